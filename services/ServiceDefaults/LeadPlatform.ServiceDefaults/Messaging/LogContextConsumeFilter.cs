@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using MassTransit;
+using SerilogContext = Serilog.Context.LogContext;
+
+namespace LeadPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Puts <c>MessageType</c>, <c>MessageId</c>, <c>ConversationId</c>, <c>CorrelationId</c> and <c>LeadId</c> on every
+/// log event written while a message is consumed, so Seq can follow a lead across services.
+/// </summary>
+public sealed class LogContextConsumeFilter<T> : IFilter<ConsumeContext<T>> where T : class
+{
+    private static readonly Func<T, Guid>? LeadIdOf = BuildLeadIdAccessor();
+
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        using (SerilogContext.PushProperty("MessageType", typeof(T).Name))
+        using (SerilogContext.PushProperty("MessageId", context.MessageId))
+        using (SerilogContext.PushProperty("ConversationId", context.ConversationId))
+        using (SerilogContext.PushProperty("CorrelationId", context.CorrelationId))
+        using (LeadIdOf is null ? null : SerilogContext.PushProperty("LeadId", LeadIdOf(context.Message)))
+        {
+            await next.Send(context);
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("logContext");
+
+    private static Func<T, Guid>? BuildLeadIdAccessor()
+    {
+        var property = typeof(T).GetProperty("LeadId");
+        if (property is null || property.PropertyType != typeof(Guid)) return null;
+        var parameter = Expression.Parameter(typeof(T));
+        return Expression.Lambda<Func<T, Guid>>(Expression.Property(parameter, property), parameter).Compile();
+    }
+}

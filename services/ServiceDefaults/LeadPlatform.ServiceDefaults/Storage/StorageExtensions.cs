@@ -1,0 +1,66 @@
+using LeadPlatform.ServiceDefaults.Outbox;
+using LiteDB;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace LeadPlatform.ServiceDefaults.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers a service's store on its own database: a LiteDB file <c>{service}.db</c> under the data folder,
+    /// or the MongoDB database <c>{prefix}-{service}</c>; the outbox dispatcher that drains it; and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceStore<TStore>(this IHostApplicationBuilder builder, string service,
+        Func<LiteDatabase, TStore> liteDb, Func<IMongoDatabase, TStore> mongo)
+        where TStore : class, IOutboxStore
+    {
+        var options = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var key = service.ToLowerInvariant();
+        if (options.IsLiteDb)
+        {
+            var folder = options.ResolveDataFolder();
+            builder.Services.AddKeyedSingleton(key, (_, _) => LiteDbFiles.Open(folder, $"{key}.db"));
+            builder.Services.AddSingleton(sp => liteDb(sp.GetRequiredKeyedService<LiteDatabase>(key)));
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(options.MongoConnectionString));
+            builder.Services.AddSingleton(sp => mongo(sp.GetRequiredService<IMongoClient>().GetDatabase($"{options.MongoDatabasePrefix}-{key}")));
+        }
+
+        builder.Services.AddSingleton<IHostedService>(sp => new OutboxDispatcher(
+            sp.GetRequiredService<TStore>(),
+            sp.GetRequiredService<IBus>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value));
+
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-store",
+            sp => new StoreHealthCheck(sp.GetRequiredService<TStore>()), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
+        return builder;
+    }
+
+    private sealed class StoreHealthCheck(IOutboxStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await store.PingAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy($"{store.Name} store unreachable", ex);
+            }
+        }
+    }
+}
