@@ -1,0 +1,4 @@
+using LeadPlatform.FollowUp;
+using LeadPlatform.ServiceDefaults;
+
+return await ServiceHost.RunAsync(args, FollowUpHost.Build);

@@ -1,0 +1,44 @@
+using LeadPlatform.FollowUp.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace LeadPlatform.FollowUp.Api;
+
+public static class FollowUpEndpoints
+{
+    public static IEndpointRouteBuilder MapFollowUpApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Follow-up");
+        api.MapGet("/leads/{leadId:guid}", GetLeadAsync)
+            .WithName("GetLead")
+            .WithSummary("A lead's follow-up view: status, tasks and timeline.");
+        api.MapGet("/tasks", GetQueueAsync)
+            .WithName("GetTaskQueue")
+            .WithSummary("Open follow-up tasks, the most urgent first.");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(Guid leadId, ILeadStore store, CancellationToken cancellationToken)
+    {
+        var lead = await store.GetAsync(leadId, cancellationToken);
+        return lead is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
+                detail: "A lead appears here a moment after its quote request was accepted.")
+            : TypedResults.Ok(LeadView.From(lead));
+    }
+
+    internal static async Task<Ok<List<TaskQueueItem>>> GetQueueAsync(ILeadStore store, TimeProvider time, CancellationToken cancellationToken, int limit = 100)
+    {
+        var now = time.GetUtcNow();
+        var leads = await store.FindWithOpenTasksAsync(Math.Clamp(limit, 1, 500), cancellationToken);
+        var items = leads
+            .SelectMany(lead => lead.Tasks.Where(t => t.Status == "open").Select(t => new TaskQueueItem(
+                t.Id, lead.Id, lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null, lead.Inquiry?.Condition,
+                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo)))
+            .OrderBy(i => i.DueAt)
+            .ToList();
+        return TypedResults.Ok(items);
+    }
+}

@@ -1,0 +1,31 @@
+using LeadPlatform.FollowUp.Storage;
+
+namespace LeadPlatform.FollowUp.Api;
+
+/// <summary>A lead's follow-up view: who, where it stands, its tasks and its timeline.</summary>
+public sealed record LeadView(
+    Guid LeadId,
+    string Status,
+    string? Name,
+    string? Condition,
+    string? Tier,
+    int? Score,
+    IReadOnlyList<FollowUpTask> Tasks,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<string> OptOuts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static LeadView From(LeadDocument lead) => new(
+        lead.Id,
+        lead.Status,
+        lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null,
+        lead.Inquiry?.Condition,
+        lead.Tier,
+        lead.Score,
+        lead.Tasks,
+        lead.Timeline.OrderBy(e => e.At).ToList(),
+        lead.OptOuts,
+        lead.CreatedAt,
+        lead.UpdatedAt);
+}

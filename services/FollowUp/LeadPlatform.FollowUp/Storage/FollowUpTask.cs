@@ -1,0 +1,14 @@
+namespace LeadPlatform.FollowUp.Storage;
+
+/// <summary>A coordinator's task to contact a qualified lead by a due time.</summary>
+public sealed class FollowUpTask
+{
+    public Guid Id { get; set; }
+    public Guid QuoteRequestId { get; set; }
+    public string Tier { get; set; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public string? AssignedTo { get; set; }
+    /// <summary>open or done.</summary>
+    public string Status { get; set; } = "open";
+}

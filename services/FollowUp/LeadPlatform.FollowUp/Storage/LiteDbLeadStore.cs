@@ -1,0 +1,16 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using LiteDB;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadStore
+{
+    public const string CollectionName = "leads";
+
+    public LiteDbLeadStore(LiteDatabase database) : base(database, CollectionName) =>
+        Collection.EnsureIndex(x => x.NextDueAt);
+
+    public Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.NextDueAt != null).OrderBy(x => x.NextDueAt).Limit(max).ToList());
+}

@@ -1,0 +1,25 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore<LeadDocument>(database, CollectionName), ILeadStore
+{
+    public const string CollectionName = "leads";
+
+    public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);
+
+    public static SortDefinition<LeadDocument> MostUrgentFirst() => Builders<LeadDocument>.Sort.Ascending(x => x.NextDueAt);
+
+    public override IEnumerable<CreateIndexModel<LeadDocument>> IndexModels() =>
+    [
+        .. base.IndexModels(),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextDueAt), new CreateIndexOptions { Name = "next_due", Sparse = true }),
+    ];
+
+    public async Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
+    }
+}

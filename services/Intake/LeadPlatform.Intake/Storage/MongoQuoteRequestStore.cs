@@ -1,0 +1,36 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.Intake.Storage;
+
+public sealed class MongoQuoteRequestStore(IMongoDatabase database)
+    : MongoDocumentStore<QuoteRequestDocument>(database, CollectionName), IQuoteRequestStore
+{
+    public const string CollectionName = "quote_requests";
+
+    public static FilterDefinition<QuoteRequestDocument> SamePerson(string? emailKey, string? phoneKey)
+    {
+        var filters = new List<FilterDefinition<QuoteRequestDocument>>();
+        if (emailKey is not null) filters.Add(Filter.Eq(x => x.EmailKey, emailKey));
+        if (phoneKey is not null) filters.Add(Filter.Eq(x => x.PhoneKey, phoneKey));
+        return Filter.Or(filters);
+    }
+
+    public override IEnumerable<CreateIndexModel<QuoteRequestDocument>> IndexModels() =>
+    [
+        .. base.IndexModels(),
+        new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.EmailKey), new CreateIndexOptions { Name = "email_key", Sparse = true }),
+        new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.PhoneKey), new CreateIndexOptions { Name = "phone_key", Sparse = true }),
+    ];
+
+    public async Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default)
+    {
+        if (emailKey is null && phoneKey is null) return null;
+        await EnsureIndexesAsync();
+        var match = await Collection.Find(SamePerson(emailKey, phoneKey))
+            .SortBy(x => x.ReceivedAt)
+            .Project(x => new { x.LeadId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return match?.LeadId;
+    }
+}

@@ -1,0 +1,9 @@
+namespace LeadPlatform.Intake.Storage;
+
+/// <summary>A quote request's status as far as intake knows it.</summary>
+public static class QuoteRequestStatus
+{
+    public const string Received = "received";
+    public const string Qualified = "qualified";
+    public const string Disqualified = "disqualified";
+}

@@ -1,0 +1,4 @@
+using LeadPlatform.Qualification;
+using LeadPlatform.ServiceDefaults;
+
+return await ServiceHost.RunAsync(args, QualificationHost.Build);

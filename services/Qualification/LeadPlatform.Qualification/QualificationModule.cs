@@ -1,0 +1,34 @@
+using LeadPlatform.Qualification.Api;
+using LeadPlatform.Qualification.Consumers;
+using LeadPlatform.Qualification.Rules;
+using LeadPlatform.Qualification.Storage;
+using LeadPlatform.ServiceDefaults.Storage;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadPlatform.Qualification;
+
+/// <summary>The qualification service as a module: explainable rules that decide what happens to each request.</summary>
+public static class QualificationModule
+{
+    public const string ServiceName = "Qualification";
+
+    public static WebApplicationBuilder AddQualification(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<QualificationEngine>();
+        builder.AddServiceStore<IQualificationStore>(ServiceName,
+            liteDb => new LiteDbQualificationStore(liteDb),
+            mongo => new MongoQualificationStore(mongo));
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddQualificationConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<QualifyQuoteRequestConsumer>();
+        return bus;
+    }
+
+    public static IEndpointRouteBuilder MapQualification(this IEndpointRouteBuilder app) => app.MapQualifications();
+}

@@ -1,0 +1,4 @@
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Standalone;
+
+return await ServiceHost.RunAsync(args, StandaloneHost.Build);

@@ -1,0 +1,71 @@
+using LeadPlatform.FollowUp;
+using LeadPlatform.Intake;
+using LeadPlatform.Qualification;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeadPlatform.Standalone;
+
+/// <summary>
+/// The embedded default: intake, qualification and follow-up in one process, on MassTransit's in-memory transport,
+/// each with its own LiteDB file under the data folder. No broker, no database server, no Docker.
+/// </summary>
+public static class StandaloneHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Defaults that configuration (appsettings, environment, command line) can override.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
+    {
+        ["Urls"] = DefaultUrl,
+        ["Bus:Transport"] = "InMemory",
+        ["Storage:Provider"] = "LiteDb",
+    };
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+
+        builder.AddServiceDefaults("Standalone");
+        builder.AddLeadPlatformBus(bus =>
+        {
+            bus.AddIntakeConsumers();
+            bus.AddQualificationConsumers();
+            bus.AddFollowUpConsumers();
+        });
+        builder.AddIntake();
+        builder.AddQualification();
+        builder.AddFollowUp();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapIntake();
+        app.MapQualification();
+        app.MapFollowUp();
+        app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+        return app;
+    }
+
+    private static void PrintAddresses(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DefaultUrl;
+        address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
+        var dataFolder = (app.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions()).ResolveDataFolder();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogInformation(
+            "LeadPlatform is running.{NewLine}  Dashboard:     {Dashboard}{NewLine}  API reference: {ApiReference}{NewLine}  Example form:  {ExampleForm}{NewLine}  Data folder:   {DataFolder}",
+            Environment.NewLine, $"{address}/dashboard", Environment.NewLine, $"{address}/api-reference", Environment.NewLine,
+            $"{address}/forms/example", Environment.NewLine, dataFolder);
+    }
+}
