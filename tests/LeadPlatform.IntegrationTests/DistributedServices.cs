@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LeadPlatform.FollowUp;
+using LeadPlatform.Intake;
+using LeadPlatform.Qualification;
+using LeadPlatform.TestSupport;
+
+namespace LeadPlatform.IntegrationTests;
+
+/// <summary>
+/// The three services, each its own host with its own configuration as in production: RabbitMQ, its own database
+/// (MongoDB when <c>MONGODB_URI</c> is set, else its own LiteDB folder), optionally Seq.
+/// </summary>
+public sealed class DistributedServices : IAsyncDisposable
+{
+    private readonly string _dataRoot;
+
+    private DistributedServices(string dataRoot, RunningHost intake, RunningHost qualification, RunningHost followUp)
+    {
+        (_dataRoot, Intake, Qualification, FollowUp) = (dataRoot, intake, qualification, followUp);
+    }
+
+    public RunningHost Intake { get; }
+    public RunningHost Qualification { get; }
+    public RunningHost FollowUp { get; }
+
+    public static async Task<DistributedServices> StartAsync(string rabbitMqUri, string? seqUrl = null)
+    {
+        var dataRoot = Directory.CreateTempSubdirectory("leadplatform-distributed-").FullName;
+        var mongo = Environment.GetEnvironmentVariable("MONGODB_URI");
+        string[] For(string service) =>
+        [
+            "--Bus:Transport=RabbitMq",
+            $"--Bus:RabbitMqUri={rabbitMqUri}",
+            .. mongo is null
+                ? new[] { "--Storage:Provider=LiteDb", $"--Storage:DataFolder={Path.Combine(dataRoot, service)}" }
+                : ["--Storage:Provider=MongoDb", $"--Storage:MongoConnectionString={mongo}", $"--Storage:MongoDatabasePrefix=lp{Guid.NewGuid():N}"],
+            .. seqUrl is null ? Array.Empty<string>() : [$"--Seq:ServerUrl={seqUrl}", "--Seq:PeriodMs=100"],
+            "--Outbox:PollInterval=00:00:00.200",
+        ];
+        // Consumers first: their queues must be bound before intake publishes.
+        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));
+        var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
+        var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
+        return new DistributedServices(dataRoot, intake, qualification, followUp);
+    }
+
+    public async Task<(Guid QuoteRequestId, Guid LeadId)> SubmitAsync(JsonObject request)
+    {
+        using var response = await Intake.Http.PostAsJsonAsync("/api/v1/quote-requests", request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return (Guid.Parse(body!["quoteRequestId"]!.GetValue<string>()), Guid.Parse(body["leadId"]!.GetValue<string>()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Intake.DisposeAsync();
+        await Qualification.DisposeAsync();
+        await FollowUp.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LeadPlatform.TestSupport;
+
+namespace LeadPlatform.IntegrationTests;
+
+/// <summary>The embedded default as a user runs it: its own process, one origin, LiteDB files under a data folder.</summary>
+public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("leadplatform-standalone-").FullName;
+
+    [Fact]
+    public async Task Serves_the_whole_journey_on_one_origin()
+    {
+        await using var host = await StandaloneProcess.StartAsync(_dataFolder, output);
+
+        using var response = await host.Http.PostAsJsonAsync("/api/v1/quote-requests", SampleQuoteRequest.Create());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal($"/api/v1/quote-requests/{accepted!["quoteRequestId"]}", response.Headers.Location?.OriginalString);
+
+        var lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads/{accepted["leadId"]}"),
+            l => l?["tasks"]?.AsArray().Count == 1, TimeSpan.FromSeconds(10), "the follow-up task");
+        Assert.Equal("new", lead!["status"]!.GetValue<string>());
+
+        foreach (var page in new[] { "/dashboard", "/forms/example", "/openapi/v1.json" })
+        {
+            using var pageResponse = await host.Http.GetAsync(page);
+            Assert.True(pageResponse.IsSuccessStatusCode, $"{page} answered {pageResponse.StatusCode}");
+        }
+        Assert.Contains("/dashboard", host.Output, StringComparison.Ordinal);
+        Assert.Contains("/api-reference", host.Output, StringComparison.Ordinal);
+        Assert.Contains("/forms/example", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Killed_during_a_burst_and_restarted_loses_nothing_that_was_accepted()
+    {
+        const int burst = 40;
+        var accepted = new List<(string QuoteRequestId, string LeadId)>();
+        await using (var host = await StandaloneProcess.StartAsync(_dataFolder, output))
+        {
+            var posts = Enumerable.Range(0, burst).Select(async _ =>
+            {
+                try
+                {
+                    using var r = await host.Http.PostAsJsonAsync("/api/v1/quote-requests", SampleQuoteRequest.Create(phone: null));
+                    if (r.StatusCode != HttpStatusCode.Accepted) return ((string, string)?)null;
+                    var body = await r.Content.ReadFromJsonAsync<JsonObject>();
+                    return (body!["quoteRequestId"]!.GetValue<string>(), body["leadId"]!.GetValue<string>());
+                }
+                catch (HttpRequestException)
+                {
+                    return null; // the kill cut this one off: it was never acknowledged
+                }
+            }).ToList();
+            // Kill -9 as soon as the first half has been acknowledged, with the rest still in flight.
+            while (posts.Count(p => p.IsCompletedSuccessfully && p.Result is not null) < burst / 2) await Task.Delay(5);
+            host.Kill();
+            foreach (var p in posts) if (await p is { } ok) accepted.Add(ok);
+        }
+        output.WriteLine($"{accepted.Count} of {burst} requests were acknowledged with 202 before the kill");
+        Assert.True(accepted.Count >= burst / 2);
+
+        await using var restarted = await StandaloneProcess.StartAsync(_dataFolder, output);
+        var lost = 0;
+        var duplicated = 0;
+        foreach (var (quoteRequestId, leadId) in accepted)
+        {
+            if (await restarted.GetJsonAsync($"/api/v1/quote-requests/{quoteRequestId}") is null) lost++;
+            var lead = await Eventually.GetAsync(() => restarted.GetJsonAsync($"/api/v1/leads/{leadId}"),
+                l => l?["tasks"]?.AsArray().Count > 0, TimeSpan.FromSeconds(30), $"the task of lead {leadId}");
+            duplicated += lead!["tasks"]!.AsArray().Count - 1;
+        }
+        output.WriteLine($"accepted {accepted.Count}, lost {lost}, duplicated {duplicated}");
+        Assert.Equal(0, lost);
+        Assert.Equal(0, duplicated);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    /// <summary>The standalone host in its own process, as <c>dotnet run</c> would start it.</summary>
+    private sealed class StandaloneProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Text.StringBuilder _output = new();
+
+        private StandaloneProcess(Process process, int port)
+        {
+            _process = process;
+            Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public HttpClient Http { get; }
+
+        public string Output
+        {
+            get { lock (_output) return _output.ToString(); }
+        }
+
+        public static async Task<StandaloneProcess> StartAsync(string dataFolder, ITestOutputHelper output)
+        {
+            var port = FreePort.Next();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            foreach (var argument in new[]
+                     {
+                         Path.Combine(AppContext.BaseDirectory, "LeadPlatform.Standalone.dll"),
+                         $"--urls=http://127.0.0.1:{port}", $"--Storage:DataFolder={dataFolder}", "--Outbox:PollInterval=00:00:00.200",
+                     })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            var host = new StandaloneProcess(Process.Start(start)!, port);
+            try
+            {
+                await Eventually.GetAsync(() => host.Http.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK,
+                    TimeSpan.FromSeconds(60), "the standalone host to be ready");
+            }
+            catch
+            {
+                output.WriteLine(host.Output);
+                await host.DisposeAsync();
+                throw;
+            }
+            return host;
+        }
+
+        public async Task<JsonObject?> GetJsonAsync(string path)
+        {
+            using var response = await Http.GetAsync(path);
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
+        }
+
+        public void Kill() => _process.Kill(entireProcessTree: true);
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+            else
+            {
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
+        }
+    }
+}

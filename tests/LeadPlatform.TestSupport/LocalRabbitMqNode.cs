@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace LeadPlatform.TestSupport;
+
+/// <summary>
+/// A private RabbitMQ node from the locally installed server: its own node name, AMQP, distribution and epmd ports,
+/// and data directory, so it never touches a system broker. It can be stopped and started like a real outage.
+/// </summary>
+public sealed class LocalRabbitMqNode : IAsyncDisposable
+{
+    private static readonly string[] BinFolders = ["/usr/lib/rabbitmq/bin", "/usr/local/lib/rabbitmq/bin", "/opt/rabbitmq/sbin"];
+    private readonly Dictionary<string, string> _environment;
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly string _bin;
+
+    private LocalRabbitMqNode(string bin, string directory, int port, string nodeName, Dictionary<string, string> environment, Process process)
+    {
+        (_bin, _directory, Port, NodeName, _environment, _process) = (bin, directory, port, nodeName, environment, process);
+    }
+
+    public int Port { get; }
+    public string NodeName { get; }
+    public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
+
+    public static bool IsInstalled => FindBin() is not null;
+
+    private static string? FindBin() => BinFolders.FirstOrDefault(f => File.Exists(Path.Combine(f, "rabbitmq-server")));
+
+    public static async Task<LocalRabbitMqNode> StartAsync()
+    {
+        var bin = FindBin() ?? throw new InvalidOperationException("rabbitmq-server is not installed.");
+        var port = FreePort.Next();
+        var directory = Directory.CreateTempSubdirectory("leadplatform-rabbitmq-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].");
+        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq-env.conf"), string.Empty);
+        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), "loopback_users = none\n");
+        var nodeName = $"leadplatform{port}@localhost";
+        var environment = new Dictionary<string, string>
+        {
+            ["RABBITMQ_NODENAME"] = nodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ERL_EPMD_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
+            ["RABBITMQ_PLUGINS_EXPAND_DIR"] = Path.Combine(directory, "plugins-expand"),
+            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq"),
+            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "advanced.config"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
+            ["HOME"] = directory,
+        };
+        var process = Run(Path.Combine(bin, "rabbitmq-server"), [], environment, directory);
+        var node = new LocalRabbitMqNode(bin, directory, port, nodeName, environment, process);
+        try
+        {
+            await node.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the broker application (connections drop, the node stays): a broker outage.</summary>
+    public Task StopAppAsync() => CtlAsync("stop_app");
+
+    public async Task StartAppAsync()
+    {
+        await CtlAsync("start_app");
+        await WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public Task CloseAllConnectionsAsync() => CtlAsync("close_all_connections", "test: all connections dropped");
+
+    public async Task<string> CtlAsync(params string[] arguments)
+    {
+        using var process = Run(Path.Combine(_bin, "rabbitmqctl"), ["-n", NodeName, .. arguments], _environment, _directory);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
+        return await output;
+    }
+
+    private async Task WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"rabbitmq-server exited with {_process.ExitCode}: {Tail(Path.Combine(_directory, "server.log"))}");
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(250);
+            }
+        }
+        throw new TimeoutException($"rabbitmq-server did not listen on {Port} within {timeout}: {Tail(Path.Combine(_directory, "server.log"))}");
+    }
+
+    private static Process Run(string file, string[] arguments, Dictionary<string, string> environment, string directory)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        if (file.EndsWith("rabbitmq-server", StringComparison.Ordinal))
+        {
+            // Keep the server's console output for diagnosis without letting the pipe fill up.
+            var log = Path.Combine(directory, "server.log");
+            _ = Task.Run(async () =>
+            {
+                await using var writer = new StreamWriter(log, append: true) { AutoFlush = true };
+                while (await process.StandardOutput.ReadLineAsync() is { } line) await writer.WriteLineAsync(line);
+            });
+            _ = process.StandardError.ReadToEndAsync();
+        }
+        return process;
+    }
+
+    private static string Tail(string path)
+    {
+        try
+        {
+            return string.Join(Environment.NewLine, File.ReadLines(path).TakeLast(15));
+        }
+        catch (IOException)
+        {
+            return "(no output)";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited) await CtlAsync("shutdown");
+        }
+        catch (Exception)
+        {
+            // Fall through to killing it.
+        }
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        try
+        {
+            using var epmd = Process.Start(new ProcessStartInfo("epmd", ["-port", _environment["ERL_EPMD_PORT"], "-kill"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (epmd is not null) await epmd.WaitForExitAsync();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No epmd on PATH: nothing to stop.
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
