@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the whole LeadPlatform test suite, the same way on a laptop and in CI.
+#
+# First it installs what the tests need when it is missing: RabbitMQ and Chromium, from Debian packages, when run
+# as root with apt-get (elsewhere it says what to install). What it finds or installs becomes *required*
+# (LEADPLATFORM_REQUIRE), so a test that needs it fails instead of skipping. MongoDB stays optional: set
+# MONGODB_URI (or have a Docker engine) to run the MongoDB cases of the storage conformance suite.
+#
+# Extra arguments go to `dotnet test` (for example --filter). The last line printed is
+# "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+rabbitmq_installed() { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; }
+chromium_installed() { [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; }
+
+missing=()
+[ -n "${RABBITMQ_URI:-}" ] || rabbitmq_installed || missing+=(rabbitmq-server)
+chromium_installed || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing[*]} from Debian packages (once)..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "warning: could not install ${missing[*]}" >&2
+  else
+    echo "warning: ${missing[*]} missing; install them (or set RABBITMQ_URI). Tests that need them report skipped, with the reason." >&2
+  fi
+fi
+
+required=()
+{ [ -n "${RABBITMQ_URI:-}" ] || rabbitmq_installed; } && required+=(rabbitmq)
+chromium_installed && required+=(chromium)
+if [ -z "${LEADPLATFORM_REQUIRE:-}" ]; then
+  LEADPLATFORM_REQUIRE=$(IFS=,; echo "${required[*]}")
+fi
+export LEADPLATFORM_REQUIRE
+echo "Servers required by this run: ${LEADPLATFORM_REQUIRE:-none}"
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+dotnet test LeadPlatform.sln -c Release --logger trx --results-directory "$results" "$@"
+code=$?
+
+# One line for people and CI alike, summed over every test assembly's TRX report.
+totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  function attr(name,   m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
+  { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); skipped += attr("notExecuted") }
+  END { printf "%d %d %d", passed, failed, skipped }')
+read -r passed failed skipped <<<"${totals:-0 0 0}"
+if [ "$code" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
+  echo "dotnet test exited with $code (a build error or a crashed test host): counted as one failure."
+  failed=1
+fi
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$code"
