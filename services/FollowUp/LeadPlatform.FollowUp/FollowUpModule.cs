@@ -7,6 +7,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LeadPlatform.FollowUp;
 
@@ -15,7 +16,7 @@ public static class FollowUpModule
 {
     public const string ServiceName = "FollowUp";
 
-    public static WebApplicationBuilder AddFollowUp(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFollowUp(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<FollowUpOptions>(builder.Configuration.GetSection("FollowUp"));
         builder.AddServiceStore<ILeadStore>(ServiceName,
@@ -24,7 +25,7 @@ public static class FollowUpModule
         return builder;
     }
 
-    public static IBusRegistrationConfigurator AddFollowUpConsumers(this IBusRegistrationConfigurator bus)
+    public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)
     {
         bus.AddConsumer<LeadJourneyConsumer>();
         return bus;

@@ -7,6 +7,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LeadPlatform.Intake;
 
@@ -15,7 +16,7 @@ public static class IntakeModule
 {
     public const string ServiceName = "Intake";
 
-    public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
         builder.Services.AddSingleton<PersonKeys>();
@@ -25,7 +26,7 @@ public static class IntakeModule
         return builder;
     }
 
-    public static IBusRegistrationConfigurator AddIntakeConsumers(this IBusRegistrationConfigurator bus)
+    public static IRegistrationConfigurator AddIntakeConsumers(this IRegistrationConfigurator bus)
     {
         bus.AddConsumer<QuoteRequestStatusConsumer>();
         return bus;

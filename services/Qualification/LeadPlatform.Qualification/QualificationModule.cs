@@ -7,6 +7,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LeadPlatform.Qualification;
 
@@ -15,7 +16,7 @@ public static class QualificationModule
 {
     public const string ServiceName = "Qualification";
 
-    public static WebApplicationBuilder AddQualification(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<QualificationEngine>();
         builder.AddServiceStore<IQualificationStore>(ServiceName,
@@ -24,7 +25,7 @@ public static class QualificationModule
         return builder;
     }
 
-    public static IBusRegistrationConfigurator AddQualificationConsumers(this IBusRegistrationConfigurator bus)
+    public static IRegistrationConfigurator AddQualificationConsumers(this IRegistrationConfigurator bus)
     {
         bus.AddConsumer<QualifyQuoteRequestConsumer>();
         return bus;

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace LeadPlatform.Standalone;
 
 /// <summary>
-/// The embedded default: intake, qualification and follow-up in one process, on MassTransit's in-memory transport,
+/// The embedded default: intake, qualification and follow-up in one process, on MassTransit's mediator (in process, in memory),
 /// each with its own LiteDB file under the data folder. No broker, no database server, no Docker.
 /// </summary>
 public static class StandaloneHost
@@ -28,7 +28,7 @@ public static class StandaloneHost
     public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
         ["Urls"] = DefaultUrl,
-        ["Bus:Transport"] = "InMemory",
+        ["Bus:Transport"] = "InProcess",
         ["Storage:Provider"] = "LiteDb",
     };
 

@@ -1,4 +1,6 @@
+using LeadPlatform.ServiceDefaults.Outbox;
 using MassTransit;
+using MassTransit.Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,52 +10,54 @@ namespace LeadPlatform.ServiceDefaults.Messaging;
 public static class BusExtensions
 {
     /// <summary>
-    /// MassTransit on RabbitMQ (distributed) or in memory (standalone), as <c>Bus:Transport</c> says. Kebab-case
-    /// endpoints, retries on every endpoint, then the <c>_error</c> queue; log context on every consumed message.
+    /// MassTransit as <c>Bus:Transport</c> says. On RabbitMQ: kebab-case endpoints, retries on every endpoint, then the
+    /// <c>_error</c> queue. In process: the mediator, with the same retries; an event that still fails stays in its
+    /// outbox and is tried again later. Either way every consumed message carries its log context.
     /// </summary>
-    public static IHostApplicationBuilder AddLeadPlatformBus(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator> addConsumers)
+    public static IHostApplicationBuilder AddLeadPlatformBus(this IHostApplicationBuilder builder, Action<IRegistrationConfigurator> addConsumers)
     {
         var options = builder.Configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
         builder.Services.AddSingleton(options);
+        if (options.IsInProcess)
+        {
+            builder.Services.AddMediator(x =>
+            {
+                addConsumers(x);
+                x.ConfigureMediator((context, cfg) =>
+                {
+                    cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
+                    cfg.UseMessageRetry(r => r.Intervals(RetryIntervals(options)));
+                });
+            });
+            builder.Services.AddSingleton(sp => new OutboxTarget(sp.GetRequiredService<IMediator>()));
+            return builder;
+        }
+
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
             addConsumers(x);
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(RetryIntervals(options))));
+            var uri = new Uri(options.RabbitMqUri);
+            x.UsingRabbitMq((context, cfg) =>
             {
-                endpoint.UseMessageRetry(r => r.Intervals(
-                    Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray()));
+                cfg.Host(uri.Host, uri.IsDefaultPort || uri.Port <= 0 ? (ushort)5672 : (ushort)uri.Port, VirtualHostOf(uri), h =>
+                {
+                    var (user, password) = CredentialsOf(uri);
+                    h.Username(user);
+                    h.Password(password);
+                    h.PublisherConfirmation = true;
+                    h.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
+                });
+                cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
+                cfg.ConfigureEndpoints(context);
             });
-
-            if (options.IsInMemory)
-            {
-                x.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                var uri = new Uri(options.RabbitMqUri);
-                x.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(uri.Host, uri.IsDefaultPort || uri.Port <= 0 ? (ushort)5672 : (ushort)uri.Port, VirtualHostOf(uri), h =>
-                    {
-                        var (user, password) = CredentialsOf(uri);
-                        h.Username(user);
-                        h.Password(password);
-                        h.PublisherConfirmation = true;
-                        h.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
-                    });
-                    cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
         });
         return builder;
     }
+
+    private static TimeSpan[] RetryIntervals(BusOptions options) =>
+        Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray();
 
     private static string VirtualHostOf(Uri uri)
     {

@@ -3,14 +3,18 @@ namespace LeadPlatform.ServiceDefaults.Messaging;
 /// <summary>The <c>Bus</c> configuration section.</summary>
 public sealed class BusOptions
 {
-    /// <summary><c>RabbitMq</c> (distributed) or <c>InMemory</c> (standalone).</summary>
+    /// <summary>
+    /// <c>RabbitMq</c> (distributed), or <c>InProcess</c> (standalone: MassTransit's mediator, in memory, where a publish
+    /// completes when every consumer has handled the event).
+    /// </summary>
     public string Transport { get; set; } = "RabbitMq";
 
     /// <summary>For example amqp://guest:guest@localhost:5672/ (the virtual host is the path).</summary>
     public string RabbitMqUri { get; set; } = "amqp://guest:guest@localhost:5672/";
 
-    /// <summary>Immediate retries of a failing message before it goes to the <c>_error</c> queue.</summary>
+    /// <summary>Retries of a failing message before it goes to the <c>_error</c> queue (or back to the outbox, in process).</summary>
     public int RetryLimit { get; set; } = 3;
 
-    public bool IsInMemory => string.Equals(Transport, "InMemory", StringComparison.OrdinalIgnoreCase);
+    public bool IsInProcess =>
+        string.Equals(Transport, "InProcess", StringComparison.OrdinalIgnoreCase) || string.Equals(Transport, "InMemory", StringComparison.OrdinalIgnoreCase);
 }

@@ -5,7 +5,10 @@ public sealed class OutboxOptions
 {
     /// <summary>How often the dispatcher looks even without a local write (another replica, a restart).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long one publish may take (a broker that does not confirm in time counts as down).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The first wait after a failure; it doubles per failed attempt of the same event up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
     public int BatchSize { get; set; } = 100;
 }

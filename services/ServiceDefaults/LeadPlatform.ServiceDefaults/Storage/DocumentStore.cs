@@ -11,6 +11,7 @@ public abstract class DocumentStore<T>(string name) : IDocumentStore<T> where T 
 
     public abstract Task<T?> GetAsync(Guid id, CancellationToken cancellationToken = default);
     public abstract Task PingAsync(CancellationToken cancellationToken);
+    public abstract Task<long> CountAsync(CancellationToken cancellationToken = default);
     protected abstract Task<bool> InsertCoreAsync(T document, CancellationToken cancellationToken);
     protected abstract Task<bool> ReplaceCoreAsync(T document, long expectedVersion, CancellationToken cancellationToken);
     protected abstract Task<IReadOnlyList<T>> FindPendingCoreAsync(int max, CancellationToken cancellationToken);

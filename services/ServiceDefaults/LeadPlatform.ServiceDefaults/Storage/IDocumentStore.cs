@@ -13,4 +13,6 @@ public interface IDocumentStore<T> : IOutboxStore where T : StoredDocument
     /// <summary>Replaces the document if nobody changed it since it was read, and bumps its version.</summary>
     /// <exception cref="ConcurrencyConflictException">It was changed meanwhile.</exception>
     Task ReplaceAsync(T document, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

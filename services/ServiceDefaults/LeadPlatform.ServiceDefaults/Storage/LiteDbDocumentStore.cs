@@ -23,6 +23,8 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : Stored
     public override Task<T?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult<T?>(Collection.FindById(id));
 
+    public override Task<long> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(Collection.LongCount());
+
     public override Task PingAsync(CancellationToken cancellationToken)
     {
         _ = Collection.Count();

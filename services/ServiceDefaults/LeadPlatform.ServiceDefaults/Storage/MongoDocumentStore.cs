@@ -44,6 +44,9 @@ public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredD
         return await Collection.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public override Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        Collection.CountDocumentsAsync(Filter.Empty, cancellationToken: cancellationToken);
+
     public override Task PingAsync(CancellationToken cancellationToken) =>
         Database.RunCommandAsync((Command<MongoDB.Bson.BsonDocument>)"{ ping: 1 }", cancellationToken: cancellationToken);
 

@@ -38,7 +38,7 @@ public static class StorageExtensions
 
         builder.Services.AddSingleton<IHostedService>(sp => new OutboxDispatcher(
             sp.GetRequiredService<TStore>(),
-            sp.GetRequiredService<IBus>(),
+            sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
             sp.GetRequiredService<IOptions<OutboxOptions>>().Value));

@@ -1,0 +1,64 @@
+using LeadPlatform.ServiceDefaults.Outbox;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LeadPlatform.TestSupport;
+
+/// <summary>
+/// One service module on MassTransit's test harness, with its real store (a LiteDB file in a temporary folder) and
+/// its real outbox dispatcher: what the module publishes is what the harness sees.
+/// </summary>
+public sealed class ModuleHarness : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _dataFolder;
+
+    private ModuleHarness(IHost host, string dataFolder) => (_host, _dataFolder) = (host, dataFolder);
+
+    public ITestHarness Harness => _host.Services.GetRequiredService<ITestHarness>();
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<ModuleHarness> StartAsync(Action<IHostApplicationBuilder> addModule, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("leadplatform-harness-").FullName;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "LiteDb",
+            ["Storage:DataFolder"] = dataFolder,
+            ["Outbox:PollInterval"] = "00:00:00.100",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddMassTransitTestHarness(x => addConsumers(x));
+        addModule(builder);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ModuleHarness(host, dataFolder);
+    }
+
+    /// <summary>Waits until every outbox of <typeparamref name="TStore"/> is drained: after that, nothing more will be published.</summary>
+    public async Task OutboxDrainedAsync<TStore>() where TStore : IOutboxStore
+    {
+        var store = Services.GetRequiredService<TStore>();
+        await Eventually.GetAsync(() => store.FindPendingOutboxAsync(1, CancellationToken.None), pending => pending.Count == 0,
+            TimeSpan.FromSeconds(10), "the outbox to drain");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
