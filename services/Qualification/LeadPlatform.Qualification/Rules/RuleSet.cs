@@ -1,8 +1,8 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace LeadPlatform.Qualification.Rules;
 
@@ -120,6 +120,20 @@ public sealed class RuleSet
         return new RuleSet(document, Convert.ToHexStringLower(SHA256.HashData(utf8)));
     }
 
-    private static string Explain(JsonException ex) =>
-        ex.Path is { } path ? $"{path.TrimStart('$', '.')}: {ex.Message}" : ex.Message;
+    /// <summary>The serializer's message, said in the rule set's terms: where (JSON path, line) and what.</summary>
+    private static string Explain(JsonException ex)
+    {
+        var message = ex.Message;
+        var pathAt = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (pathAt >= 0) message = message[..pathAt];
+        message = Regex.Replace(message, @"LeadPlatform\.Qualification\.Rules\.(\w+?)Document", "$1");
+        message = message.Replace("System.Nullable`1[System.Int32]", "a whole number", StringComparison.Ordinal)
+            .Replace("System.Int32", "a whole number", StringComparison.Ordinal)
+            .Replace("System.Boolean", "true or false", StringComparison.Ordinal)
+            .Replace("System.String", "a string", StringComparison.Ordinal);
+        var path = ex.Path?.TrimStart('$', '.');
+        var where = string.IsNullOrEmpty(path) ? "(root)" : path;
+        var line = ex.LineNumber is { } l ? $" (line {l + 1})" : "";
+        return $"{where}: {message.Trim()}{line}";
+    }
 }
