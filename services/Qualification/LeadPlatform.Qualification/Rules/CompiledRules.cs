@@ -147,22 +147,3 @@ internal sealed class CompiledRules
         return (trimmed[..space], trimmed[(space + 1)..].Trim());
     }
 }
-
-/// <summary>What a known condition code earns and whether it counts as "other".</summary>
-internal sealed record ConditionRule(ScoreReason? Points, bool IsOther);
-
-/// <summary>A clinical flag's id and how it moves the tier: lower by some tiers, then cap.</summary>
-internal sealed class FlagEffect
-{
-    public FlagEffect(FlagDocument flag, string[] tierNames)
-    {
-        Id = flag.Flag.Trim();
-        LowerTiersBy = flag.LowerTiersBy;
-        CapIndex = flag.CapTier is { } cap ? Array.IndexOf(tierNames, cap) : 0;
-    }
-
-    public string Id { get; }
-    public int LowerTiersBy { get; }
-    /// <summary>The best tier index a flagged lead can reach (0 when the flag does not cap).</summary>
-    public int CapIndex { get; }
-}
