@@ -3,47 +3,238 @@ using LeadPlatform.Contracts;
 namespace LeadPlatform.Qualification.Rules;
 
 /// <summary>
-/// Decides eligibility, score and tier of a quote request. Pure: the same request, date and rule set always give the
-/// same outcome. (Walking-skeleton rules; the versioned rule set replaces them.)
+/// Decides eligibility, score, tier and clinical flags of a quote request from a versioned <see cref="RuleSet"/>.
+/// Pure and thread-safe: no clock, no randomness, no I/O, culture-invariant; the same request, date and rule set
+/// always give the same outcome.
 /// </summary>
 public sealed class QualificationEngine
 {
-    public const string Version = "skeleton-1";
+    private static readonly IReadOnlyList<string> NoFlags = [];
+    private static readonly IReadOnlyList<DisqualificationReason> NoDisqualifications = [];
 
+    private readonly CompiledRules rules;
+
+    /// <summary>An engine on the embedded default rule set (<see cref="RuleSet.DefaultVersion"/>).</summary>
+    public QualificationEngine() : this(RuleSet.LoadDefault())
+    {
+    }
+
+    public QualificationEngine(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        RuleSet = ruleSet;
+        rules = ruleSet.Compiled;
+    }
+
+    /// <summary>An engine on the embedded default rule set.</summary>
+    public static QualificationEngine CreateDefault() => new(RuleSet.LoadDefault());
+
+    /// <summary>An engine on a rule set given as JSON (for example an operator-configured file).</summary>
+    /// <exception cref="InvalidRuleSetException">The rule set is invalid.</exception>
+    public static QualificationEngine FromJson(string json) => new(RuleSet.FromJson(json));
+
+    public RuleSet RuleSet { get; }
+
+    public string RuleSetVersion => RuleSet.Version;
+
+    /// <param name="request">The quote request as intake stored it.</param>
+    /// <param name="today">The date ages are computed on (the caller's clock, in the clinic's time zone).</param>
     public QualificationOutcome Evaluate(QuoteRequestSubmitted request, DateOnly today)
     {
-        var disqualifications = new List<DisqualificationReason>();
-        var age = request.Person.Age ?? AgeOn(request.Person.DateOfBirth, today);
-        if (age is < 18) disqualifications.Add(new DisqualificationReason { Rule = "under_18", Text = "The person is under 18." });
+        ArgumentNullException.ThrowIfNull(request);
+        var r = rules;
+        var person = request.Person;
+        var inquiry = request.Inquiry;
         var consent = request.Consent;
-        if (!consent.Email.Granted && !consent.Sms.Granted && !consent.Phone.Granted)
-            disqualifications.Add(new DisqualificationReason { Rule = "no_consented_channel", Text = "No channel was consented to." });
 
-        var reasons = new List<ScoreReason>();
-        if (request.Inquiry.Condition == "spondylolysis")
-            reasons.Add(new ScoreReason { Rule = "condition_match", Points = 40, Text = "condition is spondylolysis" });
-        if (request.Inquiry.SymptomDurationMonths >= 3)
-            reasons.Add(new ScoreReason { Rule = "symptom_duration", Points = 20, Text = "symptoms for 3 months or more" });
-        if (request.Inquiry.TreatmentsTried.Count > 0)
-            reasons.Add(new ScoreReason { Rule = "treatments_tried", Points = 20, Text = "conservative treatment already tried" });
-        var score = reasons.Sum(r => r.Points);
-        var eligible = disqualifications.Count == 0;
+        var email = person.Email.AsSpan().Trim();
+        var phone = person.Phone.AsSpan().Trim();
+        var emailValid = ContactChecks.IsValidEmail(email);
+        var phoneValid = ContactChecks.IsValidE164(phone);
+        var emailUsable = emailValid && consent.Email.Granted;
+        var smsUsable = phoneValid && consent.Sms.Granted;
+        var phoneUsable = phoneValid && consent.Phone.Granted;
+        var usableChannels = (emailUsable ? 1 : 0) + (smsUsable ? 1 : 0) + (phoneUsable ? 1 : 0);
+
+        // Eligibility.
+        List<DisqualificationReason>? disqualifications = null;
+        if (IsUnderAge(person, today, r.MinimumAge)) Add(ref disqualifications, r.UnderAge);
+        if (usableChannels == 0) Add(ref disqualifications, r.NoUsableChannel);
+        if (!r.ServiceCountries.Contains(person.Country.AsSpan().Trim())) Add(ref disqualifications, r.CountryNotServed);
+        if (!email.IsEmpty)
+        {
+            var domain = ContactChecks.DomainOf(email);
+            if (IsTestDomain(domain, r)) Add(ref disqualifications, r.TestEmailDomain);
+            if (ContactChecks.DomainOrParentIn(domain, r.ThrowawayDomains)) Add(ref disqualifications, r.ThrowawayEmailDomain);
+            if (r.PlaceholderLocalParts.Contains(ContactChecks.LocalPartStem(email))) Add(ref disqualifications, r.PlaceholderEmail);
+        }
+        if (IsPlaceholderName(person.FirstName, person.LastName, r)) Add(ref disqualifications, r.PlaceholderName);
+
+        // Clinical flags.
+        var tried = TreatmentMask(inquiry.TreatmentsTried, r);
+        var months = inquiry.SymptomDurationMonths is >= 0 ? inquiry.SymptomDurationMonths : null; // negative = not given
+        var condition = r.Conditions.GetValueOrDefault(inquiry.Condition ?? string.Empty);
+        var noConservativeCare = (tried & r.ConservativeTreatmentMask) == 0;
+        var shortDuration = months < r.ShortSymptomMonths;
+        var conditionOther = condition?.IsOther ?? r.UnknownConditionIsOther;
+        var flagCount = (noConservativeCare ? 1 : 0) + (shortDuration ? 1 : 0) + (conditionOther ? 1 : 0);
+        IReadOnlyList<string> flags = NoFlags;
+        if (flagCount > 0)
+        {
+            var list = new List<string>(flagCount);
+            if (noConservativeCare) list.Add(r.NoConservativeCare.Id);
+            if (shortDuration) list.Add(r.ShortSymptomDuration.Id);
+            if (conditionOther) list.Add(r.ConditionOther.Id);
+            flags = list;
+        }
+
+        // Score: every point comes with its reason.
+        var reasons = new List<ScoreReason>(r.MaxReasons);
+        var score = 0;
+        if (condition?.Points is { } conditionPoints) Add(reasons, ref score, conditionPoints);
+        if (months is { } m)
+        {
+            foreach (var (minimum, reason) in r.SymptomDurationBands)
+                if (m >= minimum) { Add(reasons, ref score, reason); break; }
+        }
+        foreach (var (bit, reason) in r.TreatmentPoints)
+            if ((tried & (1UL << bit)) != 0) Add(reasons, ref score, reason);
+        if (emailValid && r.ValidEmail is { } validEmail) Add(reasons, ref score, validEmail);
+        if (phoneValid && r.ValidPhone is { } validPhone) Add(reasons, ref score, validPhone);
+        if (!string.IsNullOrWhiteSpace(person.PostalCode) && r.PostalCode is { } postal) Add(reasons, ref score, postal);
+        if ((person.Age is not null || person.DateOfBirth is not null) && r.AgeOrDateOfBirth is { } age) Add(reasons, ref score, age);
+        var preferred = PreferredChannelIndex(person.PreferredChannel, emailUsable, smsUsable, phoneUsable);
+        if (preferred >= 0 && r.PreferredChannelUsable[preferred] is { } preferredReason) Add(reasons, ref score, preferredReason);
+        foreach (var (minimum, reason) in r.ConsentBreadthBands)
+            if (usableChannels >= minimum) { Add(reasons, ref score, reason); break; }
+        var message = inquiry.Message.AsSpan().Trim();
+        if (!message.IsEmpty)
+        {
+            if (r.MessageDetail is { } detail && message.Length >= r.MessageDetailMinimumLength) Add(reasons, ref score, detail);
+            foreach (var (matcher, reason) in r.MessageMentions)
+                if (matcher.StartsAWordIn(message)) Add(reasons, ref score, reason);
+        }
+
+        // Tier: from the score, then lowered and capped by flags.
+        var eligible = disqualifications is null;
+        var tier = string.Empty;
+        var scoreTier = string.Empty;
+        if (eligible)
+        {
+            var index = TierIndex(score, r.TierMinimums);
+            scoreTier = r.TierNames[index];
+            if (noConservativeCare) index = Apply(r.NoConservativeCare, index);
+            if (shortDuration) index = Apply(r.ShortSymptomDuration, index);
+            if (conditionOther) index = Apply(r.ConditionOther, index);
+            tier = r.TierNames[Math.Min(index, r.TierNames.Length - 1)];
+        }
+
         return new QualificationOutcome
         {
             Eligible = eligible,
-            Tier = !eligible ? string.Empty : score >= 70 ? "A" : score >= 40 ? "B" : "C",
+            Tier = tier,
+            ScoreTier = scoreTier,
             Score = score,
             Reasons = reasons,
-            Flags = [],
-            Disqualifications = disqualifications,
-            RuleSetVersion = Version,
+            Flags = flags,
+            Disqualifications = disqualifications ?? NoDisqualifications,
+            RuleSetVersion = r.Version,
         };
     }
 
-    private static int? AgeOn(DateOnly? dateOfBirth, DateOnly today)
+    /// <summary>
+    /// Age in whole years on <paramref name="today"/>. A 29 February birthday counts on 1 March in common years, the
+    /// later (safer) of the two conventions for a minimum age.
+    /// </summary>
+    internal static int AgeOn(DateOnly dateOfBirth, DateOnly today)
     {
-        if (dateOfBirth is not { } dob) return null;
-        var age = today.Year - dob.Year;
-        return dob.AddYears(age) > today ? age - 1 : age;
+        var age = today.Year - dateOfBirth.Year;
+        if (today.Month < dateOfBirth.Month || (today.Month == dateOfBirth.Month && today.Day < dateOfBirth.Day)) age--;
+        return age;
+    }
+
+    /// <summary>Under age when either the stated age or the date of birth says so; unknown age is not a reason.</summary>
+    private static bool IsUnderAge(PersonDetails person, DateOnly today, int minimumAge) =>
+        person.Age < minimumAge || (person.DateOfBirth is { } dob && AgeOn(dob, today) < minimumAge);
+
+    private static bool IsTestDomain(ReadOnlySpan<char> domain, CompiledRules r)
+    {
+        if (domain.IsEmpty) return false;
+        if (ContactChecks.DomainOrParentIn(domain, r.TestDomains)) return true;
+        foreach (var prefix in r.TestDomainPrefixes)
+            if (domain.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool IsPlaceholderName(string? firstName, string? lastName, CompiledRules r)
+    {
+        var first = firstName.AsSpan().Trim();
+        var last = lastName.AsSpan().Trim();
+        if (IsPlaceholderNamePart(first, r) || IsPlaceholderNamePart(last, r)) return true;
+        foreach (var (f, l) in r.PlaceholderFullNames)
+            if (first.Equals(f, StringComparison.OrdinalIgnoreCase) && last.Equals(l, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool IsPlaceholderNamePart(ReadOnlySpan<char> name, CompiledRules r)
+    {
+        if (name.IsEmpty) return true;
+        if (r.PlaceholderNames.Contains(ContactChecks.TrimTrailingDigits(name))) return true;
+        foreach (var prefix in r.PlaceholderNamePrefixes)
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        return r.RepeatedCharacterRun > 0 && HasRepeatedRun(name, r.RepeatedCharacterRun);
+    }
+
+    private static bool HasRepeatedRun(ReadOnlySpan<char> value, int run)
+    {
+        var count = 1;
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (char.IsLetterOrDigit(value[i]) && char.ToLowerInvariant(value[i]) == char.ToLowerInvariant(value[i - 1]))
+            {
+                if (++count >= run) return true;
+            }
+            else
+            {
+                count = 1;
+            }
+        }
+        return false;
+    }
+
+    private static ulong TreatmentMask(IReadOnlyList<string>? treatments, CompiledRules r)
+    {
+        var mask = 0UL;
+        if (treatments is null) return mask;
+        for (var i = 0; i < treatments.Count; i++)
+            if (treatments[i] is { } t && r.Treatments.TryGetValue(t, out var bit)) mask |= 1UL << bit;
+        return mask;
+    }
+
+    /// <summary>0 email, 1 SMS, 2 phone; -1 when the preferred channel is unknown or not usable.</summary>
+    private static int PreferredChannelIndex(string? preferred, bool email, bool sms, bool phone) =>
+        preferred switch
+        {
+            _ when email && string.Equals(preferred, "email", StringComparison.OrdinalIgnoreCase) => 0,
+            _ when sms && string.Equals(preferred, "sms", StringComparison.OrdinalIgnoreCase) => 1,
+            _ when phone && string.Equals(preferred, "phone", StringComparison.OrdinalIgnoreCase) => 2,
+            _ => -1,
+        };
+
+    private static int TierIndex(int score, int[] minimums)
+    {
+        for (var i = 0; i < minimums.Length; i++)
+            if (score >= minimums[i]) return i;
+        return minimums.Length;
+    }
+
+    private static int Apply(FlagEffect flag, int index) => Math.Max(index + flag.LowerTiersBy, flag.CapIndex);
+
+    private static void Add(ref List<DisqualificationReason>? list, DisqualificationReason reason) => (list ??= new(2)).Add(reason);
+
+    private static void Add(List<ScoreReason> reasons, ref int score, ScoreReason reason)
+    {
+        reasons.Add(reason);
+        score += reason.Points;
     }
 }
