@@ -18,7 +18,9 @@ public static class QualificationModule
 
     public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<QualificationEngine>();
+        // The rule set is versioned data: Qualification:RuleSetVersion picks an embedded one (default: the newest).
+        var version = builder.Configuration["Qualification:RuleSetVersion"];
+        builder.Services.AddSingleton(_ => new QualificationEngine(string.IsNullOrWhiteSpace(version) ? RuleSet.LoadDefault() : RuleSet.LoadEmbedded(version)));
         builder.AddServiceStore<IQualificationStore>(ServiceName,
             liteDb => new LiteDbQualificationStore(liteDb),
             mongo => new MongoQualificationStore(mongo));

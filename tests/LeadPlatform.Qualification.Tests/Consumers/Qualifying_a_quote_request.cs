@@ -61,9 +61,10 @@ public sealed class Qualifying_a_quote_request : IAsyncLifetime
         await _module.Harness.Bus.Publish(request, c => c.MessageId = messageId);
         await _module.Harness.Bus.Publish(request); // a republish of the same business event under a new MessageId
 
-        await Eventually.GetAsync(() => Task.FromResult(_module.Harness.Consumed.Select<QuoteRequestSubmitted>().Count()), n => n == 3,
-            what: "all three deliveries to be consumed");
+        // The harness records a MessageId once; wait until the bus has been idle, which it is only after every delivery.
+        await _module.Harness.InactivityTask;
         await _module.OutboxDrainedAsync<IQualificationStore>();
+        await _module.Harness.InactivityTask;
 
         Assert.Single(_module.Harness.Published.Select<LeadQualified>());
         var decisions = await _module.Services.GetRequiredService<IQualificationStore>().FindByLeadAsync(request.LeadId, TestContext.Current.CancellationToken);
