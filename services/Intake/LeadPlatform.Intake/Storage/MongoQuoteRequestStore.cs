@@ -13,7 +13,7 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
         var filters = new List<FilterDefinition<QuoteRequestDocument>>();
         if (emailKey is not null) filters.Add(Filter.Eq(x => x.EmailKey, emailKey));
         if (phoneKey is not null) filters.Add(Filter.Eq(x => x.PhoneKey, phoneKey));
-        return Filter.Or(filters);
+        return filters.Count == 1 ? filters[0] : Filter.Or(filters);
     }
 
     public override IEnumerable<CreateIndexModel<QuoteRequestDocument>> IndexModels() =>

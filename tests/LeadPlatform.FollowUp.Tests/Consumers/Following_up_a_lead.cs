@@ -1,0 +1,101 @@
+using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.TestSupport;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadPlatform.FollowUp.Tests.Consumers;
+
+public sealed class Following_up_a_lead : IAsyncLifetime
+{
+    private ModuleHarness _module = null!;
+
+    private ILeadStore Leads => _module.Services.GetRequiredService<ILeadStore>();
+
+    public async ValueTask InitializeAsync() =>
+        _module = await ModuleHarness.StartAsync(b => b.AddFollowUp(), bus => bus.AddFollowUpConsumers());
+
+    public ValueTask DisposeAsync() => _module.DisposeAsync();
+
+    [Fact]
+    public async Task A_qualified_lead_gets_a_task_due_by_its_tier_s_SLA_and_FollowUpTaskCreated_is_published()
+    {
+        var submitted = SampleMessages.QuoteRequestSubmitted();
+        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "A");
+
+        await _module.Harness.Bus.Publish(submitted);
+        await _module.Harness.Bus.Publish(qualified);
+
+        Assert.True(await _module.Harness.Published.Any<FollowUpTaskCreated>(x => x.Context.Message.LeadId == submitted.LeadId));
+        var created = _module.Harness.Published.Select<FollowUpTaskCreated>().Single().Context.Message;
+        var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.QuoteRequestIds.Count == 1, what: "the submission on the lead");
+        var task = Assert.Single(lead!.Tasks);
+        Assert.Equal(created.TaskId, task.Id);
+        Assert.Equal(qualified.OccurredAt.AddMinutes(15), task.DueAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(task.DueAt, lead.NextDueAt);
+        Assert.Equal("Maria", lead.Person!.FirstName);
+        Assert.False(await _module.Harness.Published.Any<Fault<LeadQualified>>());
+    }
+
+    [Fact]
+    public async Task The_same_decision_delivered_twice_creates_one_task()
+    {
+        var submitted = SampleMessages.QuoteRequestSubmitted();
+        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
+
+        await _module.Harness.Bus.Publish(qualified);
+        await _module.Harness.Bus.Publish(qualified);
+        await _module.Harness.InactivityTask;
+        await _module.OutboxDrainedAsync<ILeadStore>();
+        await _module.Harness.InactivityTask;
+
+        var lead = await Leads.GetAsync(submitted.LeadId, TestContext.Current.CancellationToken);
+        Assert.Single(lead!.Tasks);
+        Assert.Single(_module.Harness.Published.Select<FollowUpTaskCreated>());
+    }
+
+    [Fact]
+    public async Task A_decision_that_arrives_before_the_submission_still_ends_with_both_on_the_timeline()
+    {
+        var submitted = SampleMessages.QuoteRequestSubmitted();
+
+        await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
+        await _module.Harness.Bus.Publish(submitted);
+
+        var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId),
+            l => l is { Tasks.Count: 1, QuoteRequestIds.Count: 1 }, what: "the task and the submission");
+        Assert.Equal(["qualified", "submitted", "task_created"], lead!.Timeline.Select(e => e.Kind).Order().ToList());
+        Assert.Equal("Maria", lead.Person!.FirstName);
+    }
+
+    [Fact]
+    public async Task A_disqualified_lead_is_recorded_as_not_eligible_without_a_task()
+    {
+        var submitted = SampleMessages.QuoteRequestSubmitted();
+
+        await _module.Harness.Bus.Publish(submitted);
+        await _module.Harness.Bus.Publish(SampleMessages.LeadDisqualified(submitted.LeadId, submitted.QuoteRequestId));
+
+        var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId),
+            l => l?.Status == LeadStatus.NotEligible && l.QuoteRequestIds.Count == 1, what: "the lead to be not eligible");
+        Assert.Empty(lead!.Tasks);
+        Assert.Null(lead.NextDueAt);
+        Assert.Contains(lead.Timeline, e => e.Kind == "disqualified" && e.Details.ContainsKey("under_18"));
+        Assert.False(await _module.Harness.Published.Any<FollowUpTaskCreated>());
+    }
+
+    [Fact]
+    public async Task An_opt_out_is_recorded_once()
+    {
+        var leadId = Guid.CreateVersion7();
+        var optOut = new LeadOptedOut { LeadId = leadId, OccurredAt = DateTimeOffset.UtcNow, Channel = "email", Source = "unsubscribe_link" };
+
+        await _module.Harness.Bus.Publish(optOut);
+        await _module.Harness.Bus.Publish(optOut);
+        await _module.Harness.InactivityTask;
+
+        var lead = await Leads.GetAsync(leadId, TestContext.Current.CancellationToken);
+        Assert.Equal(["email"], lead!.OptOuts);
+        Assert.Single(lead.Timeline, e => e.Kind == "opted_out");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.Intake.Storage;
+using LeadPlatform.Qualification.Storage;
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Driver;
+
+namespace LeadPlatform.Storage.Tests;
+
+/// <summary>
+/// What the MongoDB adapters send to a server, checked without one: every document survives the driver's BSON
+/// serializer unchanged, and the filters, sorts and indexes render to the BSON they are meant to (a typo in a field
+/// name fails here, not in production).
+/// </summary>
+public sealed class Bson_mapping
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    static Bson_mapping() => MongoConventions.EnsureRegistered();
+
+    public static TheoryData<string> Documents => ["quote request", "decision", "lead"];
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_document_round_trips_through_the_MongoDB_serializer_unchanged(string kind)
+    {
+        object document = kind switch
+        {
+            "quote request" => SampleDocuments.QuoteRequest(),
+            "decision" => SampleDocuments.Decision(),
+            _ => SampleDocuments.Lead(),
+        };
+
+        var bson = document.ToBsonDocument(document.GetType());
+        var back = BsonSerializer.Deserialize(bson, document.GetType());
+
+        Assert.Equal(JsonSerializer.Serialize(document, document.GetType(), Json), JsonSerializer.Serialize(back, document.GetType(), Json));
+        Assert.True(bson.Contains("_id"), "the id is stored as _id");
+        Assert.Equal(BsonType.Binary, bson["_id"].BsonType);
+        Assert.Equal(BsonBinarySubType.UuidStandard, bson["_id"].AsBsonBinaryData.SubType);
+    }
+
+    [Fact]
+    public void Times_are_stored_as_BSON_dates_so_they_can_be_queried_and_sorted()
+    {
+        var bson = SampleDocuments.Lead().ToBsonDocument();
+
+        Assert.Equal(BsonType.DateTime, bson["CreatedAt"].BsonType);
+        Assert.Equal(BsonType.DateTime, bson["NextDueAt"].BsonType);
+        Assert.Equal(BsonType.DateTime, bson["Tasks"][0]["DueAt"].BsonType);
+    }
+
+    [Fact]
+    public void The_returning_person_lookup_matches_email_key_or_phone_key()
+    {
+        Assert.Equal(BsonDocument.Parse("{ $or: [ { EmailKey: 'e' }, { PhoneKey: 'p' } ] }"), Render(MongoQuoteRequestStore.SamePerson("e", "p")));
+        Assert.Equal(BsonDocument.Parse("{ EmailKey: 'e' }"), Render(MongoQuoteRequestStore.SamePerson("e", null)));
+    }
+
+    [Fact]
+    public void The_optimistic_replace_matches_id_and_version()
+    {
+        var id = Guid.Parse("01a20ecf-bdad-7424-8d7f-d906d7e607e1");
+
+        Assert.Equal(BsonDocument.Parse("{ _id: UUID('01a20ecf-bdad-7424-8d7f-d906d7e607e1'), Version: NumberLong(3) }"),
+            Render(MongoQuoteRequestStore.ByIdAndVersion(id, 3)));
+        Assert.Equal(BsonDocument.Parse("{ HasPendingOutbox: true }"), Render(MongoQuoteRequestStore.PendingOutbox()));
+    }
+
+    [Fact]
+    public void The_lead_queries_render_to_their_fields()
+    {
+        var leadId = Guid.Parse("01a20ecf-bdad-70a6-9bdf-cd72a86c180f");
+
+        Assert.Equal(BsonDocument.Parse("{ LeadId: UUID('01a20ecf-bdad-70a6-9bdf-cd72a86c180f') }"), Render(MongoQualificationStore.ByLead(leadId)));
+        Assert.Equal(BsonDocument.Parse("{ NextDueAt: { $ne: null } }"), Render(MongoLeadStore.WithOpenTask()));
+        var sort = MongoLeadStore.MostUrgentFirst().Render(Args<LeadDocument>());
+        Assert.Equal(BsonDocument.Parse("{ NextDueAt: 1 }"), sort);
+    }
+
+    [Fact]
+    public void Every_collection_indexes_the_fields_its_queries_use()
+    {
+        Assert.Equal(
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }"],
+            Keys(new MongoQuoteRequestStore(Database()).IndexModels()));
+        Assert.Equal(
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }"],
+            Keys(new MongoQualificationStore(Database()).IndexModels()));
+        Assert.Equal(
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }"],
+            Keys(new MongoLeadStore(Database()).IndexModels()));
+    }
+
+    private static IMongoDatabase Database() => new MongoClient("mongodb://127.0.0.1:1").GetDatabase("not-contacted");
+
+    private static List<string> Keys<T>(IEnumerable<CreateIndexModel<T>> models) =>
+        models.Select(m => m.Keys.Render(Args<T>()).ToJson()).ToList();
+
+    private static BsonDocument Render<T>(FilterDefinition<T> filter) => filter.Render(Args<T>());
+
+    private static RenderArgs<T> Args<T>() => new(BsonSerializer.LookupSerializer<T>(), BsonSerializer.SerializerRegistry);
+}
