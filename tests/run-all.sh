@@ -44,7 +44,7 @@ code=$?
 # One line for people and CI alike, summed over every test assembly's TRX report.
 totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
   function attr(name,   m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
-  { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); skipped += attr("notExecuted") }
+  { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); skipped += attr("total") - attr("executed") }
   END { printf "%d %d %d", passed, failed, skipped }')
 read -r passed failed skipped <<<"${totals:-0 0 0}"
 if [ "$code" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then

@@ -1,3 +1,4 @@
+using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.ServiceDefaults.Outbox;
 using MassTransit;
 using MassTransit.Testing;
@@ -33,7 +34,12 @@ public sealed class ModuleHarness : IAsyncDisposable
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
-        builder.Services.AddMassTransitTestHarness(x => addConsumers(x));
+        builder.Services.AddMassTransitTestHarness(x =>
+        {
+            addConsumers(x);
+            // The production retry policy: concurrent changes to one document are resolved by retrying the message.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => BusExtensions.Retry(r, new BusOptions())));
+        });
         addModule(builder);
         var host = builder.Build();
         await host.StartAsync();

@@ -18,18 +18,26 @@ public static class QualificationModule
 
     public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<QualificationOptions>(builder.Configuration.GetSection("Qualification"));
         // The rule set is versioned data: Qualification:RuleSetVersion picks an embedded one (default: the newest).
         var version = builder.Configuration["Qualification:RuleSetVersion"];
         builder.Services.AddSingleton(_ => new QualificationEngine(string.IsNullOrWhiteSpace(version) ? RuleSet.LoadDefault() : RuleSet.LoadEmbedded(version)));
+        builder.Services.AddSingleton<QualificationDecider>();
+        builder.Services.AddSingleton<Requalification>();
         builder.AddServiceStore<IQualificationStore>(ServiceName,
             liteDb => new LiteDbQualificationStore(liteDb),
             mongo => new MongoQualificationStore(mongo));
+        builder.AddServiceStore<ISuppressedLeadStore>(ServiceName,
+            liteDb => new LiteDbSuppressedLeadStore(liteDb),
+            mongo => new MongoSuppressedLeadStore(mongo),
+            outbox: false);
         return builder;
     }
 
     public static IRegistrationConfigurator AddQualificationConsumers(this IRegistrationConfigurator bus)
     {
         bus.AddConsumer<QualifyQuoteRequestConsumer>();
+        bus.AddConsumer<LeadOptedOutConsumer>();
         return bus;
     }
 

@@ -13,4 +13,6 @@ public sealed record QualificationView(
     IReadOnlyList<string> Flags,
     IReadOnlyList<DisqualificationReason> Disqualifications,
     string RuleSetVersion,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    string Trigger,
+    bool Current);

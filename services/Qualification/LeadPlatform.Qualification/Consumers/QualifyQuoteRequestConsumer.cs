@@ -1,7 +1,6 @@
 using LeadPlatform.Contracts;
-using LeadPlatform.Qualification.Rules;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -9,74 +8,41 @@ namespace LeadPlatform.Qualification.Consumers;
 
 /// <summary>
 /// Decides each quote request once: the decision and its event are stored in one write (the event leaves through the
-/// outbox), and a redelivered request finds its decision already there.
+/// outbox), and a redelivered request finds its decision already there. A lead that opted out of everything gets its
+/// decision recorded but no event.
 /// </summary>
 public sealed class QualifyQuoteRequestConsumer(
-    IQualificationStore store, QualificationEngine engine, TimeProvider time, ILogger<QualifyQuoteRequestConsumer> logger)
+    IQualificationStore decisions, ISuppressedLeadStore suppressed, QualificationDecider decider, ILogger<QualifyQuoteRequestConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>
 {
     public async Task Consume(ConsumeContext<QuoteRequestSubmitted> context)
     {
         var request = context.Message;
-        if (await store.GetAsync(request.QuoteRequestId, context.CancellationToken) is not null)
+        if (request.Person is null || request.Inquiry is null || request.Consent is null)
+            throw new InvalidMessageException($"QuoteRequestSubmitted {request.QuoteRequestId} lacks its person, inquiry or consent.");
+        if (await decisions.GetAsync(request.QuoteRequestId, context.CancellationToken) is not null)
         {
             logger.LogInformation("Quote request {QuoteRequestId} was already qualified; redelivery ignored", request.QuoteRequestId);
             return;
         }
 
-        var now = time.UtcNow();
-        var outcome = engine.Evaluate(request, DateOnly.FromDateTime(now.UtcDateTime));
-        var document = new QualificationDocument
-        {
-            Id = request.QuoteRequestId,
-            LeadId = request.LeadId,
-            Eligible = outcome.Eligible,
-            Tier = outcome.Tier,
-            Score = outcome.Score,
-            Reasons = [.. outcome.Reasons],
-            Flags = [.. outcome.Flags],
-            Disqualifications = [.. outcome.Disqualifications],
-            RuleSetVersion = outcome.RuleSetVersion,
-            DecidedAt = now,
-        };
-        var conversationId = context.ConversationId ?? request.QuoteRequestId;
-        if (outcome.Eligible)
-        {
-            document.Enqueue(new LeadQualified
-            {
-                LeadId = request.LeadId,
-                QuoteRequestId = request.QuoteRequestId,
-                OccurredAt = now,
-                Tier = outcome.Tier,
-                Score = outcome.Score,
-                Reasons = outcome.Reasons,
-                Flags = outcome.Flags,
-                RuleSetVersion = outcome.RuleSetVersion,
-            }, now, conversationId, request.LeadId);
-        }
-        else
-        {
-            document.Enqueue(new LeadDisqualified
-            {
-                LeadId = request.LeadId,
-                QuoteRequestId = request.QuoteRequestId,
-                OccurredAt = now,
-                Reasons = outcome.Disqualifications,
-                RuleSetVersion = outcome.RuleSetVersion,
-            }, now, conversationId, request.LeadId);
-        }
+        var decision = decider.Decide(request, request.QuoteRequestId, "submitted");
+        var isSuppressed = await suppressed.GetAsync(request.LeadId, context.CancellationToken) is not null;
+        if (!isSuppressed) QualificationDecider.Announce(decision, context.ConversationId ?? request.QuoteRequestId);
 
-        if (!await store.TryInsertAsync(document, context.CancellationToken))
+        if (!await decisions.TryInsertAsync(decision, context.CancellationToken))
         {
             logger.LogInformation("Quote request {QuoteRequestId} was qualified concurrently; duplicate ignored", request.QuoteRequestId);
             return;
         }
 
-        if (outcome.Eligible)
-            logger.LogInformation("Lead {LeadId} qualified: tier {Tier}, score {Score}, {FlagCount} clinical flags, rule set {RuleSetVersion}",
-                request.LeadId, outcome.Tier, outcome.Score, outcome.Flags.Count, outcome.RuleSetVersion);
+        if (isSuppressed)
+            logger.LogInformation("Lead {LeadId} opted out of all contact: decision on {QuoteRequestId} recorded, not published", request.LeadId, request.QuoteRequestId);
+        else if (decision.Eligible)
+            logger.LogInformation("Lead {LeadId} qualified: tier {Tier}, score {Score}, clinical flags {Flags}, rule set {RuleSetVersion}",
+                request.LeadId, decision.Tier, decision.Score, decision.Flags, decision.RuleSetVersion);
         else
             logger.LogInformation("Lead {LeadId} disqualified: {Rules}, rule set {RuleSetVersion}",
-                request.LeadId, outcome.Disqualifications.Select(d => d.Rule).ToArray(), outcome.RuleSetVersion);
+                request.LeadId, decision.Disqualifications.Select(d => d.Rule).ToArray(), decision.RuleSetVersion);
     }
 }

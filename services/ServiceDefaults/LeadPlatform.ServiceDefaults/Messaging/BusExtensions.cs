@@ -26,7 +26,7 @@ public static class BusExtensions
                 x.ConfigureMediator((context, cfg) =>
                 {
                     cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
-                    cfg.UseMessageRetry(r => r.Intervals(RetryIntervals(options)));
+                    cfg.UseMessageRetry(r => Retry(r, options));
                 });
             });
             builder.Services.AddSingleton(sp => new OutboxTarget(sp.GetRequiredService<IMediator>()));
@@ -37,7 +37,7 @@ public static class BusExtensions
         {
             x.SetKebabCaseEndpointNameFormatter();
             addConsumers(x);
-            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(RetryIntervals(options))));
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options)));
             var uri = new Uri(options.RabbitMqUri);
             x.UsingRabbitMq((context, cfg) =>
             {
@@ -56,8 +56,12 @@ public static class BusExtensions
         return builder;
     }
 
-    private static TimeSpan[] RetryIntervals(BusOptions options) =>
-        Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray();
+    /// <summary>Growing intervals (100 ms, 400 ms, 900 ms, ...); a message that can never be handled is not retried.</summary>
+    public static void Retry(IRetryConfigurator retry, BusOptions options)
+    {
+        retry.Ignore<InvalidMessageException>();
+        retry.Intervals(Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray());
+    }
 
     private static string VirtualHostOf(Uri uri)
     {

@@ -15,11 +15,12 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// Registers a service's store on its own database: a LiteDB file <c>{service}.db</c> under the data folder,
-    /// or the MongoDB database <c>{prefix}-{service}</c>; the outbox dispatcher that drains it; and a readiness check.
+    /// Registers a store of a service on the service's own database: a LiteDB file <c>{service}.db</c> under the data
+    /// folder, or the MongoDB database <c>{prefix}-{service}</c> (a service's stores share it); the outbox dispatcher
+    /// that drains it (unless <paramref name="outbox"/> is false); and a readiness check.
     /// </summary>
     public static IHostApplicationBuilder AddServiceStore<TStore>(this IHostApplicationBuilder builder, string service,
-        Func<LiteDatabase, TStore> liteDb, Func<IMongoDatabase, TStore> mongo)
+        Func<LiteDatabase, TStore> liteDb, Func<IMongoDatabase, TStore> mongo, bool outbox = true)
         where TStore : class, IOutboxStore
     {
         var options = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -27,7 +28,7 @@ public static class StorageExtensions
         if (options.IsLiteDb)
         {
             var folder = options.ResolveDataFolder();
-            builder.Services.AddKeyedSingleton(key, (_, _) => LiteDbFiles.Open(folder, $"{key}.db"));
+            builder.Services.TryAddKeyedSingleton(key, (_, _) => LiteDbFiles.Open(folder, $"{key}.db"));
             builder.Services.AddSingleton(sp => liteDb(sp.GetRequiredKeyedService<LiteDatabase>(key)));
         }
         else
@@ -36,14 +37,17 @@ public static class StorageExtensions
             builder.Services.AddSingleton(sp => mongo(sp.GetRequiredService<IMongoClient>().GetDatabase($"{options.MongoDatabasePrefix}-{key}")));
         }
 
-        builder.Services.AddSingleton<IHostedService>(sp => new OutboxDispatcher(
-            sp.GetRequiredService<TStore>(),
-            sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
-            sp.GetRequiredService<IOptions<OutboxOptions>>().Value));
+        if (outbox)
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => new OutboxDispatcher(
+                sp.GetRequiredService<TStore>(),
+                sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
+                sp.GetRequiredService<IOptions<OutboxOptions>>().Value));
+        }
 
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-store",
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}",
             sp => new StoreHealthCheck(sp.GetRequiredService<TStore>()), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
         return builder;
     }

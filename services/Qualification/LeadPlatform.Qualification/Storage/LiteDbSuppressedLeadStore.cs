@@ -1,0 +1,10 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using LiteDB;
+
+namespace LeadPlatform.Qualification.Storage;
+
+public sealed class LiteDbSuppressedLeadStore(LiteDatabase database)
+    : LiteDbDocumentStore<SuppressedLeadDocument>(database, CollectionName), ISuppressedLeadStore
+{
+    public const string CollectionName = "suppressed_leads";
+}
