@@ -133,8 +133,15 @@ public sealed class ClaimRuleSet
         List<ComplianceViolation>? violations = null;
         foreach (var hit in hits)
         {
-            if (hit.Owner >= cueBase || negated[hit.Start])
+            if (hit.Owner >= cueBase)
             {
+                continue;
+            }
+
+            if (negated[hit.Start])
+            {
+                // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
+                CarryNegationOverCoordination(tokens, hit.End, negated);
                 continue;
             }
 
@@ -195,6 +202,25 @@ public sealed class ClaimRuleSet
         }
 
         return negated;
+    }
+
+    private void CarryNegationOverCoordination(TokenizedText tokens, int end, bool[] negated)
+    {
+        const int Reach = 3;
+        if (end >= tokens.Count || EndsClause(tokens, end) || !coordinators.Contains(tokens.Letters(end)))
+        {
+            return;
+        }
+
+        for (var p = end + 1; p < tokens.Count && p - end <= Reach; p++)
+        {
+            if (EndsClause(tokens, p))
+            {
+                break;
+            }
+
+            negated[p] = true;
+        }
     }
 
     private bool StartsNotNegation(List<PhraseHit> hits, int start)

@@ -7,7 +7,7 @@ namespace LeadPlatform.Compliance;
 /// </summary>
 public sealed class DisclaimerRegistry
 {
-    private const string Folder = "disclaimers.";
+    private const string Folder = "disclaimers/";
 
     private static readonly Lazy<DisclaimerRegistry> Defaults = new(() =>
         FromJson([.. EmbeddedData.Names(Folder).Select(EmbeddedData.Read)]));
