@@ -26,7 +26,7 @@ internal static class GateKit
         Granted = true,
         Text = $"I agree to receive {channel} from the clinic about my quote request. Consent is not a condition of purchase.",
         TextVersion = "consent-2025-05",
-        GrantedAt = new DateTimeOffset(2025, 6, 1, 9, 30, 0, TimeSpan.Zero),
+        GrantedAt = new DateTimeOffset(2024, 11, 1, 9, 30, 0, TimeSpan.Zero),
     };
 
     public static ConsentSnapshot AllConsent() => new()
