@@ -124,3 +124,19 @@ public sealed class Suppression
 
     private static byte[] Key(byte seed) => [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + seed))];
 }
+
+public sealed class Opt_out_names
+{
+    [Theory]
+    [InlineData("email", OptOutScope.Email)]
+    [InlineData("SMS", OptOutScope.Sms)]
+    [InlineData("phone", OptOutScope.Phone)]
+    [InlineData("all", OptOutScope.All)]
+    [InlineData("fax", OptOutScope.All)]
+    [InlineData(null, OptOutScope.All)]
+    public void An_opt_out_message_we_cannot_read_stops_all_contact(string? channel, OptOutScope expected)
+    {
+        Assert.Equal(expected, OptOutScopeNames.Parse(channel));
+        Assert.Equal(expected, OptOutScopeNames.Parse(OptOutScopeNames.ToContractName(expected)));
+    }
+}

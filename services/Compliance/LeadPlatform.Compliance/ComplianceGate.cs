@@ -29,7 +29,7 @@ public sealed class ComplianceGate
         ArgumentNullException.ThrowIfNull(disclaimers);
         ArgumentNullException.ThrowIfNull(time);
         options ??= ComplianceOptions.Default;
-        if (options.MaxAttemptsPerChannel < 1 || options.FrequencyWindow <= TimeSpan.Zero || options.QuietHoursEnd >= options.QuietHoursStart
+        if (options.MaxAttemptsPerChannel < 1 || options.FrequencyWindow <= TimeSpan.Zero || options.CallingHoursFrom >= options.CallingHoursUntil
             || options.ClearanceLifetime <= TimeSpan.Zero)
         {
             throw new ArgumentException("Compliance options are out of range.", nameof(options));
@@ -130,7 +130,7 @@ public sealed class ComplianceGate
             }
             else
             {
-                var (allowed, from, until) = QuietHoursWindow.Evaluate(zones.Zones, now, options.QuietHoursEnd, options.QuietHoursStart);
+                var (allowed, from, until) = QuietHoursWindow.Evaluate(zones.Zones, now, options.CallingHoursFrom, options.CallingHoursUntil);
                 var zoneList = string.Join(",", zones.Zones.Select(z => z.Id));
                 if (from is null)
                 {
@@ -141,8 +141,8 @@ public sealed class ComplianceGate
                 {
                     windowEnd = until;
                     Rule(results, violations, ComplianceRules.QuietHours, allowed,
-                        allowed ? $"inside calling hours in {zoneList} ({zones.Source})" : $"outside {options.QuietHoursEnd:HH\\:mm}-{options.QuietHoursStart:HH\\:mm} in {zoneList} ({zones.Source})",
-                        $"Texts and calls only {options.QuietHoursEnd:HH\\:mm}-{options.QuietHoursStart:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
+                        allowed ? $"inside calling hours in {zoneList} ({zones.Source})" : $"outside {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in {zoneList} ({zones.Source})",
+                        $"Texts and calls only {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
                 }
             }
         }
@@ -317,7 +317,7 @@ public sealed class ComplianceGate
             return from;
         }
 
-        var (_, start, _) = QuietHoursWindow.Evaluate(zones.Zones, from, options.QuietHoursEnd, options.QuietHoursStart);
+        var (_, start, _) = QuietHoursWindow.Evaluate(zones.Zones, from, options.CallingHoursFrom, options.CallingHoursUntil);
         return start;
     }
 

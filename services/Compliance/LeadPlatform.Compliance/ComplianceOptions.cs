@@ -7,9 +7,9 @@ public sealed record ComplianceOptions
     public int MaxAttemptsPerChannel { get; init; } = 3;
     public TimeSpan FrequencyWindow { get; init; } = TimeSpan.FromHours(24);
     /// <summary>SMS and calls only from this local time (inclusive) ...</summary>
-    public TimeOnly QuietHoursEnd { get; init; } = new(8, 0);
+    public TimeOnly CallingHoursFrom { get; init; } = new(8, 0);
     /// <summary>... until this local time (exclusive).</summary>
-    public TimeOnly QuietHoursStart { get; init; } = new(20, 0);
+    public TimeOnly CallingHoursUntil { get; init; } = new(20, 0);
     /// <summary>How long a cleared outreach may wait before a channel must refuse it.</summary>
     public TimeSpan ClearanceLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
