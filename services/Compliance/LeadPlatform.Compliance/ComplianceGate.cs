@@ -1,6 +1,446 @@
+using System.Globalization;
+using System.Text;
+using LeadPlatform.Contracts;
+using PhoneNumbers;
+
 namespace LeadPlatform.Compliance;
 
-/// <summary>The only road to a channel. (Placeholder until the gate's rule set lands.)</summary>
+/// <summary>
+/// The only road to a channel. <see cref="Check"/> runs every rule (draft, consent, suppression, frequency cap,
+/// quiet hours, claims screen, disclaimers) and fails closed: anything missing blocks, with the reason. Every check
+/// yields an evidence record; only a cleared check yields a <see cref="ClearedOutreach"/>. No I/O: the caller passes
+/// in everything the gate needs and stores the evidence. Thread-safe.
+/// </summary>
 public sealed class ComplianceGate
 {
+    private const string Passed = "passed";
+    private const string Failed = "failed";
+    private const string NotApplicable = "not-applicable";
+
+    private readonly ClaimRuleSet claims;
+    private readonly DisclaimerRegistry disclaimers;
+    private readonly TimeProvider time;
+    private readonly ComplianceOptions options;
+    private readonly TimeZoneMap timeZones;
+
+    public ComplianceGate(ClaimRuleSet claims, DisclaimerRegistry disclaimers, TimeProvider time, ComplianceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(disclaimers);
+        ArgumentNullException.ThrowIfNull(time);
+        options ??= ComplianceOptions.Default;
+        if (options.MaxAttemptsPerChannel < 1 || options.FrequencyWindow <= TimeSpan.Zero || options.CallingHoursFrom >= options.CallingHoursUntil
+            || options.ClearanceLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Compliance options are out of range.", nameof(options));
+        }
+
+        this.claims = claims;
+        this.disclaimers = disclaimers;
+        this.time = time;
+        this.options = options;
+        timeZones = TimeZoneMap.Default;
+    }
+
+    /// <summary>The gate with the rule set and disclaimers embedded in this assembly.</summary>
+    public static ComplianceGate CreateDefault(TimeProvider time, ComplianceOptions? options = null)
+        => new(ClaimRuleSet.LoadDefault(), DisclaimerRegistry.LoadDefault(), time, options);
+
+    /// <summary>Version of the claim rules in force (also in every evidence record).</summary>
+    public string RuleSetVersion => claims.Version;
+
+    /// <summary>Decides on one outreach. Blocked decisions carry the reasons and never an outreach.</summary>
+    public ComplianceDecision Check(OutreachDraft draft, LeadComplianceFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(facts);
+
+        var now = time.GetUtcNow();
+        var violations = new List<ComplianceViolation>();
+        var results = new List<EvidenceRuleResult>();
+        var channel = draft.Channel;
+        var knownChannel = Enum.IsDefined(channel);
+
+        // Draft
+        var missing = new List<string>();
+        if (draft.LeadId == Guid.Empty) missing.Add("lead id");
+        if (!knownChannel) missing.Add("channel");
+        if (string.IsNullOrWhiteSpace(draft.Condition)) missing.Add("condition");
+        if (string.IsNullOrWhiteSpace(draft.Language)) missing.Add("language");
+        if (string.IsNullOrWhiteSpace(draft.Body)) missing.Add("body");
+        if (string.IsNullOrWhiteSpace(draft.Author)) missing.Add("author");
+        if (string.IsNullOrWhiteSpace(draft.Recipient)) missing.Add("recipient");
+        if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(draft.Subject)) missing.Add("subject");
+        Rule(results, violations, ComplianceRules.DraftIncomplete, missing.Count == 0,
+            "The draft is missing: " + string.Join(", ", missing) + ".", "Complete the draft before sending.");
+
+        // Consent
+        var consent = ConsentFor(facts.Consent, channel);
+        var consentProblem = ConsentProblem(consent, channel, now);
+        Rule(results, violations, ComplianceRules.ConsentMissing, consentProblem is null, consentProblem,
+            "Do not contact the lead on this channel: there is no valid consent on record for it.");
+        var recipientProblem = consentProblem is null ? RecipientProblem(draft, facts) : "consent not established";
+        Rule(results, violations, ComplianceRules.ConsentRecipientMismatch, recipientProblem is null, recipientProblem,
+            "Send only to the address or number the lead gave consent for.");
+
+        // Suppression
+        var optedOut = facts.OptOuts is null
+            || facts.OptOuts.Contains(OptOutScope.All)
+            || (knownChannel && facts.OptOuts.Contains(ScopeOf(channel)));
+        Rule(results, violations, ComplianceRules.OptedOut, !optedOut,
+            facts.OptOuts is null ? "opt-outs unknown" : "the lead opted out of " + (facts.OptOuts.Contains(OptOutScope.All) ? "all contact" : Name(channel)),
+            "The lead opted out: do not contact them on this channel.");
+
+        // Frequency cap
+        DateTimeOffset? capLiftsAt = null;
+        if (facts.RecentOutreach is null)
+        {
+            Rule(results, violations, ComplianceRules.FrequencyCap, false, "outreach history unknown", "Pass the lead's recent outreach history.");
+        }
+        else
+        {
+            var windowStart = now - options.FrequencyWindow;
+            var attempts = facts.RecentOutreach.Where(a => a is not null && a.Channel == channel && a.At > windowStart).Select(a => a.At).Order().ToList();
+            var capped = attempts.Count >= options.MaxAttemptsPerChannel;
+            if (capped)
+            {
+                capLiftsAt = attempts[attempts.Count - options.MaxAttemptsPerChannel] + options.FrequencyWindow;
+            }
+
+            Rule(results, violations, ComplianceRules.FrequencyCap, !capped,
+                $"{attempts.Count} {Name(channel)} attempt(s) in the last {options.FrequencyWindow.TotalHours:0.#} h (limit {options.MaxAttemptsPerChannel})",
+                $"At most {options.MaxAttemptsPerChannel} {Name(channel)} attempts per {options.FrequencyWindow.TotalHours:0.#} hours: schedule it for later.");
+        }
+
+        // Quiet hours
+        TimeZoneCandidates? zones = null;
+        DateTimeOffset? windowEnd = null;
+        var quietChannel = channel is OutreachChannel.Sms or OutreachChannel.Phone;
+        if (!quietChannel)
+        {
+            results.Add(new EvidenceRuleResult { Rule = ComplianceRules.QuietHours, Outcome = NotApplicable });
+        }
+        else
+        {
+            zones = timeZones.Resolve(facts.Country, facts.PostalCode, facts.ConsentedPhone ?? draft.Recipient);
+            if (zones is null)
+            {
+                Rule(results, violations, ComplianceRules.TimeZoneUnknown, false, "no time zone from address or phone number",
+                    "The lead's time zone is unknown: record a country and postal code, or a valid phone number, before texting or calling.");
+            }
+            else
+            {
+                var (allowed, from, until) = QuietHoursWindow.Evaluate(zones.Zones, now, options.CallingHoursFrom, options.CallingHoursUntil);
+                var zoneList = string.Join(",", zones.Zones.Select(z => z.Id));
+                if (from is null)
+                {
+                    Rule(results, violations, ComplianceRules.TimeZoneUnknown, false, $"no common calling hours across {zoneList} ({zones.Source})",
+                        "The candidate time zones share no calling hours: record the lead's postal code to narrow them down.");
+                }
+                else
+                {
+                    windowEnd = until;
+                    Rule(results, violations, ComplianceRules.QuietHours, allowed,
+                        allowed ? $"inside calling hours in {zoneList} ({zones.Source})" : $"outside {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in {zoneList} ({zones.Source})",
+                        $"Texts and calls only {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
+                }
+            }
+        }
+
+        // Claims
+        var claimViolations = ScreenClaims(draft.Subject, draft.Body);
+        AddClaimResults(results, claimViolations);
+        violations.AddRange(claimViolations);
+
+        // Disclaimers and the final message
+        var assembled = Assemble(draft.Condition, channel, draft.Language, draft.Subject, draft.Body ?? string.Empty, new Dictionary<string, string?>
+        {
+            ["clinicPostalAddress"] = facts.ClinicPostalAddress,
+            ["unsubscribeUrl"] = AbsoluteUrl(facts.UnsubscribeUrl),
+            ["fullDisclaimerUrl"] = AbsoluteUrl(facts.FullDisclaimerUrl),
+        });
+        results.AddRange(assembled.Results);
+        violations.AddRange(assembled.Violations);
+
+        // Decision
+        var cleared = violations.Count == 0;
+        var evidenceId = Guid.CreateVersion7(now);
+        Guid? outreachId = cleared ? Guid.CreateVersion7(now) : null;
+        var message = assembled.Message ?? draft.Body ?? string.Empty;
+        var messageHash = Hashing.Sha256Hex(message);
+        var evidence = new EvidenceRecord
+        {
+            EvidenceId = evidenceId,
+            LeadId = draft.LeadId,
+            Channel = knownChannel ? Name(channel) : "unknown",
+            Author = draft.Author ?? string.Empty,
+            DecidedAt = now,
+            Decision = cleared ? ComplianceDecision.ClearedValue : ComplianceDecision.BlockedValue,
+            OutreachId = outreachId,
+            MessageHash = messageHash,
+            SubjectHash = assembled.Subject is null ? null : Hashing.Sha256Hex(assembled.Subject),
+            RuleSetVersion = claims.Version,
+            DisclaimerVersions = [.. assembled.Disclaimers.Select(d => d.Id + "@" + d.Version)],
+            ConsentHash = consent is null ? "none" : ConsentHash(channel, consent, channel == OutreachChannel.Email ? facts.ConsentedEmail : facts.ConsentedPhone),
+            RuleResults = [.. results],
+        };
+
+        DateTimeOffset? nextAllowedAt = null;
+        if (!cleared && violations.All(v => v.Rule is ComplianceRules.QuietHours or ComplianceRules.FrequencyCap))
+        {
+            nextAllowedAt = NextAllowed(now, capLiftsAt, zones);
+        }
+
+        ClearedOutreach? outreach = null;
+        if (cleared)
+        {
+            var validUntil = now + options.ClearanceLifetime;
+            if (windowEnd is { } end && end < validUntil)
+            {
+                validUntil = end;
+            }
+
+            outreach = new ClearedOutreach(outreachId!.Value, evidenceId, draft.LeadId, channel, draft.Recipient.Trim(), draft.Author ?? string.Empty,
+                assembled.Subject, assembled.Message!, messageHash, assembled.Disclaimers, now, validUntil);
+        }
+
+        return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, nextAllowedAt, evidence, outreach);
+    }
+
+    /// <summary>
+    /// Claims screen and disclaimers only, for a coordinator's preview: no consent, suppression, timing or evidence,
+    /// and never an outreach. Missing email/SMS links are shown as bracketed placeholders.
+    /// </summary>
+    public ComplianceDecision Preview(
+        string condition,
+        OutreachChannel channel,
+        string? subject,
+        string body,
+        string language = "en",
+        string? clinicPostalAddress = null,
+        string? unsubscribeUrl = null,
+        string? fullDisclaimerUrl = null)
+    {
+        var violations = new List<ComplianceViolation>();
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            violations.Add(new ComplianceViolation { Rule = ComplianceRules.DraftIncomplete, Advice = "Write a message body." });
+        }
+
+        violations.AddRange(ScreenClaims(subject, body ?? string.Empty));
+        var assembled = Assemble(condition, channel, language, subject, body ?? string.Empty, new Dictionary<string, string?>
+        {
+            ["clinicPostalAddress"] = string.IsNullOrWhiteSpace(clinicPostalAddress) ? "[clinic postal address]" : clinicPostalAddress,
+            ["unsubscribeUrl"] = string.IsNullOrWhiteSpace(unsubscribeUrl) ? "[unsubscribe link]" : unsubscribeUrl,
+            ["fullDisclaimerUrl"] = string.IsNullOrWhiteSpace(fullDisclaimerUrl) ? "[link to the full disclaimer]" : fullDisclaimerUrl,
+        });
+        violations.AddRange(assembled.Violations);
+        return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, null, null, null);
+    }
+
+    private List<ComplianceViolation> ScreenClaims(string? subject, string? body)
+    {
+        var found = new List<ComplianceViolation>();
+        if (!string.IsNullOrEmpty(subject))
+        {
+            found.AddRange(claims.Screen(subject, "subject"));
+        }
+
+        if (!string.IsNullOrEmpty(body))
+        {
+            found.AddRange(claims.Screen(body, "body"));
+        }
+
+        return found;
+    }
+
+    private void AddClaimResults(List<EvidenceRuleResult> results, List<ComplianceViolation> found)
+    {
+        foreach (var id in claims.RuleIds)
+        {
+            var hits = found.Where(v => v.Rule == id).ToList();
+            results.Add(new EvidenceRuleResult
+            {
+                Rule = id,
+                Outcome = hits.Count == 0 ? Passed : Failed,
+                Detail = hits.Count == 0 ? null : string.Join("; ", hits.Select(h => $"{h.Field}[{h.Start}+{h.Length}] \"{h.Match}\"")),
+            });
+        }
+    }
+
+    private sealed record Assembly(
+        string? Subject,
+        string? Message,
+        IReadOnlyList<AttachedDisclaimer> Disclaimers,
+        List<ComplianceViolation> Violations,
+        List<EvidenceRuleResult> Results);
+
+    private Assembly Assemble(string? condition, OutreachChannel channel, string? language, string? subject, string body, IReadOnlyDictionary<string, string?> values)
+    {
+        var violations = new List<ComplianceViolation>();
+        var results = new List<EvidenceRuleResult>();
+        var outSubject = channel == OutreachChannel.Email ? subject?.Trim() : null;
+        var template = Enum.IsDefined(channel) ? disclaimers.Find(condition, channel, language) : null;
+        if (template is null)
+        {
+            Rule(results, violations, ComplianceRules.DisclaimerMissing, false,
+                $"no evidence disclaimer for condition '{condition}', channel {channel}, language '{language}'",
+                "No evidence disclaimer exists for this condition, channel and language: nothing can be sent until one is added.");
+            return new Assembly(outSubject, null, [], violations, results);
+        }
+
+        results.Add(new EvidenceRuleResult { Rule = ComplianceRules.DisclaimerMissing, Outcome = Passed, Detail = template.Id + "@" + template.Version });
+        var disclaimer = template.Render(values, out var missing);
+        if (disclaimer is null)
+        {
+            Rule(results, violations, ComplianceRules.DisclaimerIncomplete, false, "missing: " + string.Join(", ", missing),
+                "Pass " + string.Join(" and ", missing) + " (absolute links) so the disclaimer can be completed.");
+            return new Assembly(outSubject, null, [], violations, results);
+        }
+
+        results.Add(new EvidenceRuleResult { Rule = ComplianceRules.DisclaimerIncomplete, Outcome = Passed });
+        var text = body.TrimEnd();
+        var message = channel switch
+        {
+            OutreachChannel.Email => text + "\n\n--\n" + disclaimer.Text,
+            OutreachChannel.Sms => text + "\n\n" + disclaimer.Text,
+            _ => "READ ALOUD FIRST, then confirm you have read it:\n" + disclaimer.Text + "\n\nTalking points:\n" + text,
+        };
+        return new Assembly(outSubject, message, [disclaimer], violations, results);
+    }
+
+    private DateTimeOffset? NextAllowed(DateTimeOffset now, DateTimeOffset? capLiftsAt, TimeZoneCandidates? zones)
+    {
+        var from = capLiftsAt is { } lifts && lifts > now ? lifts : now;
+        if (zones is null)
+        {
+            return from;
+        }
+
+        var (_, start, _) = QuietHoursWindow.Evaluate(zones.Zones, from, options.CallingHoursFrom, options.CallingHoursUntil);
+        return start;
+    }
+
+    private static void Rule(List<EvidenceRuleResult> results, List<ComplianceViolation> violations, string rule, bool passed, string? detail, string advice)
+    {
+        results.Add(new EvidenceRuleResult { Rule = rule, Outcome = passed ? Passed : Failed, Detail = passed ? null : detail });
+        if (!passed)
+        {
+            violations.Add(new ComplianceViolation { Rule = rule, Advice = detail is null ? advice : $"{advice} ({detail})" });
+        }
+    }
+
+    private static ChannelConsent? ConsentFor(ConsentSnapshot? snapshot, OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => snapshot?.Email,
+        OutreachChannel.Sms => snapshot?.Sms,
+        OutreachChannel.Phone => snapshot?.Phone,
+        _ => null,
+    };
+
+    private static string? ConsentProblem(ChannelConsent? consent, OutreachChannel channel, DateTimeOffset now)
+    {
+        if (consent is null)
+        {
+            return "no consent recorded for this channel";
+        }
+
+        if (!consent.Granted)
+        {
+            return "consent for this channel was not granted";
+        }
+
+        if (consent.GrantedAt is not { } at || at > now)
+        {
+            return "consent has no valid time";
+        }
+
+        if (channel is OutreachChannel.Sms or OutreachChannel.Phone
+            && (string.IsNullOrWhiteSpace(consent.Text) || string.IsNullOrWhiteSpace(consent.TextVersion)))
+        {
+            return "no record of the written consent text (prior express written consent is required)";
+        }
+
+        return null;
+    }
+
+    private static string? RecipientProblem(OutreachDraft draft, LeadComplianceFacts facts)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Recipient))
+        {
+            return "no recipient";
+        }
+
+        if (draft.Channel == OutreachChannel.Email)
+        {
+            if (string.IsNullOrWhiteSpace(facts.ConsentedEmail))
+            {
+                return "the consented email address is unknown";
+            }
+
+            return string.Equals(draft.Recipient.Trim(), facts.ConsentedEmail.Trim(), StringComparison.OrdinalIgnoreCase)
+                ? null
+                : "the recipient is not the address consent was given for";
+        }
+
+        if (string.IsNullOrWhiteSpace(facts.ConsentedPhone))
+        {
+            return "the consented phone number is unknown";
+        }
+
+        var recipient = E164(draft.Recipient);
+        var consented = E164(facts.ConsentedPhone);
+        if (recipient is null || consented is null)
+        {
+            return "the phone number is not a valid international (E.164) number";
+        }
+
+        return recipient == consented ? null : "the recipient is not the number consent was given for";
+    }
+
+    private static string? E164(string phone)
+    {
+        try
+        {
+            var util = PhoneNumberUtil.GetInstance();
+            var number = util.Parse(phone, null);
+            return util.IsValidNumber(number) ? util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static string? AbsoluteUrl(string? url)
+        => Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
+
+    private static string ConsentHash(OutreachChannel channel, ChannelConsent consent, string? consentedAddress)
+    {
+        var canon = new StringBuilder();
+        canon.Append("consent-v1\n").Append(Name(channel)).Append('\n')
+            .Append(consent.Granted ? "granted" : "refused").Append('\n')
+            .Append(consent.TextVersion).Append('\n')
+            .Append(consent.GrantedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n')
+            .Append(consentedAddress?.Trim().ToLowerInvariant()).Append('\n')
+            .Append(consent.Text);
+        return Hashing.Sha256Hex(canon.ToString());
+    }
+
+    private static OptOutScope ScopeOf(OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => OptOutScope.Email,
+        OutreachChannel.Sms => OptOutScope.Sms,
+        _ => OptOutScope.Phone,
+    };
+
+    internal static string Name(OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => "email",
+        OutreachChannel.Sms => "sms",
+        OutreachChannel.Phone => "phone",
+        _ => "unknown",
+    };
 }

@@ -1,0 +1,275 @@
+using System.Collections.Frozen;
+
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// The claims screen: a versioned rule set (data, not code) compiled once. <see cref="Screen"/> finds unsubstantiated
+/// health claims however they are disguised (case, spacing, punctuation inside words, look-alike letters, fullwidth,
+/// zero-width characters, accents, line breaks) and lets honest sentences through: a claim preceded in its clause by a
+/// negation ("this treatment is not FDA approved", "there is no guarantee of results") is not a violation.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class ClaimRuleSet
+{
+    private const string DefaultResource = "claim-rules.json";
+
+    private static readonly Lazy<ClaimRuleSet> Defaults = new(() => FromJson(EmbeddedData.Read(DefaultResource)));
+
+    [ThreadStatic]
+    private static List<PhraseHit>? hitsCache;
+
+    [ThreadStatic]
+    private static bool[]? negatedCache;
+
+    private readonly ClaimRuleDocument[] rules;
+    private readonly NegationCueDocument[] cues;
+    private readonly int cueBase;
+    private readonly int notNegationOwner;
+    private readonly PhraseIndex index;
+    private readonly FrozenSet<string>[] auxiliaries;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>[] auxiliaryLookups;
+
+    private ClaimRuleSet(ClaimRulesDocument document)
+    {
+        if (string.IsNullOrWhiteSpace(document.Version))
+        {
+            throw new FormatException("The claim rule set has no version.");
+        }
+
+        if (document.Rules.Count == 0)
+        {
+            throw new FormatException("The claim rule set has no rules.");
+        }
+
+        var duplicate = document.Rules.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new FormatException($"Claim rule id '{duplicate.Key}' appears twice.");
+        }
+
+        Version = document.Version;
+        Language = document.Language;
+        rules = [.. document.Rules];
+        cues = [.. document.Negation.Cues];
+        cueBase = rules.Length;
+        notNegationOwner = cueBase + cues.Length;
+
+        var patterns = new List<(string, int)>();
+        for (var r = 0; r < rules.Length; r++)
+        {
+            if (rules[r].Patterns.Count == 0 || string.IsNullOrWhiteSpace(rules[r].Advice))
+            {
+                throw new FormatException($"Claim rule '{rules[r].Id}' needs patterns and advice.");
+            }
+
+            patterns.AddRange(rules[r].Patterns.Select(p => (p, r)));
+        }
+
+        for (var c = 0; c < cues.Length; c++)
+        {
+            patterns.AddRange(cues[c].Phrases.Select(p => (p, cueBase + c)));
+        }
+
+        patterns.AddRange(document.Negation.NotNegations.Select(p => (p, notNegationOwner)));
+        index = new PhraseIndex(patterns, document.NumberWords);
+
+        auxiliaries = [.. cues.Select(c => Fold(c.Auxiliaries))];
+        auxiliaryLookups = [.. auxiliaries.Select(a => a.GetAlternateLookup<ReadOnlySpan<char>>())];
+        clauseBreakWords = Fold(document.Negation.ClauseBreakWords).GetAlternateLookup<ReadOnlySpan<char>>();
+        coordinators = Fold(document.Negation.Coordinators).GetAlternateLookup<ReadOnlySpan<char>>();
+        newSubjects = Fold(document.Negation.NewSubjects).GetAlternateLookup<ReadOnlySpan<char>>();
+        RuleIds = [.. rules.Select(r => r.Id)];
+    }
+
+    /// <summary>The rule set's version (recorded in every evidence record).</summary>
+    public string Version { get; }
+
+    public string Language { get; }
+
+    public IReadOnlyList<string> RuleIds { get; }
+
+    /// <summary>The rule set embedded in this assembly.</summary>
+    public static ClaimRuleSet LoadDefault() => Defaults.Value;
+
+    /// <summary>A rule set from JSON in the embedded file's format (for a newer version shipped as data).</summary>
+    public static ClaimRuleSet FromJson(string json)
+        => new(EmbeddedData.Deserialize<ClaimRulesDocument>(json, "The claim rule set"));
+
+    /// <summary>Advice for a rule id, or null if the id is not in this set.</summary>
+    public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice;
+
+    /// <summary>
+    /// Screens one text. Each violation gives the rule, the matched text as it appears in <paramref name="text"/>
+    /// (disguises included), its start and length in <paramref name="text"/>, and advice.
+    /// </summary>
+    public IReadOnlyList<ComplianceViolation> Screen(string text, string field = "body")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var tokens = TokenizedText.ForThread(text);
+        var hits = hitsCache ??= new List<PhraseHit>(32);
+        hits.Clear();
+        index.Scan(tokens, hits);
+
+        var anyClaim = false;
+        foreach (var hit in hits)
+        {
+            anyClaim |= hit.Owner < cueBase;
+        }
+
+        if (!anyClaim)
+        {
+            return [];
+        }
+
+        var negated = MarkNegatedTokens(tokens, hits);
+        List<ComplianceViolation>? violations = null;
+        foreach (var hit in hits)
+        {
+            if (hit.Owner >= cueBase)
+            {
+                continue;
+            }
+
+            if (negated[hit.Start])
+            {
+                // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
+                CarryNegationOverCoordination(tokens, hit.End, negated);
+                continue;
+            }
+
+            var start = tokens.OriginalStart(hit.Start);
+            var end = tokens.OriginalEnd(hit.End - 1);
+            var rule = rules[hit.Owner];
+            (violations ??= []).Add(new ComplianceViolation
+            {
+                Rule = rule.Id,
+                Advice = rule.Advice,
+                Field = field,
+                Match = text[start..end],
+                Start = start,
+                Length = end - start,
+            });
+        }
+
+        return violations is null ? [] : violations;
+    }
+
+    private bool[] MarkNegatedTokens(TokenizedText tokens, List<PhraseHit> hits)
+    {
+        var negated = negatedCache;
+        if (negated is null || negated.Length < tokens.Count)
+        {
+            negatedCache = negated = new bool[Math.Max(tokens.Count, 256)];
+        }
+        else
+        {
+            Array.Clear(negated, 0, tokens.Count);
+        }
+
+        foreach (var hit in hits)
+        {
+            if (hit.Owner < cueBase || hit.Owner == notNegationOwner || StartsNotNegation(hits, hit.Start))
+            {
+                continue;
+            }
+
+            var cueIndex = hit.Owner - cueBase;
+            var cue = cues[cueIndex];
+            var scope = cue.Scope;
+            if (cue.Lookahead > 0 && AuxiliaryFollows(tokens, hit.End, cue.Lookahead, auxiliaryLookups[cueIndex]))
+            {
+                scope = Math.Max(scope, cue.ClauseScope);
+            }
+
+            // A claim starting at token p has (p - hit.End) words between it and the cue.
+            for (var p = hit.End; p < tokens.Count && p - hit.End <= scope; p++)
+            {
+                if (EndsClause(tokens, p))
+                {
+                    break;
+                }
+
+                negated[p] = true;
+            }
+        }
+
+        return negated;
+    }
+
+    private void CarryNegationOverCoordination(TokenizedText tokens, int end, bool[] negated)
+    {
+        const int Reach = 3;
+        if (end >= tokens.Count || EndsClause(tokens, end) || !coordinators.Contains(tokens.Letters(end)))
+        {
+            return;
+        }
+
+        for (var p = end + 1; p < tokens.Count && p - end <= Reach; p++)
+        {
+            if (EndsClause(tokens, p))
+            {
+                break;
+            }
+
+            negated[p] = true;
+        }
+    }
+
+    private bool StartsNotNegation(List<PhraseHit> hits, int start)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Start == start && h.Owner == notNegationOwner)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool EndsClause(TokenizedText tokens, int p)
+    {
+        if (p > 0 && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0)
+        {
+            return true;
+        }
+
+        var word = tokens.Letters(p);
+        if (clauseBreakWords.Contains(word))
+        {
+            return true;
+        }
+
+        return coordinators.Contains(word) && p + 1 < tokens.Count && newSubjects.Contains(tokens.Letters(p + 1));
+    }
+
+    private bool AuxiliaryFollows(TokenizedText tokens, int from, int lookahead, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> auxiliary)
+    {
+        for (var p = from; p < tokens.Count && p - from < lookahead; p++)
+        {
+            if (EndsClause(tokens, p))
+            {
+                return false;
+            }
+
+            if (auxiliary.Contains(tokens.Letters(p)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FrozenSet<string> Fold(IEnumerable<string> words)
+        => words.Select(CharFolding.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,17 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>Ids of the gate's non-claim rules (claim rule ids come from the rule set data, all <c>claims.*</c>).</summary>
+public static class ComplianceRules
+{
+    public const string DraftIncomplete = "draft.incomplete";
+    public const string ConsentMissing = "consent.missing";
+    public const string ConsentRecipientMismatch = "consent.recipient-mismatch";
+    public const string OptedOut = "suppression.opted-out";
+    public const string QuietHours = "quiet-hours";
+    public const string TimeZoneUnknown = "quiet-hours.time-zone-unknown";
+    public const string FrequencyCap = "frequency-cap";
+    public const string DisclaimerMissing = "disclaimer.missing";
+    public const string DisclaimerIncomplete = "disclaimer.incomplete";
+    /// <summary>Umbrella id recorded in evidence for the whole claims screen.</summary>
+    public const string ClaimsScreen = "claims";
+}

@@ -1,0 +1,90 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// The evidence disclaimers, per condition, channel and language, each with a version. The default registry is
+/// compiled into this assembly (Resources/disclaimers/*.json). A condition or channel with no disclaimer means the
+/// gate blocks: nothing goes out without one.
+/// </summary>
+public sealed class DisclaimerRegistry
+{
+    private const string Folder = "disclaimers/";
+
+    private static readonly Lazy<DisclaimerRegistry> Defaults = new(() =>
+        FromJson([.. EmbeddedData.Names(Folder).Select(EmbeddedData.Read)]));
+
+    private readonly Dictionary<(string Condition, string Language, OutreachChannel Channel), DisclaimerTemplate> templates;
+
+    private DisclaimerRegistry(IEnumerable<DisclaimerTemplate> all)
+    {
+        templates = [];
+        foreach (var t in all)
+        {
+            if (!templates.TryAdd((t.Condition, t.Language, t.Channel), t))
+            {
+                throw new FormatException($"Two disclaimers for {t.Condition}/{t.Language}/{t.Channel}.");
+            }
+        }
+    }
+
+    /// <summary>Every disclaimer as <c>id@version</c>.</summary>
+    public IReadOnlyList<string> Versions => [.. templates.Values.Select(t => t.Id + "@" + t.Version).Order(StringComparer.Ordinal)];
+
+    /// <summary>The registry embedded in this assembly.</summary>
+    public static DisclaimerRegistry LoadDefault() => Defaults.Value;
+
+    /// <summary>A registry from JSON documents in the embedded files' format (one per condition and language).</summary>
+    public static DisclaimerRegistry FromJson(IEnumerable<string> documents)
+    {
+        var all = new List<DisclaimerTemplate>();
+        foreach (var json in documents)
+        {
+            var doc = EmbeddedData.Deserialize<DisclaimerDocument>(json, "A disclaimer document");
+            if (string.IsNullOrWhiteSpace(doc.Condition) || string.IsNullOrWhiteSpace(doc.Language) || string.IsNullOrWhiteSpace(doc.Version))
+            {
+                throw new FormatException("A disclaimer document needs a condition, a language and a version.");
+            }
+
+            foreach (var (channelName, channel) in doc.Channels)
+            {
+                if (!Enum.TryParse<OutreachChannel>(channelName, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                {
+                    throw new FormatException($"Unknown channel '{channelName}' in the {doc.Condition} disclaimers.");
+                }
+
+                if (string.IsNullOrWhiteSpace(channel.Id) || string.IsNullOrWhiteSpace(channel.Text))
+                {
+                    throw new FormatException($"The {doc.Condition}/{channelName} disclaimer needs an id and a text.");
+                }
+
+                all.Add(new DisclaimerTemplate(channel.Id, doc.Version, Key(doc.Condition), Key(doc.Language), parsed, channel.Text, channel.ReadAloud, channel.Placeholders));
+            }
+        }
+
+        return new DisclaimerRegistry(all);
+    }
+
+    /// <summary>True when there is a disclaimer for this condition, channel and language (or its base language).</summary>
+    public bool Covers(string condition, OutreachChannel channel, string language) => Find(condition, channel, language) is not null;
+
+    internal DisclaimerTemplate? Find(string? condition, OutreachChannel channel, string? language)
+    {
+        if (string.IsNullOrWhiteSpace(condition) || string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+
+        var c = Key(condition);
+        var l = Key(language);
+        if (templates.TryGetValue((c, l, channel), out var exact))
+        {
+            return exact;
+        }
+
+        var dash = l.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && templates.TryGetValue((c, l[..dash], channel), out var general) ? general : null;
+    }
+
+    internal IEnumerable<DisclaimerTemplate> All => templates.Values;
+
+    private static string Key(string value) => value.Trim().Replace('_', '-').ToLowerInvariant();
+}

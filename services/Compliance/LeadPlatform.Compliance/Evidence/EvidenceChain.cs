@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LeadPlatform.Compliance;
+
+/// <summary>Hash-chains evidence records and verifies a chain. Pure functions; storage is the caller's.</summary>
+public static class EvidenceChain
+{
+    /// <summary>The previous-hash of the first record in a chain.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Chains <paramref name="record"/> after <paramref name="previous"/> (null for the first record).</summary>
+    public static EvidenceRecord Link(EvidenceRecord record, EvidenceRecord? previous)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (previous is not null && previous.Hash is null)
+        {
+            throw new ArgumentException("The previous record is not linked (it has no hash).", nameof(previous));
+        }
+
+        var linked = record with
+        {
+            Sequence = previous is null ? 0 : previous.Sequence + 1,
+            PreviousHash = previous?.Hash ?? Genesis,
+            Hash = null,
+        };
+        return linked with { Hash = ComputeHash(linked) };
+    }
+
+    /// <summary>
+    /// Checks every record's hash and its link to the one before, in the order given, starting from
+    /// <paramref name="anchorHash"/> (default <see cref="Genesis"/>: a whole chain). Reports the first broken link.
+    /// </summary>
+    public static EvidenceChainVerification Verify(IEnumerable<EvidenceRecord> records, string? anchorHash = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var expectedPrevious = anchorHash ?? Genesis;
+        long? expectedSequence = anchorHash is null ? 0 : null;
+        var index = 0;
+        foreach (var record in records)
+        {
+            string? problem = null;
+            if (record is null)
+            {
+                problem = "missing record";
+            }
+            else if (!string.Equals(record.PreviousHash, expectedPrevious, StringComparison.Ordinal))
+            {
+                problem = "previous hash does not match the record before it";
+            }
+            else if (expectedSequence is { } sequence && record.Sequence != sequence)
+            {
+                problem = $"sequence {record.Sequence} where {sequence} was expected";
+            }
+            else if (!string.Equals(record.Hash, ComputeHash(record), StringComparison.Ordinal))
+            {
+                problem = "content does not match its hash";
+            }
+
+            if (problem is not null)
+            {
+                return new EvidenceChainVerification { IsIntact = false, RecordCount = index + 1, FirstBrokenIndex = index, Problem = problem };
+            }
+
+            expectedPrevious = record!.Hash!;
+            expectedSequence = record.Sequence + 1;
+            index++;
+        }
+
+        return new EvidenceChainVerification { IsIntact = true, RecordCount = index };
+    }
+
+    /// <summary>SHA-256 over a canonical, length-prefixed rendering of every field except <see cref="EvidenceRecord.Hash"/>.</summary>
+    public static string ComputeHash(EvidenceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var canon = new StringBuilder(512);
+        Field(canon, "v", "evidence-v1");
+        Field(canon, "evidenceId", record.EvidenceId.ToString("D"));
+        Field(canon, "sequence", record.Sequence.ToString(CultureInfo.InvariantCulture));
+        Field(canon, "leadId", record.LeadId.ToString("D"));
+        Field(canon, "channel", record.Channel);
+        Field(canon, "author", record.Author);
+        Field(canon, "decidedAt", record.DecidedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "/" + record.DecidedAt.Offset.Ticks.ToString(CultureInfo.InvariantCulture));
+        Field(canon, "decision", record.Decision);
+        Field(canon, "outreachId", record.OutreachId?.ToString("D"));
+        Field(canon, "messageHash", record.MessageHash);
+        Field(canon, "subjectHash", record.SubjectHash);
+        Field(canon, "ruleSetVersion", record.RuleSetVersion);
+        var disclaimers = record.DisclaimerVersions ?? [];
+        Field(canon, "disclaimers", disclaimers.Length.ToString(CultureInfo.InvariantCulture));
+        foreach (var d in disclaimers)
+        {
+            Field(canon, "disclaimer", d);
+        }
+
+        Field(canon, "consentHash", record.ConsentHash);
+        var results = record.RuleResults ?? [];
+        Field(canon, "ruleResults", results.Length.ToString(CultureInfo.InvariantCulture));
+        foreach (var r in results)
+        {
+            Field(canon, "rule", r?.Rule);
+            Field(canon, "outcome", r?.Outcome);
+            Field(canon, "detail", r?.Detail);
+        }
+
+        Field(canon, "previousHash", record.PreviousHash);
+        return Hashing.Sha256Hex(canon.ToString());
+    }
+
+    private static void Field(StringBuilder canon, string name, string? value)
+    {
+        canon.Append(name).Append('=');
+        if (value is null)
+        {
+            canon.Append("null\n");
+            return;
+        }
+
+        canon.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('\n');
+    }
+}
+
+internal static class Hashing
+{
+    public static string Sha256Hex(string text)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,19 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>An outreach as written (by a coordinator or an automatic acknowledgement), before the gate.</summary>
+public sealed record OutreachDraft
+{
+    public required Guid LeadId { get; init; }
+    public required OutreachChannel Channel { get; init; }
+    /// <summary>The lead's condition, for example <c>spondylolysis</c>; chooses the evidence disclaimer.</summary>
+    public required string Condition { get; init; }
+    /// <summary>BCP 47 language tag of the message, for example <c>en</c>.</summary>
+    public required string Language { get; init; }
+    /// <summary>Email subject; ignored (but still screened) for SMS and calls.</summary>
+    public string? Subject { get; init; }
+    public required string Body { get; init; }
+    /// <summary>Who wrote it: a coordinator id, or <c>system:acknowledgement</c>.</summary>
+    public required string Author { get; init; }
+    /// <summary>Email address for email; E.164 phone number for SMS and calls.</summary>
+    public required string Recipient { get; init; }
+}

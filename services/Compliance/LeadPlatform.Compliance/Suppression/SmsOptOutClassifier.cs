@@ -1,0 +1,85 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// Pure classifier for inbound SMS replies: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPT OUT on their
+/// own (with filler such as "please"), and plain-language requests anywhere ("stop texting me", "don't text me",
+/// "take me off your list"). Errs toward opting out: a needless opt-out costs a message, a missed one breaks the law.
+/// A reply such as "cancel my appointment" is not an opt-out (a keyword with other content) and is left to a person.
+/// </summary>
+public sealed class SmsOptOutClassifier
+{
+    private const int Keyword = 0;
+    private const int Filler = 1;
+    private const int Phrase = 2;
+
+    private static readonly Lazy<SmsOptOutClassifier> Defaults = new(() =>
+        new SmsOptOutClassifier(EmbeddedData.Deserialize<SmsOptOutDocument>(EmbeddedData.Read("sms-opt-out.json"), "The SMS opt-out data")));
+
+    private readonly PhraseIndex index;
+
+    private SmsOptOutClassifier(SmsOptOutDocument document)
+    {
+        Version = document.Version;
+        index = new PhraseIndex(
+            document.Keywords.Select(k => (k, Keyword))
+                .Concat(document.Fillers.Select(f => (f, Filler)))
+                .Concat(document.Phrases.Select(p => (p, Phrase))),
+            []);
+    }
+
+    public string Version { get; }
+
+    public static SmsOptOutClassifier Default => Defaults.Value;
+
+    public SmsReplyClassification Classify(string? inboundText)
+    {
+        if (string.IsNullOrWhiteSpace(inboundText))
+        {
+            return new SmsReplyClassification { IsOptOut = false, Version = Version };
+        }
+
+        var tokens = TokenizedText.Create(inboundText);
+        var hits = new List<PhraseHit>();
+        index.Scan(tokens, hits);
+
+        foreach (var hit in hits.Where(h => h.Owner == Phrase))
+        {
+            return OptOut(tokens, hit);
+        }
+
+        // Keywords only: every token covered by a keyword or a filler word, and at least one keyword.
+        var covered = new bool[tokens.Count];
+        PhraseHit? keyword = null;
+        foreach (var hit in hits.OrderBy(h => h.Owner))
+        {
+            for (var t = hit.Start; t < hit.End; t++)
+            {
+                covered[t] = true;
+            }
+
+            if (hit.Owner == Keyword)
+            {
+                keyword ??= hit;
+            }
+        }
+
+        return keyword is { } k && covered.All(c => c)
+            ? OptOut(tokens, k)
+            : new SmsReplyClassification { IsOptOut = false, Version = Version };
+    }
+
+    private SmsReplyClassification OptOut(TokenizedText tokens, PhraseHit hit)
+    {
+        var start = tokens.OriginalStart(hit.Start);
+        var end = tokens.OriginalEnd(hit.End - 1);
+        return new SmsReplyClassification { IsOptOut = true, Scope = OptOutScope.Sms, Matched = tokens.Source[start..end], Version = Version };
+    }
+}
+
+internal sealed class SmsOptOutDocument
+{
+    public string Version { get; set; } = string.Empty;
+    public List<string> Keywords { get; set; } = [];
+    public List<string> Fillers { get; set; } = [];
+    public List<string> Phrases { get; set; } = [];
+}

@@ -1,0 +1,111 @@
+namespace LeadPlatform.Compliance.Tests;
+
+public sealed class Disclaimers
+{
+    [Fact]
+    public void An_email_carries_the_full_evidence_disclaimer_the_clinic_address_and_an_unsubscribe_link()
+    {
+        var decision = GateKit.Gate().Check(GateKit.Draft(OutreachChannel.Email), GateKit.Facts());
+        var message = decision.Message!;
+
+        Assert.StartsWith(GateKit.HonestBody, message);
+        foreach (var required in new[]
+        {
+            "investigational",
+            "not approved by the U.S. Food and Drug Administration (FDA) for spondylolysis or for any orthopaedic condition",
+            "small or preliminary studies", "no randomised controlled trials",
+            "Results vary", "not guaranteed",
+            "infection", "tumour formation",
+            "rest, physical therapy and bracing", "first-line treatment",
+            "your own physician",
+            "https://www.fda.gov/consumers/consumer-updates/fda-warns-about-stem-cell-therapies",
+            "Example Spine Clinic, 100 Main Street, Springfield, IL 62701, USA",
+            "https://clinic.example/unsubscribe?t=abc",
+        })
+        {
+            Assert.Contains(required, message);
+        }
+
+        Assert.Equal("Your quote", decision.Subject);
+        var disclaimer = Assert.Single(decision.Disclaimers);
+        Assert.Equal("evidence.spondylolysis.email", disclaimer.Id);
+        Assert.False(string.IsNullOrWhiteSpace(disclaimer.Version));
+    }
+
+    [Fact]
+    public void A_text_carries_the_short_form_a_link_to_the_full_text_and_reply_stop()
+    {
+        var decision = GateKit.Gate().Check(GateKit.Draft(OutreachChannel.Sms), GateKit.Facts());
+
+        Assert.Contains("not FDA approved", decision.Message);
+        Assert.Contains("https://clinic.example/evidence/spondylolysis", decision.Message);
+        Assert.EndsWith("Reply STOP to opt out.", decision.Message);
+        Assert.Null(decision.Subject);
+        Assert.Equal("evidence.spondylolysis.sms", Assert.Single(decision.Disclaimers).Id);
+    }
+
+    [Fact]
+    public void A_call_gets_a_script_the_coordinator_must_read_aloud_and_confirm()
+    {
+        var decision = GateKit.Gate().Check(GateKit.Draft(OutreachChannel.Phone), GateKit.Facts());
+
+        Assert.True(decision.Outreach!.RequiresReadAloudConfirmation);
+        Assert.True(Assert.Single(decision.Disclaimers).RequiresReadAloudConfirmation);
+        Assert.StartsWith("READ ALOUD FIRST", decision.Message);
+        Assert.Contains("not approved by the FDA for spondylolysis", decision.Message);
+    }
+
+    [Theory]
+    [InlineData("scoliosis", "en")]
+    [InlineData("", "en")]
+    [InlineData("spondylolysis", "fr")]
+    public void Nothing_goes_out_without_a_disclaimer_for_the_condition_and_language(string condition, string language)
+    {
+        var draft = GateKit.Draft(OutreachChannel.Email) with { Condition = condition, Language = language };
+
+        var decision = GateKit.Gate().Check(draft, GateKit.Facts());
+
+        Assert.Contains(ComplianceRules.DisclaimerMissing, decision.Rules());
+        Assert.Null(decision.Outreach);
+        Assert.Null(decision.Message);
+    }
+
+    [Fact]
+    public void A_regional_language_tag_uses_its_base_language_disclaimer()
+    {
+        var draft = GateKit.Draft(OutreachChannel.Email) with { Language = "en-US", Condition = "Spondylolysis" };
+
+        Assert.True(GateKit.Gate().Check(draft, GateKit.Facts()).Cleared);
+    }
+
+    [Fact]
+    public void An_email_without_an_unsubscribe_link_or_postal_address_is_blocked()
+    {
+        var noLink = GateKit.Facts() with { UnsubscribeUrl = null };
+        var relative = GateKit.Facts() with { UnsubscribeUrl = "/unsubscribe?t=abc" };
+        var noAddress = GateKit.Facts() with { ClinicPostalAddress = " " };
+
+        foreach (var facts in new[] { noLink, relative, noAddress })
+        {
+            Assert.Equal([ComplianceRules.DisclaimerIncomplete], GateKit.Gate().Check(GateKit.Draft(OutreachChannel.Email), facts).Rules());
+        }
+    }
+
+    [Fact]
+    public void A_text_without_a_link_to_the_full_disclaimer_is_blocked()
+    {
+        var facts = GateKit.Facts() with { FullDisclaimerUrl = null };
+
+        Assert.Equal([ComplianceRules.DisclaimerIncomplete], GateKit.Gate().Check(GateKit.Draft(OutreachChannel.Sms), facts).Rules());
+    }
+
+    [Fact]
+    public void The_registry_is_versioned_data()
+    {
+        var versions = DisclaimerRegistry.LoadDefault().Versions;
+
+        Assert.Equal(3, versions.Count);
+        Assert.All(versions, v => Assert.Matches(@"^evidence\.spondylolysis\.[a-z-]+@\d{4}-\d{2}\.\d+$", v));
+        Assert.True(DisclaimerRegistry.LoadDefault().Covers("spondylolysis", OutreachChannel.Sms, "en"));
+    }
+}
