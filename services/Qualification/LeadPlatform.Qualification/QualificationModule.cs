@@ -6,6 +6,7 @@ using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,9 +20,11 @@ public static class QualificationModule
     public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<QualificationOptions>(builder.Configuration.GetSection("Qualification"));
-        // The rule set is versioned data: Qualification:RuleSetVersion picks an embedded one (default: the newest).
-        var version = builder.Configuration["Qualification:RuleSetVersion"];
-        builder.Services.AddSingleton(_ => new QualificationEngine(string.IsNullOrWhiteSpace(version) ? RuleSet.LoadDefault() : RuleSet.LoadEmbedded(version)));
+        // The rule set is versioned data: an operator's file (Qualification:RuleSetFile), an embedded version
+        // (Qualification:RuleSetVersion), or the newest embedded one. A bad file stops the service at start-up.
+        var options = builder.Configuration.GetSection("Qualification").Get<QualificationOptions>() ?? new QualificationOptions();
+        var ruleSet = options.LoadRuleSet();
+        builder.Services.AddSingleton(_ => new QualificationEngine(ruleSet));
         builder.Services.AddSingleton<QualificationDecider>();
         builder.Services.AddSingleton<Requalification>();
         builder.AddServiceStore<IQualificationStore>(ServiceName,

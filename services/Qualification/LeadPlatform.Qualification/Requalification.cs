@@ -16,6 +16,7 @@ public sealed class Requalification(IQualificationStore decisions, ISuppressedLe
     {
         var (examined, changed, unchanged, skipped) = (0, 0, 0, 0);
         Guid? after = null;
+        var madeByThisRun = new HashSet<Guid>();
         while (true)
         {
             var page = await decisions.FindCurrentAsync(after, PageSize, cancellationToken);
@@ -23,6 +24,7 @@ public sealed class Requalification(IQualificationStore decisions, ISuppressedLe
             after = page[^1].Id;
             foreach (var current in page)
             {
+                if (madeByThisRun.Contains(current.Id)) continue; // a re-decision of this run, met again further on
                 examined++;
                 if (current.Request is null || await suppressed.GetAsync(current.LeadId, cancellationToken) is not null)
                 {
@@ -46,6 +48,7 @@ public sealed class Requalification(IQualificationStore decisions, ISuppressedLe
                     skipped++; // already re-decided under this version by a concurrent run
                     continue;
                 }
+                madeByThisRun.Add(next.Id);
                 current.Current = false;
                 await decisions.ReplaceAsync(current, cancellationToken);
                 changed++;
