@@ -38,17 +38,9 @@ public static class BusExtensions
             x.SetKebabCaseEndpointNameFormatter();
             addConsumers(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options)));
-            var uri = new Uri(options.RabbitMqUri);
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(uri.Host, uri.IsDefaultPort || uri.Port <= 0 ? (ushort)5672 : (ushort)uri.Port, VirtualHostOf(uri), h =>
-                {
-                    var (user, password) = CredentialsOf(uri);
-                    h.Username(user);
-                    h.Password(password);
-                    h.PublisherConfirmation = true;
-                    h.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
-                });
+                ConfigureHost(cfg, new Uri(options.RabbitMqUri));
                 cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });
@@ -62,6 +54,17 @@ public static class BusExtensions
         retry.Ignore<InvalidMessageException>();
         retry.Intervals(Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(100 * i * i)).ToArray());
     }
+
+    /// <summary>The broker from an amqp:// URI (user and password in it, the virtual host as its path), with publisher confirms.</summary>
+    public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri uri) =>
+        cfg.Host(uri.Host, uri.IsDefaultPort || uri.Port <= 0 ? (ushort)5672 : (ushort)uri.Port, VirtualHostOf(uri), h =>
+        {
+            var (user, password) = CredentialsOf(uri);
+            h.Username(user);
+            h.Password(password);
+            h.PublisherConfirmation = true;
+            h.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
+        });
 
     private static string VirtualHostOf(Uri uri)
     {
