@@ -76,6 +76,8 @@ public sealed class Bson_mapping
 
         Assert.Equal(BsonDocument.Parse("{ LeadId: UUID('01a20ecf-bdad-70a6-9bdf-cd72a86c180f') }"), Render(MongoQualificationStore.ByLead(leadId)));
         Assert.Equal(BsonDocument.Parse("{ NextDueAt: { $ne: null } }"), Render(MongoLeadStore.WithOpenTask()));
+        Assert.Equal(BsonDocument.Parse("{ Current: true }"), Render(MongoQualificationStore.CurrentAfter(null)));
+        Assert.Equal(BsonDocument.Parse("{ Current: true, _id: { $gt: UUID('01a20ecf-bdad-70a6-9bdf-cd72a86c180f') } }"), Render(MongoQualificationStore.CurrentAfter(leadId)));
         var sort = MongoLeadStore.MostUrgentFirst().Render(Args<LeadDocument>());
         Assert.Equal(BsonDocument.Parse("{ NextDueAt: 1 }"), sort);
     }
@@ -87,7 +89,7 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }"],
             Keys(new MongoQuoteRequestStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }"],

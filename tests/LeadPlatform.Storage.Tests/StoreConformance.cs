@@ -151,6 +151,27 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task Decisions_in_force_come_page_by_page_without_the_superseded_ones()
+    {
+        var store = Decisions();
+        var decisions = Enumerable.Range(0, 5).Select(_ => SampleDocuments.Decision()).ToList();
+        decisions[2].Current = false;
+        foreach (var d in decisions) await store.TryInsertAsync(d, Ct);
+
+        var seen = new List<Guid>();
+        Guid? after = null;
+        while ((await store.FindCurrentAsync(after, 2, Ct)) is { Count: > 0 } page)
+        {
+            Assert.True(page.Count <= 2);
+            seen.AddRange(page.Select(d => d.Id));
+            after = page[^1].Id;
+        }
+
+        Assert.Equal(decisions.Where(d => d.Current).Select(d => d.Id).Order(), seen.Order());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_queue_holds_leads_with_an_open_task_most_urgent_first()
     {
         var store = Leads();
