@@ -75,6 +75,8 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
             output.WriteLine($"{service}: {events.Count} events, e.g. {events[0]["@mt"]}");
         }
         Assert.All(journey, e => Assert.NotNull(e["@mt"])); // message templates, not pre-rendered strings
+        Assert.All(journey, e => Assert.Matches("^[0-9a-f]{8}$", FakeSeq.ValueOf(e["EventType"]) ?? string.Empty));
+        Assert.All(journey.GroupBy(e => FakeSeq.ValueOf(e["@mt"])), g => Assert.Single(g.Select(e => FakeSeq.ValueOf(e["EventType"])).Distinct()));
         Assert.DoesNotContain(seq.Events, e => e.ToJsonString().Contains(email, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(seq.Events, e => e.ToJsonString().Contains("+14155550134", StringComparison.Ordinal));
     }

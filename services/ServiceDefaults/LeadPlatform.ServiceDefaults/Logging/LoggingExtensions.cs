@@ -28,6 +28,7 @@ public static class LoggingExtensions
           .ReadFrom.Configuration(configuration)
           .Enrich.FromLogContext()
           .Enrich.With(new ServiceEnricher(serviceName))
+          .Enrich.With<EventTypeEnricher>()
           .WriteTo.Console(outputTemplate:
               "[{Timestamp:HH:mm:ss} {Level:u3}] {Service} {Message:lj} {LeadId}{NewLine}{Exception}");
 

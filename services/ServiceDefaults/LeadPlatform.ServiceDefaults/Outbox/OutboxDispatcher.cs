@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Hosting;
+using LeadPlatform.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.ServiceDefaults.Outbox;
@@ -15,7 +16,8 @@ namespace LeadPlatform.ServiceDefaults.Outbox;
 /// down) the round stops and the dispatcher waits. An event can be published twice only if the process dies between
 /// the publish and the mark, which is why every event keeps its <c>MessageId</c> and every consumer is idempotent.
 /// </summary>
-public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publisher, TimeProvider time, ILogger logger, OutboxOptions options)
+public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publisher, TimeProvider time, ILogger logger, OutboxOptions options,
+    LeadPlatformMetrics? metrics = null)
     : BackgroundService
 {
     private const int ConsecutiveFailuresThatStopARound = 3;
@@ -67,6 +69,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     failed++;
+                    metrics?.OutboxFailures.Add(1, new KeyValuePair<string, object?>("store", store.Name));
                     var attempts = failure.Attempts + 1;
                     var delay = TimeSpan.FromTicks(Math.Min(options.RetryDelay.Ticks * (1L << Math.Min(attempts, 10)), options.MaxBackoff.Ticks));
                     _failures[entry.MessageId] = (attempts, time.GetUtcNow() + delay);
@@ -77,8 +80,11 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
                 }
                 consecutive = 0;
                 _failures.Remove(entry.MessageId);
-                await store.MarkSentAsync(document.Id, entry.MessageId, time.GetUtcNow(), cancellationToken);
+                var sentAt = time.GetUtcNow();
+                await store.MarkSentAsync(document.Id, entry.MessageId, sentAt, cancellationToken);
                 published++;
+                metrics?.OutboxPublished.Add(1, new KeyValuePair<string, object?>("store", store.Name));
+                metrics?.OutboxLag.Record((sentAt - entry.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("store", store.Name));
             }
         }
         return (published, failed);

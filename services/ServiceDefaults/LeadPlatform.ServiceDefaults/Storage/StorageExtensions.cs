@@ -1,4 +1,5 @@
 using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.ServiceDefaults.Telemetry;
 using LiteDB;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -44,7 +45,8 @@ public static class StorageExtensions
                 sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
-                sp.GetRequiredService<IOptions<OutboxOptions>>().Value));
+                sp.GetRequiredService<IOptions<OutboxOptions>>().Value,
+                sp.GetService<LeadPlatformMetrics>()));
         }
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}",

@@ -1,0 +1,21 @@
+using System.Diagnostics.Metrics;
+
+namespace LeadPlatform.ServiceDefaults.Telemetry;
+
+/// <summary>LeadPlatform's own instruments, in the <c>LeadPlatform</c> meter.</summary>
+public sealed class LeadPlatformMetrics
+{
+    public const string MeterName = "LeadPlatform";
+
+    public LeadPlatformMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        OutboxPublished = meter.CreateCounter<long>("leadplatform.outbox.published", "{event}", "Events published from an outbox.");
+        OutboxLag = meter.CreateHistogram<double>("leadplatform.outbox.lag", "ms", "From the write that stored an event to its publication.");
+        OutboxFailures = meter.CreateCounter<long>("leadplatform.outbox.failures", "{attempt}", "Failed attempts to publish an outbox event.");
+    }
+
+    public Counter<long> OutboxPublished { get; }
+    public Histogram<double> OutboxLag { get; }
+    public Counter<long> OutboxFailures { get; }
+}
