@@ -11,7 +11,7 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
     [Fact]
     public async Task A_posted_quote_request_becomes_a_follow_up_task()
     {
-        await using var services = await DistributedServices.StartAsync(rabbit.RequireUri());
+        await using var services = await DistributedServices.StartAsync(await rabbit.NewVirtualHostAsync());
         output.WriteLine($"RabbitMQ from {rabbit.Source}");
 
         var (quoteRequestId, leadId) = await services.SubmitAsync(SampleQuoteRequest.Create());
@@ -36,7 +36,7 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
     [Fact]
     public async Task A_disqualified_request_is_recorded_and_creates_no_task()
     {
-        await using var services = await DistributedServices.StartAsync(rabbit.RequireUri());
+        await using var services = await DistributedServices.StartAsync(await rabbit.NewVirtualHostAsync());
 
         var (quoteRequestId, leadId) = await services.SubmitAsync(SampleQuoteRequest.Minor());
 
@@ -54,7 +54,7 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
     [Fact]
     public async Task Every_service_logs_the_journey_to_Seq_with_the_same_lead_and_conversation_and_no_contact_data()
     {
-        var uri = rabbit.RequireUri();
+        var uri = await rabbit.NewVirtualHostAsync();
         await using var seq = await FakeSeq.StartAsync();
         await using var services = await DistributedServices.StartAsync(uri, seq.Url);
         var request = SampleQuoteRequest.Create();

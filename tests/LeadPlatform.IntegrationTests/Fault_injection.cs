@@ -18,7 +18,7 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
     public async Task RabbitMQ_stopped_during_a_burst_and_started_again_loses_and_duplicates_nothing()
     {
         var node = PrivateNode();
-        await using var services = await DistributedServices.StartAsync(rabbit.RequireUri());
+        await using var services = await DistributedServices.StartAsync(await rabbit.NewVirtualHostAsync());
 
         var before = await SubmitAsync(services, PerPhase);
         await node.StopAppAsync();
@@ -35,7 +35,7 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
     public async Task Every_connection_dropped_mid_flight_loses_and_duplicates_nothing()
     {
         var node = PrivateNode();
-        await using var services = await DistributedServices.StartAsync(rabbit.RequireUri());
+        await using var services = await DistributedServices.StartAsync(await rabbit.NewVirtualHostAsync());
 
         var burst = SubmitAsync(services, PerPhase * 2);
         await Task.Delay(50);

@@ -20,7 +20,7 @@ public sealed class Qualification_over_RabbitMQ(RabbitMqFixture rabbit, ITestOut
     [Fact]
     public async Task The_same_request_delivered_twice_and_republished_yields_one_decision_and_one_event()
     {
-        var uri = rabbit.RequireUri();
+        var uri = await rabbit.NewVirtualHostAsync();
         await using var qualification = await StartQualificationAsync(uri);
         var bus = await StartTestBusAsync(uri);
         var request = SampleMessages.QuoteRequestSubmitted();
@@ -44,7 +44,7 @@ public sealed class Qualification_over_RabbitMQ(RabbitMqFixture rabbit, ITestOut
     [Fact]
     public async Task A_poison_message_lands_in_the_error_queue_with_its_reason_in_Seq_and_the_endpoint_keeps_consuming()
     {
-        var uri = rabbit.RequireUri();
+        var uri = await rabbit.NewVirtualHostAsync();
         await using var seq = await FakeSeq.StartAsync();
         await using var qualification = await StartQualificationAsync(uri, seq.Url);
         var bus = await StartTestBusAsync(uri);

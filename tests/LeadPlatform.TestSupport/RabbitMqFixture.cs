@@ -79,6 +79,32 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         return Uri!;
     }
 
+    /// <summary>
+    /// A fresh virtual host on the broker, so that the hosts of one test never compete for another test's messages
+    /// (they use the same queue names). Only where the fixture owns the broker; with <c>RABBITMQ_URI</c> every test
+    /// shares the given virtual host.
+    /// </summary>
+    public async Task<string> NewVirtualHostAsync()
+    {
+        var uri = RequireUri();
+        var vhost = $"test-{Guid.NewGuid():N}";
+        if (LocalNode is not null)
+        {
+            await LocalNode.CtlAsync("add_vhost", vhost);
+            await LocalNode.CtlAsync("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        }
+        else if (_container is not null)
+        {
+            await _container.ExecAsync(["rabbitmqctl", "add_vhost", vhost]);
+            await _container.ExecAsync(["rabbitmqctl", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"]);
+        }
+        else
+        {
+            return uri;
+        }
+        return new UriBuilder(uri) { Path = "/" + vhost }.Uri.ToString();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (LocalNode is not null) await LocalNode.DisposeAsync();
