@@ -16,13 +16,24 @@ public sealed class RunningHost : IAsyncDisposable
     public Uri Address { get; }
     public HttpClient Http { get; }
 
-    public static async Task<RunningHost> StartAsync(Func<string[], WebApplication> build, params string[] arguments)
+    /// <summary>Starts the host and waits until <c>/health/ready</c> answers (its broker and store are reachable).</summary>
+    public static Task<RunningHost> StartAsync(Func<string[], WebApplication> build, params string[] arguments) =>
+        StartAsync(build, "/health/ready", "ready", arguments);
+
+    /// <summary>
+    /// Starts the host and waits only until <c>/health/live</c> answers: for a host whose dependencies are meant to be
+    /// missing, which must still run and say so on <c>/health/ready</c>.
+    /// </summary>
+    public static Task<RunningHost> StartUntilLiveAsync(Func<string[], WebApplication> build, params string[] arguments) =>
+        StartAsync(build, "/health/live", "live", arguments);
+
+    private static async Task<RunningHost> StartAsync(Func<string[], WebApplication> build, string healthPath, string state, string[] arguments)
     {
         var app = build(["--urls=http://127.0.0.1:0", .. arguments]);
         await app.StartAsync();
         var host = new RunningHost(app, new Uri(app.Urls.First()));
-        await Eventually.GetAsync(() => host.Http.GetAsync("/health/ready"), r => r?.IsSuccessStatusCode == true,
-            TimeSpan.FromSeconds(60), $"{host.Address} to be ready");
+        await Eventually.GetAsync(() => host.Http.GetAsync(healthPath), r => r?.IsSuccessStatusCode == true,
+            TimeSpan.FromSeconds(60), $"{host.Address} to be {state}");
         return host;
     }
 

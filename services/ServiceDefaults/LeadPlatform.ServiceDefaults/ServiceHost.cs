@@ -9,6 +9,7 @@ public static class ServiceHost
 {
     public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> build)
     {
+        if (args is ["--healthcheck", var url]) return await HealthCheckAsync(url);
         Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
         try
         {
@@ -24,6 +25,24 @@ public static class ServiceHost
         finally
         {
             await Log.CloseAndFlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// <c>--healthcheck http://localhost:8080/health/ready</c>: 0 when the URL answers 2xx, else 1. The container health
+    /// check, because the runtime image has no curl or wget.
+    /// </summary>
+    private static async Task<int> HealthCheckAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(url);
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
+        {
+            return 1;
         }
     }
 }
