@@ -8,14 +8,14 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 /// </summary>
 public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredDocument
 {
-    private readonly Lazy<Task> _indexes;
+    private readonly Lock _indexLock = new();
+    private Task? _indexes;
 
     protected MongoDocumentStore(IMongoDatabase database, string collectionName) : base(collectionName)
     {
         MongoConventions.EnsureRegistered();
         Database = database;
         Collection = database.GetCollection<T>(collectionName);
-        _indexes = new Lazy<Task>(() => Collection.Indexes.CreateManyAsync(IndexModels()));
     }
 
     protected IMongoDatabase Database { get; }
@@ -36,7 +36,16 @@ public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredD
         new(Builders<T>.IndexKeys.Ascending(x => x.HasPendingOutbox), new CreateIndexOptions { Name = "pending_outbox" }),
     ];
 
-    protected Task EnsureIndexesAsync() => _indexes.Value;
+    /// <summary>Creates the indexes once; a failed attempt (server unreachable at start-up) is tried again on the next call.</summary>
+    protected Task EnsureIndexesAsync()
+    {
+        lock (_indexLock)
+        {
+            if (_indexes is null || _indexes.IsFaulted || _indexes.IsCanceled)
+                _indexes = Collection.Indexes.CreateManyAsync(IndexModels());
+            return _indexes;
+        }
+    }
 
     public override async Task<T?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
