@@ -11,6 +11,12 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
     {
         Collection.EnsureIndex(x => x.EmailKey);
         Collection.EnsureIndex(x => x.PhoneKey);
+        // LiteDB's unique indexes count null as a value: documents written before the dedupe key existed get their own
+        // never-colliding key first, so the unique index can be built over them.
+        Collection.UpdateMany(
+            BsonExpression.Create("{ DedupeKey: 'request:' + STRING($._id) }"),
+            BsonExpression.Create("$.DedupeKey = null"));
+        Collection.EnsureIndex(x => x.DedupeKey, unique: true);
     }
 
     public Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default)
@@ -22,4 +28,7 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
             .FirstOrDefault();
         return Task.FromResult(match?.LeadId);
     }
+
+    public Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult<QuoteRequestDocument?>(Collection.FindOne(x => x.DedupeKey == dedupeKey));
 }
