@@ -13,6 +13,8 @@ namespace LeadPlatform.IntegrationTests;
 /// </summary>
 public sealed class DistributedServices : IAsyncDisposable
 {
+    public const string IntakeApiKey = "integration-test-site-key";
+
     private readonly string _dataRoot;
 
     private DistributedServices(string dataRoot, RunningHost intake, RunningHost qualification, RunningHost followUp)
@@ -37,11 +39,13 @@ public sealed class DistributedServices : IAsyncDisposable
                 : ["--Storage:Provider=MongoDb", $"--Storage:MongoConnectionString={mongo}", $"--Storage:MongoDatabasePrefix=lp{Guid.NewGuid():N}"],
             .. seqUrl is null ? Array.Empty<string>() : [$"--Seq:ServerUrl={seqUrl}", "--Seq:PeriodMs=100"],
             "--Outbox:PollInterval=00:00:00.200",
+            $"--Intake:Sites:integration:ApiKey={IntakeApiKey}",
         ];
         // Consumers first: their queues must be bound before intake publishes.
         var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));
         var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
         var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
+        intake.Http.DefaultRequestHeaders.Add("X-Api-Key", IntakeApiKey);
         return new DistributedServices(dataRoot, intake, qualification, followUp);
     }
 

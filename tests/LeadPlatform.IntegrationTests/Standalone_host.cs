@@ -101,6 +101,8 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
         {
             _process = process;
             Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            // The standalone host's documented development site.
+            Http.DefaultRequestHeaders.Add("X-Api-Key", "example-development-key");
             process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
             process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
             process.BeginOutputReadLine();

@@ -1,18 +1,23 @@
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.Intake;
 
 /// <summary>Intake hosted alone: RabbitMQ and its own MongoDB database, configured as any ASP.NET Core app.</summary>
 public static class IntakeHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, _ => { });
+
+    /// <summary>As <see cref="Build(string[])"/>, with last-word service registrations (tests: a fake <see cref="TimeProvider"/>).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection> configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults(IntakeModule.ServiceName);
         builder.AddLeadPlatformBus(bus => bus.AddIntakeConsumers());
         builder.AddIntake();
+        configureServices(builder.Services);
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -1,13 +1,17 @@
 using LeadPlatform.Intake.Api;
 using LeadPlatform.Intake.Consumers;
 using LeadPlatform.Intake.Forms;
+using LeadPlatform.Intake.OpenApi;
+using LeadPlatform.Intake.Sites;
 using LeadPlatform.Intake.Storage;
+using LeadPlatform.Intake.Submissions;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.Intake;
 
@@ -18,8 +22,13 @@ public static class IntakeModule
 
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
+        builder.Services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection("Intake")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         builder.Services.AddSingleton<PersonKeys>();
+        builder.Services.AddSingleton<SiteDirectory>();
+        builder.Services.AddSingleton<QuoteRequestRecorder>();
+        builder.Services.AddIntakeHttp();
+        builder.Services.AddIntakeOpenApi();
         builder.AddServiceStore<IQuoteRequestStore>(ServiceName,
             liteDb => new LiteDbQuoteRequestStore(liteDb),
             mongo => new MongoQuoteRequestStore(mongo));
@@ -32,8 +41,15 @@ public static class IntakeModule
         return bus;
     }
 
+    /// <summary>
+    /// Intake's endpoints, and the CORS and rate-limiting middlewares they need (which is why this takes the application
+    /// when it is one: call it on the <see cref="WebApplication"/>, after <c>UseServiceDefaults</c>).
+    /// </summary>
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
+        if (app is not IApplicationBuilder pipeline)
+            throw new InvalidOperationException("MapIntake needs the WebApplication: its endpoints need the CORS and rate-limiting middlewares.");
+        pipeline.UseIntakeHttp();
         app.MapQuoteRequests();
         app.MapExampleForm();
         return app;

@@ -30,6 +30,12 @@ public static class StandaloneHost
         ["Urls"] = DefaultUrl,
         ["Bus:Transport"] = "InProcess",
         ["Storage:Provider"] = "LiteDb",
+        // The development site, so the example form and the README's curl work at once. Its key is published here:
+        // configure your own sites (Intake:Sites:<siteId>:ApiKey, :AllowedOrigins, :ThankYouUrl) before going online.
+        // "self" lets the example form, served by this host, post from this host's own origin, whatever its port.
+        ["Intake:Sites:example:ApiKey"] = "example-development-key",
+        ["Intake:Sites:example:AllowedOrigins:0"] = "self",
+        ["Intake:Sites:example:ThankYouUrl"] = "/forms/thank-you",
     };
 
     public static WebApplication Build(string[] args)

@@ -8,5 +8,5 @@ public sealed record NormalizedQuoteRequest(
     InquiryDetails Inquiry,
     ConsentSnapshot Consent,
     SubmissionSource Source,
-    string? Honeypot,
+    bool HoneypotFilled,
     DateTimeOffset? FormRenderedAt);

@@ -1,11 +1,14 @@
 using System.Text.Json;
-using LeadPlatform.Contracts;
+using LeadPlatform.Intake.Forms;
+using LeadPlatform.Intake.Sites;
 using LeadPlatform.Intake.Storage;
+using LeadPlatform.Intake.Submissions;
 using LeadPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,134 +16,226 @@ namespace LeadPlatform.Intake.Api;
 
 public static class QuoteRequestEndpoints
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotentReplayedHeader = "Idempotent-Replayed";
+    public const int IdempotencyKeyMax = 200;
+    private const string LoggerName = "LeadPlatform.Intake.QuoteRequests";
     private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
 
     public static IEndpointRouteBuilder MapQuoteRequests(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/quote-requests").WithTags("Quote requests");
+        var group = app.MapGroup("/api/v1/quote-requests").WithTags("Quote requests")
+            .RequireCors(IntakeHttp.CorsPolicy)
+            .WithMetadata(IntakeHttp.RateLimited);
         group.MapPost("/", SubmitAsync)
             .WithName("SubmitQuoteRequest")
-            .WithSummary("Submit a quote request (JSON).")
-            .Accepts<QuoteRequestBody>("application/json")
+            .WithSummary("Submit a quote request: JSON with X-Api-Key, or a plain HTML form post from an allowed origin.")
+            .WithDescription(
+                "JSON (`application/json`, header `X-Api-Key`) answers 202 with the ids. A plain HTML form post " +
+                "(`application/x-www-form-urlencoded`, the same names flattened with dots: `consent.email.granted=true`, " +
+                "`source.formId`, `treatmentsTried` repeated) is authorised by the origin of the page that posted it and answers " +
+                "303 to the site's thank-you page, or, when invalid, 303 to its error page (or a 400 HTML page naming the fields). " +
+                "An `Idempotency-Key` makes retries safe; without one, the same person, inquiry and consent again within the " +
+                "dedupe window is answered with the original ids. Unknown properties are ignored. At most 32 KB.")
+            .Accepts<QuoteRequestBody>("application/json", "application/x-www-form-urlencoded")
             .Produces<QuoteRequestAccepted>(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status303SeeOther)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetQuoteRequest")
-            .WithSummary("The status of a quote request as far as intake knows it.");
+            .WithSummary("The status of a quote request of your site (X-Api-Key), as far as intake knows it.")
+            .Produces<QuoteRequestStatusView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
-    internal static async Task<IResult> SubmitAsync(HttpContext http, IQuoteRequestStore store, PersonKeys keys,
+    internal static async Task<IResult> SubmitAsync(HttpContext http, SiteDirectory sites, QuoteRequestRecorder recorder,
         TimeProvider time, IOptions<IntakeOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger("LeadPlatform.Intake.QuoteRequests");
-        if (!IsJson(http.Request.ContentType))
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/json.");
+        var logger = loggers.CreateLogger(LoggerName);
+        var request = http.Request;
+        var isForm = SiteDirectory.IsFormPost(request);
+        var reply = new Reply(isForm);
 
-        var (body, problem) = await ReadBodyAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
-        if (problem is not null) return problem;
-
-        var receivedAt = time.UtcNow();
-        var (request, errors) = QuoteRequestValidator.Validate(body!, receivedAt,
-            http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
-        if (request is null)
+        // Who: the site of the key, or, for a browser's plain form post, the site of the page's origin.
+        var key = request.Headers[SiteDirectory.ApiKeyHeader].ToString();
+        var origin = SiteDirectory.OriginOf(request);
+        var self = SiteDirectory.SelfOrigin(request);
+        Site? site;
+        if (key.Length > 0)
         {
-            logger.LogInformation("Quote request rejected: invalid {FieldCount} fields {Fields}", errors.Count, errors.Keys);
-            return TypedResults.ValidationProblem(errors, title: "The quote request has invalid fields.");
+            site = sites.FindByKey(key);
+            if (site is null) return Rejected(logger, reply.Unauthorized("The API key is not known."), "unknown_key", null);
+            if (origin is not null && !sites.Allows(site, origin, self))
+                return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post this site's forms."), "origin_not_allowed", site);
+        }
+        else if (isForm && origin is not null)
+        {
+            site = sites.FindByOrigin(origin, self);
+            if (site is null)
+                return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post quote forms."), "origin_not_allowed", null);
+        }
+        else
+        {
+            return Rejected(logger, reply.Unauthorized($"Send the site's API key in the {SiteDirectory.ApiKeyHeader} header."), "missing_key", null);
         }
 
+        // What: a JSON or form body, at most MaxBodyBytes, with an optional idempotency key.
+        if (!isForm && !IsJson(request.ContentType))
+            return Rejected(logger, reply.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                "Send application/json, or application/x-www-form-urlencoded from an HTML form."), "unsupported_content_type", site);
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
+        if (idempotencyKey.Length > IdempotencyKeyMax || idempotencyKey.Any(c => c is < '!' or > '~'))
+            return Rejected(logger, reply.Invalid(new() { [IdempotencyKeyHeader] = [$"At most {IdempotencyKeyMax} printable ASCII characters, without spaces."] }, null), "invalid_idempotency_key", site);
+
+        var maxBytes = options.Value.MaxBodyBytes;
+        var bytes = await ReadBoundedAsync(request, maxBytes, cancellationToken);
+        if (bytes is null)
+            return Rejected(logger, reply.Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large", $"A quote request is at most {maxBytes / 1024} KB."), "too_large", site);
+
+        var (body, readErrors) = isForm ? await ReadFormAsync(bytes) : ReadJson(bytes);
+        var receivedAt = time.UtcNow();
+        NormalizedQuoteRequest? normalised = null;
+        var errors = readErrors;
+        if (body is not null)
+        {
+            (normalised, errors) = QuoteRequestValidator.Validate(body, receivedAt, http.Connection.RemoteIpAddress?.ToString(), request.Headers.UserAgent.ToString());
+            foreach (var (field, messages) in readErrors) errors[field] = errors.TryGetValue(field, out var more) ? [.. messages, .. more] : messages;
+        }
+        if (normalised is null || errors.Count > 0)
+        {
+            logger.LogInformation("Quote request for site {SiteId} rejected: {FieldCount} invalid fields {Fields}", site.Id, errors.Count, errors.Keys);
+            return reply.Invalid(errors, site);
+        }
+
+        var spamReason = SpamReasonOf(normalised, receivedAt, options.Value.MinFillTime);
+        RecordOutcome outcome;
         try
         {
-            var emailKey = keys.Of(request.Person.Email);
-            var phoneKey = keys.Of(request.Person.Phone);
-            var knownLead = await store.FindLeadIdAsync(emailKey, phoneKey, cancellationToken);
-            var document = NewDocument(request, knownLead ?? Ids.New(), emailKey, phoneKey, receivedAt);
-            using var scope = logger.BeginScope(new Dictionary<string, object>
-            {
-                ["LeadId"] = document.LeadId,
-                ["QuoteRequestId"] = document.Id,
-                ["ConversationId"] = document.Id,
-            });
-            if (!await store.TryInsertAsync(document, cancellationToken))
-                throw new InvalidOperationException($"Quote request id {document.Id} collided.");
-            logger.LogInformation("Quote request {QuoteRequestId} stored for lead {LeadId} ({LeadKind}) from form {FormId}, condition {Condition}",
-                document.Id, document.LeadId, knownLead is null ? "new" : "known", request.Source.FormId, request.Inquiry.Condition);
-            return TypedResults.Accepted($"/api/v1/quote-requests/{document.Id}", new QuoteRequestAccepted(document.Id, document.LeadId));
+            outcome = await recorder.RecordAsync(new Submission(normalised, site, idempotencyKey.Length > 0 ? idempotencyKey : null, spamReason, receivedAt), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Quote request could not be stored");
+            logger.LogError(ex, "Quote request for site {SiteId} could not be stored", site.Id);
             http.Response.Headers.RetryAfter = "5";
-            return Problem(StatusCodes.Status503ServiceUnavailable, "The request could not be stored",
-                "Nothing was kept. Please try again in a few seconds.");
+            return reply.Problem(StatusCodes.Status503ServiceUnavailable, "The request could not be stored", "Nothing was kept. Please try again in a few seconds.");
         }
+
+        var document = outcome.Document;
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["LeadId"] = document.LeadId,
+            ["QuoteRequestId"] = document.Id,
+            ["ConversationId"] = document.Id,
+            ["SiteId"] = site.Id,
+        });
+        switch (outcome.Result)
+        {
+            case RecordResult.Stored when spamReason is not null:
+                logger.LogWarning("Quote request {QuoteRequestId} from site {SiteId}, form {FormId}, marked as spam ({SpamReason}): stored, not published",
+                    document.Id, site.Id, normalised.Source.FormId, spamReason);
+                break;
+            case RecordResult.Stored:
+                logger.LogInformation("Quote request {QuoteRequestId} stored for lead {LeadId} from site {SiteId}, form {FormId}, condition {Condition}",
+                    document.Id, document.LeadId, site.Id, normalised.Source.FormId, normalised.Inquiry.Condition);
+                break;
+            case RecordResult.Resubmission:
+                logger.LogInformation("Quote request from site {SiteId} repeats {QuoteRequestId} within the dedupe window: answered with the original, not stored",
+                    site.Id, document.Id);
+                break;
+            case RecordResult.IdempotentReplay:
+                logger.LogInformation("Idempotency key replayed for {QuoteRequestId} from site {SiteId}: answered with the original", document.Id, site.Id);
+                http.Response.Headers[IdempotentReplayedHeader] = "true";
+                break;
+            case RecordResult.IdempotencyKeyReused:
+                logger.LogWarning("Idempotency key of {QuoteRequestId} reused by site {SiteId} with another body: refused", document.Id, site.Id);
+                return reply.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
+                    $"This {IdempotencyKeyHeader} was used for a different request. Use a new key for a new request.");
+        }
+        return isForm
+            ? FormPages.SeeOther(FormPages.ThankYouUrl(site, document.Id))
+            : TypedResults.Accepted($"/api/v1/quote-requests/{document.Id}", new QuoteRequestAccepted(document.Id, document.LeadId));
     }
 
-    internal static async Task<Results<Ok<QuoteRequestStatusView>, ProblemHttpResult>> GetAsync(Guid id, IQuoteRequestStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<QuoteRequestStatusView>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, SiteDirectory sites,
+        IQuoteRequestStore store, CancellationToken cancellationToken)
     {
+        var site = sites.FindByKey(http.Request.Headers[SiteDirectory.ApiKeyHeader].ToString());
+        if (site is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key missing or unknown",
+                detail: $"Send the site's API key in the {SiteDirectory.ApiKeyHeader} header.");
         var document = await store.GetAsync(id, cancellationToken);
-        if (document is null)
+        // Another site's request does not exist for this key: not even its existence is told.
+        if (document is null || document.SiteId != site.Id)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such quote request");
-        return TypedResults.Ok(new QuoteRequestStatusView(document.Id, document.LeadId, document.Status, document.ReceivedAt, document.UpdatedAt, document.Tier));
+        var status = document.Status == QuoteRequestStatus.Spam ? QuoteRequestStatus.Received : document.Status;
+        return TypedResults.Ok(new QuoteRequestStatusView(document.Id, document.LeadId, status, document.ReceivedAt, document.UpdatedAt, document.Tier));
     }
 
-    private static QuoteRequestDocument NewDocument(NormalizedQuoteRequest request, Guid leadId, string? emailKey, string? phoneKey, DateTimeOffset now)
+    /// <summary>A filled honeypot, or a form sent sooner after it was rendered than a person can fill it in.</summary>
+    internal static string? SpamReasonOf(NormalizedQuoteRequest request, DateTimeOffset receivedAt, TimeSpan minFillTime)
     {
-        var id = Ids.New();
-        var submitted = new QuoteRequestSubmitted
-        {
-            LeadId = leadId,
-            QuoteRequestId = id,
-            OccurredAt = now,
-            SiteId = "default",
-            Person = request.Person,
-            Inquiry = request.Inquiry,
-            Consent = request.Consent,
-            Source = request.Source,
-        };
-        var document = new QuoteRequestDocument
-        {
-            Id = id,
-            LeadId = leadId,
-            SiteId = submitted.SiteId,
-            ReceivedAt = now,
-            UpdatedAt = now,
-            EmailKey = emailKey,
-            PhoneKey = phoneKey,
-            Submission = submitted,
-        };
-        // The event is part of the same write as the request: stored together, or not at all.
-        document.Enqueue(submitted, now, conversationId: id, correlationId: leadId);
-        return document;
+        if (request.HoneypotFilled) return "honeypot";
+        // A render time in the future is a client clock running ahead, not evidence of a machine.
+        if (request.FormRenderedAt is { } rendered && receivedAt - rendered >= TimeSpan.Zero && receivedAt - rendered < minFillTime) return "too_fast";
+        return null;
     }
 
-    private static async Task<(QuoteRequestBody? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    private static IResult Rejected(ILogger logger, IResult result, string reason, Site? site)
     {
-        if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
+        logger.LogInformation("Quote request refused ({Reason}) for site {SiteId}", reason, site?.Id ?? "(unknown)");
+        return result;
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > maxBytes) return (null, TooLarge(maxBytes));
+            if (buffer.Length + read > maxBytes) return null;
             buffer.Write(chunk, 0, read);
         }
+        return buffer.ToArray();
+    }
+
+    private static (QuoteRequestBody? Body, Dictionary<string, string[]> Errors) ReadJson(byte[] bytes)
+    {
         try
         {
-            var body = JsonSerializer.Deserialize<QuoteRequestBody>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BodyJson);
-            return body is null
-                ? (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }, title: "The body is not a quote request."))
-                : (body, null);
+            var body = JsonSerializer.Deserialize<QuoteRequestBody>(bytes, BodyJson);
+            return body is null ? (null, new() { ["body"] = ["A JSON object is required."] }) : (body, []);
         }
         catch (JsonException ex)
         {
             var field = FieldOf(ex.Path);
-            return (null, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [field == "body" ? "The body is not valid JSON." : "Has the wrong type or is not valid JSON."] },
-                title: "The body could not be read as a quote request."));
+            return (null, new() { [field] = [field == "body" ? "The body is not valid JSON." : "Has the wrong type or is not valid JSON."] });
+        }
+    }
+
+    private static async Task<(QuoteRequestBody? Body, Dictionary<string, string[]> Errors)> ReadFormAsync(byte[] bytes)
+    {
+        try
+        {
+            using var reader = new FormReader(new MemoryStream(bytes)) { ValueCountLimit = 256, KeyLengthLimit = 200, ValueLengthLimit = bytes.Length + 1 };
+            var form = await reader.ReadFormAsync();
+            var (body, errors) = QuoteRequestForm.Bind(form);
+            return (body, errors);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, new() { ["body"] = ["The form has too many or too long fields."] });
         }
     }
 
@@ -150,16 +245,26 @@ public static class QuoteRequestEndpoints
         if (string.IsNullOrEmpty(path) || path == "$") return "body";
         var field = path.TrimStart('$', '.');
         var bracket = field.IndexOf('[', StringComparison.Ordinal);
-        return bracket >= 0 ? field[..bracket] : field;
+        return bracket > 0 ? field[..bracket] : bracket == 0 ? "body" : field;
     }
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-                                    || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+                                    || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
 
-    private static IResult TooLarge(int maxBytes) =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large", $"A quote request is at most {maxBytes / 1024} KB.");
+    /// <summary>Failures in the client's language: ProblemDetails for JSON clients, a page in words (or a redirect) for a browser's form post.</summary>
+    private sealed class Reply(bool isForm)
+    {
+        public IResult Problem(int status, string title, string detail) =>
+            isForm ? FormPages.Error(status, title, detail) : TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+        public IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "API key missing or unknown", detail);
+
+        public IResult Invalid(Dictionary<string, string[]> errors, Site? site)
+        {
+            if (!isForm) return TypedResults.ValidationProblem(errors, title: "The quote request has invalid fields.");
+            if (site?.ErrorUrl is { } errorUrl) return FormPages.SeeOther(FormPages.ErrorUrl(errorUrl, errors.Keys));
+            return FormPages.Error(StatusCodes.Status400BadRequest, "Please check the form", "Some fields need your attention:", errors);
+        }
+    }
 }

@@ -61,7 +61,7 @@ public static class QuoteRequestValidator
         if (body.SymptomDurationMonths is < 0 or > 1200) errors.Add("symptomDurationMonths", "Must be between 0 and 1200.");
 
         var treatments = (body.TreatmentsTried ?? []).Select(t => t?.Trim().ToLowerInvariant() ?? string.Empty).Distinct().ToList();
-        if (treatments.Count > Treatments.Count) errors.Add("treatmentsTried", $"At most {Treatments.Count} entries.");
+        if (body.TreatmentsTried?.Count > Treatments.Count) errors.Add("treatmentsTried", $"At most {Treatments.Count} entries.");
         else if (treatments.Any(t => !Treatments.Contains(t))) errors.Add("treatmentsTried", $"Each entry must be one of: {string.Join(", ", Treatments)}.");
 
         var message = errors.Text("message", body.Message, MessageMax, multiline: true);
@@ -84,7 +84,8 @@ public static class QuoteRequestValidator
             ClientIp = clientIp,
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
         };
-        var honeypot = errors.Text("website", body.Website, 500);
+        // The honeypot is never an error (a bot must not learn which field betrays it): filled means spam.
+        var honeypotFilled = !string.IsNullOrWhiteSpace(body.Website);
 
         if (errors.Any) return (null, errors.ToDictionary());
 
@@ -109,7 +110,7 @@ public static class QuoteRequestValidator
             TreatmentsTried = treatments,
             Message = message,
         };
-        return (new NormalizedQuoteRequest(person, inquiry, consent!, source, honeypot, body.FormRenderedAt), errors.ToDictionary());
+        return (new NormalizedQuoteRequest(person, inquiry, consent!, source, honeypotFilled, body.FormRenderedAt), errors.ToDictionary());
     }
 
     private static ConsentSnapshot? ValidateConsent(Errors errors, ConsentBody? body, string? email, string? phone, DateTimeOffset at)

@@ -11,15 +11,27 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
     {
         Collection.EnsureIndex(x => x.EmailKey);
         Collection.EnsureIndex(x => x.PhoneKey);
+        // LiteDB's unique indexes count null as a value: documents written before the dedupe key existed get their own
+        // never-colliding key first, so the unique index can be built over them.
+        Collection.UpdateMany(
+            BsonExpression.Create("{ DedupeKey: 'request:' + STRING($._id) }"),
+            BsonExpression.Create("$.DedupeKey = null"));
+        Collection.EnsureIndex(x => x.DedupeKey, unique: true);
     }
 
+    /// <summary>
+    /// Two index seeks, one per key, and the earliest match taken in memory (a person has a handful of requests).
+    /// One query with an OR of both keys is served by neither index (LiteDB scans the whole collection), and an
+    /// OrderBy costs a sort pipeline on every call, even when the seek finds nothing.
+    /// </summary>
     public Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default)
     {
-        if (emailKey is null && phoneKey is null) return Task.FromResult<Guid?>(null);
-        var match = Collection.Query()
-            .Where(x => (emailKey != null && x.EmailKey == emailKey) || (phoneKey != null && x.PhoneKey == phoneKey))
-            .OrderBy(x => x.ReceivedAt)
-            .FirstOrDefault();
-        return Task.FromResult(match?.LeadId);
+        var matches = new List<QuoteRequestDocument>();
+        if (emailKey is not null) matches.AddRange(Collection.Find(x => x.EmailKey == emailKey));
+        if (phoneKey is not null) matches.AddRange(Collection.Find(x => x.PhoneKey == phoneKey));
+        return Task.FromResult(matches.Count == 0 ? null : (Guid?)matches.MinBy(x => x.ReceivedAt)!.LeadId);
     }
+
+    public Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult<QuoteRequestDocument?>(Collection.FindOne(x => x.DedupeKey == dedupeKey));
 }

@@ -16,11 +16,23 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
         return filters.Count == 1 ? filters[0] : Filter.Or(filters);
     }
 
+    public static FilterDefinition<QuoteRequestDocument> ByDedupeKey(string dedupeKey) => Filter.Eq(x => x.DedupeKey, dedupeKey);
+
+    /// <summary>
+    /// The dedupe key is unique. The index is partial (documents that have the field), so documents written before the
+    /// key existed do not collide on a missing value; every document written since has one.
+    /// </summary>
     public override IEnumerable<CreateIndexModel<QuoteRequestDocument>> IndexModels() =>
     [
         .. base.IndexModels(),
         new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.EmailKey), new CreateIndexOptions { Name = "email_key", Sparse = true }),
         new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.PhoneKey), new CreateIndexOptions { Name = "phone_key", Sparse = true }),
+        new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.DedupeKey), new CreateIndexOptions<QuoteRequestDocument>
+        {
+            Name = "dedupe_key",
+            Unique = true,
+            PartialFilterExpression = Filter.Exists(x => x.DedupeKey),
+        }),
     ];
 
     public async Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default)
@@ -32,5 +44,11 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
             .Project(x => new { x.LeadId })
             .FirstOrDefaultAsync(cancellationToken);
         return match?.LeadId;
+    }
+
+    public async Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(ByDedupeKey(dedupeKey)).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -9,6 +9,8 @@ namespace LeadPlatform.Intake.Storage;
 /// </summary>
 public sealed class QuoteRequestDocument : StoredDocument
 {
+    private string? _dedupeKey;
+
     public Guid LeadId { get; set; }
     public string SiteId { get; set; } = string.Empty;
     public string Status { get; set; } = QuoteRequestStatus.Received;
@@ -19,5 +21,28 @@ public sealed class QuoteRequestDocument : StoredDocument
     public string? EmailKey { get; set; }
     /// <summary>HMAC of the E.164 phone number.</summary>
     public string? PhoneKey { get; set; }
+
+    /// <summary>
+    /// Unique across the collection (a unique index), and never null, so the database itself refuses a second copy of one
+    /// submission, however many arrive at once:
+    /// <list type="bullet">
+    /// <item><c>idempotency:{site}:{sha256(key)}</c> for a request with an <c>Idempotency-Key</c> (kept for good);</item>
+    /// <item><c>content:{site}:{hmac(person, inquiry, consent)}</c> for one without, until the dedupe window has passed and a
+    /// later equal request retires it to <c>retired:{id}</c>;</item>
+    /// <item><c>request:{id}</c> otherwise (spam, and documents written before the key existed).</item>
+    /// </list>
+    /// </summary>
+    public string DedupeKey
+    {
+        get => _dedupeKey ?? $"request:{Id:N}";
+        set => _dedupeKey = value;
+    }
+
+    /// <summary>HMAC of everything the client sent: an <c>Idempotency-Key</c> replayed with another body is refused (422).</summary>
+    public string? BodyFingerprint { get; set; }
+
+    /// <summary>Why the request was taken for spam (honeypot, too_fast), or null. Spam is stored, never published.</summary>
+    public string? SpamReason { get; set; }
+
     public QuoteRequestSubmitted Submission { get; set; } = null!;
 }

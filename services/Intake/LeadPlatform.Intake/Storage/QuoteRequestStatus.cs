@@ -6,4 +6,6 @@ public static class QuoteRequestStatus
     public const string Received = "received";
     public const string Qualified = "qualified";
     public const string Disqualified = "disqualified";
+    /// <summary>Stored but not published. The API shows it as <see cref="Received"/>, so a bot learns nothing.</summary>
+    public const string Spam = "spam";
 }

@@ -1,0 +1,3 @@
+using LeadPlatform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(RabbitMqFixture))]

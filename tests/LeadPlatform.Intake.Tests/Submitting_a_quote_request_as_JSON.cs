@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LeadPlatform.Contracts;
+using LeadPlatform.Intake.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.TestSupport;
+
+namespace LeadPlatform.Intake.Tests;
+
+public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IClassFixture<SharedIntake>
+{
+    private IntakeServer Server => intake.Server;
+
+    [Fact]
+    public async Task Stores_the_request_with_its_consent_record_and_event_before_answering_202_with_where_to_follow_it()
+    {
+        var request = SampleQuoteRequest.Create();
+        request["consent"]!["sms"] = new JsonObject
+        {
+            ["granted"] = true,
+            ["text"] = "I agree to receive text messages. Consent is not a condition of purchase.",
+            ["textVersion"] = "2026-11",
+        };
+
+        using var response = await Server.PostJsonAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var (quoteRequestId, leadId) = await IntakeServer.IdsOf(response);
+        Assert.Equal($"/api/v1/quote-requests/{quoteRequestId}", response.Headers.Location?.OriginalString);
+        var stored = await Server.Store.GetAsync(quoteRequestId);
+        Assert.NotNull(stored);
+        Assert.Equal(leadId, stored.LeadId);
+        Assert.Equal("test", stored.SiteId);
+        Assert.Equal("test", stored.Submission.SiteId);
+        Assert.Equal(QuoteRequestStatus.Received, stored.Status);
+        var sms = stored.Submission.Consent.Sms;
+        Assert.True(sms.Granted);
+        Assert.Equal("I agree to receive text messages. Consent is not a condition of purchase.", sms.Text);
+        Assert.Equal("2026-11", sms.TextVersion);
+        Assert.Equal(stored.ReceivedAt, sms.GrantedAt);
+        Assert.Equal("free-quote", stored.Submission.Source.FormId);
+        Assert.Equal("google", stored.Submission.Source.UtmSource);
+        Assert.NotNull(stored.Submission.Source.ClientIp);
+        Assert.Equal("+14155550134", stored.Submission.Person.Phone);
+        Assert.Equal(MessageTypes.UrnOf(typeof(QuoteRequestSubmitted)), Assert.Single(stored.Outbox).MessageUrn);
+    }
+
+    [Fact]
+    public async Task Ignores_properties_outside_the_contract_so_a_client_cannot_set_ids_site_or_status()
+    {
+        var foreignLead = Guid.NewGuid();
+        var request = SampleQuoteRequest.Create(phone: null);
+        request["id"] = Guid.NewGuid().ToString();
+        request["leadId"] = foreignLead.ToString();
+        request["siteId"] = "other";
+        request["status"] = "qualified";
+        request["outbox"] = new JsonArray();
+        request["source"]!["clientIp"] = "10.9.8.7";
+
+        using var response = await Server.PostJsonAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var (quoteRequestId, leadId) = await IntakeServer.IdsOf(response);
+        var stored = await Server.Store.GetAsync(quoteRequestId);
+        Assert.NotEqual(foreignLead, leadId);
+        Assert.Equal("test", stored!.SiteId);
+        Assert.Equal(QuoteRequestStatus.Received, stored.Status);
+        Assert.Single(stored.Outbox);
+        Assert.NotEqual("10.9.8.7", stored.Submission.Source.ClientIp);
+    }
+
+    [Fact]
+    public async Task Stores_a_later_request_of_a_known_person_as_a_new_request_of_the_same_lead()
+    {
+        var email = $"returning+{Guid.NewGuid():N}@fastmail.com";
+        using var first = await Server.PostJsonAsync(SampleQuoteRequest.Create(email, phone: null));
+        var later = SampleQuoteRequest.Create(email.ToUpperInvariant(), phone: null);
+        later["message"] = "Still in pain; what would it cost?";
+
+        using var second = await Server.PostJsonAsync(later);
+
+        var (firstId, firstLead) = await IntakeServer.IdsOf(first);
+        var (secondId, secondLead) = await IntakeServer.IdsOf(second);
+        Assert.NotEqual(firstId, secondId);
+        Assert.Equal(firstLead, secondLead);
+    }
+
+    [Fact]
+    public async Task Tells_the_status_to_the_site_that_posted_it_without_personal_data()
+    {
+        using var posted = await Server.PostJsonAsync(SampleQuoteRequest.Create());
+        var (quoteRequestId, leadId) = await IntakeServer.IdsOf(posted);
+
+        using var response = await Server.GetStatusAsync(quoteRequestId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var status = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(leadId.ToString(), status!["leadId"]!.GetValue<string>());
+        Assert.Equal("received", status["status"]!.GetValue<string>());
+        var text = status.ToJsonString();
+        Assert.DoesNotContain("@", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("4155550134", text, StringComparison.Ordinal);
+    }
+}

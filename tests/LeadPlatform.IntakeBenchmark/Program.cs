@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LeadPlatform.Intake;
+using LeadPlatform.Intake.Api;
+using LeadPlatform.IntakeBenchmark;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+// Posts the same quote requests to intake (as the standalone host runs it: LiteDB, in-process bus) and to a bare Kestrel
+// endpoint that only deserialises the JSON and answers 202, in one process, one after the other, on loopback.
+//   dotnet run -c Release --project tests/LeadPlatform.IntakeBenchmark -- [requests] [concurrency]
+var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
+var warmup = Math.Max(2000, requests / 4);
+const int Rounds = 4;
+const string apiKey = "benchmark-site-key-0123456789";
+
+var dataFolder = Directory.CreateTempSubdirectory("leadplatform-intake-benchmark-").FullName;
+var intake = IntakeHost.Build([
+    "--urls=http://127.0.0.1:0",
+    "--Bus:Transport=InProcess", "--Storage:Provider=LiteDb", $"--Storage:DataFolder={dataFolder}",
+    $"--Intake:Sites:bench:ApiKey={apiKey}",
+    "--Intake:RateLimits:PerClientIp:PermitLimit=10000000", "--Intake:RateLimits:PerSite:PermitLimit=10000000",
+    // Per-request Information events (request log, "stored") would measure the console, not intake.
+    "--Serilog:MinimumLevel:Default=Warning",
+]);
+var bare = BareEndpoint();
+await intake.StartAsync();
+await bare.StartAsync();
+try
+{
+    var intakeUrl = new Uri(new Uri(intake.Urls.First()), "/api/v1/quote-requests");
+    var bareUrl = new Uri(new Uri(bare.Urls.First()), "/api/v1/quote-requests");
+    Console.WriteLine($"Intake benchmark: {requests} requests per target, {concurrency} at a time, {warmup} warm-up requests each, in {Rounds} interleaved rounds; " +
+                      $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
+
+    await LoadGenerator.RunAsync("warm-up bare", bareUrl, Bodies(warmup, "warm-bare"), concurrency, null);
+    await LoadGenerator.RunAsync("warm-up intake", intakeUrl, Bodies(warmup, "warm-intake"), concurrency, apiKey);
+    // Interleaved rounds: the machine's other load (it is shared) falls on both targets alike.
+    var bareRounds = new List<LoadResult>();
+    var intakeRounds = new List<LoadResult>();
+    for (var round = 0; round < Rounds; round++)
+    {
+        bareRounds.Add(await LoadGenerator.RunAsync("bare", bareUrl, Bodies(requests / Rounds, $"bare{round}-"), concurrency, null));
+        intakeRounds.Add(await LoadGenerator.RunAsync("intake", intakeUrl, Bodies(requests / Rounds, $"intake{round}-"), concurrency, apiKey));
+    }
+    var bareResult = LoadResult.Combine("bare Kestrel (deserialise)", bareRounds);
+    var intakeResult = LoadResult.Combine("intake (LiteDB, in-process)", intakeRounds);
+    Console.WriteLine();
+    Console.WriteLine($"{"target",-28} {"requests",8} {"conc",5} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"failures",8}");
+    Console.WriteLine(bareResult);
+    Console.WriteLine(intakeResult);
+    var throughput = intakeResult.RequestsPerSecond / bareResult.RequestsPerSecond;
+    var tail = intakeResult.P99 / bareResult.P99;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"intake / bare: throughput {throughput:P0} (target >= 50%), p99 {tail:0.00}x (target <= 3x): " +
+        $"{(throughput >= 0.5 && tail <= 3 && intakeResult.Failures == 0 ? "within target" : "OUTSIDE target")}"));
+    return intakeResult.Failures == 0 && bareResult.Failures == 0 ? 0 : 1;
+}
+finally
+{
+    await intake.StopAsync();
+    await bare.StopAsync();
+    await intake.DisposeAsync();
+    await bare.DisposeAsync();
+    Directory.Delete(dataFolder, recursive: true);
+}
+
+static WebApplication BareEndpoint()
+{
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.Logging.ClearProviders();
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    var app = builder.Build();
+    var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    app.MapPost("/api/v1/quote-requests", async (HttpRequest request) =>
+    {
+        var body = await JsonSerializer.DeserializeAsync<QuoteRequestBody>(request.Body, json);
+        if (body is null) return Results.BadRequest();
+        var id = Guid.CreateVersion7();
+        return Results.Accepted($"/api/v1/quote-requests/{id}", new QuoteRequestAccepted(id, id));
+    });
+    return app;
+}
+
+// Distinct people (a unique email each, no phone), so every request is stored, not answered as a resubmission.
+static List<byte[]> Bodies(int count, string run) => Enumerable.Range(0, count).Select(i => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+{
+    ["firstName"] = "Maria",
+    ["lastName"] = "Lopez",
+    ["email"] = $"maria.lopez+{run}{i}@fastmail.com",
+    ["dateOfBirth"] = "1990-04-12",
+    ["country"] = "US",
+    ["postalCode"] = "94110",
+    ["preferredChannel"] = "email",
+    ["language"] = "en",
+    ["condition"] = "spondylolysis",
+    ["symptomDurationMonths"] = 8,
+    ["treatmentsTried"] = new JsonArray("rest", "physical_therapy"),
+    ["message"] = "Pain for 8 months, PT helped a little.",
+    ["consent"] = new JsonObject
+    {
+        ["email"] = new JsonObject { ["granted"] = true, ["text"] = "I agree to be contacted by email about my inquiry.", ["textVersion"] = "2026-11" },
+        ["sms"] = new JsonObject { ["granted"] = false },
+        ["phone"] = new JsonObject { ["granted"] = false },
+    },
+    ["source"] = new JsonObject
+    {
+        ["formId"] = "free-quote",
+        ["pageUrl"] = "https://clinic.example/spondylolysis",
+        ["utmSource"] = "google",
+        ["utmMedium"] = "cpc",
+        ["utmCampaign"] = "spine",
+    },
+    ["website"] = "",
+    ["formRenderedAt"] = "2026-11-24T10:00:00Z",
+})).ToList();
