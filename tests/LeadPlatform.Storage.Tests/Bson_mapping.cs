@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -92,8 +93,29 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.Phone\" : 1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
+    }
+
+    [Fact]
+    public void The_inbound_SMS_lookup_matches_the_person_s_E164_phone()
+    {
+        Assert.Equal(BsonDocument.Parse("{ 'Person.Phone': '+14155550134' }"), Render(MongoLeadStore.ByPhone("+14155550134")));
+    }
+
+    [Fact]
+    public void A_lead_s_evidence_ledger_reads_back_through_BSON_with_every_hash_still_matching()
+    {
+        var lead = SampleDocuments.Lead();
+
+        var back = BsonSerializer.Deserialize<LeadDocument>(lead.ToBsonDocument());
+
+        Assert.Equal(2, back.Evidence.Count);
+        Assert.Equal(JsonSerializer.Serialize(lead.Evidence, Json), JsonSerializer.Serialize(back.Evidence, Json));
+        Assert.True(EvidenceChain.Verify(back.Evidence).IsIntact);
+        var bson = lead.ToBsonDocument();
+        Assert.Equal(BsonType.DateTime, bson["Evidence"][0]["DecidedAt"].BsonType);
+        Assert.Equal(BsonType.Binary, bson["Outreach"][0]["_id"].BsonType);
     }
 
     private static IMongoDatabase Database() => new MongoClient("mongodb://127.0.0.1:1").GetDatabase("not-contacted");

@@ -1,3 +1,4 @@
+using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
@@ -54,11 +55,11 @@ public static class SampleDocuments
         return document;
     }
 
-    public static LeadDocument Lead(DateTimeOffset? dueAt = null, bool openTask = true)
+    public static LeadDocument Lead(DateTimeOffset? dueAt = null, bool openTask = true, string? phone = "+14155550134")
     {
         var submitted = SampleMessages.QuoteRequestSubmitted();
         var lead = LeadDocument.New(submitted.LeadId, At);
-        lead.Person = submitted.Person;
+        lead.Person = submitted.Person with { Phone = phone };
         lead.Inquiry = submitted.Inquiry;
         lead.Consent = submitted.Consent with { Email = submitted.Consent.Email with { GrantedAt = At } };
         lead.Tier = "A";
@@ -76,6 +77,54 @@ public static class SampleDocuments
             Status = openTask ? "open" : "done",
         });
         lead.Record(new TimelineEntry { At = At, Kind = "qualified", Summary = "Qualified", QuoteRequestId = submitted.QuoteRequestId, Details = new() { ["condition"] = "+25" } });
+        var outreachId = Ids.New();
+        var blocked = lead.AppendEvidence(Evidence(lead.Id, "blocked", null, At.AddTicks(4321)));
+        var cleared = lead.AppendEvidence(Evidence(lead.Id, "cleared", outreachId, At.AddSeconds(1)));
+        lead.Outreach.Add(new OutreachRecord
+        {
+            Id = outreachId,
+            Kind = OutreachKinds.Acknowledgement,
+            Key = "acknowledgement:" + lead.Tasks[0].Id,
+            Channel = "email",
+            Status = OutreachStatus.Sent,
+            Author = "system:acknowledgement",
+            Recipient = "maria.lopez@fastmail.com",
+            Subject = "We received your request",
+            Message = "Hello Maria,\n\n--\nAbout this treatment - please read ",
+            MessageHash = cleared.MessageHash,
+            DisclaimerVersions = ["evidence.spondylolysis.email@2025-07.1"],
+            EvidenceId = cleared.EvidenceId,
+            CreatedAt = At.AddSeconds(1),
+            ValidUntil = At.AddMinutes(16),
+            SentAt = At.AddSeconds(2),
+            ProviderMessageId = $"{outreachId}@followup.leadplatform",
+            Failure = "kept for the round trip",
+            ReadConfirmedAt = At.AddSeconds(3),
+            ReadConfirmedBy = "coordinator@clinic.example",
+        });
+        _ = blocked;
         return lead;
     }
+
+    /// <summary>An evidence record as the gate makes one (unlinked), every field set; its time has sub-millisecond ticks.</summary>
+    public static EvidenceRecord Evidence(Guid leadId, string decision, Guid? outreachId, DateTimeOffset decidedAt) => new()
+    {
+        EvidenceId = Ids.New(),
+        LeadId = leadId,
+        Channel = "email",
+        Author = "coordinator@clinic.example",
+        DecidedAt = decidedAt,
+        Decision = decision,
+        OutreachId = outreachId,
+        MessageHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        SubjectHash = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+        RuleSetVersion = "claims-en-2025.07.1",
+        DisclaimerVersions = ["evidence.spondylolysis.email@2025-07.1"],
+        ConsentHash = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+        RuleResults =
+        [
+            new EvidenceRuleResult { Rule = "consent.missing", Outcome = "passed" },
+            new EvidenceRuleResult { Rule = "claims.cure", Outcome = decision == "blocked" ? "failed" : "passed", Detail = decision == "blocked" ? "body[4+5] \"cures\"" : null },
+        ],
+    };
 }

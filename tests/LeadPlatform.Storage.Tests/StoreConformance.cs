@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -185,5 +186,49 @@ public abstract class StoreConformance
 
         Assert.Equal([urgent.Id, later.Id], queue.Select(d => d.Id));
         Assert.Equal([urgent.Id], (await store.FindWithOpenTasksAsync(1, Ct)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_lead_with_outreach_and_evidence_reads_back_exactly_and_its_chain_still_verifies()
+    {
+        var store = Leads();
+        var lead = SampleDocuments.Lead();
+
+        Assert.True(await store.TryInsertAsync(lead, Ct));
+
+        var read = (await store.GetAsync(lead.Id, Ct))!;
+        Assert.Equal(JsonSerializer.Serialize(lead, Json), JsonSerializer.Serialize(read, Json));
+        Assert.True(EvidenceChain.Verify(read.Evidence).IsIntact);
+        Assert.Equal(OutreachStatus.Sent, Assert.Single(read.Outreach).Status);
+    }
+
+    [Fact]
+    public async Task Evidence_appended_after_a_read_links_to_the_stored_chain()
+    {
+        var store = Leads();
+        var lead = SampleDocuments.Lead();
+        await store.TryInsertAsync(lead, Ct);
+
+        var read = (await store.GetAsync(lead.Id, Ct))!;
+        read.AppendEvidence(SampleDocuments.Evidence(lead.Id, "blocked", null, DateTimeOffset.UtcNow));
+        await store.ReplaceAsync(read, Ct);
+
+        var again = (await store.GetAsync(lead.Id, Ct))!;
+        Assert.Equal(3, again.Evidence.Count);
+        Assert.Equal(new EvidenceChainVerification { IsIntact = true, RecordCount = 3 }, EvidenceChain.Verify(again.Evidence));
+    }
+
+    [Fact]
+    public async Task A_lead_is_found_by_its_E164_phone_and_only_that_lead()
+    {
+        var store = Leads();
+        var mine = SampleDocuments.Lead(phone: "+14155550134");
+        var other = SampleDocuments.Lead(phone: "+14155550199");
+        var none = SampleDocuments.Lead(phone: null);
+        foreach (var d in new[] { mine, other, none }) await store.TryInsertAsync(d, Ct);
+
+        Assert.Equal([mine.Id], (await store.FindByPhoneAsync("+14155550134", 10, Ct)).Select(d => d.Id));
+        Assert.Equal([other.Id], (await store.FindByPhoneAsync("+14155550199", 10, Ct)).Select(d => d.Id));
+        Assert.Empty(await store.FindByPhoneAsync("+14155550000", 10, Ct));
     }
 }

@@ -1,17 +1,25 @@
+using System.Text;
+using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
+using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.FollowUp;
 
-/// <summary>The follow-up service as a module: tasks, timelines, the coordinators' dashboard.</summary>
+/// <summary>The follow-up service as a module: tasks, timelines, the coordinators' dashboard, and outreach through the compliance gate.</summary>
 public static class FollowUpModule
 {
     public const string ServiceName = "FollowUp";
@@ -22,19 +30,68 @@ public static class FollowUpModule
         builder.AddServiceStore<ILeadStore>(ServiceName,
             liteDb => new LiteDbLeadStore(liteDb),
             mongo => new MongoLeadStore(mongo));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var key = Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty);
+            if (key.Length < 32) throw new InvalidOperationException("FollowUp:UnsubscribeKey must be at least 32 bytes (UTF-8).");
+            return new UnsubscribeTokens(key, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value;
+            var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+            return new OutboxFolder(string.IsNullOrWhiteSpace(options.OutboxFolder)
+                ? Path.Combine(storage.ResolveDataFolder(), "outbox")
+                : Path.GetFullPath(options.OutboxFolder));
+        });
+        builder.Services.AddSingleton<PublicLinks>();
+        builder.Services.AddSingleton<LeadFacts>();
+        builder.Services.AddSingleton<IOutreachChannel, FileEmailChannel>();
+        builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+        builder.Services.AddSingleton<IOutreachChannel, CallScriptChannel>();
+        builder.Services.AddSingleton<ChannelDelivery>();
+        builder.Services.AddSingleton<OutreachSender>();
+        builder.Services.AddSingleton<OptOutRecorder>();
         return builder;
     }
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)
     {
         bus.AddConsumer<LeadJourneyConsumer>();
+        bus.AddConsumer<AcknowledgementConsumer>();
         return bus;
     }
 
     public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)
     {
         app.MapFollowUpApi();
+        app.MapOutreachApi();
+        app.MapComplianceApi();
+        app.MapSmsWebhook();
+        app.MapUnsubscribe();
         app.MapDashboard();
+        WarnAboutSettings(app.ServiceProvider);
         return app;
+    }
+
+    private static void WarnAboutSettings(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<FollowUpOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.FollowUp");
+        if (options.UnsubscribeKey == FollowUpOptions.DevelopmentUnsubscribeKey)
+        {
+            logger.LogWarning("FollowUp:UnsubscribeKey is the development default: anyone can forge unsubscribe links. Set a secret of at least 32 bytes before sending real email");
+        }
+        if (string.IsNullOrWhiteSpace(options.ClinicPostalAddress))
+        {
+            logger.LogWarning("FollowUp:ClinicPostalAddress is not set: the compliance check blocks every email (disclaimer.incomplete) until it is");
+        }
+        if (string.IsNullOrWhiteSpace(options.SmsWebhookSecret))
+        {
+            logger.LogInformation("FollowUp:SmsWebhookSecret is not set: the inbound SMS webhook refuses every call");
+        }
     }
 }

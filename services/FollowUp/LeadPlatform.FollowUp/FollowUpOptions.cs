@@ -3,6 +3,12 @@ namespace LeadPlatform.FollowUp;
 /// <summary>The <c>FollowUp</c> configuration section.</summary>
 public sealed class FollowUpOptions
 {
+    /// <summary>
+    /// The development default of <see cref="UnsubscribeKey"/>. Anyone who knows it can forge unsubscribe links:
+    /// every deployment must set its own secret.
+    /// </summary>
+    public const string DevelopmentUnsubscribeKey = "development-only-unsubscribe-key--change-me-before-sending-real-email";
+
     /// <summary>How soon a lead of each tier must be contacted.</summary>
     public Dictionary<string, TimeSpan> Sla { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -10,6 +16,33 @@ public sealed class FollowUpOptions
         ["B"] = TimeSpan.FromHours(4),
         ["C"] = TimeSpan.FromHours(24),
     };
+
+    /// <summary>The clinic's postal address, printed under every email's disclaimer. Unset: every email is blocked (fail closed).</summary>
+    public string? ClinicPostalAddress { get; set; }
+
+    /// <summary>Where patients reach this service (unsubscribe and disclaimer links). Default: the host's own address.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>HMAC key of the one-click unsubscribe links, at least 32 bytes (UTF-8). MUST be changed from the default.</summary>
+    public string UnsubscribeKey { get; set; } = DevelopmentUnsubscribeKey;
+
+    /// <summary>Link to the full evidence disclaimer (SMS carries it). Default: <c>{PublicBaseUrl}/disclaimers/{condition}</c>.</summary>
+    public string? FullDisclaimerUrl { get; set; }
+
+    /// <summary>Shared secret of the SMS provider's inbound webhook (HMAC-SHA256 of the body in <c>X-Signature</c>). Unset: every call is refused.</summary>
+    public string? SmsWebhookSecret { get; set; }
+
+    /// <summary>The From of outreach email.</summary>
+    public string FromAddress { get; set; } = "Patient coordinators <coordinators@clinic.example>";
+
+    /// <summary>Where the file channels write (<c>email/*.eml</c>, <c>sms/*.json</c>). Default: <c>{Storage:DataFolder}/outbox</c>.</summary>
+    public string? OutboxFolder { get; set; }
+
+    /// <summary>Attempts a channel gets for one cleared outreach (a transient failure is retried with the same OutreachId).</summary>
+    public int ChannelAttempts { get; set; } = 3;
+
+    /// <summary>Whether a lead gets an automatic acknowledgement once its follow-up task exists.</summary>
+    public bool Acknowledgements { get; set; } = true;
 
     public TimeSpan SlaFor(string tier) => Sla.TryGetValue(tier, out var sla) ? sla : TimeSpan.FromHours(24);
 }

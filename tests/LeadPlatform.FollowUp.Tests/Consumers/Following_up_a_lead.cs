@@ -12,8 +12,13 @@ public sealed class Following_up_a_lead : IAsyncLifetime
 
     private ILeadStore Leads => _module.Services.GetRequiredService<ILeadStore>();
 
+    // The journey alone: the acknowledgement a task triggers has its own tests (Acknowledging_a_qualified_lead).
     public async ValueTask InitializeAsync() =>
-        _module = await ModuleHarness.StartAsync(b => b.AddFollowUp(), bus => bus.AddFollowUpConsumers());
+        _module = await ModuleHarness.StartAsync(b =>
+        {
+            b.Configuration["FollowUp:Acknowledgements"] = "false";
+            b.AddFollowUp();
+        }, bus => bus.AddFollowUpConsumers());
 
     public ValueTask DisposeAsync() => _module.DisposeAsync();
 

@@ -2,7 +2,7 @@ using LeadPlatform.FollowUp.Storage;
 
 namespace LeadPlatform.FollowUp.Api;
 
-/// <summary>A lead's follow-up view: who, where it stands, its tasks and its timeline.</summary>
+/// <summary>A lead's follow-up view: who, where it stands, its tasks, its timeline and its outreach.</summary>
 public sealed record LeadView(
     Guid LeadId,
     string Status,
@@ -13,6 +13,8 @@ public sealed record LeadView(
     IReadOnlyList<FollowUpTask> Tasks,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<string> OptOuts,
+    IReadOnlyList<OutreachView> Outreach,
+    int EvidenceRecords,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -26,6 +28,8 @@ public sealed record LeadView(
         lead.Tasks,
         lead.Timeline.OrderBy(e => e.At).ToList(),
         lead.OptOuts,
+        lead.Outreach.Select(OutreachView.From).ToList(),
+        lead.Evidence.Count,
         lead.CreatedAt,
         lead.UpdatedAt);
 }

@@ -1,11 +1,14 @@
+using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
+using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Storage;
 
 namespace LeadPlatform.FollowUp.Storage;
 
 /// <summary>
 /// A lead as follow-up knows it (its id is the lead id): contact data and consent from the latest request, its
-/// tasks, and its timeline. Events may arrive in any order; each handler is idempotent.
+/// tasks, its timeline, its outreach and the evidence ledger of every compliance decision taken for it. Events may arrive
+/// in any order; each handler is idempotent.
 /// </summary>
 public sealed class LeadDocument : StoredDocument
 {
@@ -24,8 +27,26 @@ public sealed class LeadDocument : StoredDocument
     public List<string> OptOuts { get; set; } = [];
     /// <summary>The earliest due time of an open task, or null: the queue's sort key, derived from <see cref="Tasks"/>.</summary>
     public DateTimeOffset? NextDueAt { get; set; }
+    /// <summary>Outreach the gate cleared, oldest first.</summary>
+    public List<OutreachRecord> Outreach { get; set; } = [];
+    /// <summary>
+    /// The evidence ledger: one record per gate decision for a real send, cleared or blocked, hash-chained in order.
+    /// Append-only: only <see cref="AppendEvidence"/> adds to it, and nothing changes or removes a record.
+    /// </summary>
+    public List<EvidenceRecord> Evidence { get; set; } = [];
 
     public static LeadDocument New(Guid leadId, DateTimeOffset now) => new() { Id = leadId, CreatedAt = now, UpdatedAt = now };
+
+    /// <summary>
+    /// Links the gate's record after the last one and appends it. Its decision time is stored to the millisecond (as
+    /// BSON keeps it) before it is hashed, so the record reads back exactly as hashed.
+    /// </summary>
+    public EvidenceRecord AppendEvidence(EvidenceRecord record)
+    {
+        var linked = EvidenceChain.Link(record with { DecidedAt = StoredTime.Truncate(record.DecidedAt) }, Evidence.Count == 0 ? null : Evidence[^1]);
+        Evidence.Add(linked);
+        return linked;
+    }
 
     public void Record(TimelineEntry entry)
     {

@@ -7,10 +7,16 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
 {
     public const string CollectionName = "leads";
 
-    public LiteDbLeadStore(LiteDatabase database) : base(database, CollectionName) =>
+    public LiteDbLeadStore(LiteDatabase database) : base(database, CollectionName)
+    {
         Collection.EnsureIndex(x => x.NextDueAt);
+        Collection.EnsureIndex(x => x.Person!.Phone);
+    }
 
     public Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.NextDueAt != null).OrderBy(x => x.NextDueAt).Limit(max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList());
 }

@@ -11,15 +11,24 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public static SortDefinition<LeadDocument> MostUrgentFirst() => Builders<LeadDocument>.Sort.Ascending(x => x.NextDueAt);
 
+    public static FilterDefinition<LeadDocument> ByPhone(string e164) => Filter.Eq(x => x.Person!.Phone, e164);
+
     public override IEnumerable<CreateIndexModel<LeadDocument>> IndexModels() =>
     [
         .. base.IndexModels(),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextDueAt), new CreateIndexOptions { Name = "next_due", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Person!.Phone), new CreateIndexOptions { Name = "person_phone", Sparse = true }),
     ];
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default)
     {
         await EnsureIndexesAsync();
         return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(ByPhone(e164)).Limit(max).ToListAsync(cancellationToken);
     }
 }

@@ -1,0 +1,13 @@
+namespace LeadPlatform.FollowUp.Api;
+
+/// <summary>A coordinator's outreach to a lead: <c>email</c> (with a subject), <c>sms</c>, or <c>phone</c> (talking points for a call).</summary>
+public sealed class OutreachBody
+{
+    public string? Channel { get; set; }
+    public string? Subject { get; set; }
+    public string? Body { get; set; }
+    /// <summary>The coordinator writing it (recorded in the evidence).</summary>
+    public string? Author { get; set; }
+    /// <summary>Language of the message (BCP 47); default the lead's.</summary>
+    public string? Language { get; set; }
+}

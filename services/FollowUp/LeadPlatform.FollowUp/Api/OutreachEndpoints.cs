@@ -1,0 +1,134 @@
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace LeadPlatform.FollowUp.Api;
+
+/// <summary>Outreach to a lead through the compliance gate, the evidence ledger, and coordinator opt-outs.</summary>
+public static class OutreachEndpoints
+{
+    public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/leads/{leadId:guid}").WithTags("Outreach");
+        api.MapPost("/outreach", SendAsync)
+            .WithName("SendOutreach")
+            .WithSummary("Screens a coordinator's message through the compliance gate and, when cleared, sends it with the disclaimers.")
+            .WithDescription("Every decision is recorded in the lead's evidence ledger. Blocked: 422 with the violations, nothing sent. "
+                             + "Email and SMS: 202 once the channel accepted it. Phone: 200 with the call script and the disclaimer to read aloud.");
+        api.MapGet("/outreach/{outreachId:guid}", GetAsync).WithName("GetOutreach").WithSummary("One outreach of a lead.");
+        api.MapPost("/outreach/{outreachId:guid}/confirm-read", ConfirmReadAsync)
+            .WithName("ConfirmCallDisclaimerRead")
+            .WithSummary("Logs that the coordinator read the call script's disclaimer aloud: the call counts as sent.");
+        api.MapGet("/evidence", GetEvidenceAsync)
+            .WithName("GetEvidence")
+            .WithSummary("The lead's evidence ledger (every gate decision for a real send) and the verification of its hash chain.");
+        api.MapPost("/opt-outs", OptOutAsync)
+            .WithName("RecordOptOut")
+            .WithSummary("A coordinator records that the lead asked not to be contacted on a channel, or at all.");
+        return app;
+    }
+
+    internal static async Task<Results<Accepted<OutreachView>, Ok<CallScriptView>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        Guid leadId, OutreachBody body, OutreachSender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = DraftValidation.Check(body.Channel, body.Subject, body.Body, out var channel);
+        DraftValidation.Name(errors, "author", body.Author, required: false);
+        if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(body.Subject) && !errors.ContainsKey("channel"))
+        {
+            errors["subject"] = ["An email needs a subject."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The outreach is not valid");
+
+        var request = new OutreachRequest
+        {
+            Channel = channel,
+            Subject = channel == OutreachChannel.Email ? body.Subject!.Trim() : null,
+            Body = body.Body!,
+            Author = string.IsNullOrWhiteSpace(body.Author) ? "coordinator" : body.Author.Trim(),
+            Language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim(),
+        };
+        var outcome = await sender.SendAsync(leadId, request, cancellationToken);
+        return outcome.Kind switch
+        {
+            OutreachOutcomeKind.LeadNotFound => NoSuchLead(),
+            OutreachOutcomeKind.Blocked => Blocked(outcome),
+            OutreachOutcomeKind.Failed => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway,
+                title: "The channel did not accept the message",
+                detail: outcome.Problem ?? "The message was cleared but could not be sent; it is recorded as failed.",
+                extensions: new Dictionary<string, object?> { ["outreachId"] = outcome.Cleared?.OutreachId, ["evidenceId"] = outcome.Cleared?.EvidenceId }),
+            OutreachOutcomeKind.ScriptIssued => TypedResults.Ok(new CallScriptView(
+                outcome.Cleared!.OutreachId, outcome.Cleared.EvidenceId, outcome.Record!.Status, outcome.Cleared.Message,
+                DisclaimerView.From(outcome.Cleared.Disclaimers.First(d => d.RequiresReadAloudConfirmation)),
+                outcome.Cleared.ValidUntil,
+                $"/api/v1/leads/{leadId}/outreach/{outcome.Cleared.OutreachId}/confirm-read")),
+            _ => TypedResults.Accepted($"/api/v1/leads/{leadId}/outreach/{outcome.Record!.Id}", OutreachView.From(outcome.Record)),
+        };
+    }
+
+    internal static async Task<Results<Ok<OutreachView>, ProblemHttpResult>> GetAsync(Guid leadId, Guid outreachId, ILeadStore store, CancellationToken cancellationToken)
+    {
+        var lead = await store.GetAsync(leadId, cancellationToken);
+        if (lead is null) return NoSuchLead();
+        return lead.Outreach.Find(o => o.Id == outreachId) is { } record
+            ? TypedResults.Ok(OutreachView.From(record))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such outreach");
+    }
+
+    internal static async Task<Results<Ok<OutreachView>, ValidationProblem, ProblemHttpResult>> ConfirmReadAsync(
+        Guid leadId, Guid outreachId, ConfirmReadBody body, OutreachSender sender, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Say who read the disclaimer");
+
+        var (record, problem) = await sender.ConfirmReadAsync(leadId, outreachId, body.Coordinator!.Trim(), cancellationToken);
+        if (record is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such call outreach on this lead");
+        return problem is null
+            ? TypedResults.Ok(OutreachView.From(record))
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call cannot be confirmed", detail: problem);
+    }
+
+    internal static async Task<Results<Ok<EvidenceExport>, ProblemHttpResult>> GetEvidenceAsync(Guid leadId, ILeadStore store, CancellationToken cancellationToken)
+    {
+        var lead = await store.GetAsync(leadId, cancellationToken);
+        if (lead is null) return NoSuchLead();
+        return TypedResults.Ok(new EvidenceExport(leadId, lead.Evidence, EvidenceVerificationView.From(EvidenceChain.Verify(lead.Evidence))));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem, ProblemHttpResult>> OptOutAsync(
+        Guid leadId, OptOutBody body, OptOutRecorder optOuts, ILeadStore store, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var channel = body.Channel?.Trim().ToLowerInvariant();
+        if (channel is not ("email" or "sms" or "phone" or "all")) errors["channel"] = ["Use email, sms, phone or all."];
+        DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The opt-out is not valid");
+
+        if (await optOuts.OptOutAsync(leadId, channel!, "coordinator", body.Coordinator!.Trim(), cancellationToken) is null) return NoSuchLead();
+        var lead = await store.GetAsync(leadId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<string>>(lead?.OptOuts ?? []);
+    }
+
+    internal static ProblemHttpResult NoSuchLead() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
+        detail: "A lead appears here a moment after its quote request was accepted.");
+
+    private static ProblemHttpResult Blocked(OutreachOutcome outcome)
+    {
+        var decision = outcome.Decision!;
+        var extensions = new Dictionary<string, object?>
+        {
+            ["decision"] = decision.Decision,
+            ["violations"] = decision.Violations.Select(ViolationView.From).ToList(),
+            ["evidenceId"] = outcome.Evidence!.EvidenceId,
+        };
+        if (decision.NextAllowedAt is { } next) extensions["nextAllowedAt"] = next;
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Blocked by the compliance check",
+            detail: "Nothing was sent. " + string.Join(" ", decision.Violations.Select(v => v.Advice).Distinct()),
+            extensions: extensions);
+    }
+}

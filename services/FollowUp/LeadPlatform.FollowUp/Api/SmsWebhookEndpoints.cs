@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneNumbers;
+
+namespace LeadPlatform.FollowUp.Api;
+
+/// <summary>
+/// The SMS provider's inbound webhook. Only a body signed with the shared secret is read (HMAC-SHA256 of the raw body,
+/// hex, in <c>X-Signature</c>; compared in constant time). A reply that opts out (STOP, "stop texting me", ...) opts every
+/// lead with that number out of SMS; any other reply goes on the lead's timeline for a coordinator to read.
+/// </summary>
+public static class SmsWebhookEndpoints
+{
+    public const string SignatureHeader = "X-Signature";
+    private const int MaxBody = 16 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapSmsWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/sms/inbound", ReceiveAsync)
+            .WithTags("Outreach")
+            .WithName("ReceiveSms")
+            .WithSummary("Inbound SMS from the provider (signed): STOP and other opt-out replies opt the sender out of SMS.");
+        return app;
+    }
+
+    /// <summary>The signature a provider sends for <paramref name="body"/>: lower-case hex of HMAC-SHA256 with the shared secret.</summary>
+    public static string Sign(string secret, byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    internal static async Task<Results<Ok<SmsInboundResult>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, IOptions<FollowUpOptions> options, ILeadStore store, OptOutRecorder optOuts, TimeProvider time,
+        ILogger<OptOutRecorder> logger, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The message is too large");
+        var secret = options.Value.SmsWebhookSecret;
+        if (string.IsNullOrEmpty(secret) || !SignatureMatches(secret, body, request.Headers[SignatureHeader].ToString()))
+        {
+            logger.LogWarning("Inbound SMS refused: {Reason}", string.IsNullOrEmpty(secret) ? "FollowUp:SmsWebhookSecret is not set" : "bad or missing signature");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed",
+                detail: $"The body must be signed: {SignatureHeader} = hex HMAC-SHA256 of the body with the shared secret.");
+        }
+
+        SmsInboundBody? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<SmsInboundBody>(body, Json);
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var from = E164(message?.From);
+        if (from is null) errors["from"] = ["The sender must be an international (E.164) phone number."];
+        if (message?.Text is null) errors["text"] = ["The text is required."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The inbound SMS is not valid");
+
+        var classification = SmsOptOutClassifier.Default.Classify(message!.Text);
+        var leads = await store.FindByPhoneAsync(from!, 50, cancellationToken);
+        var changed = 0;
+        foreach (var lead in leads)
+        {
+            if (classification.IsOptOut)
+            {
+                var scope = OptOutScopeNames.ToContractName(classification.Scope ?? OptOutScope.Sms);
+                if (await optOuts.OptOutAsync(lead.Id, scope, "sms_reply", "lead", cancellationToken) == true) changed++;
+            }
+            else
+            {
+                await RecordReplyAsync(store, lead.Id, message.Text!, time, cancellationToken);
+            }
+        }
+
+        logger.LogInformation("Inbound SMS for {LeadCount} lead(s): opt-out {IsOptOut} (keywords {KeywordVersion})",
+            leads.Count, classification.IsOptOut, classification.Version);
+        return TypedResults.Ok(new SmsInboundResult(classification.IsOptOut, leads.Count, changed));
+    }
+
+    private static async Task RecordReplyAsync(ILeadStore store, Guid leadId, string text, TimeProvider time, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            if (lead is null) return;
+            lead.Record(new TimelineEntry
+            {
+                At = time.UtcNow(),
+                Kind = "sms_received",
+                Summary = "SMS reply from the lead (not an opt-out): read it and answer",
+                Actor = "lead",
+                Details = new() { ["text"] = text.Length > 1600 ? text[..1600] : text },
+            });
+            try
+            {
+                await store.ReplaceAsync(lead, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // Changed meanwhile: read it again.
+            }
+        }
+    }
+
+    private static bool SignatureMatches(string secret, byte[] body, string header)
+    {
+        var hex = header.Trim();
+        if (hex.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase)) hex = hex[7..];
+        byte[] provided;
+        try
+        {
+            provided = Convert.FromHexString(hex);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        return CryptographicOperations.FixedTimeEquals(expected, provided);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBody) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static string? E164(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        try
+        {
+            var util = PhoneNumberUtil.GetInstance();
+            var number = util.Parse(phone, null);
+            return util.IsValidNumber(number) ? util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}

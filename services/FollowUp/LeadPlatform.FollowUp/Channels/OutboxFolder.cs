@@ -1,0 +1,38 @@
+namespace LeadPlatform.FollowUp.Channels;
+
+/// <summary>Where the file channels write: <c>email/{outreachId}.eml</c> and <c>sms/{outreachId}.json</c>.</summary>
+internal sealed record OutboxFolder(string Path)
+{
+    public string FileFor(string channel, Guid outreachId, string extension) =>
+        System.IO.Path.Combine(Path, channel, $"{outreachId:D}.{extension}");
+
+    /// <summary>
+    /// Writes the file once: if it exists (the same OutreachId was delivered before) nothing is written and false comes
+    /// back. Written to a temporary name and moved into place, so a reader never sees half a message.
+    /// </summary>
+    public static async Task<bool> WriteOnceAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path)) return false;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                await write(stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Storage;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadPlatform.FollowUp.Consumers;
+
+/// <summary>
+/// Acknowledges a qualified lead as soon as its follow-up task exists, through the same gate, evidence ledger and
+/// channels as a coordinator's outreach. One acknowledgement per task: its key is derived from the task id and checked
+/// in the same optimistic write that records the outreach, so a redelivered or concurrent event sends nothing more.
+/// A blocked acknowledgement (quiet hours for SMS, say) is on the timeline with its reasons and evidence.
+/// </summary>
+internal sealed class AcknowledgementConsumer(
+    OutreachSender sender,
+    ILeadStore store,
+    IOptions<FollowUpOptions> options,
+    ILogger<AcknowledgementConsumer> logger) : IConsumer<FollowUpTaskCreated>
+{
+    public async Task Consume(ConsumeContext<FollowUpTaskCreated> context)
+    {
+        var m = context.Message;
+        if (!options.Value.Acknowledgements) return;
+        var key = AcknowledgementTemplate.KeyFor(m.TaskId);
+        var lead = await store.GetAsync(m.LeadId, context.CancellationToken);
+        if (lead is null || !lead.QuoteRequestIds.Contains(m.QuoteRequestId) || lead.Person is null)
+        {
+            // The task's event overtook the submission (contact data and consent): the bus tries again shortly.
+            throw new LeadNotReadyException(m.LeadId, "its submission has not arrived yet");
+        }
+
+        if (OutreachSender.FindHandled(lead, key) is not null)
+        {
+            logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} already handled; redelivery ignored", m.TaskId, m.LeadId);
+            return;
+        }
+
+        if (AcknowledgementTemplate.ChannelFor(lead) is not { } channel)
+        {
+            await sender.RecordSkippedAsync(m.LeadId, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);
+            return;
+        }
+
+        var outcome = await sender.SendAsync(m.LeadId, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId), context.CancellationToken);
+        logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId}: {Outcome}", m.TaskId, m.LeadId, outcome.Kind);
+    }
+}

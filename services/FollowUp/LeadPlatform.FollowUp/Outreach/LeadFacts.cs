@@ -1,0 +1,35 @@
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeadPlatform.FollowUp.Outreach;
+
+/// <summary>What the gate needs to know about a lead, read from the lead document and the configuration.</summary>
+internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> options)
+{
+    public LeadComplianceFacts For(LeadDocument lead) => new()
+    {
+        Consent = lead.Consent,
+        ConsentedEmail = lead.Person?.Email,
+        ConsentedPhone = lead.Person?.Phone,
+        Country = lead.Person?.Country,
+        PostalCode = lead.Person?.PostalCode,
+        OptOuts = [.. lead.OptOuts.Select(OptOutScopeNames.Parse).Distinct()],
+        RecentOutreach = [.. lead.Outreach
+            .Where(o => o.Status != OutreachStatus.Failed && ChannelNames.TryParse(o.Channel, out _))
+            .Select(o => new PriorOutreach(Parse(o.Channel), o.CreatedAt))],
+        ClinicPostalAddress = string.IsNullOrWhiteSpace(options.Value.ClinicPostalAddress) ? null : options.Value.ClinicPostalAddress.Trim(),
+        UnsubscribeUrl = links.UnsubscribeUrl(lead.Id),
+        FullDisclaimerUrl = links.FullDisclaimerUrl(lead.Inquiry?.Condition),
+    };
+
+    /// <summary>The consented address or number for the channel, or null (the gate then blocks: no recipient).</summary>
+    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) =>
+        channel == OutreachChannel.Email ? lead.Person?.Email : lead.Person?.Phone;
+
+    private static OutreachChannel Parse(string name)
+    {
+        ChannelNames.TryParse(name, out var channel);
+        return channel;
+    }
+}

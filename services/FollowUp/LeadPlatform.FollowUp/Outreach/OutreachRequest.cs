@@ -1,0 +1,19 @@
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Storage;
+
+namespace LeadPlatform.FollowUp.Outreach;
+
+/// <summary>What someone (a coordinator, or the acknowledgement) wants sent to a lead, before the gate.</summary>
+internal sealed record OutreachRequest
+{
+    public required OutreachChannel Channel { get; init; }
+    public string? Subject { get; init; }
+    public required string Body { get; init; }
+    public required string Author { get; init; }
+    /// <summary>Language of the message; null: the lead's.</summary>
+    public string? Language { get; init; }
+    public string Kind { get; init; } = OutreachKinds.Coordinator;
+    /// <summary>Idempotency key of automatic outreach: a second request with the same key sends nothing.</summary>
+    public string? Key { get; init; }
+    public Guid? ConversationId { get; init; }
+}

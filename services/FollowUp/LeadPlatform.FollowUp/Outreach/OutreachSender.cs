@@ -1,0 +1,316 @@
+using System.Globalization;
+using LeadPlatform.Compliance;
+using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LeadPlatform.FollowUp.Outreach;
+
+/// <summary>
+/// The only road from follow-up to a channel:
+/// <list type="number">
+/// <item>the gate checks the draft against the lead's facts (consent, contact data, opt-outs, time zone, history);</item>
+/// <item>its evidence record, cleared or blocked, is linked into the lead's chain and stored; a cleared outreach is
+/// stored with it as <c>sending</c>, in the same write, before any channel sees it;</item>
+/// <item>the channel gets the <see cref="ClearedOutreach"/> (a transient failure is retried with the same OutreachId);</item>
+/// <item>the outreach is marked <c>sent</c>, put on the timeline, and <see cref="OutreachSent"/> is enqueued, in one write.</item>
+/// </list>
+/// A blocked draft reaches no channel. A write that loses a race is redone from a fresh read, gate check included, so
+/// nothing that was not stored is ever sent.
+/// </summary>
+internal sealed class OutreachSender(
+    ILeadStore store,
+    ComplianceGate gate,
+    LeadFacts facts,
+    ChannelDelivery delivery,
+    TimeProvider time,
+    ILogger<OutreachSender> logger)
+{
+    private const int Attempts = 5;
+
+    public async Task<OutreachOutcome> SendAsync(Guid leadId, OutreachRequest request, CancellationToken cancellationToken)
+    {
+        ClearedOutreach cleared;
+        OutreachRecord record;
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            if (lead is null) return new OutreachOutcome(OutreachOutcomeKind.LeadNotFound);
+            if (request.Key is { } key && FindHandled(lead, key) is { } handled) return handled;
+
+            var now = time.UtcNow();
+            var decision = gate.Check(Draft(lead, request), facts.For(lead));
+            var evidence = lead.AppendEvidence(decision.Evidence!);
+            if (decision.Outreach is not { } outreach)
+            {
+                lead.Record(BlockedEntry(request, decision, evidence, now));
+                if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
+                LogDecision(leadId, null, request.Channel, decision, evidence);
+                return new OutreachOutcome(OutreachOutcomeKind.Blocked, decision, evidence);
+            }
+
+            record = new OutreachRecord
+            {
+                Id = outreach.OutreachId,
+                Kind = request.Kind,
+                Key = request.Key,
+                Channel = ChannelNames.Of(outreach.Channel),
+                Status = OutreachStatus.Sending,
+                Author = outreach.Author,
+                Recipient = outreach.Recipient,
+                Subject = outreach.Subject,
+                Message = outreach.Message,
+                MessageHash = outreach.MessageHash,
+                DisclaimerVersions = [.. outreach.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
+                EvidenceId = evidence.EvidenceId,
+                CreatedAt = now,
+                ValidUntil = StoredTime.Truncate(outreach.ValidUntil),
+            };
+            lead.Outreach.Add(record);
+            lead.UpdatedAt = now;
+            if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
+            LogDecision(leadId, outreach.OutreachId, request.Channel, decision, evidence);
+            cleared = outreach;
+            break;
+        }
+
+        // Recorded as sending: from here on a client hanging up must not leave the outreach half done.
+        ChannelReceipt receipt;
+        try
+        {
+            receipt = await delivery.SendAsync(cleared, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Channel {Channel} did not accept outreach {OutreachId} for lead {LeadId}: {ErrorType}",
+                record.Channel, cleared.OutreachId, leadId, ex.GetType().Name);
+            var failed = await UpdateRecordAsync(leadId, cleared.OutreachId, (lead, r, now) =>
+            {
+                if (r.Status != OutreachStatus.Sending) return false;
+                r.Status = OutreachStatus.Failed;
+                r.Failure = ex is ChannelRejectedException ? ex.Message : $"The {r.Channel} channel kept failing ({ex.GetType().Name}).";
+                lead.Record(new TimelineEntry
+                {
+                    At = now,
+                    Kind = "outreach_failed",
+                    Summary = $"{Label(r.Kind)} by {r.Channel} was cleared but not sent: {r.Failure}",
+                    Actor = r.Author,
+                    Details = Details(r),
+                });
+                return true;
+            });
+            return new OutreachOutcome(OutreachOutcomeKind.Failed, Record: failed, Cleared: cleared, Problem: failed?.Failure);
+        }
+
+        var sent = await UpdateRecordAsync(leadId, cleared.OutreachId, (lead, r, now) =>
+        {
+            if (r.Status != OutreachStatus.Sending) return false;
+            r.SentAt = StoredTime.Truncate(receipt.AcceptedAt);
+            r.ProviderMessageId = receipt.ProviderMessageId;
+            if (cleared.Channel == OutreachChannel.Phone)
+            {
+                r.Status = OutreachStatus.AwaitingReadConfirmation;
+                lead.Record(new TimelineEntry
+                {
+                    At = now,
+                    Kind = "call_script_issued",
+                    Summary = $"Call script issued to {r.Author}: the disclaimer must be read aloud and confirmed",
+                    Actor = r.Author,
+                    Details = Details(r),
+                });
+                return true;
+            }
+
+            MarkSent(lead, r, now, request.ConversationId);
+            return true;
+        });
+        logger.LogInformation("Outreach {OutreachId} for lead {LeadId} handed to the {Channel} channel", cleared.OutreachId, leadId, record.Channel);
+        return new OutreachOutcome(cleared.Channel == OutreachChannel.Phone ? OutreachOutcomeKind.ScriptIssued : OutreachOutcomeKind.Sent,
+            Record: sent ?? record, Cleared: cleared);
+    }
+
+    /// <summary>The coordinator read the call script's disclaimer aloud: the call counts as sent.</summary>
+    /// <returns>The record (unchanged if it was confirmed before), or null when there is no such call outreach.</returns>
+    public async Task<(OutreachRecord? Record, string? Problem)> ConfirmReadAsync(Guid leadId, Guid outreachId, string coordinator, CancellationToken cancellationToken)
+    {
+        string? problem = null;
+        var record = await UpdateRecordAsync(leadId, outreachId, (lead, r, now) =>
+        {
+            if (r.Channel != ChannelNames.Phone) { problem = "Only a call script is confirmed as read aloud."; return false; }
+            if (r.ReadConfirmedAt is not null) return false;
+            if (r.Status != OutreachStatus.AwaitingReadConfirmation) { problem = $"The call script is {r.Status}."; return false; }
+            r.ReadConfirmedAt = now;
+            r.ReadConfirmedBy = coordinator;
+            MarkSent(lead, r, now, null);
+            return true;
+        }, cancellationToken);
+        if (record is not null && problem is null)
+        {
+            logger.LogInformation("Call script {OutreachId} for lead {LeadId} confirmed as read aloud", outreachId, leadId);
+        }
+        return (record, problem);
+    }
+
+    /// <summary>Records that an automatic outreach was not attempted (no consented channel), once per key.</summary>
+    public async Task RecordSkippedAsync(Guid leadId, string key, string kind, string reason, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            if (lead is null || FindHandled(lead, key) is not null) return;
+            lead.Record(new TimelineEntry
+            {
+                At = time.UtcNow(),
+                Kind = "outreach_skipped",
+                Summary = $"{Label(kind)} not sent: {reason}",
+                Details = new() { ["key"] = key, ["kind"] = kind },
+            });
+            if (await TryReplaceAsync(lead, attempt, cancellationToken))
+            {
+                logger.LogInformation("Automatic {OutreachKind} for lead {LeadId} skipped: no consented channel", kind, leadId);
+                return;
+            }
+        }
+    }
+
+    /// <summary>An earlier outcome of the automatic outreach with this key: sent (or sending), blocked or skipped.</summary>
+    public static OutreachOutcome? FindHandled(LeadDocument lead, string key)
+    {
+        if (lead.Outreach.Find(o => o.Key == key) is { } done) return new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled, Record: done);
+        return lead.Timeline.Exists(e => e.Details.TryGetValue("key", out var k) && k == key)
+            ? new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled)
+            : null;
+    }
+
+    private static OutreachDraft Draft(LeadDocument lead, OutreachRequest request) => new()
+    {
+        LeadId = lead.Id,
+        Channel = request.Channel,
+        Condition = lead.Inquiry?.Condition ?? string.Empty,
+        Language = request.Language ?? lead.Person?.Language ?? "en",
+        Subject = request.Subject,
+        Body = request.Body,
+        Author = request.Author,
+        Recipient = LeadFacts.RecipientFor(lead, request.Channel) ?? string.Empty,
+    };
+
+    private static void MarkSent(LeadDocument lead, OutreachRecord r, DateTimeOffset now, Guid? conversationId)
+    {
+        r.Status = OutreachStatus.Sent;
+        var details = Details(r);
+        if (r.ReadConfirmedBy is { } by) details["readAloudConfirmedBy"] = by;
+        lead.Record(new TimelineEntry
+        {
+            At = now,
+            Kind = "outreach_sent",
+            Summary = r.Channel == ChannelNames.Phone
+                ? $"Call made; disclaimer read aloud ({string.Join(", ", r.DisclaimerVersions)})"
+                : $"{Label(r.Kind)} sent by {r.Channel} with {string.Join(", ", r.DisclaimerVersions)}",
+            Actor = r.ReadConfirmedBy ?? r.Author,
+            Details = details,
+        });
+        lead.Enqueue(new OutreachSent
+        {
+            LeadId = lead.Id,
+            OutreachId = r.Id,
+            OccurredAt = now,
+            Channel = r.Channel,
+            MessageHash = r.MessageHash,
+            DisclaimerVersions = [.. r.DisclaimerVersions],
+            EvidenceId = r.EvidenceId,
+        }, now, conversationId ?? (lead.QuoteRequestIds.Count > 0 ? lead.QuoteRequestIds[^1] : null), lead.Id);
+        if (r.Kind == OutreachKinds.Coordinator && lead.Status == LeadStatus.New) lead.Status = LeadStatus.Contacted;
+    }
+
+    private static TimelineEntry BlockedEntry(OutreachRequest request, ComplianceDecision decision, EvidenceRecord evidence, DateTimeOffset now)
+    {
+        var rules = decision.Violations.Select(v => v.Rule).Distinct().ToList();
+        var details = new Dictionary<string, string>
+        {
+            ["kind"] = request.Kind,
+            ["channel"] = ChannelNames.Of(request.Channel),
+            ["evidenceId"] = evidence.EvidenceId.ToString("D"),
+            ["rules"] = string.Join(", ", rules),
+            ["reasons"] = string.Join(" | ", decision.Violations.Select(v => v.Field is null ? v.Advice : $"{v.Rule} in {v.Field}")),
+        };
+        if (request.Key is { } key) details["key"] = key;
+        if (decision.NextAllowedAt is { } next) details["nextAllowedAt"] = StoredTime.Truncate(next).ToString("O", CultureInfo.InvariantCulture);
+        return new TimelineEntry
+        {
+            At = now,
+            Kind = "outreach_blocked",
+            Summary = $"{Label(request.Kind)} by {ChannelNames.Of(request.Channel)} blocked by the compliance check: {string.Join(", ", rules)}"
+                      + (decision.NextAllowedAt is { } at ? $" (allowed again from {at:u})" : string.Empty),
+            Actor = request.Author,
+            Details = details,
+        };
+    }
+
+    private static Dictionary<string, string> Details(OutreachRecord r)
+    {
+        var details = new Dictionary<string, string>
+        {
+            ["outreachId"] = r.Id.ToString("D"),
+            ["evidenceId"] = r.EvidenceId.ToString("D"),
+            ["kind"] = r.Kind,
+            ["channel"] = r.Channel,
+            ["disclaimers"] = string.Join(", ", r.DisclaimerVersions),
+            ["messageHash"] = r.MessageHash,
+        };
+        if (r.Key is { } key) details["key"] = key;
+        return details;
+    }
+
+    private static string Label(string kind) => kind == OutreachKinds.Acknowledgement ? "Acknowledgement" : "Outreach";
+
+    private void LogDecision(Guid leadId, Guid? outreachId, OutreachChannel channel, ComplianceDecision decision, EvidenceRecord evidence)
+    {
+        if (decision.Cleared)
+        {
+            logger.LogInformation("Compliance {Decision} {Channel} outreach {OutreachId} for lead {LeadId} (evidence {EvidenceId}, disclaimers {DisclaimerVersions})",
+                decision.Decision, ChannelNames.Of(channel), outreachId, leadId, evidence.EvidenceId, evidence.DisclaimerVersions);
+            return;
+        }
+
+        var rules = decision.Violations.Select(v => v.Rule).Distinct().ToArray();
+        logger.LogInformation("Compliance {Decision} {Channel} outreach for lead {LeadId} (evidence {EvidenceId}): {Rules}",
+            decision.Decision, ChannelNames.Of(channel), leadId, evidence.EvidenceId, rules);
+        foreach (var rule in rules)
+        {
+            logger.LogInformation("Compliance rule {Rule} blocked {Channel} outreach for lead {LeadId}", rule, ChannelNames.Of(channel), leadId);
+        }
+    }
+
+    /// <summary>False when someone changed the lead meanwhile (read it again); the last attempt lets the conflict out.</summary>
+    private async Task<bool> TryReplaceAsync(LeadDocument lead, int attempt, CancellationToken cancellationToken, int attempts = Attempts)
+    {
+        try
+        {
+            await store.ReplaceAsync(lead, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException) when (attempt < attempts)
+        {
+            return false;
+        }
+    }
+
+    private Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply) =>
+        UpdateRecordAsync(leadId, outreachId, apply, CancellationToken.None);
+
+    private async Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            var record = lead?.Outreach.Find(o => o.Id == outreachId);
+            if (lead is null || record is null) return null;
+            if (!apply(lead, record, time.UtcNow())) return record;
+            // More patience than for a new send: the message has left, so this write must land.
+            if (await TryReplaceAsync(lead, attempt, cancellationToken, Attempts * 4)) return record;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using LeadPlatform.Compliance;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadPlatform.FollowUp.Outreach;
+
+/// <summary>
+/// The links patients follow: one-click unsubscribe and the full evidence disclaimer, under <c>FollowUp:PublicBaseUrl</c>
+/// or, unset, the host's own address (the standalone default <c>http://localhost:5080</c> when there is no server).
+/// </summary>
+internal sealed class PublicLinks(IOptions<FollowUpOptions> options, UnsubscribeTokens tokens, IServiceProvider services)
+{
+    public const string DefaultBaseUrl = "http://localhost:5080";
+    private const string UnsubscribePath = "/unsubscribe/";
+
+    public string BaseUrl
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)) return options.Value.PublicBaseUrl.Trim().TrimEnd('/');
+            var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(address)) return DefaultBaseUrl;
+            foreach (var any in new[] { "://0.0.0.0", "://[::]", "://+", "://*" })
+            {
+                address = address.Replace(any, "://localhost", StringComparison.Ordinal);
+            }
+            return address.TrimEnd('/');
+        }
+    }
+
+    public string UnsubscribeUrl(Guid leadId) => BaseUrl + UnsubscribePath + tokens.Issue(leadId);
+
+    public string FullDisclaimerUrl(string? condition) => string.IsNullOrWhiteSpace(options.Value.FullDisclaimerUrl)
+        ? $"{BaseUrl}/disclaimers/{Uri.EscapeDataString(string.IsNullOrWhiteSpace(condition) ? "unknown" : condition.Trim().ToLowerInvariant())}"
+        : options.Value.FullDisclaimerUrl.Trim();
+
+    /// <summary>The unsubscribe link this service put into a message (the email's List-Unsubscribe header must be that same link).</summary>
+    public string? FindUnsubscribeUrl(string message)
+    {
+        var prefix = BaseUrl + UnsubscribePath;
+        var start = message.IndexOf(prefix, StringComparison.Ordinal);
+        if (start < 0) return null;
+        var end = start + prefix.Length;
+        while (end < message.Length && !char.IsWhiteSpace(message[end])) end++;
+        return end > start + prefix.Length ? message[start..end] : null;
+    }
+}

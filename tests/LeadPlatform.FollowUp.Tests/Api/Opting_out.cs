@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using LeadPlatform.Compliance;
+using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Api;
+using LeadPlatform.ServiceDefaults.Messaging;
+using MimeKit;
+
+namespace LeadPlatform.FollowUp.Tests.Api;
+
+/// <summary>Opt-outs by link, by text and by coordinator, and what they do to later outreach. Texts need calling hours: a fixed clock.</summary>
+public sealed class Opting_out : IAsyncLifetime
+{
+    private OutreachHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await OutreachHost.StartAsync(OutreachHost.DuringCallingHours());
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task After_the_one_click_unsubscribe_a_later_email_is_blocked_by_the_suppression_rule()
+    {
+        var lead = await _host.SubmittedAsync();
+        using (var first = await _host.SendAsync(lead.LeadId, "email", "We received your request and will call you.", "Your request"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
+        var email = MimeMessage.Load(Assert.Single(_host.OutboxFiles("email")));
+        var link = email.Headers["List-Unsubscribe"]!.Trim('<', '>');
+
+        using var page = await _host.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // RFC 8058: what a mail client sends when the reader presses "unsubscribe"; twice, as clients retry.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var click = await _host.Http.PostAsync(link, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+            Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+            Assert.Contains("You are unsubscribed", await click.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var later = await _host.SendAsync(lead.LeadId, "email", "A follow-up about your request.", "Following up");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, later.StatusCode);
+        var problem = (await later.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains(problem["violations"]!.AsArray(), v => (string?)v!["rule"] == ComplianceRules.OptedOut);
+        Assert.Single(_host.OutboxFiles("email"));
+        var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
+        Assert.Equal(["email"], stored.OptOuts);
+        var optedOut = stored.Outbox.Where(e => e.MessageUrn == MessageTypes.UrnOf(typeof(LeadOptedOut))).Select(e => (LeadOptedOut)e.Deserialize(out _)).ToList();
+        var announced = Assert.Single(optedOut);
+        Assert.Equal(("email", "unsubscribe_link"), (announced.Channel, announced.Source));
+    }
+
+    [Theory]
+    [InlineData("not-a-token")]
+    [InlineData("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task An_invalid_unsubscribe_link_gets_a_clear_400_page_and_changes_nothing(string token)
+    {
+        using var get = await _host.Http.GetAsync($"/unsubscribe/{token}");
+        using var post = await _host.Http.PostAsync($"/unsubscribe/{token}", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal("text/html", post.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This unsubscribe link does not work", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task STOP_by_text_through_the_signed_webhook_blocks_later_texts()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        using (var before = await _host.SendAsync(lead.LeadId, "sms", "We received your request. A coordinator will call you."))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
+        }
+
+        using var reply = await InboundAsync(new { from = "+1 415 555 0134", text = "STOP" }, sign: true);
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var result = (await reply.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True((bool)result["optOut"]!);
+        Assert.Equal(1, (int)result["optedOut"]!);
+
+        using var later = await _host.SendAsync(lead.LeadId, "sms", "A follow-up about your request.");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, later.StatusCode);
+        var problem = (await later.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal([ComplianceRules.OptedOut], problem["violations"]!.AsArray().Select(v => (string?)v!["rule"]));
+        Assert.Single(_host.OutboxFiles("sms"));
+        var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
+        Assert.Equal(["sms"], stored.OptOuts);
+        var announced = stored.Outbox.Where(e => e.MessageUrn == MessageTypes.UrnOf(typeof(LeadOptedOut))).Select(e => (LeadOptedOut)e.Deserialize(out _));
+        Assert.Equal(("sms", "sms_reply"), Assert.Single(announced) is var m ? (m.Channel, m.Source) : default);
+    }
+
+    [Fact]
+    public async Task A_webhook_call_with_a_bad_or_missing_signature_is_refused_with_401_and_changes_nothing()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        var body = Encoding.UTF8.GetBytes("""{ "from": "+14155550134", "text": "STOP" }""");
+
+        using var forged = await PostInboundAsync(body, SmsWebhookEndpoints.Sign("not-the-secret", body));
+        using var unsigned = await PostInboundAsync(body, null);
+        using var garbage = await PostInboundAsync(body, "zz-not-hex");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
+        Assert.Empty((await _host.Leads.GetAsync(lead.LeadId))!.OptOuts);
+    }
+
+    [Fact]
+    public async Task A_reply_that_is_not_an_opt_out_is_left_on_the_timeline_for_a_coordinator()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+
+        using var reply = await InboundAsync(new { from = "+14155550134", text = "Can we cancel my appointment on Friday?" }, sign: true);
+
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
+        Assert.Empty(stored.OptOuts);
+        Assert.Equal("Can we cancel my appointment on Friday?", stored.Timeline.Single(e => e.Kind == "sms_received").Details["text"]);
+    }
+
+    [Fact]
+    public async Task A_coordinator_s_opt_out_of_all_contact_blocks_every_channel()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+
+        using var optOut = await _host.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/opt-outs", new { channel = "all", coordinator = "coordinator.ana" });
+        Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
+
+        foreach (var channel in new[] { "email", "sms", "phone" })
+        {
+            using var response = await _host.SendAsync(lead.LeadId, channel, "A follow-up about your request.", "Following up");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains((await response.Content.ReadFromJsonAsync<JsonObject>())!["violations"]!.AsArray(), v => (string?)v!["rule"] == ComplianceRules.OptedOut);
+        }
+        Assert.Empty(_host.OutboxFiles("email"));
+        Assert.Empty(_host.OutboxFiles("sms"));
+    }
+
+    private Task<HttpResponseMessage> InboundAsync(object message, bool sign)
+    {
+        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message));
+        return PostInboundAsync(body, sign ? SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, body) : null);
+    }
+
+    private Task<HttpResponseMessage> PostInboundAsync(byte[] body, string? signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        if (signature is not null) request.Headers.Add(SmsWebhookEndpoints.SignatureHeader, signature);
+        return _host.Http.SendAsync(request);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.TestSupport;
+using MassTransit.Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadPlatform.FollowUp.Tests;
+
+/// <summary>
+/// The follow-up host as it runs standalone (in-process bus, LiteDB under a temporary data folder, file channels), on
+/// Kestrel with real HTTP, optionally on a fixed clock (texts and calls depend on the lead's local time).
+/// </summary>
+public sealed class OutreachHost : IAsyncDisposable
+{
+    public const string ClinicAddress = "Spine Care Clinic, 100 Market Street, San Francisco, CA 94105, USA";
+    public const string WebhookSecret = "test-only-sms-webhook-secret";
+
+    private OutreachHost(RunningHost host, string dataFolder) => (Host, DataFolder) = (host, dataFolder);
+
+    public RunningHost Host { get; }
+    public string DataFolder { get; }
+    public HttpClient Http => Host.Http;
+    public ILeadStore Leads => Host.App.Services.GetRequiredService<ILeadStore>();
+
+    /// <summary>Tomorrow 18:00 UTC: 10:00 or 11:00 in San Francisco, inside calling hours, and after any consent a test records now.</summary>
+    public static FakeTimeProvider DuringCallingHours() =>
+        new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(18), TimeSpan.Zero));
+
+    public static async Task<OutreachHost> StartAsync(TimeProvider? time = null)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("leadplatform-outreach-").FullName;
+        var host = await RunningHost.StartAsync(
+            args => FollowUpHost.Build(args, b =>
+            {
+                if (time is not null) b.Services.AddSingleton(time);
+            }),
+            "--Bus:Transport=InProcess",
+            "--Storage:Provider=LiteDb",
+            $"--Storage:DataFolder={dataFolder}",
+            "--Outbox:PollInterval=00:00:00.100",
+            $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
+            $"--FollowUp:SmsWebhookSecret={WebhookSecret}");
+        return new OutreachHost(host, dataFolder);
+    }
+
+    /// <summary>A lead as follow-up learns it from intake's event (no task yet, so no acknowledgement).</summary>
+    public async Task<QuoteRequestSubmitted> SubmittedAsync(Func<QuoteRequestSubmitted, QuoteRequestSubmitted>? change = null)
+    {
+        var submitted = SampleMessages.QuoteRequestSubmitted();
+        if (change is not null) submitted = change(submitted);
+        await Host.App.Services.GetRequiredService<IMediator>().Publish(submitted);
+        await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l is not null, what: "the lead");
+        return submitted;
+    }
+
+    /// <summary>Consent to texts and calls as intake records it (written consent text and version).</summary>
+    public static QuoteRequestSubmitted WithSmsAndPhoneConsent(QuoteRequestSubmitted submitted) => submitted with
+    {
+        Consent = submitted.Consent with
+        {
+            Sms = new ChannelConsent { Granted = true, Text = "I agree to receive text messages about my inquiry.", TextVersion = "2026-11", GrantedAt = submitted.OccurredAt },
+            Phone = new ChannelConsent { Granted = true, Text = "I agree to receive calls about my inquiry. Consent is not a condition of purchase.", TextVersion = "2026-11", GrantedAt = submitted.OccurredAt },
+        },
+    };
+
+    public Task<HttpResponseMessage> SendAsync(Guid leadId, string channel, string body, string? subject = null) =>
+        Http.PostAsJsonAsync($"/api/v1/leads/{leadId}/outreach", new { channel, subject, body, author = "coordinator.ana" });
+
+    public async Task<JsonObject> EvidenceAsync(Guid leadId) =>
+        (await Http.GetFromJsonAsync<JsonObject>($"/api/v1/leads/{leadId}/evidence"))!;
+
+    public async Task<JsonObject> LeadAsync(Guid leadId) =>
+        (await Http.GetFromJsonAsync<JsonObject>($"/api/v1/leads/{leadId}"))!;
+
+    public string[] OutboxFiles(string channel)
+    {
+        var folder = Path.Combine(DataFolder, "outbox", channel);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, channel == "email" ? "*.eml" : "*.json") : [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
