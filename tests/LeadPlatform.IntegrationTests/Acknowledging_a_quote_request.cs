@@ -41,6 +41,8 @@ public sealed class Acknowledging_a_quote_request : IAsyncLifetime
     [Fact]
     public async Task A_posted_quote_request_ends_with_exactly_one_acknowledgement_and_its_evidence_even_if_FollowUpTaskCreated_arrives_twice()
     {
+        // The standalone host's documented development site.
+        _host.Http.DefaultRequestHeaders.Add("X-Api-Key", "example-development-key");
         using var posted = await _host.Http.PostAsJsonAsync("/api/v1/quote-requests", SampleQuoteRequest.Create(phone: null));
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var leadId = (string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!;

@@ -87,8 +87,10 @@ public sealed class Bson_mapping
     public void Every_collection_indexes_the_fields_its_queries_use()
     {
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }", "{ \"DedupeKey\" : 1 }"],
             Keys(new MongoQuoteRequestStore(Database()).IndexModels()));
+        // The database, not a read-then-write, refuses the second copy of a form posted twice.
+        Assert.True(new MongoQuoteRequestStore(Database()).IndexModels().Last().Options.Unique);
         Assert.Equal(
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
