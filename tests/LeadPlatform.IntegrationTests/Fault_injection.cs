@@ -23,7 +23,14 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
         var before = await SubmitAsync(services, PerPhase);
         await node.StopAppAsync();
         var during = await SubmitAsync(services, PerPhase); // intake keeps accepting: it stores before it acknowledges
+        // Every service reports the broker outage as Degraded and stays ready: HTTP (forms, dashboard, APIs) keeps working.
+        foreach (var host in new[] { services.Intake, services.Qualification, services.FollowUp })
+        {
+            var ready = await Eventually.GetAsync(() => ReadinessAsync(host), r => r.Body == "Degraded", TimeSpan.FromSeconds(30), "readiness to report the broker down");
+            Assert.Equal(HttpStatusCode.OK, ready.Status);
+        }
         await node.StartAppAsync();
+        await Eventually.GetAsync(() => ReadinessAsync(services.Qualification), r => r.Body == "Healthy", TimeSpan.FromSeconds(60), "readiness to recover");
         var after = await SubmitAsync(services, PerPhase);
 
         var table = await CountAsync(services, ("before the stop", before), ("while stopped", during), ("after the start", after));
@@ -46,6 +53,12 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
         var table = await CountAsync(services, ("in flight at the drop", accepted), ("after reconnecting", after));
         Report("All connections closed (rabbitmqctl close_all_connections) mid-flight", table);
         Assert.All(table, row => Assert.Equal((row.Accepted, 0, 0), (row.ExactlyOnce, row.Lost, row.Duplicated)));
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(RunningHost host)
+    {
+        using var response = await host.Http.GetAsync("/health/ready");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private LocalRabbitMqNode PrivateNode()

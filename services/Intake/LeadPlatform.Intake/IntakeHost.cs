@@ -15,7 +15,7 @@ public static class IntakeHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults(IntakeModule.ServiceName);
-        builder.AddLeadPlatformBus(bus => bus.AddIntakeConsumers());
+        builder.AddLeadPlatformBus(bus => bus.AddIntakeConsumers(), storesWhileBrokerIsDown: true);
         builder.AddIntake();
         configureServices(builder.Services);
 

@@ -145,8 +145,8 @@ public static class QuoteRequestEndpoints
                     document.Id, site.Id, normalised.Source.FormId, spamReason);
                 break;
             case RecordResult.Stored:
-                logger.LogInformation("Quote request {QuoteRequestId} stored for lead {LeadId} from site {SiteId}, form {FormId}, condition {Condition}",
-                    document.Id, document.LeadId, site.Id, normalised.Source.FormId, normalised.Inquiry.Condition);
+                logger.LogInformation("Quote request {QuoteRequestId} stored for lead {LeadId} from site {SiteId}, form {FormId}",
+                    document.Id, document.LeadId, site.Id, normalised.Source.FormId);
                 break;
             case RecordResult.Resubmission:
                 logger.LogInformation("Quote request from site {SiteId} repeats {QuoteRequestId} within the dedupe window: answered with the original, not stored",

@@ -3,6 +3,7 @@ using MassTransit;
 using MassTransit.Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace LeadPlatform.ServiceDefaults.Messaging;
@@ -14,7 +15,13 @@ public static class BusExtensions
     /// <c>_error</c> queue. In process: the mediator, with the same retries; an event that still fails stays in its
     /// outbox and is tried again later. Either way every consumed message carries its log context.
     /// </summary>
-    public static IHostApplicationBuilder AddLeadPlatformBus(this IHostApplicationBuilder builder, Action<IRegistrationConfigurator> addConsumers)
+    /// <param name="storesWhileBrokerIsDown">
+    /// The service keeps accepting work into its outbox while the broker is unreachable (intake): readiness then reports
+    /// the broker as <c>Degraded</c> (still 200) instead of taking the service out of the load balancer, so web forms
+    /// keep being accepted and their events are published once the broker is back.
+    /// </param>
+    public static IHostApplicationBuilder AddLeadPlatformBus(this IHostApplicationBuilder builder, Action<IRegistrationConfigurator> addConsumers,
+        bool storesWhileBrokerIsDown = false)
     {
         var options = builder.Configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
         builder.Services.AddSingleton(options);
@@ -36,6 +43,7 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            if (storesWhileBrokerIsDown) x.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = HealthStatus.Degraded);
             addConsumers(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options)));
             x.UsingRabbitMq((context, cfg) =>
