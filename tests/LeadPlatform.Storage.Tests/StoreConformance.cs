@@ -120,6 +120,40 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task Many_writers_at_once_each_get_their_own_answer_and_no_update_is_lost()
+    {
+        var store = Decisions();
+        // 60 inserts at once, a third of them repeating an id already being inserted: each id is stored once.
+        var documents = Enumerable.Range(0, 40).Select(_ => SampleDocuments.Decision()).ToList();
+        var attempts = documents.Concat(documents.Take(20)).Select(d => store.TryInsertAsync(d, Ct));
+        var inserted = await Task.WhenAll(attempts);
+        Assert.Equal(40, inserted.Count(i => i));
+        Assert.Equal(40, await store.CountAsync(Ct));
+
+        // 30 read-modify-write loops on one document at once, each adding its own flag: all 30 survive.
+        var target = documents[0].Id;
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var current = (await store.GetAsync(target, Ct))!;
+                current.Flags.Add($"flag-{i}");
+                try
+                {
+                    await store.ReplaceAsync(current, Ct);
+                    return;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Someone else won this round: read again.
+                }
+            }
+        }, Ct)));
+        var final = (await store.GetAsync(target, Ct))!;
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"flag-{i}").Order(), final.Flags.Where(f => f.StartsWith("flag-", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public async Task A_returning_person_is_found_by_email_key_or_phone_key_as_the_lead_of_their_first_request()
     {
         var store = QuoteRequests();
