@@ -49,13 +49,43 @@ public static class FollowUpModule
         });
         builder.Services.AddSingleton<PublicLinks>();
         builder.Services.AddSingleton<LeadFacts>();
-        builder.Services.AddSingleton<IOutreachChannel, FileEmailChannel>();
-        builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+        builder.AddOutreachChannels();
         builder.Services.AddSingleton<IOutreachChannel, CallScriptChannel>();
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
         return builder;
+    }
+
+    /// <summary>Email by SMTP when <c>FollowUp:Smtp:Host</c> is set, texts by the HTTP provider when <c>FollowUp:Sms:Provider=http</c>; otherwise files.</summary>
+    private static void AddOutreachChannels(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("FollowUp");
+        if (!string.IsNullOrWhiteSpace(section["Smtp:Host"])) builder.Services.AddSingleton<IOutreachChannel, SmtpEmailChannel>();
+        else builder.Services.AddSingleton<IOutreachChannel, FileEmailChannel>();
+
+        var sms = section.GetSection("Sms").Get<SmsProviderOptions>() ?? new SmsProviderOptions();
+        if (sms.UsesHttp)
+        {
+            if (!Uri.TryCreate(sms.BaseUrl, UriKind.Absolute, out var baseUrl))
+            {
+                throw new InvalidOperationException("FollowUp:Sms:Provider is http but FollowUp:Sms:BaseUrl is not an absolute URL.");
+            }
+            builder.Services.AddHttpClient(HttpSmsChannel.ClientName, (sp, client) =>
+            {
+                client.BaseAddress = new Uri(baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/");
+                client.Timeout = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.Sms.Timeout;
+            });
+            builder.Services.AddSingleton<IOutreachChannel, HttpSmsChannel>();
+        }
+        else if (string.IsNullOrWhiteSpace(sms.Provider) || string.Equals(sms.Provider.Trim(), "file", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+        }
+        else
+        {
+            throw new InvalidOperationException($"FollowUp:Sms:Provider '{sms.Provider}' is unknown: use http, or file (the default).");
+        }
     }
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)

@@ -44,5 +44,11 @@ public sealed class FollowUpOptions
     /// <summary>Whether a lead gets an automatic acknowledgement once its follow-up task exists.</summary>
     public bool Acknowledgements { get; set; } = true;
 
+    /// <summary>Email through a mail server; without <c>Smtp:Host</c>, <c>.eml</c> files in the outbox folder.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Texts through an SMS provider; without <c>Sms:Provider</c>, JSON files in the outbox folder.</summary>
+    public SmsProviderOptions Sms { get; set; } = new();
+
     public TimeSpan SlaFor(string tier) => Sla.TryGetValue(tier, out var sla) ? sla : TimeSpan.FromHours(24);
 }
