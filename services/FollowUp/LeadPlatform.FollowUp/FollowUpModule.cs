@@ -6,6 +6,7 @@ using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,10 @@ public static class FollowUpModule
         builder.AddServiceStore<ILeadStore>(ServiceName,
             liteDb => new LiteDbLeadStore(liteDb),
             mongo => new MongoLeadStore(mongo));
+        builder.AddServiceStore<IAssignmentStore>(ServiceName,
+            liteDb => new LiteDbAssignmentStore(liteDb),
+            mongo => new MongoAssignmentStore(mongo),
+            outbox: false);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
@@ -54,6 +59,11 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<SlaClock>();
+        builder.Services.TryAddSingleton<ICoordinatorRoster, ConfiguredCoordinatorRoster>();
+        builder.Services.AddSingleton<RoundRobinAssigner>();
+        builder.Services.AddSingleton<OverdueEscalation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());
         return builder;
     }
 
@@ -119,6 +129,18 @@ public static class FollowUpModule
         {
             logger.LogWarning("FollowUp:ClinicPostalAddress is not set: the compliance check blocks every email (disclaimer.incomplete) until it is");
         }
+        var sla = services.GetRequiredService<SlaClock>(); // an unknown FollowUp:ClinicTimeZone stops the start here
+        if (string.IsNullOrWhiteSpace(options.ClinicTimeZone))
+        {
+            logger.LogWarning("FollowUp:ClinicTimeZone is not set: business hours for SLA due times are counted in {TimeZone}", sla.TimeZone.Id);
+        }
+        if (options.Coordinators.Count == 0)
+        {
+            logger.LogInformation("FollowUp:Coordinators is empty: new follow-up tasks are not assigned to anyone");
+        }
+        logger.LogInformation("Outreach email goes {EmailChannel}, texts {SmsChannel}",
+            string.IsNullOrWhiteSpace(options.Smtp.Host) ? "to .eml files in the outbox folder" : $"to the mail server {options.Smtp.Host}:{options.Smtp.Port}",
+            options.Sms.UsesHttp ? $"to the SMS provider at {options.Sms.BaseUrl}" : "to .json files in the outbox folder");
         if (string.IsNullOrWhiteSpace(options.SmsWebhookSecret))
         {
             logger.LogInformation("FollowUp:SmsWebhookSecret is not set: the inbound SMS webhook refuses every call");
