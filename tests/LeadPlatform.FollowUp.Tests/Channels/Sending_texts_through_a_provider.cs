@@ -20,14 +20,18 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _provider = await LocalSmsProvider.StartAsync();
-        _host = await OutreachHost.StartAsync(OutreachHost.DuringCallingHours(),
-            "--FollowUp:Sms:Provider=http",
-            $"--FollowUp:Sms:BaseUrl={_provider.BaseUrl}",
-            $"--FollowUp:Sms:ApiKey={LocalSmsProvider.ApiKey}",
-            "--FollowUp:Sms:From=+14155550100",
-            "--FollowUp:Sms:Timeout=00:00:01",
-            "--FollowUp:ChannelAttempts=3");
+        _host = await StartHostAsync();
     }
+
+    private Task<OutreachHost> StartHostAsync(params string[] settings) => OutreachHost.StartAsync(OutreachHost.DuringCallingHours(),
+    [
+        "--FollowUp:Sms:Provider=http",
+        $"--FollowUp:Sms:BaseUrl={_provider.BaseUrl}",
+        $"--FollowUp:Sms:ApiKey={LocalSmsProvider.ApiKey}",
+        "--FollowUp:Sms:From=+14155550100",
+        "--FollowUp:ChannelAttempts=3",
+        .. settings,
+    ]);
 
     public async ValueTask DisposeAsync()
     {
@@ -79,16 +83,18 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
     [Fact]
     public async Task An_answer_that_never_comes_in_time_is_retried_with_the_same_key_and_the_provider_sends_one_text()
     {
-        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        await using var impatient = await StartHostAsync("--FollowUp:Sms:Timeout=00:00:02");
+        _provider.LateBy = TimeSpan.FromSeconds(30);
+        var lead = await impatient.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
         _provider.Then(SmsFault.AnswerTooLate);
 
-        using var response = await _host.SendAsync(lead.LeadId, "sms", Body);
+        using var response = await impatient.SendAsync(lead.LeadId, "sms", Body);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(_provider.Requests.Count >= 2);
         Assert.Single(_provider.Requests.Select(r => r.IdempotencyKey).Distinct());
         var text = Assert.Single(_provider.Texts);
-        var outreach = Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Outreach);
+        var outreach = Assert.Single((await impatient.Leads.GetAsync(lead.LeadId))!.Outreach);
         Assert.Equal("sent", outreach.Status);
         Assert.Equal(text.Id, outreach.ProviderMessageId);
     }
@@ -96,8 +102,7 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
     [Fact]
     public async Task A_provider_that_refuses_the_text_is_not_asked_again_and_the_outreach_is_failed()
     {
-        await using var strict = await OutreachHost.StartAsync(OutreachHost.DuringCallingHours(),
-            "--FollowUp:Sms:Provider=http", $"--FollowUp:Sms:BaseUrl={_provider.BaseUrl}", "--FollowUp:Sms:ApiKey=wrong-key");
+        await using var strict = await StartHostAsync("--FollowUp:Sms:ApiKey=wrong-key"); // the later setting wins
         var lead = await strict.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
 
         using var response = await strict.SendAsync(lead.LeadId, "sms", Body);
