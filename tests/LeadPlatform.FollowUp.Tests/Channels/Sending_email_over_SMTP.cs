@@ -127,5 +127,21 @@ public sealed class Sending_email_over_SMTP : IAsyncLifetime
         Assert.Contains("unconfirmed", (string?)outreach["failure"], StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task With_RetryUnconfirmed_the_uncertain_case_is_sent_again_as_the_same_message()
+    {
+        await using var retrying = await OutreachHost.StartAsync(null,
+            "--FollowUp:Smtp:Host=127.0.0.1", $"--FollowUp:Smtp:Port={_smtp.Port}", "--FollowUp:Smtp:Security=None", "--FollowUp:Smtp:RetryUnconfirmed=true");
+        var lead = await retrying.SubmittedAsync();
+        _smtp.Then(SmtpFault.LoseConnectionAfterData);
+
+        using var response = await retrying.SendAsync(lead.LeadId, "email", HonestBody, "Your questions");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        // The price of preferring delivery: two copies reached the server, with one Message-Id for mailboxes to fold.
+        Assert.Equal(2, _smtp.Messages.Count);
+        Assert.Single(_smtp.Messages.Select(m => Parse(m).MessageId).Distinct());
+    }
+
     private static MimeMessage Parse(ReceivedMail mail) => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(mail.Data)));
 }
