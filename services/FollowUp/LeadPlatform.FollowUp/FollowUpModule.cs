@@ -140,7 +140,7 @@ public static class FollowUpModule
         }
         logger.LogInformation("Outreach email goes {EmailChannel}, texts {SmsChannel}",
             string.IsNullOrWhiteSpace(options.Smtp.Host) ? "to .eml files in the outbox folder" : $"to the mail server {options.Smtp.Host}:{options.Smtp.Port}",
-            options.Sms.UsesHttp ? $"to the SMS provider at {options.Sms.BaseUrl}" : "to .json files in the outbox folder");
+            options.Sms.UsesHttp ? $"to the SMS provider at {new Uri(options.Sms.BaseUrl!).Authority}" : "to .json files in the outbox folder"); // no user info from the URL
         if (string.IsNullOrWhiteSpace(options.SmsWebhookSecret))
         {
             logger.LogInformation("FollowUp:SmsWebhookSecret is not set: the inbound SMS webhook refuses every call");
