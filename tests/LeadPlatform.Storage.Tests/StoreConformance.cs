@@ -223,6 +223,27 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task The_overdue_search_finds_tasks_past_due_not_yet_escalated_most_overdue_first()
+    {
+        var store = Leads();
+        var now = new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero);
+        var late = SampleDocuments.Lead(now.AddMinutes(-5));
+        var later = SampleDocuments.Lead(now.AddHours(-2));
+        var notYet = SampleDocuments.Lead(now.AddMinutes(5));
+        var escalated = SampleDocuments.Lead(now.AddHours(-3));
+        escalated.Tasks[0].EscalatedAt = now.AddHours(-3);
+        escalated.RefreshDueTimes();
+        var done = SampleDocuments.Lead(now.AddHours(-4), openTask: false);
+        foreach (var d in new[] { late, later, notYet, escalated, done }) await store.TryInsertAsync(d, Ct);
+
+        var overdue = await store.FindOverdueAsync(now, 10, Ct);
+
+        Assert.Equal([later.Id, late.Id], overdue.Select(d => d.Id));
+        Assert.Equal([later.Id], (await store.FindOverdueAsync(now, 1, Ct)).Select(d => d.Id));
+        Assert.NotNull((await store.GetAsync(escalated.Id, Ct))!.NextDueAt); // escalated, still in the queue
+    }
+
+    [Fact]
     public async Task A_lead_with_outreach_and_evidence_reads_back_exactly_and_its_chain_still_verifies()
     {
         var store = Leads();
