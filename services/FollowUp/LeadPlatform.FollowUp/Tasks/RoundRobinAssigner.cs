@@ -12,7 +12,7 @@ namespace LeadPlatform.FollowUp.Tasks;
 /// </summary>
 public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentStore store, TimeProvider time, ILogger<RoundRobinAssigner> logger)
 {
-    private const int Attempts = 20;
+    private const int Attempts = 50;
 
     /// <summary>The coordinator for the task with this key, or null when nobody is available (the task stays unassigned).</summary>
     public async Task<Coordinator?> AssignAsync(Guid key, CancellationToken cancellationToken)
@@ -53,7 +53,9 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
             {
-                // Another consumer took a turn meanwhile: read the round again.
+                // Another consumer took a turn meanwhile: read the round again, after a short random pause so that a
+                // crowd of contenders (a burst of decisions, committed together) spreads out instead of colliding again.
+                await Task.Delay(Random.Shared.Next(1, 2 + Math.Min(attempt, 10) * 2), cancellationToken);
             }
         }
     }
