@@ -1,3 +1,4 @@
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
 using MongoDB.Driver;
 
@@ -7,17 +8,22 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 {
     public const string CollectionName = "leads";
 
+    static MongoLeadStore() => MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);
 
     public static SortDefinition<LeadDocument> MostUrgentFirst() => Builders<LeadDocument>.Sort.Ascending(x => x.NextDueAt);
 
-    public static FilterDefinition<LeadDocument> ByPhone(string e164) => Filter.Eq(x => x.Person!.Phone, e164);
+    /// <summary>By the keyed hash of the phone, kept beside the sealed person; in clear only where nothing is sealed (tests).</summary>
+    public static FilterDefinition<LeadDocument> ByPhone(string e164) => MongoConventions.Protector is { } protector
+        ? Filter.Eq($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}", protector.LookupKey(e164))
+        : Filter.Eq($"{nameof(LeadDocument.Person)}.{nameof(LeadDocument.Person.Phone)}", e164);
 
     public override IEnumerable<CreateIndexModel<LeadDocument>> IndexModels() =>
     [
         .. base.IndexModels(),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextDueAt), new CreateIndexOptions { Name = "next_due", Sparse = true }),
-        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Person!.Phone), new CreateIndexOptions { Name = "person_phone", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}"), new CreateIndexOptions { Name = "person_phone_key", Sparse = true }),
     ];
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default)
