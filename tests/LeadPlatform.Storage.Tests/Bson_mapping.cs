@@ -87,7 +87,7 @@ public sealed class Bson_mapping
     public void Every_collection_indexes_the_fields_its_queries_use()
     {
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }", "{ \"DedupeKey\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }", "{ \"DedupeKey\" : 1 }"],
             Keys(new MongoQuoteRequestStore(Database()).IndexModels()));
         // The database, not a read-then-write, refuses the second copy of a form posted twice.
         Assert.True(new MongoQuoteRequestStore(Database()).IndexModels().Last().Options.Unique);

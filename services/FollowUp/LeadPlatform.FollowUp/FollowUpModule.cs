@@ -5,6 +5,8 @@ using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Privacy;
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
@@ -55,6 +57,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<ILeadDataExporter, FollowUpLeadExporter>();
         return builder;
     }
 
@@ -62,6 +65,7 @@ public static class FollowUpModule
     {
         bus.AddConsumer<LeadJourneyConsumer>();
         bus.AddConsumer<AcknowledgementConsumer>();
+        bus.AddConsumer<LeadErasureConsumer>();
         return bus;
     }
 

@@ -19,6 +19,12 @@ public sealed class PrivacyOptions
     /// <summary>The secret of the keyed hashes (HMAC-SHA256) by which sealed emails and phones are looked up.</summary>
     public string? LookupKeySecret { get; set; }
 
+    /// <summary>
+    /// The key operators send as <c>X-Operator-Key</c> to export or erase a lead's personal data. Unset: those endpoints
+    /// answer 403.
+    /// </summary>
+    public string? OperatorApiKey { get; set; }
+
     /// <summary>Days without activity after which a lead's personal data is anonymised; null or 0 keeps it.</summary>
     public int? RetentionDays { get; set; }
 
