@@ -58,6 +58,8 @@ public static class FollowUpModule
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
         builder.Services.AddSingleton<ILeadDataExporter, FollowUpLeadExporter>();
+        builder.Services.AddSingleton<RetentionSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
         return builder;
     }
 

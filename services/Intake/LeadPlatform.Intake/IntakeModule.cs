@@ -43,6 +43,7 @@ public static class IntakeModule
     {
         bus.AddConsumer<QuoteRequestStatusConsumer>();
         bus.AddConsumer<LeadDataErasedConsumer>();
+        bus.AddConsumer<LeadErasureRequestedConsumer>();
         return bus;
     }
 

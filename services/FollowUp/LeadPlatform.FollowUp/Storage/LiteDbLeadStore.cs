@@ -23,6 +23,10 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.NextDueAt != null).OrderBy(x => x.NextDueAt).Limit(max).ToList());
 
+    public Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(Query.LT(nameof(LeadDocument.UpdatedAt), cutoff.UtcDateTime))
+            .Where(x => x.ErasedAt is null).Take(max).ToList());
+
     public Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(_protector is null
             ? Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList()

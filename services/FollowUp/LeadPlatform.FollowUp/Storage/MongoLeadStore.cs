@@ -32,6 +32,12 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(Filter.And(Filter.Lt(x => x.UpdatedAt, cutoff), Filter.Eq(x => x.ErasedAt, null))).Limit(max).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default)
     {
         await EnsureIndexesAsync();

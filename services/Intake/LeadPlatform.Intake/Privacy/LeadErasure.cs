@@ -17,15 +17,24 @@ public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILo
 {
     public const string Erased = "(erased)";
 
-    /// <summary>The erasure's id (the earlier one when the lead was already erased), or null when intake knows no such lead.</summary>
-    public async Task<Guid?> EraseAsync(Guid leadId, CancellationToken cancellationToken)
+    /// <summary>
+    /// An operator's request: the erasure's id (the earlier one when the lead was already erased), or null when intake
+    /// knows no such lead.
+    /// </summary>
+    public Task<Guid?> EraseAsync(Guid leadId, CancellationToken cancellationToken) => EraseAsync(leadId, null, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="requested"/> null, an operator's request, announced to the other services; else another
+    /// service's request (retention in follow-up), only confirmed.
+    /// </summary>
+    public async Task<Guid?> EraseAsync(Guid leadId, Guid? requested, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var documents = await store.FindByLeadAsync(leadId, cancellationToken);
             if (documents.Count == 0) return null;
             if (documents.All(d => d.ErasedAt is not null)) return documents[0].ErasureId;
-            var erasureId = documents.Select(d => d.ErasureId).FirstOrDefault(id => id is not null) ?? Ids.New();
+            var erasureId = documents.Select(d => d.ErasureId).FirstOrDefault(id => id is not null) ?? requested ?? Ids.New();
             var now = time.GetUtcNow();
             try
             {
@@ -36,12 +45,13 @@ public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILo
                     Anonymise(document, now, erasureId);
                     if (document == documents[0])
                     {
-                        document.Enqueue(new LeadErasureRequested { LeadId = leadId, OccurredAt = now, ErasureId = erasureId }, now, conversationId: erasureId, correlationId: leadId);
+                        if (requested is null)
+                            document.Enqueue(new LeadErasureRequested { LeadId = leadId, OccurredAt = now, ErasureId = erasureId }, now, conversationId: erasureId, correlationId: leadId);
                         document.Enqueue(new LeadDataErased { LeadId = leadId, OccurredAt = now, ErasureId = erasureId, Service = IntakeModule.ServiceName }, now, conversationId: erasureId, correlationId: leadId);
                     }
                     await store.ReplaceAsync(document, cancellationToken);
                 }
-                logger.LogInformation("Personal data of lead {LeadId} erased by {Service} ({QuoteRequestCount} requests); erasure {ErasureId} requested of the other services",
+                logger.LogInformation("Personal data of lead {LeadId} erased by {Service} ({QuoteRequestCount} requests) for erasure {ErasureId}",
                     leadId, IntakeModule.ServiceName, documents.Count, erasureId);
                 return erasureId;
             }
