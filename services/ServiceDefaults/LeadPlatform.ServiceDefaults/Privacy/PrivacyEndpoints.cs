@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,11 @@ public static class PrivacyEndpoints
             .WithTags("Privacy")
             .WithName("ExportLeadData")
             .WithSummary($"Operators ({OperatorKey.Header}): everything held about a lead by the services of this host, as one JSON document.");
+        if (app.ServiceProvider.GetService<PersonalDataProtector>() is { IsDevelopmentKey: true })
+        {
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Privacy").LogWarning(
+                "Personal data is sealed with the development key: set Privacy:EncryptionKeys, Privacy:CurrentKeyId and Privacy:LookupKeySecret before storing real data");
+        }
         return app;
     }
 
