@@ -14,6 +14,7 @@ namespace LeadPlatform.IntegrationTests;
 public sealed class DistributedServices : IAsyncDisposable
 {
     public const string IntakeApiKey = "integration-test-site-key";
+    public const string OperatorKey = "integration-test-operator-key";
 
     private readonly string _dataRoot;
 
@@ -40,6 +41,7 @@ public sealed class DistributedServices : IAsyncDisposable
             .. seqUrl is null ? Array.Empty<string>() : [$"--Seq:ServerUrl={seqUrl}", "--Seq:PeriodMs=100"],
             "--Outbox:PollInterval=00:00:00.200",
             $"--Intake:Sites:integration:ApiKey={IntakeApiKey}",
+            $"--Privacy:OperatorApiKey={OperatorKey}",
         ];
         // Consumers first: their queues must be bound before intake publishes.
         var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));

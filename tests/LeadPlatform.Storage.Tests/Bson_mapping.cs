@@ -90,7 +90,7 @@ public sealed class Bson_mapping
     public void Every_collection_indexes_the_fields_its_queries_use()
     {
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }", "{ \"DedupeKey\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1 }", "{ \"EmailKey\" : 1 }", "{ \"PhoneKey\" : 1 }", "{ \"DedupeKey\" : 1 }"],
             Keys(new MongoQuoteRequestStore(Database()).IndexModels()));
         // The database, not a read-then-write, refuses the second copy of a form posted twice.
         Assert.True(new MongoQuoteRequestStore(Database()).IndexModels().Last().Options.Unique);
@@ -98,14 +98,18 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.Phone\" : 1 }", "{ \"NextEscalationAt\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
     }
 
     [Fact]
-    public void The_inbound_SMS_lookup_matches_the_person_s_E164_phone()
+    public void The_inbound_SMS_lookup_matches_the_person_s_E164_phone_by_its_keyed_hash_once_personal_data_is_sealed()
     {
-        Assert.Equal(BsonDocument.Parse("{ 'Person.Phone': '+14155550134' }"), Render(MongoLeadStore.ByPhone("+14155550134")));
+        // The protector is process-wide (the driver's serializer registry is): another test may have set it.
+        var expected = MongoConventions.Protector is { } protector
+            ? new BsonDocument("Person.PhoneKey", protector.LookupKey("+14155550134"))
+            : BsonDocument.Parse("{ 'Person.Phone': '+14155550134' }");
+        Assert.Equal(expected, Render(MongoLeadStore.ByPhone("+14155550134")));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public sealed class LiteDb_stores : StoreConformance, IDisposable
 
     private LiteDatabase Open(string name)
     {
-        var database = LiteDbFiles.Open(_folder, name);
+        // Sealed, as every service opens its file: the whole suite runs on encrypted personal data.
+        var database = LiteDbFiles.Open(_folder, name, Sealing_personal_data_at_rest.Protector());
         _databases.Add(database);
         return database;
     }

@@ -5,6 +5,8 @@ using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Privacy;
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.ServiceDefaults.Storage;
@@ -64,6 +66,9 @@ public static class FollowUpModule
         builder.Services.AddSingleton<RoundRobinAssigner>();
         builder.Services.AddSingleton<OverdueEscalation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());
+        builder.Services.AddSingleton<ILeadDataExporter, FollowUpLeadExporter>();
+        builder.Services.AddSingleton<RetentionSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
         return builder;
     }
 
@@ -102,6 +107,7 @@ public static class FollowUpModule
     {
         bus.AddConsumer<LeadJourneyConsumer>();
         bus.AddConsumer<AcknowledgementConsumer>();
+        bus.AddConsumer<LeadErasureConsumer>();
         return bus;
     }
 

@@ -2,6 +2,8 @@ using LeadPlatform.Intake.Api;
 using LeadPlatform.Intake.Consumers;
 using LeadPlatform.Intake.Forms;
 using LeadPlatform.Intake.OpenApi;
+using LeadPlatform.Intake.Privacy;
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.Intake.Sites;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Intake.Submissions;
@@ -27,6 +29,8 @@ public static class IntakeModule
         builder.Services.AddSingleton<PersonKeys>();
         builder.Services.AddSingleton<SiteDirectory>();
         builder.Services.AddSingleton<QuoteRequestRecorder>();
+        builder.Services.AddSingleton<LeadErasure>();
+        builder.Services.AddSingleton<ILeadDataExporter, IntakeLeadExporter>();
         builder.Services.AddIntakeHttp();
         builder.Services.AddIntakeOpenApi();
         builder.AddServiceStore<IQuoteRequestStore>(ServiceName,
@@ -38,6 +42,8 @@ public static class IntakeModule
     public static IRegistrationConfigurator AddIntakeConsumers(this IRegistrationConfigurator bus)
     {
         bus.AddConsumer<QuoteRequestStatusConsumer>();
+        bus.AddConsumer<LeadDataErasedConsumer>();
+        bus.AddConsumer<LeadErasureRequestedConsumer>();
         return bus;
     }
 
@@ -52,6 +58,7 @@ public static class IntakeModule
         pipeline.UseIntakeHttp();
         app.MapQuoteRequests();
         app.MapExampleForm();
+        app.MapErasure();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using LeadPlatform.Qualification.Api;
 using LeadPlatform.Qualification.Consumers;
 using LeadPlatform.Qualification.Rules;
 using LeadPlatform.Qualification.Storage;
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class QualificationModule
         builder.Services.AddSingleton(_ => new QualificationEngine(ruleSet));
         builder.Services.AddSingleton<QualificationDecider>();
         builder.Services.AddSingleton<Requalification>();
+        builder.Services.AddSingleton<ILeadDataExporter, QualificationLeadExporter>();
         builder.AddServiceStore<IQualificationStore>(ServiceName,
             liteDb => new LiteDbQualificationStore(liteDb),
             mongo => new MongoQualificationStore(mongo));
@@ -41,6 +43,7 @@ public static class QualificationModule
     {
         bus.AddConsumer<QualifyQuoteRequestConsumer>();
         bus.AddConsumer<LeadOptedOutConsumer>();
+        bus.AddConsumer<LeadErasureRequestedConsumer>();
         return bus;
     }
 

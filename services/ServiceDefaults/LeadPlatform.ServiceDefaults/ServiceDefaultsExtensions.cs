@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeadPlatform.ServiceDefaults.Logging;
 using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddOpenApi();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
+        app.MapLeadExport();
         return app;
     }
 }

@@ -21,8 +21,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         var m = context.Message;
         if (lead.QuoteRequestIds.Contains(m.QuoteRequestId)) return false;
         lead.QuoteRequestIds.Add(m.QuoteRequestId);
-        lead.Person = m.Person;
-        lead.Inquiry = m.Inquiry;
+        if (lead.ErasedAt is null) (lead.Person, lead.Inquiry) = (m.Person, m.Inquiry); // an erased lead gets no personal data again
         lead.Consent = m.Consent;
         lead.Record(new TimelineEntry
         {

@@ -39,6 +39,8 @@ public sealed class LeadDocument : StoredDocument
     /// Append-only: only <see cref="AppendEvidence"/> adds to it, and nothing changes or removes a record.
     /// </summary>
     public List<EvidenceRecord> Evidence { get; set; } = [];
+    /// <summary>When the lead's personal data was erased on request; from then on it holds none, and gets none again.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 
     public static LeadDocument New(Guid leadId, DateTimeOffset now) => new() { Id = leadId, CreatedAt = now, UpdatedAt = now };
 

@@ -1,3 +1,4 @@
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
 
@@ -6,11 +7,16 @@ namespace LeadPlatform.FollowUp.Storage;
 public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadStore
 {
     public const string CollectionName = "leads";
+    private readonly PersonalDataProtector? _protector;
 
     public LiteDbLeadStore(LiteDatabase database) : base(database, CollectionName)
     {
+        LiteDbFiles.SealFields<OutreachRecord>(database, OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         Collection.EnsureIndex(x => x.NextDueAt);
-        Collection.EnsureIndex(x => x.Person!.Phone);
+        // A sealed person keeps only the keyed hash of its phone in clear: an inbound SMS's sender is found by it.
+        _protector = LiteDbFiles.ProtectorOf(database);
+        if (_protector is null) Collection.EnsureIndex(x => x.Person!.Phone);
+        else Collection.EnsureIndex("PersonPhoneKey", $"$.Person.{SealedTypes.PhoneKeyField}");
         Collection.EnsureIndex(x => x.NextEscalationAt);
     }
 
@@ -22,6 +28,12 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.NextDueAt != null).OrderBy(x => x.NextDueAt).Limit(max).ToList());
 
+    public Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(Query.LT(nameof(LeadDocument.UpdatedAt), cutoff.UtcDateTime))
+            .Where(x => x.ErasedAt is null).Take(max).ToList());
+
     public Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList());
+        Task.FromResult<IReadOnlyList<LeadDocument>>(_protector is null
+            ? Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList()
+            : Collection.Find(Query.EQ($"$.Person.{SealedTypes.PhoneKeyField}", _protector.LookupKey(e164)), limit: max).ToList());
 }

@@ -1,3 +1,4 @@
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
 using MongoDB.Driver;
 
@@ -7,6 +8,15 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 {
     public const string CollectionName = "leads";
 
+    /// <summary>
+    /// Runs when this assembly loads, before anything can ask MongoDB for an <see cref="OutreachRecord"/> serializer: once
+    /// one has been looked up (a test serialising a lead, a query rendered early) the sealing one can no longer be registered.
+    /// </summary>
+#pragma warning disable CA2255 // A library module initializer is exactly what makes the registration independent of first use.
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void RegisterSealedFields() => MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);
 
     public static SortDefinition<LeadDocument> MostUrgentFirst() => Builders<LeadDocument>.Sort.Ascending(x => x.NextDueAt);
@@ -15,13 +25,17 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public static SortDefinition<LeadDocument> MostOverdueFirst() => Builders<LeadDocument>.Sort.Ascending(x => x.NextEscalationAt);
 
-    public static FilterDefinition<LeadDocument> ByPhone(string e164) => Filter.Eq(x => x.Person!.Phone, e164);
+
+    /// <summary>By the keyed hash of the phone, kept beside the sealed person; in clear only where nothing is sealed (tests).</summary>
+    public static FilterDefinition<LeadDocument> ByPhone(string e164) => MongoConventions.Protector is { } protector
+        ? Filter.Eq($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}", protector.LookupKey(e164))
+        : Filter.Eq($"{nameof(LeadDocument.Person)}.{nameof(LeadDocument.Person.Phone)}", e164);
 
     public override IEnumerable<CreateIndexModel<LeadDocument>> IndexModels() =>
     [
         .. base.IndexModels(),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextDueAt), new CreateIndexOptions { Name = "next_due", Sparse = true }),
-        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Person!.Phone), new CreateIndexOptions { Name = "person_phone", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}"), new CreateIndexOptions { Name = "person_phone_key", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextEscalationAt), new CreateIndexOptions { Name = "next_escalation", Sparse = true }),
     ];
 
@@ -35,6 +49,12 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         await EnsureIndexesAsync();
         return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(Filter.And(Filter.Lt(x => x.UpdatedAt, cutoff), Filter.Eq(x => x.ErasedAt, null))).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default)

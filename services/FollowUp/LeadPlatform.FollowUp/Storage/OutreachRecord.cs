@@ -7,6 +7,10 @@ namespace LeadPlatform.FollowUp.Storage;
 /// </summary>
 public sealed class OutreachRecord
 {
+    /// <summary>Encrypted at rest (the address, and the text that greets the lead by name); the hashes stay in clear.</summary>
+    internal const string SealedPurpose = "outreach";
+    internal static readonly string[] SealedFields = [nameof(Recipient), nameof(Subject), nameof(Message)];
+
     /// <summary>The OutreachId the gate issued; the channel is idempotent by it.</summary>
     public Guid Id { get; set; }
     /// <summary><c>coordinator</c> or <c>acknowledgement</c>.</summary>

@@ -66,7 +66,7 @@ public static class QuoteRequestEndpoints
         var logger = loggers.CreateLogger(LoggerName);
         var request = http.Request;
         var isForm = SiteDirectory.IsFormPost(request);
-        var reply = new Reply(isForm);
+        var reply = new Reply(isForm && !WantsProblemJson(request));
 
         // Who: the site of the key, or, for a browser's plain form post, the site of the page's origin.
         var key = request.Headers[SiteDirectory.ApiKeyHeader].ToString();
@@ -248,6 +248,16 @@ public static class QuoteRequestEndpoints
         var field = path.TrimStart('$', '.');
         var bracket = field.IndexOf('[', StringComparison.Ordinal);
         return bracket > 0 ? field[..bracket] : bracket == 0 ? "body" : field;
+    }
+
+    /// <summary>
+    /// A form post from a script that asks for JSON (<c>Accept: application/problem+json</c> or <c>application/json</c>, and
+    /// not <c>text/html</c>) gets its refusals as ProblemDetails; a browser gets a page. Successes are 303 either way.
+    /// </summary>
+    private static bool WantsProblemJson(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsJson(string? contentType) =>

@@ -9,6 +9,7 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
 
     public LiteDbQuoteRequestStore(LiteDatabase database) : base(database, CollectionName)
     {
+        Collection.EnsureIndex(x => x.LeadId);
         Collection.EnsureIndex(x => x.EmailKey);
         Collection.EnsureIndex(x => x.PhoneKey);
         // LiteDB's unique indexes count null as a value: documents written before the dedupe key existed get their own
@@ -31,6 +32,9 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
         if (phoneKey is not null) matches.AddRange(Collection.Find(x => x.PhoneKey == phoneKey));
         return Task.FromResult(matches.Count == 0 ? null : (Guid?)matches.MinBy(x => x.ReceivedAt)!.LeadId);
     }
+
+    public Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QuoteRequestDocument>>(Collection.Find(x => x.LeadId == leadId).OrderBy(x => x.ReceivedAt).ToList());
 
     public Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default) =>
         Task.FromResult<QuoteRequestDocument?>(Collection.FindOne(x => x.DedupeKey == dedupeKey));

@@ -25,6 +25,7 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
     public override IEnumerable<CreateIndexModel<QuoteRequestDocument>> IndexModels() =>
     [
         .. base.IndexModels(),
+        new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.LeadId), new CreateIndexOptions { Name = "lead" }),
         new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.EmailKey), new CreateIndexOptions { Name = "email_key", Sparse = true }),
         new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.PhoneKey), new CreateIndexOptions { Name = "phone_key", Sparse = true }),
         new(Builders<QuoteRequestDocument>.IndexKeys.Ascending(x => x.DedupeKey), new CreateIndexOptions<QuoteRequestDocument>
@@ -44,6 +45,12 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
             .Project(x => new { x.LeadId })
             .FirstOrDefaultAsync(cancellationToken);
         return match?.LeadId;
+    }
+
+    public async Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(Filter.Eq(x => x.LeadId, leadId)).SortBy(x => x.ReceivedAt).ToListAsync(cancellationToken);
     }
 
     public async Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default)

@@ -45,4 +45,10 @@ public sealed class QuoteRequestDocument : StoredDocument
     public string? SpamReason { get; set; }
 
     public QuoteRequestSubmitted Submission { get; set; } = null!;
+
+    /// <summary>When the person's data was erased on request (the submission then holds no personal data), or null.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+    public Guid? ErasureId { get; set; }
+    /// <summary>The services that confirmed the erasure (<c>LeadDataErased</c>), as they reported it.</summary>
+    public List<string> ErasureConfirmedBy { get; set; } = [];
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LeadPlatform.Qualification.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +42,8 @@ public static class QualificationEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Re-qualification is disabled",
                 detail: "Set Qualification:OperatorApiKey to enable it.");
         var given = request.Headers[OperatorKeyHeader].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+        // SHA-256 digests compared in constant time: equal lengths, so not even the key's length leaks.
+        if (!ServiceDefaults.Privacy.OperatorKey.Matches(given, expected))
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Operator key missing or wrong",
                 detail: $"Send the operator key in the {OperatorKeyHeader} header.");
         return TypedResults.Ok(await requalification.RunAsync(cancellationToken));

@@ -27,7 +27,10 @@ public sealed class QualifyQuoteRequestConsumer(
         }
 
         var decision = decider.Decide(request, request.QuoteRequestId, "submitted");
-        var isSuppressed = await suppressed.GetAsync(request.LeadId, context.CancellationToken) is not null;
+        var suppression = await suppressed.GetAsync(request.LeadId, context.CancellationToken);
+        var isSuppressed = suppression is not null;
+        // A request that arrives after its lead was erased is decided (so a redelivery finds it) but not kept.
+        if (suppression?.Source == LeadErasureRequestedConsumer.ErasureSource) decision.Request = null;
         if (!isSuppressed) QualificationDecider.Announce(decision, context.ConversationId ?? request.QuoteRequestId);
 
         if (!await decisions.TryInsertAsync(decision, context.CancellationToken))

@@ -1,3 +1,4 @@
+using LeadPlatform.ServiceDefaults.Privacy;
 using LiteDB;
 
 namespace LeadPlatform.ServiceDefaults.Storage;
@@ -5,20 +6,76 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 /// <summary>Opens a service's own LiteDB file under the data folder.</summary>
 public static class LiteDbFiles
 {
-    /// <summary>One mapper for all files: times as UTC BSON dates, dates as ISO strings, enums as strings.</summary>
-    public static BsonMapper CreateMapper()
+    /// <summary>
+    /// One mapper for all files: times as UTC BSON dates, dates as ISO strings, enums as strings; with a protector, the
+    /// personal data of <see cref="SealedTypes"/> sealed on write and opened on read (documents written before stay readable).
+    /// </summary>
+    public static BsonMapper CreateMapper(PersonalDataProtector? protector = null)
     {
-        var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
-        mapper.RegisterType<DateTimeOffset>(
-            serialize: value => new BsonValue(value.UtcDateTime),
-            deserialize: bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
-        mapper.RegisterType<DateOnly>(
-            serialize: value => new BsonValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            deserialize: bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (protector is null) return CreatePlainMapper();
+        var mapper = new SealingMapper(protector);
+        Configure(mapper);
+        var plain = CreatePlainMapper();
+        foreach (var (type, purpose) in SealedTypes.Whole)
+        {
+            mapper.RegisterType(type,
+                serialize: value =>
+                {
+                    var document = new BsonDocument { [SealedTypes.SealedField] = SealedTypes.Seal(value, type, purpose, protector) };
+                    foreach (var (field, key) in SealedTypes.LookupKeysOf(value, protector))
+                    {
+                        if (key is not null) document[field] = key;
+                    }
+                    return document;
+                },
+                deserialize: bson => bson.IsDocument && bson.AsDocument.TryGetValue(SealedTypes.SealedField, out var sealedValue)
+                    ? SealedTypes.Open(sealedValue.AsString, type, purpose, protector)
+                    : plain.Deserialize(type, bson));
+        }
+        foreach (var (type, purpose, fields) in SealedTypes.OutboxFields) SealFields(mapper, plain, type, purpose, fields);
         return mapper;
     }
 
-    public static LiteDatabase Open(string dataFolder, string fileName)
+    /// <summary>
+    /// Seals these string fields of <typeparamref name="T"/> wherever it is stored in this database (a no-op when the
+    /// database does not seal personal data). Call it before the first document holding a <typeparamref name="T"/> is read or written.
+    /// </summary>
+    public static void SealFields<T>(LiteDatabase database, string purpose, params string[] fields)
+    {
+        if (database.Mapper is SealingMapper mapper) SealFields(mapper, CreatePlainMapper(), typeof(T), purpose, fields);
+    }
+
+    private static void SealFields(SealingMapper mapper, BsonMapper plain, Type type, string purpose, string[] fields)
+    {
+        var protector = mapper.Protector;
+        mapper.RegisterType(type,
+            serialize: value =>
+            {
+                var document = plain.ToDocument(type, value);
+                foreach (var field in fields)
+                {
+                    if (document.TryGetValue(field, out var text) && text.IsString && text.AsString.Length > 0 && !PersonalDataProtector.IsSealed(text.AsString))
+                        document[field] = protector.Protect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                }
+                return document;
+            },
+            deserialize: bson =>
+            {
+                var document = new BsonDocument();
+                foreach (var (name, value) in bson.AsDocument) document[name] = value;
+                foreach (var field in fields)
+                {
+                    if (document.TryGetValue(field, out var text) && text.IsString && PersonalDataProtector.IsSealed(text.AsString))
+                        document[field] = protector.Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                }
+                return plain.ToObject(type, document);
+            });
+    }
+
+    /// <summary>The protector of a database opened by <see cref="Open"/>, or null when its personal data is not sealed.</summary>
+    public static PersonalDataProtector? ProtectorOf(LiteDatabase database) => (database.Mapper as SealingMapper)?.Protector;
+
+    public static LiteDatabase Open(string dataFolder, string fileName, PersonalDataProtector? protector = null)
     {
         Directory.CreateDirectory(dataFolder);
         var connection = new ConnectionString
@@ -26,6 +83,32 @@ public static class LiteDbFiles
             Filename = Path.Combine(dataFolder, fileName),
             Connection = ConnectionType.Direct,
         };
-        return new LiteDatabase(connection, CreateMapper());
+        return new LiteDatabase(connection, CreateMapper(protector));
+    }
+
+    private static BsonMapper CreatePlainMapper()
+    {
+        var mapper = new BsonMapper();
+        Configure(mapper);
+        return mapper;
+    }
+
+    private static void Configure(BsonMapper mapper)
+    {
+        mapper.EnumAsInteger = false;
+        mapper.SerializeNullValues = false;
+        mapper.TrimWhitespace = false;
+        mapper.EmptyStringToNull = false;
+        mapper.RegisterType<DateTimeOffset>(
+            serialize: value => new BsonValue(value.UtcDateTime),
+            deserialize: bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
+        mapper.RegisterType<DateOnly>(
+            serialize: value => new BsonValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            deserialize: bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private sealed class SealingMapper(PersonalDataProtector protector) : BsonMapper
+    {
+        public PersonalDataProtector Protector { get; } = protector;
     }
 }

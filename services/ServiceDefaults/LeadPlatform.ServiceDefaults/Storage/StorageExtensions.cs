@@ -1,4 +1,5 @@
 using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Telemetry;
 using LiteDB;
 using MassTransit;
@@ -26,16 +27,23 @@ public static class StorageExtensions
     {
         var options = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var key = service.ToLowerInvariant();
+        // Personal data is sealed at rest with the keys of the Privacy section (SealedTypes says what is sealed).
+        var configuration = builder.Configuration;
+        builder.Services.TryAddSingleton(_ => PersonalDataProtector.FromConfiguration(configuration));
         if (options.IsLiteDb)
         {
             var folder = options.ResolveDataFolder();
-            builder.Services.TryAddKeyedSingleton(key, (_, _) => LiteDbFiles.Open(folder, $"{key}.db"));
+            builder.Services.TryAddKeyedSingleton(key, (sp, _) => LiteDbFiles.Open(folder, $"{key}.db", sp.GetRequiredService<PersonalDataProtector>()));
             builder.Services.AddSingleton(sp => liteDb(sp.GetRequiredKeyedService<LiteDatabase>(key)));
         }
         else
         {
             builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(options.MongoConnectionString));
-            builder.Services.AddSingleton(sp => mongo(sp.GetRequiredService<IMongoClient>().GetDatabase($"{options.MongoDatabasePrefix}-{key}")));
+            builder.Services.AddSingleton(sp =>
+            {
+                MongoConventions.UseProtector(sp.GetRequiredService<PersonalDataProtector>());
+                return mongo(sp.GetRequiredService<IMongoClient>().GetDatabase($"{options.MongoDatabasePrefix}-{key}"));
+            });
         }
 
         if (outbox)

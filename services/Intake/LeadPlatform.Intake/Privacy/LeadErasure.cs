@@ -1,0 +1,94 @@
+using System.Text.Json;
+using LeadPlatform.Contracts;
+using LeadPlatform.Intake.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LeadPlatform.Intake.Privacy;
+
+/// <summary>
+/// Erases a lead's personal data from intake's requests and, in the same single-document write as the first request's
+/// change, puts <see cref="LeadErasureRequested"/> (for the other services) and intake's own <see cref="LeadDataErased"/>
+/// in its outbox: the request to the others is never lost, and never sent for an erasure that was not stored.
+/// </summary>
+public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILogger<LeadErasure> logger)
+{
+    public const string Erased = "(erased)";
+
+    /// <summary>
+    /// An operator's request: the erasure's id (the earlier one when the lead was already erased), or null when intake
+    /// knows no such lead.
+    /// </summary>
+    public Task<Guid?> EraseAsync(Guid leadId, CancellationToken cancellationToken) => EraseAsync(leadId, null, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="requested"/> null, an operator's request, announced to the other services; else another
+    /// service's request (retention in follow-up), only confirmed.
+    /// </summary>
+    public async Task<Guid?> EraseAsync(Guid leadId, Guid? requested, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var documents = await store.FindByLeadAsync(leadId, cancellationToken);
+            if (documents.Count == 0) return null;
+            if (documents.All(d => d.ErasedAt is not null)) return documents[0].ErasureId;
+            var erasureId = documents.Select(d => d.ErasureId).FirstOrDefault(id => id is not null) ?? requested ?? Ids.New();
+            var now = time.GetUtcNow();
+            try
+            {
+                // The first request carries the events, so they are stored with the first erasure.
+                foreach (var document in documents.OrderBy(d => d == documents[0] ? 0 : 1))
+                {
+                    if (document.ErasedAt is not null) continue;
+                    Anonymise(document, now, erasureId);
+                    if (document == documents[0])
+                    {
+                        if (requested is null)
+                            document.Enqueue(new LeadErasureRequested { LeadId = leadId, OccurredAt = now, ErasureId = erasureId }, now, conversationId: erasureId, correlationId: leadId);
+                        document.Enqueue(new LeadDataErased { LeadId = leadId, OccurredAt = now, ErasureId = erasureId, Service = IntakeModule.ServiceName }, now, conversationId: erasureId, correlationId: leadId);
+                    }
+                    await store.ReplaceAsync(document, cancellationToken);
+                }
+                logger.LogInformation("Personal data of lead {LeadId} erased by {Service} ({QuoteRequestCount} requests) for erasure {ErasureId}",
+                    leadId, IntakeModule.ServiceName, documents.Count, erasureId);
+                return erasureId;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A request of the lead changed meanwhile (qualified, sent): read them again; erased ones are skipped.
+            }
+        }
+        throw new InvalidOperationException($"The requests of lead {leadId} kept changing during their erasure.");
+    }
+
+    /// <summary>Keeps what is not personal (site, status, condition code, consent wording and time); drops the rest.</summary>
+    internal static void Anonymise(QuoteRequestDocument document, DateTimeOffset now, Guid? erasureId)
+    {
+        var submission = document.Submission;
+        document.Submission = submission with
+        {
+            Person = submission.Person with
+            {
+                FirstName = Erased,
+                LastName = Erased,
+                Email = null,
+                Phone = null,
+                DateOfBirth = null,
+                Age = null,
+                PostalCode = null,
+            },
+            Inquiry = submission.Inquiry with { Message = null, ConditionOther = null },
+            Source = submission.Source with { ClientIp = null, UserAgent = null, Referrer = null, PageUrl = null },
+        };
+        document.EmailKey = null;
+        document.PhoneKey = null;
+        var urn = MessageTypes.UrnOf(typeof(QuoteRequestSubmitted));
+        foreach (var entry in document.Outbox.Where(e => e.MessageUrn == urn))
+            entry.Payload = JsonSerializer.Serialize(document.Submission, MessageTypes.Json);
+        document.ErasedAt = StoredTime.Truncate(now);
+        document.ErasureId = erasureId;
+        document.UpdatedAt = StoredTime.Truncate(now);
+    }
+}
