@@ -1,6 +1,7 @@
 using System.Text;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
@@ -55,6 +56,10 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.AddFollowUpAuth();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<LeadActions>();
         return builder;
     }
 
@@ -63,6 +68,28 @@ public static class FollowUpModule
         bus.AddConsumer<LeadJourneyConsumer>();
         bus.AddConsumer<AcknowledgementConsumer>();
         return bus;
+    }
+
+    /// <summary>
+    /// Follow-up's middleware: authentication, authorization, antiforgery and the dashboard's security headers. Call it
+    /// after <c>UseServiceDefaults</c> and before <see cref="MapFollowUp"/>.
+    /// </summary>
+    public static WebApplication UseFollowUp(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseMiddleware<SecurityHeaders>();
+        return app;
+    }
+
+    /// <summary>How to sign in, for a host to print at start (no secrets: a generated password is printed once by itself).</summary>
+    public static string SignInHint(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        return string.IsNullOrWhiteSpace(options.BootstrapAdmin.Email)
+            ? $"as {BootstrapAdmin.GeneratedEmail} with the password printed at the first start (or set Auth:BootstrapAdmin:Email and :Password)"
+            : "as the bootstrap admin of Auth:BootstrapAdmin:Email";
     }
 
     public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)

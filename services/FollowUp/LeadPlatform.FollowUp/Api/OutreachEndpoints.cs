@@ -1,4 +1,5 @@
 using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -13,22 +14,25 @@ public static class OutreachEndpoints
 {
     public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/leads/{leadId:guid}").WithTags("Outreach");
+        var api = app.MapGroup("/api/v1/leads/{leadId:guid}").WithTags("Outreach").RequireAuthorization(Policies.Read);
         api.MapPost("/outreach", SendAsync)
             .WithName("SendOutreach")
             .WithSummary("Screens a coordinator's message through the compliance gate and, when cleared, sends it with the disclaimers.")
             .WithDescription("Every decision is recorded in the lead's evidence ledger. Blocked: 422 with the violations, nothing sent. "
-                             + "Email and SMS: 202 once the channel accepted it. Phone: 200 with the call script and the disclaimer to read aloud.");
+                             + "Email and SMS: 202 once the channel accepted it. Phone: 200 with the call script and the disclaimer to read aloud.")
+            .RequireAuthorization(Policies.Work);
         api.MapGet("/outreach/{outreachId:guid}", GetAsync).WithName("GetOutreach").WithSummary("One outreach of a lead.");
         api.MapPost("/outreach/{outreachId:guid}/confirm-read", ConfirmReadAsync)
             .WithName("ConfirmCallDisclaimerRead")
-            .WithSummary("Logs that the coordinator read the call script's disclaimer aloud: the call counts as sent.");
+            .WithSummary("Logs that the coordinator read the call script's disclaimer aloud: the call counts as sent.")
+            .RequireAuthorization(Policies.Work);
         api.MapGet("/evidence", GetEvidenceAsync)
             .WithName("GetEvidence")
             .WithSummary("The lead's evidence ledger (every gate decision for a real send) and the verification of its hash chain.");
         api.MapPost("/opt-outs", OptOutAsync)
             .WithName("RecordOptOut")
-            .WithSummary("A coordinator records that the lead asked not to be contacted on a channel, or at all.");
+            .WithSummary("A coordinator records that the lead asked not to be contacted on a channel, or at all.")
+            .RequireAuthorization(Policies.Work);
         return app;
     }
 
@@ -48,7 +52,7 @@ public static class OutreachEndpoints
             Channel = channel,
             Subject = channel == OutreachChannel.Email ? body.Subject!.Trim() : null,
             Body = body.Body!,
-            Author = string.IsNullOrWhiteSpace(body.Author) ? "coordinator" : body.Author.Trim(),
+            Author = Actor.For(http.User, body.Author),
             Language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim(),
         };
         var outcome = await sender.SendAsync(leadId, request, cancellationToken);

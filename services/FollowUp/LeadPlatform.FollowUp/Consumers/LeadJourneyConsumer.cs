@@ -58,6 +58,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, IOp
         lead.Tasks.Add(task);
         lead.Tier = m.Tier;
         lead.Score = m.Score;
+        lead.Flags = [.. m.Flags];
         if (lead.Status == LeadStatus.NotEligible) lead.Status = LeadStatus.New;
         lead.Record(new TimelineEntry
         {

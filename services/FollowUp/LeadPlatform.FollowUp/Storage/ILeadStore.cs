@@ -10,4 +10,10 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
 
     /// <summary>Leads whose phone number (E.164, as intake normalised it) is <paramref name="e164"/>: an inbound SMS's sender.</summary>
     Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Leads first seen at or after <paramref name="since"/>, the newest first (the funnel).</summary>
+    Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Leads in one status, the most recently changed first (the "not eligible" list).</summary>
+    Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,8 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
     {
         Collection.EnsureIndex(x => x.NextDueAt);
         Collection.EnsureIndex(x => x.Person!.Phone);
+        Collection.EnsureIndex(x => x.CreatedAt);
+        Collection.EnsureIndex(x => x.Status);
     }
 
     public Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default) =>
@@ -19,4 +21,12 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
 
     public Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.CreatedAt >= since).OrderByDescending(x => x.CreatedAt).Limit(max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.Status == status).OrderByDescending(x => x.UpdatedAt).Limit(max).ToList());
 }
