@@ -29,7 +29,10 @@ public sealed class OutreachHost : IAsyncDisposable
     public static FakeTimeProvider DuringCallingHours() =>
         new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(18), TimeSpan.Zero));
 
-    public static async Task<OutreachHost> StartAsync(TimeProvider? time = null)
+    public static Task<OutreachHost> StartAsync(TimeProvider? time = null) => StartAsync(time, []);
+
+    /// <summary>As <see cref="StartAsync(TimeProvider?)"/>, with more settings (<c>--Key=value</c>).</summary>
+    public static async Task<OutreachHost> StartAsync(TimeProvider? time, params string[] arguments)
     {
         var dataFolder = Directory.CreateTempSubdirectory("leadplatform-outreach-").FullName;
         var host = await RunningHost.StartAsync(
@@ -37,12 +40,15 @@ public sealed class OutreachHost : IAsyncDisposable
             {
                 if (time is not null) b.Services.AddSingleton(time);
             }),
-            "--Bus:Transport=InProcess",
-            "--Storage:Provider=LiteDb",
-            $"--Storage:DataFolder={dataFolder}",
-            "--Outbox:PollInterval=00:00:00.100",
-            $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
-            $"--FollowUp:SmsWebhookSecret={WebhookSecret}");
+            [
+                "--Bus:Transport=InProcess",
+                "--Storage:Provider=LiteDb",
+                $"--Storage:DataFolder={dataFolder}",
+                "--Outbox:PollInterval=00:00:00.100",
+                $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
+                $"--FollowUp:SmsWebhookSecret={WebhookSecret}",
+                .. arguments,
+            ]);
         return new OutreachHost(host, dataFolder);
     }
 

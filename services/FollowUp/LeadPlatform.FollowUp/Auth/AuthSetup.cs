@@ -72,6 +72,12 @@ internal static class AuthSetup
                 o.Scope.Clear();
                 foreach (var scope in new[] { "openid", "profile", "email" }) o.Scope.Add(scope);
                 o.Events.OnTokenValidated = MapToLocalAccountAsync;
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect(SignInPath + "?error=oidc");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         }
 
