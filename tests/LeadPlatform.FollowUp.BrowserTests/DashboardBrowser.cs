@@ -1,6 +1,8 @@
 using Deque.AxeCore.Playwright;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.Standalone;
 using LeadPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadPlatform.FollowUp.BrowserTests;
@@ -38,6 +40,9 @@ public sealed class DashboardBrowser : IAsyncDisposable
             $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
             $"--Auth:BootstrapAdmin:Email={AdminEmail}",
             $"--Auth:BootstrapAdmin:Password={AdminPassword}");
+        // The bootstrap admin is created beside the start, not before it.
+        var accounts = host.App.Services.GetRequiredService<AccountService>();
+        await Eventually.GetAsync(() => accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -7,14 +7,33 @@ namespace LeadPlatform.FollowUp.Auth;
 /// <summary>
 /// At start: the configured bootstrap admin is created if no account has its email; with none configured and no account
 /// at all, <c>admin@localhost</c> is created with a generated password that is written once to the console (standard
-/// output, never to the log sinks) — it is not stored anywhere in clear, so it cannot be shown again.
+/// output, never to the log sinks) — it is not stored anywhere in clear, so it cannot be shown again. Runs beside the
+/// start, not in its way: with the store unreachable the host still starts (readiness says why) and this retries.
 /// </summary>
 internal sealed class BootstrapAdmin(AccountService accounts, IUserAccountStore store, IOptions<AuthOptions> options, ILogger<BootstrapAdmin> logger)
-    : IHostedService
+    : BackgroundService
 {
     public const string GeneratedEmail = "admin@localhost";
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await EnsureAsync(stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "The bootstrap admin could not be checked yet (is the store reachable?); retrying in {RetryDelay}", RetryDelay);
+            }
+            await Task.Delay(RetryDelay, stoppingToken);
+        }
+    }
+
+    private async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var configured = options.Value.BootstrapAdmin;
         if (!string.IsNullOrWhiteSpace(configured.Email) && !string.IsNullOrWhiteSpace(configured.Password))
@@ -48,6 +67,4 @@ internal sealed class BootstrapAdmin(AccountService accounts, IUserAccountStore 
 
              """);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
