@@ -83,13 +83,14 @@ public static class OutreachEndpoints
     }
 
     internal static async Task<Results<Ok<OutreachView>, ValidationProblem, ProblemHttpResult>> ConfirmReadAsync(
-        Guid leadId, Guid outreachId, ConfirmReadBody body, OutreachSender sender, CancellationToken cancellationToken)
+        Guid leadId, Guid outreachId, ConfirmReadBody body, OutreachSender sender, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Say who read the disclaimer");
 
-        var (record, problem) = await sender.ConfirmReadAsync(leadId, outreachId, body.Coordinator!.Trim(), cancellationToken);
+        // A signed-in person confirms as themselves; an integration's token says for whom.
+        var (record, problem) = await sender.ConfirmReadAsync(leadId, outreachId, Actor.For(http.User, body.Coordinator), cancellationToken);
         if (record is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such call outreach on this lead");
         return problem is null
             ? TypedResults.Ok(OutreachView.From(record))
@@ -104,7 +105,7 @@ public static class OutreachEndpoints
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem, ProblemHttpResult>> OptOutAsync(
-        Guid leadId, OptOutBody body, OptOutRecorder optOuts, ILeadStore store, CancellationToken cancellationToken)
+        Guid leadId, OptOutBody body, OptOutRecorder optOuts, ILeadStore store, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var channel = body.Channel?.Trim().ToLowerInvariant();
@@ -112,7 +113,7 @@ public static class OutreachEndpoints
         DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The opt-out is not valid");
 
-        if (await optOuts.OptOutAsync(leadId, channel!, "coordinator", body.Coordinator!.Trim(), cancellationToken) is null) return NoSuchLead();
+        if (await optOuts.OptOutAsync(leadId, channel!, "coordinator", Actor.For(http.User, body.Coordinator), cancellationToken) is null) return NoSuchLead();
         var lead = await store.GetAsync(leadId, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<string>>(lead?.OptOuts ?? []);
     }
