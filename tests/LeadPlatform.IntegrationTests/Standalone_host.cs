@@ -36,6 +36,8 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
             Assert.True(pageResponse.IsSuccessStatusCode, $"{page} answered {pageResponse.StatusCode}");
         }
         Assert.Contains("/dashboard", host.Output, StringComparison.Ordinal);
+        Assert.Contains("Sign in:", host.Output, StringComparison.Ordinal);
+        Assert.Contains("admin@localhost", host.Output, StringComparison.Ordinal);
         Assert.Contains("/api-reference", host.Output, StringComparison.Ordinal);
         Assert.Contains("/forms/example", host.Output, StringComparison.Ordinal);
     }
@@ -105,7 +107,8 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
         private StandaloneProcess(Process process, int port)
         {
             _process = process;
-            Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            // Follow-up's APIs need a session or a token: the test token, given to the process below.
+            Http = TestApiToken.Authorize(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) });
             // The standalone host's documented development site.
             Http.DefaultRequestHeaders.Add("X-Api-Key", "example-development-key");
             process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -135,6 +138,7 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
                      {
                          Path.Combine(AppContext.BaseDirectory, "LeadPlatform.Standalone.dll"),
                          $"--urls=http://127.0.0.1:{port}", $"--Storage:DataFolder={dataFolder}", "--Outbox:PollInterval=00:00:00.200",
+                         TestApiToken.Argument,
                      })
             {
                 start.ArgumentList.Add(argument);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -21,7 +22,7 @@ public sealed class Bson_mapping
 
     static Bson_mapping() => MongoConventions.EnsureRegistered();
 
-    public static TheoryData<string> Documents => ["quote request", "decision", "lead"];
+    public static TheoryData<string> Documents => ["quote request", "decision", "lead", "account"];
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -31,6 +32,12 @@ public sealed class Bson_mapping
         {
             "quote request" => SampleDocuments.QuoteRequest(),
             "decision" => SampleDocuments.Decision(),
+            "account" => new UserAccount
+            {
+                Id = Guid.Parse("01a20ecf-bdad-7424-8d7f-d906d7e607e2"), Email = "ana@clinic.example", DisplayName = "Ana",
+                PasswordHash = "AQAAAAIAAYagAAAAE-not-a-real-hash", Roles = ["coordinator"], OnDuty = true,
+                CreatedAt = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero),
+            },
             _ => SampleDocuments.Lead(),
         };
 
@@ -98,8 +105,20 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
+        Assert.Equal(["{ \"HasPendingOutbox\" : 1 }", "{ \"Email\" : 1 }"], Keys(new MongoUserAccountStore(Database()).IndexModels()));
+        // Two accounts can never share a sign-in email.
+        Assert.True(new MongoUserAccountStore(Database()).IndexModels().Last().Options.Unique);
+    }
+
+    [Fact]
+    public void The_dashboard_queries_render_to_their_fields()
+    {
+        Assert.Equal(BsonDocument.Parse("{ Email: 'ana@clinic.example' }"), Render(MongoUserAccountStore.ByEmail("ana@clinic.example")));
+        Assert.Equal(BsonDocument.Parse("{ Status: 'not_eligible' }"), Render(MongoLeadStore.InStatus("not_eligible")));
+        Assert.Equal(BsonDocument.Parse("{ CreatedAt: { $gte: ISODate('2026-11-24T10:00:00Z') } }"),
+            Render(MongoLeadStore.CreatedSince(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -23,6 +24,7 @@ public sealed class LiteDb_stores : StoreConformance, IDisposable
     protected override IQuoteRequestStore QuoteRequests() => new LiteDbQuoteRequestStore(Open("intake.db"));
     protected override IQualificationStore Decisions() => new LiteDbQualificationStore(Open("qualification.db"));
     protected override ILeadStore Leads() => new LiteDbLeadStore(Open("followup.db"));
+    protected override IUserAccountStore Accounts() => new LiteDbUserAccountStore(Open("followup-accounts.db"));
 
     [Fact]
     public async Task What_was_written_is_still_there_after_the_file_is_closed_and_opened_again()

@@ -1,3 +1,4 @@
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -10,4 +11,5 @@ public sealed class MongoDb_stores(MongoFixture mongo) : StoreConformance, IClas
     protected override IQuoteRequestStore QuoteRequests() => new MongoQuoteRequestStore(mongo.NewDatabase());
     protected override IQualificationStore Decisions() => new MongoQualificationStore(mongo.NewDatabase());
     protected override ILeadStore Leads() => new MongoLeadStore(mongo.NewDatabase());
+    protected override IUserAccountStore Accounts() => new MongoUserAccountStore(mongo.NewDatabase());
 }

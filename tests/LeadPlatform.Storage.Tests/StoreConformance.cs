@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -18,8 +19,15 @@ public abstract class StoreConformance
     protected abstract IQuoteRequestStore QuoteRequests();
     protected abstract IQualificationStore Decisions();
     protected abstract ILeadStore Leads();
+    protected abstract IUserAccountStore Accounts();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static UserAccount WithVersion(UserAccount account, long version)
+    {
+        account.Version = version;
+        return account;
+    }
 
     [Fact]
     public async Task A_stored_document_reads_back_exactly_as_written()
@@ -285,5 +293,39 @@ public abstract class StoreConformance
         Assert.Equal([mine.Id], (await store.FindByPhoneAsync("+14155550134", 10, Ct)).Select(d => d.Id));
         Assert.Equal([other.Id], (await store.FindByPhoneAsync("+14155550199", 10, Ct)).Select(d => d.Id));
         Assert.Empty(await store.FindByPhoneAsync("+14155550000", 10, Ct));
+    }
+
+    [Fact]
+    public async Task The_funnel_finds_leads_first_seen_since_a_time_and_the_not_eligible_list_finds_leads_by_status()
+    {
+        var store = Leads();
+        var old = SampleDocuments.Lead();
+        old.CreatedAt = old.CreatedAt.AddDays(-40);
+        var recent = SampleDocuments.Lead();
+        recent.Status = LeadStatus.NotEligible;
+        foreach (var d in new[] { old, recent }) await store.TryInsertAsync(d, Ct);
+
+        Assert.Equal([recent.Id], (await store.FindCreatedSinceAsync(recent.CreatedAt.AddDays(-1), 10, Ct)).Select(d => d.Id));
+        Assert.Equal([recent.Id, old.Id], (await store.FindCreatedSinceAsync(old.CreatedAt, 10, Ct)).Select(d => d.Id));
+        Assert.Equal([recent.Id], (await store.FindByStatusAsync(LeadStatus.NotEligible, 10, Ct)).Select(d => d.Id));
+        Assert.Empty(await store.FindByStatusAsync(LeadStatus.Won, 10, Ct));
+    }
+
+    [Fact]
+    public async Task An_account_is_found_by_its_email_and_a_second_account_with_the_same_email_is_refused()
+    {
+        var store = Accounts();
+        var ana = new UserAccount { Id = Guid.CreateVersion7(), Email = "ana@clinic.example", DisplayName = "Ana", PasswordHash = "hash", Roles = ["coordinator"] };
+        var again = new UserAccount { Id = Guid.CreateVersion7(), Email = "ana@clinic.example", DisplayName = "Other", Roles = ["admin"] };
+        var bea = new UserAccount { Id = Guid.CreateVersion7(), Email = "bea@clinic.example", DisplayName = "Bea", Roles = ["compliance_officer"] };
+
+        Assert.True(await store.TryInsertAsync(ana, Ct));
+        Assert.False(await store.TryInsertAsync(again, Ct));
+        Assert.True(await store.TryInsertAsync(bea, Ct));
+
+        var found = await store.FindByEmailAsync("ana@clinic.example", Ct);
+        Assert.Equal(JsonSerializer.Serialize(WithVersion(ana, 1), Json), JsonSerializer.Serialize(found, Json));
+        Assert.Null(await store.FindByEmailAsync("eve@clinic.example", Ct));
+        Assert.Equal(["ana@clinic.example", "bea@clinic.example"], (await store.ListAsync(10, Ct)).Select(a => a.Email));
     }
 }

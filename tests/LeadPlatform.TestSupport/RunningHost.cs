@@ -9,7 +9,8 @@ public sealed class RunningHost : IAsyncDisposable
     {
         App = app;
         Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        // Authorized with the test API token, as an integration would be (see TestApiToken).
+        Http = TestApiToken.Authorize(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) });
     }
 
     public WebApplication App { get; }
@@ -29,7 +30,7 @@ public sealed class RunningHost : IAsyncDisposable
 
     private static async Task<RunningHost> StartAsync(Func<string[], WebApplication> build, string healthPath, string state, string[] arguments)
     {
-        var app = build(["--urls=http://127.0.0.1:0", .. arguments]);
+        var app = build(["--urls=http://127.0.0.1:0", TestApiToken.Argument, .. arguments]);
         await app.StartAsync();
         var host = new RunningHost(app, new Uri(app.Urls.First()));
         await Eventually.GetAsync(() => host.Http.GetAsync(healthPath), r => r?.IsSuccessStatusCode == true,

@@ -20,6 +20,7 @@ public static class FollowUpHost
 
         var app = builder.Build();
         app.UseServiceDefaults();
+        app.UseFollowUp();
         app.MapFollowUp();
         return app;
     }

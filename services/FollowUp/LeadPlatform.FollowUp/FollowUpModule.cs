@@ -1,6 +1,7 @@
 using System.Text;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
@@ -69,6 +70,10 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ILeadDataExporter, FollowUpLeadExporter>();
         builder.Services.AddSingleton<RetentionSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
+        builder.AddFollowUpAuth();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<LeadActions>();
         return builder;
     }
 
@@ -109,6 +114,28 @@ public static class FollowUpModule
         bus.AddConsumer<AcknowledgementConsumer>();
         bus.AddConsumer<LeadErasureConsumer>();
         return bus;
+    }
+
+    /// <summary>
+    /// Follow-up's middleware: authentication, authorization, antiforgery and the dashboard's security headers. Call it
+    /// after <c>UseServiceDefaults</c> and before <see cref="MapFollowUp"/>.
+    /// </summary>
+    public static WebApplication UseFollowUp(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseMiddleware<SecurityHeaders>();
+        return app;
+    }
+
+    /// <summary>How to sign in, for a host to print at start (no secrets: a generated password is printed once by itself).</summary>
+    public static string SignInHint(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        return string.IsNullOrWhiteSpace(options.BootstrapAdmin.Email)
+            ? $"as {BootstrapAdmin.GeneratedEmail} with the password printed at the first start (or set Auth:BootstrapAdmin:Email and :Password)"
+            : "as the bootstrap admin of Auth:BootstrapAdmin:Email";
     }
 
     public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)

@@ -62,6 +62,7 @@ public static class StandaloneHost
 
         var app = builder.Build();
         app.UseServiceDefaults();
+        app.UseFollowUp();
         app.MapIntake();
         app.MapQualification();
         app.MapFollowUp();
@@ -76,9 +77,9 @@ public static class StandaloneHost
         address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
         var dataFolder = (app.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions()).ResolveDataFolder();
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogInformation(
-            "LeadPlatform is running.{NewLine}  Dashboard:     {Dashboard}{NewLine}  API reference: {ApiReference}{NewLine}  Example form:  {ExampleForm}{NewLine}  Data folder:   {DataFolder}",
-            Environment.NewLine, $"{address}/dashboard", Environment.NewLine, $"{address}/api-reference", Environment.NewLine,
-            $"{address}/forms/example", Environment.NewLine, dataFolder);
+            "LeadPlatform is running.{NewLine}  Dashboard:     {Dashboard}{NewLine}  Sign in:       {SignInHint}{NewLine}  API reference: {ApiReference}{NewLine}  Example form:  {ExampleForm}{NewLine}  Data folder:   {DataFolder}",
+            Environment.NewLine, $"{address}/dashboard", Environment.NewLine, FollowUpModule.SignInHint(app.Services), Environment.NewLine,
+            $"{address}/api-reference", Environment.NewLine, $"{address}/forms/example", Environment.NewLine, dataFolder);
         if (app.Configuration["FollowUp:ClinicPostalAddress"] == DemoClinicAddress)
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogWarning(
                 "Emails carry a demonstration clinic address: set FollowUp:ClinicPostalAddress to the clinic's postal address before sending real email");

@@ -1,4 +1,5 @@
 using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,8 @@ public static class ComplianceEndpoints
         app.MapPost("/api/v1/compliance/check", CheckAsync)
             .WithTags("Compliance")
             .WithName("CheckDraft")
-            .WithSummary("Previews the compliance check of a draft: claims, disclaimers and, with a lead id, the lead's consent and timing. Records nothing.");
+            .WithSummary("Previews the compliance check of a draft: claims, disclaimers and, with a lead id, the lead's consent and timing. Records nothing.")
+            .RequireAuthorization(Policies.Read);
         return app;
     }
 

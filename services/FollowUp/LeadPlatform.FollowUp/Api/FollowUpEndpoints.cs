@@ -1,3 +1,4 @@
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ public static class FollowUpEndpoints
 {
     public static IEndpointRouteBuilder MapFollowUpApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Follow-up");
+        var api = app.MapGroup("/api/v1").WithTags("Follow-up").RequireAuthorization(Policies.Read);
         api.MapGet("/leads/{leadId:guid}", GetLeadAsync)
             .WithName("GetLead")
             .WithSummary("A lead's follow-up view: status, tasks and timeline.");

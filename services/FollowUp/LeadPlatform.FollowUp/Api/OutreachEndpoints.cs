@@ -1,4 +1,5 @@
 using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -13,22 +14,25 @@ public static class OutreachEndpoints
 {
     public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/leads/{leadId:guid}").WithTags("Outreach");
+        var api = app.MapGroup("/api/v1/leads/{leadId:guid}").WithTags("Outreach").RequireAuthorization(Policies.Read);
         api.MapPost("/outreach", SendAsync)
             .WithName("SendOutreach")
             .WithSummary("Screens a coordinator's message through the compliance gate and, when cleared, sends it with the disclaimers.")
             .WithDescription("Every decision is recorded in the lead's evidence ledger. Blocked: 422 with the violations, nothing sent. "
-                             + "Email and SMS: 202 once the channel accepted it. Phone: 200 with the call script and the disclaimer to read aloud.");
+                             + "Email and SMS: 202 once the channel accepted it. Phone: 200 with the call script and the disclaimer to read aloud.")
+            .RequireAuthorization(Policies.Work);
         api.MapGet("/outreach/{outreachId:guid}", GetAsync).WithName("GetOutreach").WithSummary("One outreach of a lead.");
         api.MapPost("/outreach/{outreachId:guid}/confirm-read", ConfirmReadAsync)
             .WithName("ConfirmCallDisclaimerRead")
-            .WithSummary("Logs that the coordinator read the call script's disclaimer aloud: the call counts as sent.");
+            .WithSummary("Logs that the coordinator read the call script's disclaimer aloud: the call counts as sent.")
+            .RequireAuthorization(Policies.Work);
         api.MapGet("/evidence", GetEvidenceAsync)
             .WithName("GetEvidence")
             .WithSummary("The lead's evidence ledger (every gate decision for a real send) and the verification of its hash chain.");
         api.MapPost("/opt-outs", OptOutAsync)
             .WithName("RecordOptOut")
-            .WithSummary("A coordinator records that the lead asked not to be contacted on a channel, or at all.");
+            .WithSummary("A coordinator records that the lead asked not to be contacted on a channel, or at all.")
+            .RequireAuthorization(Policies.Work);
         return app;
     }
 
@@ -48,7 +52,7 @@ public static class OutreachEndpoints
             Channel = channel,
             Subject = channel == OutreachChannel.Email ? body.Subject!.Trim() : null,
             Body = body.Body!,
-            Author = string.IsNullOrWhiteSpace(body.Author) ? "coordinator" : body.Author.Trim(),
+            Author = Actor.For(http.User, body.Author),
             Language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim(),
         };
         var outcome = await sender.SendAsync(leadId, request, cancellationToken);
@@ -79,13 +83,14 @@ public static class OutreachEndpoints
     }
 
     internal static async Task<Results<Ok<OutreachView>, ValidationProblem, ProblemHttpResult>> ConfirmReadAsync(
-        Guid leadId, Guid outreachId, ConfirmReadBody body, OutreachSender sender, CancellationToken cancellationToken)
+        Guid leadId, Guid outreachId, ConfirmReadBody body, OutreachSender sender, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Say who read the disclaimer");
 
-        var (record, problem) = await sender.ConfirmReadAsync(leadId, outreachId, body.Coordinator!.Trim(), cancellationToken);
+        // A signed-in person confirms as themselves; an integration's token says for whom.
+        var (record, problem) = await sender.ConfirmReadAsync(leadId, outreachId, Actor.For(http.User, body.Coordinator), cancellationToken);
         if (record is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such call outreach on this lead");
         return problem is null
             ? TypedResults.Ok(OutreachView.From(record))
@@ -100,7 +105,7 @@ public static class OutreachEndpoints
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem, ProblemHttpResult>> OptOutAsync(
-        Guid leadId, OptOutBody body, OptOutRecorder optOuts, ILeadStore store, CancellationToken cancellationToken)
+        Guid leadId, OptOutBody body, OptOutRecorder optOuts, ILeadStore store, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var channel = body.Channel?.Trim().ToLowerInvariant();
@@ -108,7 +113,7 @@ public static class OutreachEndpoints
         DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The opt-out is not valid");
 
-        if (await optOuts.OptOutAsync(leadId, channel!, "coordinator", body.Coordinator!.Trim(), cancellationToken) is null) return NoSuchLead();
+        if (await optOuts.OptOutAsync(leadId, channel!, "coordinator", Actor.For(http.User, body.Coordinator), cancellationToken) is null) return NoSuchLead();
         var lead = await store.GetAsync(leadId, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<string>>(lead?.OptOuts ?? []);
     }

@@ -74,6 +74,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         lead.Tasks.Add(task);
         lead.Tier = m.Tier;
         lead.Score = m.Score;
+        lead.Flags = [.. m.Flags];
         if (lead.Status == LeadStatus.NotEligible) lead.Status = LeadStatus.New;
         lead.Record(new TimelineEntry
         {

@@ -1,24 +1,345 @@
 using System.Reflection;
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Dashboard.Pages;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Storage;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.FollowUp.Dashboard;
 
-/// <summary>The coordinators' dashboard page (the queue, refreshed without reloading).</summary>
+/// <summary>
+/// The coordinators' dashboard: server-rendered Razor components (escaped by construction), plain HTML forms with
+/// antiforgery tokens (post, then redirect), and two small scripts for what must be live (the queue's refresh and the
+/// compliance preview, both over the JSON APIs with the session cookie).
+/// </summary>
 public static class DashboardEndpoints
 {
-    private static readonly Lazy<string> Page = new(() =>
+    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("LeadPlatform.FollowUp.Dashboard.dashboard.html")
-                           ?? throw new InvalidOperationException("The dashboard page is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+        ["dashboard.css"] = "text/css; charset=utf-8",
+        ["queue.js"] = "text/javascript; charset=utf-8",
+        ["compose.js"] = "text/javascript; charset=utf-8",
+    };
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
+        var open = app.MapGroup("/dashboard").ExcludeFromDescription().AllowAnonymous();
+        open.MapGet("/assets/{name}", Asset);
+        open.MapGet("/sign-in", SignInForm);
+        open.MapPost("/sign-in", SignInAsync).AddEndpointFilter(RequireAntiforgery);
+        open.MapGet("/sign-in/oidc", SignInWithOidc);
+        open.MapGet("/forbidden", (HttpContext http) => Page<MessagePage>(new
+        {
+            Title = "Not allowed", Message = "Your role does not allow this page or action. Ask an admin if you need it.", http.User,
+        }, StatusCodes.Status403Forbidden));
+
+        var read = app.MapGroup("/dashboard").ExcludeFromDescription().RequireAuthorization(Policies.Read);
+        read.MapGet("", QueueAsync);
+        read.MapGet("/queue/rows", QueueRowsAsync);
+        read.MapGet("/leads/{leadId:guid}", LeadAsync);
+        read.MapGet("/not-eligible", async (HttpContext http, DashboardQueries queries, CancellationToken ct) =>
+            Page<NotEligiblePage>(new { http.User, Leads = await queries.NotEligibleAsync(ct) }));
+        read.MapGet("/funnel", async (HttpContext http, DashboardQueries queries, CancellationToken ct, int days = 30) =>
+            Page<FunnelPage>(new { http.User, Report = await queries.FunnelAsync(days, ct) }));
+        read.MapPost("/sign-out", (Delegate)SignOutAsync).AddEndpointFilter(RequireAntiforgery);
+
+        var work = app.MapGroup("/dashboard/leads/{leadId:guid}").ExcludeFromDescription().RequireAuthorization(Policies.Work);
+        work.MapGet("/compose", ComposeFormAsync);
+        work.MapPost("/compose", ComposeAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapGet("/call", CallFormAsync);
+        work.MapPost("/call", CallAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/call/{outreachId:guid}/confirm", ConfirmCallAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/notes", NoteAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/status", StatusAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/override", OverrideAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/opt-out", OptOutAsync).AddEndpointFilter(RequireAntiforgery);
+
+        var admin = app.MapGroup("/dashboard/accounts").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
+        admin.MapGet("", async (HttpContext http, AccountService accounts, CancellationToken ct) =>
+            Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct) }));
+        admin.MapPost("", CreateAccountAsync).AddEndpointFilter(RequireAntiforgery);
+        admin.MapPost("/{accountId:guid}/availability", AvailabilityAsync).AddEndpointFilter(RequireAntiforgery);
         return app;
+    }
+
+    /// <summary>Every form post carries the antiforgery token of the session: without it, 400 and nothing happens.</summary>
+    private static async ValueTask<object?> RequireAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The form expired or did not come from this site",
+                detail: "Reload the page and try again.");
+        }
+        return await next(context);
+    }
+
+    internal static RazorComponentResult Page<TComponent>(object parameters, int status = StatusCodes.Status200OK)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<TComponent>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+
+    private static Results<FileContentHttpResult, NotFound> Asset(string name)
+    {
+        if (!Assets.TryGetValue(name, out var contentType)) return TypedResults.NotFound();
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"LeadPlatform.FollowUp.Dashboard.Assets.{name}");
+        if (stream is null) return TypedResults.NotFound();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return TypedResults.File(copy.ToArray(), contentType);
+    }
+
+    private static RazorComponentResult SignInForm(IOptions<AuthOptions> options, string? returnUrl = null, string? error = null) =>
+        Page<SignInPage>(new
+        {
+            ReturnUrl = LocalOrDashboard(returnUrl),
+            OidcDisplayName = options.Value.Oidc.IsConfigured ? options.Value.Oidc.DisplayName : null,
+            Error = error is null ? null : "Signing in with your organisation did not work. Ask an admin whether you have an account.",
+        });
+
+    private static async Task<IResult> SignInAsync(HttpContext http, AccountService accounts, IOptions<AuthOptions> options,
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl)
+    {
+        var account = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+            ? null
+            : await accounts.VerifyAsync(email, password, http.RequestAborted);
+        if (account is null)
+        {
+            return Page<SignInPage>(new
+            {
+                Error = "The email or the password is not right.", Email = email, ReturnUrl = LocalOrDashboard(returnUrl),
+                OidcDisplayName = options.Value.Oidc.IsConfigured ? options.Value.Oidc.DisplayName : null,
+            }, StatusCodes.Status400BadRequest);
+        }
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        return TypedResults.LocalRedirect(LocalOrDashboard(returnUrl));
+    }
+
+    private static IResult SignInWithOidc(IOptions<AuthOptions> options, string? returnUrl = null) =>
+        options.Value.Oidc.IsConfigured
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrDashboard(returnUrl) }, [AuthSetup.OidcScheme])
+            : TypedResults.NotFound();
+
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect(AuthSetup.SignInPath);
+    }
+
+    /// <summary>Only a path on this site: never an open redirect.</summary>
+    internal static string LocalOrDashboard(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/dashboard";
+
+    private static QueueFilter Filter(HttpRequest request)
+    {
+        string? Q(string key) => request.Query[key].ToString() is { Length: > 0 and <= 200 } v ? v : null;
+        return new QueueFilter(Q("scope") == QueueFilter.Mine ? QueueFilter.Mine : QueueFilter.All, Q("tier"), Q("status"), Q("assignee"), Q("condition"), Q("search"));
+    }
+
+    private static async Task<RazorComponentResult> QueueAsync(HttpContext http, DashboardQueries queries, ILeadStore store, CancellationToken ct)
+    {
+        var filter = Filter(http.Request);
+        var rows = await queries.QueueAsync(filter, http.User, ct);
+        var all = await queries.QueueAsync(new QueueFilter(QueueFilter.All, null, null, null, null, null), http.User, ct);
+        return Page<QueuePage>(new
+        {
+            http.User,
+            Filter = filter,
+            Rows = rows,
+            Assignees = all.Select(r => r.AssignedTo).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            Conditions = all.Select(r => r.Condition).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+        });
+    }
+
+    private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct) =>
+        Page<QueueRows>(new { Rows = await queries.QueueAsync(Filter(http.Request), http.User, ct) });
+
+    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, TimeProvider time, CancellationToken ct, string? notice = null)
+    {
+        var lead = await store.GetAsync(leadId, ct);
+        return lead is null ? NoSuchLead(http) : Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice) });
+    }
+
+    private static string? Notice(string? code) => code switch
+    {
+        "sent" => "Sent. The outreach and its evidence record are below.",
+        "call" => "Call logged.",
+        "note" => "Note added.",
+        "status" => "Status saved.",
+        "override" => "Overridden: a follow-up task was created.",
+        "opt-out" => "Opt-out recorded.",
+        _ => null,
+    };
+
+    private static RazorComponentResult NoSuchLead(HttpContext http) => Page<MessagePage>(new
+    {
+        Title = "No such lead (yet)", Message = "A lead appears here a moment after its quote request was accepted.", http.User,
+    }, StatusCodes.Status404NotFound);
+
+    private static string ComposeChannel(string? channel) => channel == "sms" ? "sms" : "email";
+
+    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, CancellationToken ct, string? channel = null)
+    {
+        var lead = await store.GetAsync(leadId, ct);
+        return lead is null ? NoSuchLead(http) : Page<ComposePage>(new { http.User, Lead = lead, Channel = ComposeChannel(channel) });
+    }
+
+    private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender,
+        [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body)
+    {
+        var ct = http.RequestAborted;
+        var lead = await store.GetAsync(leadId, ct);
+        if (lead is null) return NoSuchLead(http);
+        var channelName = ComposeChannel(channel);
+        var errors = DraftValidation.Check(channelName, subject, body, out var parsed);
+        if (parsed == OutreachChannel.Email && string.IsNullOrWhiteSpace(subject)) errors["subject"] = ["An email needs a subject."];
+        if (errors.Count > 0)
+        {
+            return Page<ComposePage>(new
+            {
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body,
+                Problem = string.Join(" ", errors.SelectMany(e => e.Value)),
+            }, StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await sender.SendAsync(leadId, new OutreachRequest
+        {
+            Channel = parsed,
+            Subject = parsed == OutreachChannel.Email ? subject!.Trim() : null,
+            Body = body!,
+            Author = Actor.For(http.User),
+        }, ct);
+        return outcome.Kind switch
+        {
+            OutreachOutcomeKind.Sent => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=sent#outreach-{outcome.Record!.Id}"),
+            OutreachOutcomeKind.LeadNotFound => NoSuchLead(http),
+            _ => Page<ComposePage>(new
+            {
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body,
+                Problem = outcome.Kind == OutreachOutcomeKind.Blocked
+                    ? "Blocked by the compliance check: nothing was sent. The decision is in the lead's evidence ledger."
+                    : outcome.Problem ?? "The message was cleared but the channel did not accept it; it is recorded as failed.",
+                Violations = (IReadOnlyList<ComplianceViolation>?)outcome.Decision?.Violations ?? [],
+            }, outcome.Kind == OutreachOutcomeKind.Blocked ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status502BadGateway),
+        };
+    }
+
+    private static async Task<IResult> CallFormAsync(Guid leadId, HttpContext http, ILeadStore store, CancellationToken ct)
+    {
+        var lead = await store.GetAsync(leadId, ct);
+        return lead is null ? NoSuchLead(http) : Page<CallPage>(new { http.User, Lead = lead });
+    }
+
+    private static async Task<IResult> CallAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, [FromForm] string? body)
+    {
+        var ct = http.RequestAborted;
+        var lead = await store.GetAsync(leadId, ct);
+        if (lead is null) return NoSuchLead(http);
+        var errors = DraftValidation.Check("phone", null, body, out _);
+        if (errors.Count > 0)
+        {
+            return Page<CallPage>(new { http.User, Lead = lead, Points = body, Problem = string.Join(" ", errors.SelectMany(e => e.Value)) },
+                StatusCodes.Status400BadRequest);
+        }
+        var outcome = await sender.SendAsync(leadId, new OutreachRequest { Channel = OutreachChannel.Phone, Body = body!, Author = Actor.For(http.User) }, ct);
+        if (outcome.Kind == OutreachOutcomeKind.ScriptIssued)
+        {
+            var disclaimer = outcome.Cleared!.Disclaimers.FirstOrDefault(d => d.RequiresReadAloudConfirmation)?.Text ?? string.Empty;
+            return Page<CallPage>(new { http.User, Lead = lead, Script = new CallScript(outcome.Cleared.OutreachId, outcome.Cleared.Message, disclaimer) });
+        }
+        return Page<CallPage>(new
+        {
+            http.User, Lead = lead, Points = body,
+            Problem = outcome.Kind == OutreachOutcomeKind.Blocked ? "Blocked by the compliance check: do not call now." : outcome.Problem ?? "The call script could not be issued.",
+            Violations = (IReadOnlyList<ComplianceViolation>?)outcome.Decision?.Violations ?? [],
+        }, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> ConfirmCallAsync(Guid leadId, Guid outreachId, HttpContext http, OutreachSender sender, [FromForm] string? confirmed)
+    {
+        if (confirmed != "true") return TypedResults.Redirect($"/dashboard/leads/{leadId}/call");
+        var (record, problem) = await sender.ConfirmReadAsync(leadId, outreachId, Actor.For(http.User), http.RequestAborted);
+        if (record is null) return NoSuchLead(http);
+        return problem is null
+            ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=call#outreach-{outreachId}")
+            : Page<MessagePage>(new { Title = "The call cannot be logged", Message = problem, http.User }, StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> NoteAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > LeadActions.MaxNoteLength)
+        {
+            return Page<MessagePage>(new { Title = "The note is not valid", Message = $"Write a note of 1 to {LeadActions.MaxNoteLength} characters.", http.User },
+                StatusCodes.Status400BadRequest);
+        }
+        return await actions.AddNoteAsync(leadId, text, Actor.For(http.User), http.RequestAborted)
+            ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=note")
+            : NoSuchLead(http);
+    }
+
+    private static async Task<IResult> StatusAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? status)
+    {
+        if (status is null || !LeadActions.SettableStatuses.Contains(status))
+        {
+            return Page<MessagePage>(new { Title = "Unknown status", Message = "Choose one of the listed statuses.", http.User }, StatusCodes.Status400BadRequest);
+        }
+        return await actions.SetStatusAsync(leadId, status, Actor.For(http.User), http.RequestAborted)
+            ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=status")
+            : NoSuchLead(http);
+    }
+
+    private static async Task<IResult> OverrideAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            return Page<MessagePage>(new { Title = "A reason is required", Message = "Say why the lead should be followed up after all (at most 1000 characters).", http.User },
+                StatusCodes.Status400BadRequest);
+        }
+        return await actions.OverrideEligibilityAsync(leadId, reason, Actor.For(http.User), http.RequestAborted)
+            ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=override")
+            : NoSuchLead(http);
+    }
+
+    private static async Task<IResult> OptOutAsync(Guid leadId, HttpContext http, OptOutRecorder optOuts, [FromForm] string? channel)
+    {
+        if (channel is not ("email" or "sms" or "phone" or "all"))
+        {
+            return Page<MessagePage>(new { Title = "Unknown channel", Message = "Choose email, text message, phone or any channel.", http.User }, StatusCodes.Status400BadRequest);
+        }
+        return await optOuts.OptOutAsync(leadId, channel, "coordinator", Actor.For(http.User), http.RequestAborted) is null
+            ? NoSuchLead(http)
+            : TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=opt-out");
+    }
+
+    private static async Task<IResult> CreateAccountAsync(HttpContext http, AccountService accounts,
+        [FromForm] string? email, [FromForm] string? displayName, [FromForm] string? password, [FromForm] string? role)
+    {
+        var (account, error) = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || role is null
+            ? (null, "Fill in every field.")
+            : await accounts.CreateAsync(email, displayName ?? string.Empty, password, [role], http.RequestAborted);
+        if (account is not null) return TypedResults.Redirect("/dashboard/accounts");
+        return Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = error }, StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> AvailabilityAsync(Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? availability)
+    {
+        if (availability is not ("on_duty" or "off_duty" or "on_leave")) return TypedResults.BadRequest();
+        var changed = await accounts.UpdateAsync(accountId, a =>
+        {
+            a.OnLeave = availability == "on_leave";
+            a.OnDuty = availability == "on_duty";
+        }, http.RequestAborted);
+        return changed is null ? TypedResults.NotFound() : TypedResults.Redirect("/dashboard/accounts");
     }
 }

@@ -16,4 +16,10 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
 
     /// <summary>Leads not erased whose last activity (<see cref="LeadDocument.UpdatedAt"/>) is before <paramref name="cutoff"/>: retention's candidates.</summary>
     Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Leads first seen at or after <paramref name="since"/>, the newest first (the funnel).</summary>
+    Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Leads in one status, the most recently changed first (the "not eligible" list).</summary>
+    Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,8 @@ public sealed class LeadDocument : StoredDocument
     public ConsentSnapshot? Consent { get; set; }
     public string? Tier { get; set; }
     public int? Score { get; set; }
+    /// <summary>Clinical appropriateness flags of the latest qualification: shown to coordinators, never a silent drop.</summary>
+    public List<string> Flags { get; set; } = [];
     public List<Guid> QuoteRequestIds { get; set; } = [];
     public List<FollowUpTask> Tasks { get; set; } = [];
     public List<TimelineEntry> Timeline { get; set; } = [];

@@ -18,6 +18,8 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         if (_protector is null) Collection.EnsureIndex(x => x.Person!.Phone);
         else Collection.EnsureIndex("PersonPhoneKey", $"$.Person.{SealedTypes.PhoneKeyField}");
         Collection.EnsureIndex(x => x.NextEscalationAt);
+        Collection.EnsureIndex(x => x.CreatedAt);
+        Collection.EnsureIndex(x => x.Status);
     }
 
     public Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
@@ -36,4 +38,12 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Task.FromResult<IReadOnlyList<LeadDocument>>(_protector is null
             ? Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList()
             : Collection.Find(Query.EQ($"$.Person.{SealedTypes.PhoneKeyField}", _protector.LookupKey(e164)), limit: max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.CreatedAt >= since).OrderByDescending(x => x.CreatedAt).Limit(max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.Status == status).OrderByDescending(x => x.UpdatedAt).Limit(max).ToList());
 }

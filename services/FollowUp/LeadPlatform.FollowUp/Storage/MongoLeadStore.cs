@@ -37,6 +37,8 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextDueAt), new CreateIndexOptions { Name = "next_due", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}"), new CreateIndexOptions { Name = "person_phone_key", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextEscalationAt), new CreateIndexOptions { Name = "next_escalation", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Descending(x => x.CreatedAt), new CreateIndexOptions { Name = "created_at" }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Status).Descending(x => x.UpdatedAt), new CreateIndexOptions { Name = "status_updated" }),
     ];
 
     public async Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
@@ -44,6 +46,10 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         await EnsureIndexesAsync();
         return await Collection.Find(OverdueAt(now)).Sort(MostOverdueFirst()).Limit(max).ToListAsync(cancellationToken);
     }
+
+    public static FilterDefinition<LeadDocument> CreatedSince(DateTimeOffset since) => Filter.Gte(x => x.CreatedAt, since);
+
+    public static FilterDefinition<LeadDocument> InStatus(string status) => Filter.Eq(x => x.Status, status);
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default)
     {
@@ -61,5 +67,17 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         await EnsureIndexesAsync();
         return await Collection.Find(ByPhone(e164)).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(CreatedSince(since)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(InStatus(status)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.UpdatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 }

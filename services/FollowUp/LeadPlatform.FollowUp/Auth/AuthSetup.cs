@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeadPlatform.FollowUp.Auth;
+
+/// <summary>
+/// Sign-in for the dashboard and its APIs: a cookie session (local accounts, or OpenID Connect when configured) or a
+/// bearer API token. Pages without a session redirect to the sign-in page; APIs answer 401, and 403 for a wrong role.
+/// </summary>
+internal static class AuthSetup
+{
+    public const string SmartScheme = "LeadPlatform";
+    public const string CookieName = "LeadPlatform.Session";
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+    public const string SignInPath = "/dashboard/sign-in";
+
+    public static void AddFollowUpAuth(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Auth");
+        builder.Services.Configure<AuthOptions>(section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+
+        builder.AddServiceStoreForAccounts();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddHostedService<BootstrapAdmin>();
+
+        var auth = builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Session or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Lax, not Strict: the OpenID Connect callback is a cross-site navigation that must find the session.
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = SignInPath;
+                o.AccessDeniedPath = "/dashboard/forbidden";
+                o.ExpireTimeSpan = options.SessionIdleTimeout;
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            });
+
+        if (options.Oidc.IsConfigured)
+        {
+            auth.AddOpenIdConnect(OidcScheme, options.Oidc.DisplayName, o =>
+            {
+                o.Authority = options.Oidc.Authority;
+                o.ClientId = options.Oidc.ClientId;
+                o.ClientSecret = options.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.CallbackPath = "/dashboard/signin-oidc";
+                o.SignedOutCallbackPath = "/dashboard/signout-callback-oidc";
+                o.Scope.Clear();
+                foreach (var scope in new[] { "openid", "profile", "email" }) o.Scope.Add(scope);
+                o.Events.OnTokenValidated = MapToLocalAccountAsync;
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect(SignInPath + "?error=oidc");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.ComplianceOfficer))
+            .AddPolicy(Policies.Work, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "LeadPlatform.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+    }
+
+    private static void AddServiceStoreForAccounts(this IHostApplicationBuilder builder) =>
+        ServiceDefaults.Storage.StorageExtensions.AddServiceStore<IUserAccountStore>(builder, FollowUpModule.ServiceName,
+            liteDb => new LiteDbUserAccountStore(liteDb),
+            mongo => new MongoUserAccountStore(mongo),
+            outbox: false);
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The identity provider says who; the local account (by email) says what they may do. No account: no entry.</summary>
+    private static async Task MapToLocalAccountAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
+    {
+        var email = context.Principal?.FindFirst(ClaimTypes.Email)?.Value ?? context.Principal?.FindFirst("email")?.Value;
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        var account = email is null ? null : await accounts.FindAsync(email, context.HttpContext.RequestAborted);
+        if (account is null || account.Disabled)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.FollowUp.Auth")
+                .LogWarning("OpenID Connect sign-in refused: no local account for the identity");
+            context.Fail("No dashboard account for this identity; ask an admin to add you.");
+            return;
+        }
+        context.Principal = AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+}

@@ -1,0 +1,13 @@
+namespace LeadPlatform.FollowUp.Auth;
+
+/// <summary>
+/// Who may do what. <see cref="Read"/>: see leads, the queue, the evidence and the funnel (every role).
+/// <see cref="Work"/>: act on a lead — send, note, change status, override (coordinators and admins; API tokens act as coordinators).
+/// <see cref="Admin"/>: accounts and templates.
+/// </summary>
+public static class Policies
+{
+    public const string Read = "followup.read";
+    public const string Work = "followup.work";
+    public const string Admin = "followup.admin";
+}

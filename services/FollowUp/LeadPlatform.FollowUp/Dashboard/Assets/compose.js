@@ -1,0 +1,83 @@
+// The live compliance preview: as the coordinator types, the draft goes to the compliance check (nothing is recorded or
+// sent), violations are marked in a copy of the text, the disclaimers that will be attached are shown, and Send is
+// enabled only while the check says cleared. The server checks again on send.
+(() => {
+  const form = document.getElementById('compose-form');
+  if (!form) return;
+  const send = document.getElementById('send');
+  const body = document.getElementById('body');
+  const subject = document.getElementById('subject');
+  const status = document.getElementById('preview-status');
+  const highlighted = document.getElementById('highlighted');
+  const violations = document.getElementById('violations');
+  const disclaimers = document.getElementById('disclaimers');
+  let timer = 0;
+  let sequence = 0;
+
+  function mark(text, marks) {
+    const parts = [];
+    let at = 0;
+    for (const v of marks.sort((a, b) => a.start - b.start)) {
+      if (v.start < at) continue;
+      parts.push(document.createTextNode(text.slice(at, v.start)));
+      const m = document.createElement('mark');
+      m.className = 'violation';
+      m.title = v.advice;
+      m.textContent = text.slice(v.start, v.start + v.length);
+      parts.push(m);
+      at = v.start + v.length;
+    }
+    parts.push(document.createTextNode(text.slice(at)));
+    return parts;
+  }
+
+  async function check() {
+    const mine = ++sequence;
+    send.disabled = true;
+    if (!body.value.trim()) { status.textContent = 'Write a message to check it.'; highlighted.replaceChildren(); return; }
+    status.textContent = 'Checking…';
+    const draft = { leadId: form.dataset.leadId, channel: form.dataset.channel, subject: subject ? subject.value : null, body: body.value };
+    try {
+      const r = await fetch('/api/v1/compliance/check', {
+        method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify(draft),
+      });
+      if (mine !== sequence) return;
+      if (r.status === 401) { status.textContent = 'Your session ended: reload the page to sign in again.'; return; }
+      const result = await r.json();
+      if (!r.ok) {
+        status.textContent = 'The draft is not complete: ' + Object.values(result.errors || {}).flat().join(' ');
+        return;
+      }
+      const blocked = result.decision !== 'cleared';
+      status.className = blocked ? 'decision-blocked' : 'decision-cleared';
+      status.textContent = blocked
+        ? `Blocked: ${result.violations.length} problem(s) to fix before this can be sent.`
+        : 'Cleared: this can be sent.';
+      highlighted.replaceChildren(...mark(body.value, result.violations.filter(v => v.field === 'body' && v.length > 0)));
+      violations.replaceChildren(...result.violations.map(v => {
+        const li = document.createElement('li');
+        li.textContent = (v.match ? `“${v.match}”${v.field === 'subject' ? ' (subject)' : ''}: ` : '') + v.advice;
+        return li;
+      }));
+      disclaimers.replaceChildren(...result.disclaimers.map(d => {
+        const box = document.createElement('div');
+        const h = document.createElement('h4');
+        h.textContent = `${d.id}, version ${d.version}`;
+        const p = document.createElement('pre');
+        p.className = 'message';
+        p.textContent = d.text;
+        box.append(h, p);
+        return box;
+      }));
+      send.disabled = blocked;
+    } catch {
+      if (mine === sequence) status.textContent = 'The compliance check cannot be reached; Send stays disabled.';
+    }
+  }
+
+  function soon() { send.disabled = true; clearTimeout(timer); timer = setTimeout(check, 250); }
+  body.addEventListener('input', soon);
+  if (subject) subject.addEventListener('input', soon);
+  check();
+})();

@@ -1,0 +1,120 @@
+using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadPlatform.FollowUp.Dashboard;
+
+/// <summary>What a coordinator does to a lead from the dashboard: notes, status changes, eligibility overrides. Each one on the timeline with who and when.</summary>
+internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<LeadActions> logger)
+{
+    public const int MaxNoteLength = 4000;
+
+    /// <summary>The statuses a coordinator can set, in funnel order (not eligible is qualification's, left by an override).</summary>
+    public static readonly IReadOnlyList<string> SettableStatuses =
+    [
+        LeadStatus.New, LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked, LeadStatus.Won, LeadStatus.Lost, LeadStatus.NotACandidate,
+    ];
+
+    public static string Describe(string status) => status switch
+    {
+        LeadStatus.New => "New",
+        LeadStatus.NotEligible => "Not eligible",
+        LeadStatus.Contacted => "Contacted",
+        LeadStatus.QuoteSent => "Quote sent",
+        LeadStatus.ConsultationBooked => "Consultation booked",
+        LeadStatus.Won => "Won",
+        LeadStatus.Lost => "Lost",
+        LeadStatus.NotACandidate => "Not a candidate",
+        _ => status,
+    };
+
+    public Task<bool> AddNoteAsync(Guid leadId, string text, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(leadId, (lead, now) =>
+        {
+            lead.Record(new TimelineEntry { At = now, Kind = "note", Summary = text.Trim(), Actor = actor });
+            logger.LogInformation("Note added to lead {LeadId}", leadId);
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> SetStatusAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(leadId, (lead, now) =>
+        {
+            if (lead.Status == status) return false;
+            var from = lead.Status;
+            lead.Status = status;
+            // Once a lead has been contacted its open tasks are done; a closed lead has nothing left to do.
+            if (status != LeadStatus.New)
+            {
+                foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "done";
+            }
+            lead.Record(new TimelineEntry
+            {
+                At = now,
+                Kind = "status_changed",
+                Summary = $"Status: {Describe(from)} → {Describe(status)}",
+                Actor = actor,
+                Details = new() { ["from"] = from, ["to"] = status },
+            });
+            logger.LogInformation("Lead {LeadId} status changed from {FromStatus} to {ToStatus}", leadId, from, status);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>A coordinator overrides "not eligible": the lead gets a follow-up task (tier C's SLA) and the reason goes on the timeline.</summary>
+    public Task<bool> OverrideEligibilityAsync(Guid leadId, string reason, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(leadId, (lead, now) =>
+        {
+            if (lead.Status != LeadStatus.NotEligible) return false;
+            var task = new FollowUpTask
+            {
+                Id = Ids.New(),
+                QuoteRequestId = lead.QuoteRequestIds.LastOrDefault(),
+                Tier = lead.Tier ?? "C",
+                CreatedAt = now,
+                DueAt = StoredTime.Truncate(now + options.Value.SlaFor(lead.Tier ?? "C")),
+            };
+            lead.Tasks.Add(task);
+            lead.Status = LeadStatus.New;
+            lead.Record(new TimelineEntry
+            {
+                At = now,
+                Kind = "eligibility_overridden",
+                Summary = $"Eligibility overridden: {reason.Trim()}",
+                Actor = actor,
+                Details = new() { ["reason"] = reason.Trim(), ["taskId"] = task.Id.ToString() },
+            });
+            lead.Enqueue(new FollowUpTaskCreated
+            {
+                LeadId = lead.Id,
+                TaskId = task.Id,
+                QuoteRequestId = task.QuoteRequestId,
+                OccurredAt = now,
+                Tier = task.Tier,
+                DueAt = task.DueAt,
+                AssignedTo = task.AssignedTo,
+            }, now, null, lead.Id);
+            logger.LogInformation("Lead {LeadId} eligibility overridden; follow-up task {TaskId} created", leadId, task.Id);
+            return true;
+        }, cancellationToken);
+
+    private async Task<bool> ChangeAsync(Guid leadId, Func<LeadDocument, DateTimeOffset, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            if (lead is null) return false;
+            if (!change(lead, StoredTime.Truncate(time.GetUtcNow()))) return true;
+            try
+            {
+                await store.ReplaceAsync(lead, cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // Someone (a consumer, another coordinator) changed the lead meanwhile: redo on a fresh read.
+            }
+        }
+    }
+}
