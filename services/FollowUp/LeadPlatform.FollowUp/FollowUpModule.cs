@@ -63,7 +63,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
         builder.Services.AddSingleton<SlaClock>();
-        builder.Services.TryAddSingleton<ICoordinatorRoster, ConfiguredCoordinatorRoster>();
+        builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
         builder.Services.AddSingleton<OverdueEscalation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());

@@ -57,6 +57,28 @@ public sealed class Assigning_tasks : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Coordinator_accounts_join_the_round_after_the_configured_ones_and_an_admin_can_take_them_out_of_it()
+    {
+        var services = _module.Services;
+        var accounts = services.GetRequiredService<LeadPlatform.FollowUp.Auth.AccountService>();
+        var ct = TestContext.Current.CancellationToken;
+        async Task<LeadPlatform.FollowUp.Auth.UserAccount> Create(string email, params string[] roles) =>
+            (await accounts.CreateAsync(email, email, "a-long-enough-password", roles, ct)).Account!;
+        var fay = await Create("fay@clinic.example", LeadPlatform.FollowUp.Auth.Roles.Coordinator);
+        var gus = await Create("gus@clinic.example", LeadPlatform.FollowUp.Auth.Roles.Coordinator);
+        await Create("root@clinic.example", LeadPlatform.FollowUp.Auth.Roles.Admin); // not a coordinator: never assigned
+        var roster = services.GetRequiredService<ICoordinatorRoster>();
+
+        var everyone = await roster.GetCoordinatorsAsync(ct);
+        Assert.Equal(["ana", "ben", "cleo", "dan", "eve", "fay@clinic.example", "gus@clinic.example"], everyone.Select(c => c.Id));
+
+        await accounts.UpdateAsync(gus.Id, a => a.OnLeave = true, ct);
+        await accounts.UpdateAsync(fay.Id, a => a.OnDuty = false, ct);
+        var available = (await roster.GetCoordinatorsAsync(ct)).Where(c => c.IsAvailableAt(DateTimeOffset.UtcNow)).Select(c => c.Id);
+        Assert.Equal(["ana", "dan", "eve"], available);
+    }
+
+    [Fact]
     public async Task The_round_continues_where_it_stopped_after_a_restart()
     {
         var roster = new FixedRoster(("ana", true, null), ("ben", true, null), ("cleo", true, null));

@@ -1,8 +1,8 @@
 namespace LeadPlatform.FollowUp.Tasks;
 
 /// <summary>
-/// The coordinators who can be assigned tasks, in round-robin order. Today from configuration
-/// (<see cref="ConfiguredCoordinatorRoster"/>); the dashboard's accounts can feed it later by registering their own.
+/// The coordinators who can be assigned tasks, in round-robin order: by default those configured in
+/// <c>FollowUp:Coordinators</c> and the dashboard's coordinator accounts (<see cref="AccountsAndConfiguredRoster"/>).
 /// </summary>
 public interface ICoordinatorRoster
 {
