@@ -38,7 +38,8 @@ internal sealed class Deployment : IAsyncDisposable
             case "standalone-inproc":
             {
                 var dataRoot = Directory.CreateTempSubdirectory("leadplatform-load-").FullName;
-                var app = StandaloneHost.Build(["--urls=http://127.0.0.1:0", .. ServiceArguments(options, dataRoot)]);
+                // Its content root is the empty data folder: no appsettings.json of whatever folder the tool runs from.
+                var app = StandaloneHost.Build(["--urls=http://127.0.0.1:0", $"--contentRoot={dataRoot}", .. ServiceArguments(options, dataRoot)]);
                 await app.StartAsync();
                 var url = new Uri(app.Urls.First());
                 var deployment = new Deployment { IntakeUrl = url, FollowUpUrl = url, _dataRoot = dataRoot, _keepData = options.KeepData };
@@ -117,7 +118,7 @@ internal sealed class Deployment : IAsyncDisposable
             deployment.RabbitMqUri = rabbitMqUri;
             deployment.Node = node;
             foreach (var (name, host) in hosts) deployment.Processes[name] = host.ProcessId;
-            if (node is not null && BrokerProcess(node.NodeName) is { } beam) deployment.Processes["rabbitmq (beam.smp)"] = beam;
+            if (node is not null && BrokerProcess(node.Port) is { } beam) deployment.Processes["rabbitmq (beam.smp)"] = beam;
             deployment.Description = $"distributed: intake, qualification, follow-up as child processes (LiteDB each), RabbitMQ {(node is null ? rabbitMqUri : "private node " + node.NodeName)}";
             return deployment;
         }
@@ -158,25 +159,33 @@ internal sealed class Deployment : IAsyncDisposable
         throw new InvalidOperationException("LeadPlatform.sln not found above the tool's folder: run the tool from its build output in the repository.");
     }
 
-    /// <summary>The Erlang VM of the private node (the rabbitmq-server script's child), found by its node name.</summary>
-    private static int? BrokerProcess(string nodeName)
+    /// <summary>The Erlang VM of the private node: the process that holds its listening AMQP socket.</summary>
+    private static int? BrokerProcess(int port)
     {
-        var shortName = nodeName.Split('@')[0];
+        var portHex = port.ToString("X4", CultureInfo.InvariantCulture);
+        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(table)) continue;
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // local_address is ADDR:PORT in hex, st 0A is LISTEN, the inode is the 10th field.
+                if (fields.Length > 9 && fields[1].EndsWith(":" + portHex, StringComparison.Ordinal) && fields[3] == "0A") inodes.Add($"socket:[{fields[9]}]");
+            }
+        }
+        if (inodes.Count == 0) return null;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
             try
             {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (cmdline.Contains("beam", StringComparison.Ordinal) && cmdline.Contains(shortName, StringComparison.Ordinal)) return pid;
+                foreach (var fd in Directory.EnumerateFiles(Path.Combine(dir, "fd")))
+                    if (new FileInfo(fd).LinkTarget is { } target && inodes.Contains(target)) return pid;
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Gone meanwhile.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Not ours.
+                // Gone meanwhile, or not ours to look at.
             }
         }
         return null;

@@ -34,7 +34,7 @@ internal sealed class ProcessSampler : IAsyncDisposable
         {
             lock (_maxRssKb)
             {
-                foreach (var (name, pid) in _processes)
+                foreach (var (name, pid) in _processes.Append(new("load tool", Environment.ProcessId)))
                     _maxRssKb[name] = Math.Max(_maxRssKb.GetValueOrDefault(name), Status(pid, "VmRSS:"));
             }
             try
