@@ -54,7 +54,7 @@ internal static class LoadRun
         {
             using var warm = new Submitter(intakeUrl, options.ApiKey, Math.Min(options.Concurrency, 8));
             var run = await warm.RunAsync(options.Warmup, null, 0, Body(runId, "warm"), watcher.Expect, cancellationToken);
-            var all = await watcher.WaitForAllAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            var all = await watcher.WaitForAllAsync(options.DrainTimeout, cancellationToken);
             var done = watcher.Collect().Count(c => c.Done);
             output.WriteLine($"Warm-up: {run.Accepted}/{options.Warmup} accepted, {done} tasks{(all ? string.Empty : " (not all: is the pipeline working?)")}.");
             if (run.Accepted == 0) throw new InvalidOperationException($"Intake accepts nothing: {string.Join(", ", run.ErrorKinds)}.");
