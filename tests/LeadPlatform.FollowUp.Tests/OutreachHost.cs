@@ -29,7 +29,9 @@ public sealed class OutreachHost : IAsyncDisposable
     public static FakeTimeProvider DuringCallingHours() =>
         new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(18), TimeSpan.Zero));
 
-    public static async Task<OutreachHost> StartAsync(TimeProvider? time = null)
+    /// <param name="time">A fixed clock, or the system's.</param>
+    /// <param name="settings">More command-line settings, e.g. <c>--FollowUp:Smtp:Host=127.0.0.1</c>.</param>
+    public static async Task<OutreachHost> StartAsync(TimeProvider? time = null, params string[] settings)
     {
         var dataFolder = Directory.CreateTempSubdirectory("leadplatform-outreach-").FullName;
         var host = await RunningHost.StartAsync(
@@ -37,12 +39,15 @@ public sealed class OutreachHost : IAsyncDisposable
             {
                 if (time is not null) b.Services.AddSingleton(time);
             }),
-            "--Bus:Transport=InProcess",
-            "--Storage:Provider=LiteDb",
-            $"--Storage:DataFolder={dataFolder}",
-            "--Outbox:PollInterval=00:00:00.100",
-            $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
-            $"--FollowUp:SmsWebhookSecret={WebhookSecret}");
+            [
+                "--Bus:Transport=InProcess",
+                "--Storage:Provider=LiteDb",
+                $"--Storage:DataFolder={dataFolder}",
+                "--Outbox:PollInterval=00:00:00.100",
+                $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
+                $"--FollowUp:SmsWebhookSecret={WebhookSecret}",
+                .. settings,
+            ]);
         return new OutreachHost(host, dataFolder);
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using LeadPlatform.TestSupport;
 
 namespace LeadPlatform.Intake.Tests;
@@ -26,6 +28,25 @@ public sealed class Limiting_the_rate_of_requests
         Assert.Equal(HttpStatusCode.TooManyRequests, limitedForm.StatusCode);
         Assert.Equal("text/html", limitedForm.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await server.CountAsync());
+    }
+
+    [Fact]
+    public async Task Polling_the_status_of_a_request_does_not_use_up_the_submission_budget_of_the_client_IP()
+    {
+        await using var server = await IntakeServer.StartAsync(
+            "--Intake:RateLimits:PerClientIp:PermitLimit=2", "--Intake:RateLimits:PerClientIp:Window=00:10:00");
+        using var first = await server.PostJsonAsync(SampleQuoteRequest.Create());
+        var quoteRequestId = Guid.Parse((string)(await first.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!);
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var status = await server.GetStatusAsync(quoteRequestId);
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        }
+        using var second = await server.PostJsonAsync(SampleQuoteRequest.Create());
+        using var third = await server.PostJsonAsync(SampleQuoteRequest.Create());
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests), (second.StatusCode, third.StatusCode));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-// Posts the same quote requests to intake (as the standalone host runs it: LiteDB, in-process bus) and to a bare Kestrel
+// Posts the same quote requests to the standalone host (intake, qualification and follow-up in one process: LiteDB,
+// in-process bus, so every accepted request is also qualified and followed up while the benchmark runs) and to a bare Kestrel
 // endpoint that only deserialises the JSON and answers 202, in one process, one after the other, on loopback.
 //   dotnet run -c Release --project tests/LeadPlatform.IntakeBenchmark -- [requests] [concurrency]
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
@@ -19,7 +20,7 @@ const int Rounds = 4;
 const string apiKey = "benchmark-site-key-0123456789";
 
 var dataFolder = Directory.CreateTempSubdirectory("leadplatform-intake-benchmark-").FullName;
-var intake = IntakeHost.Build([
+var intake = LeadPlatform.Standalone.StandaloneHost.Build([
     "--urls=http://127.0.0.1:0",
     "--Bus:Transport=InProcess", "--Storage:Provider=LiteDb", $"--Storage:DataFolder={dataFolder}",
     $"--Intake:Sites:bench:ApiKey={apiKey}",
@@ -48,7 +49,7 @@ try
         intakeRounds.Add(await LoadGenerator.RunAsync("intake", intakeUrl, Bodies(requests / Rounds, $"intake{round}-"), concurrency, apiKey));
     }
     var bareResult = LoadResult.Combine("bare Kestrel (deserialise)", bareRounds);
-    var intakeResult = LoadResult.Combine("intake (LiteDB, in-process)", intakeRounds);
+    var intakeResult = LoadResult.Combine("standalone intake (LiteDB)", intakeRounds);
     Console.WriteLine();
     Console.WriteLine($"{"target",-28} {"requests",8} {"conc",5} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"failures",8}");
     Console.WriteLine(bareResult);

@@ -24,6 +24,11 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
         var lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads/{accepted["leadId"]}"),
             l => l?["tasks"]?.AsArray().Count == 1, TimeSpan.FromSeconds(10), "the follow-up task");
         Assert.Equal("new", lead!["status"]!.GetValue<string>());
+        // Out of the box the acknowledgement clears the compliance check and lands as a file in the outbox folder.
+        lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads/{accepted["leadId"]}"),
+            l => l?["outreach"]?.AsArray().Any(o => (string?)o!["status"] == "sent") == true, TimeSpan.FromSeconds(20), "the acknowledgement");
+        Assert.Single(Directory.GetFiles(Path.Combine(_dataFolder, "outbox", "email"), "*.eml"));
+        Assert.Contains("demonstration clinic address", host.Output, StringComparison.Ordinal);
 
         foreach (var page in new[] { "/dashboard", "/forms/example", "/openapi/v1.json" })
         {

@@ -81,6 +81,9 @@ public sealed class Bson_mapping
         Assert.Equal(BsonDocument.Parse("{ Current: true, _id: { $gt: UUID('01a20ecf-bdad-70a6-9bdf-cd72a86c180f') } }"), Render(MongoQualificationStore.CurrentAfter(leadId)));
         var sort = MongoLeadStore.MostUrgentFirst().Render(Args<LeadDocument>());
         Assert.Equal(BsonDocument.Parse("{ NextDueAt: 1 }"), sort);
+        Assert.Equal(BsonDocument.Parse("{ NextEscalationAt: { $lte: ISODate('2026-11-24T18:00:00Z') } }"),
+            Render(MongoLeadStore.OverdueAt(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(BsonDocument.Parse("{ NextEscalationAt: 1 }"), MongoLeadStore.MostOverdueFirst().Render(Args<LeadDocument>()));
     }
 
     [Fact]
@@ -95,7 +98,7 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.Phone\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.Phone\" : 1 }", "{ \"NextEscalationAt\" : 1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
     }
 

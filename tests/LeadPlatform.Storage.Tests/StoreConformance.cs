@@ -120,6 +120,40 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task Many_writers_at_once_each_get_their_own_answer_and_no_update_is_lost()
+    {
+        var store = Decisions();
+        // 60 inserts at once, a third of them repeating an id already being inserted: each id is stored once.
+        var documents = Enumerable.Range(0, 40).Select(_ => SampleDocuments.Decision()).ToList();
+        var attempts = documents.Concat(documents.Take(20)).Select(d => store.TryInsertAsync(d, Ct));
+        var inserted = await Task.WhenAll(attempts);
+        Assert.Equal(40, inserted.Count(i => i));
+        Assert.Equal(40, await store.CountAsync(Ct));
+
+        // 30 read-modify-write loops on one document at once, each adding its own flag: all 30 survive.
+        var target = documents[0].Id;
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var current = (await store.GetAsync(target, Ct))!;
+                current.Flags.Add($"flag-{i}");
+                try
+                {
+                    await store.ReplaceAsync(current, Ct);
+                    return;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Someone else won this round: read again.
+                }
+            }
+        }, Ct)));
+        var final = (await store.GetAsync(target, Ct))!;
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"flag-{i}").Order(), final.Flags.Where(f => f.StartsWith("flag-", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public async Task A_returning_person_is_found_by_email_key_or_phone_key_as_the_lead_of_their_first_request()
     {
         var store = QuoteRequests();
@@ -186,6 +220,27 @@ public abstract class StoreConformance
 
         Assert.Equal([urgent.Id, later.Id], queue.Select(d => d.Id));
         Assert.Equal([urgent.Id], (await store.FindWithOpenTasksAsync(1, Ct)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task The_overdue_search_finds_tasks_past_due_not_yet_escalated_most_overdue_first()
+    {
+        var store = Leads();
+        var now = new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero);
+        var late = SampleDocuments.Lead(now.AddMinutes(-5));
+        var later = SampleDocuments.Lead(now.AddHours(-2));
+        var notYet = SampleDocuments.Lead(now.AddMinutes(5));
+        var escalated = SampleDocuments.Lead(now.AddHours(-3));
+        escalated.Tasks[0].EscalatedAt = now.AddHours(-3);
+        escalated.RefreshDueTimes();
+        var done = SampleDocuments.Lead(now.AddHours(-4), openTask: false);
+        foreach (var d in new[] { late, later, notYet, escalated, done }) await store.TryInsertAsync(d, Ct);
+
+        var overdue = await store.FindOverdueAsync(now, 10, Ct);
+
+        Assert.Equal([later.Id, late.Id], overdue.Select(d => d.Id));
+        Assert.Equal([later.Id], (await store.FindOverdueAsync(now, 1, Ct)).Select(d => d.Id));
+        Assert.NotNull((await store.GetAsync(escalated.Id, Ct))!.NextDueAt); // escalated, still in the queue
     }
 
     [Fact]

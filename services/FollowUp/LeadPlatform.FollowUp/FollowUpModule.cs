@@ -6,6 +6,7 @@ using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,10 @@ public static class FollowUpModule
         builder.AddServiceStore<ILeadStore>(ServiceName,
             liteDb => new LiteDbLeadStore(liteDb),
             mongo => new MongoLeadStore(mongo));
+        builder.AddServiceStore<IAssignmentStore>(ServiceName,
+            liteDb => new LiteDbAssignmentStore(liteDb),
+            mongo => new MongoAssignmentStore(mongo),
+            outbox: false);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
@@ -49,13 +54,48 @@ public static class FollowUpModule
         });
         builder.Services.AddSingleton<PublicLinks>();
         builder.Services.AddSingleton<LeadFacts>();
-        builder.Services.AddSingleton<IOutreachChannel, FileEmailChannel>();
-        builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+        builder.AddOutreachChannels();
         builder.Services.AddSingleton<IOutreachChannel, CallScriptChannel>();
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<SlaClock>();
+        builder.Services.TryAddSingleton<ICoordinatorRoster, ConfiguredCoordinatorRoster>();
+        builder.Services.AddSingleton<RoundRobinAssigner>();
+        builder.Services.AddSingleton<OverdueEscalation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());
         return builder;
+    }
+
+    /// <summary>Email by SMTP when <c>FollowUp:Smtp:Host</c> is set, texts by the HTTP provider when <c>FollowUp:Sms:Provider=http</c>; otherwise files.</summary>
+    private static void AddOutreachChannels(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("FollowUp");
+        if (!string.IsNullOrWhiteSpace(section["Smtp:Host"])) builder.Services.AddSingleton<IOutreachChannel, SmtpEmailChannel>();
+        else builder.Services.AddSingleton<IOutreachChannel, FileEmailChannel>();
+
+        var sms = section.GetSection("Sms").Get<SmsProviderOptions>() ?? new SmsProviderOptions();
+        if (sms.UsesHttp)
+        {
+            if (!Uri.TryCreate(sms.BaseUrl, UriKind.Absolute, out var baseUrl))
+            {
+                throw new InvalidOperationException("FollowUp:Sms:Provider is http but FollowUp:Sms:BaseUrl is not an absolute URL.");
+            }
+            builder.Services.AddHttpClient(HttpSmsChannel.ClientName, (sp, client) =>
+            {
+                client.BaseAddress = new Uri(baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/");
+                client.Timeout = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.Sms.Timeout;
+            });
+            builder.Services.AddSingleton<IOutreachChannel, HttpSmsChannel>();
+        }
+        else if (string.IsNullOrWhiteSpace(sms.Provider) || string.Equals(sms.Provider.Trim(), "file", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+        }
+        else
+        {
+            throw new InvalidOperationException($"FollowUp:Sms:Provider '{sms.Provider}' is unknown: use http, or file (the default).");
+        }
     }
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)
@@ -89,6 +129,18 @@ public static class FollowUpModule
         {
             logger.LogWarning("FollowUp:ClinicPostalAddress is not set: the compliance check blocks every email (disclaimer.incomplete) until it is");
         }
+        var sla = services.GetRequiredService<SlaClock>(); // an unknown FollowUp:ClinicTimeZone stops the start here
+        if (string.IsNullOrWhiteSpace(options.ClinicTimeZone))
+        {
+            logger.LogWarning("FollowUp:ClinicTimeZone is not set: business hours for SLA due times are counted in {TimeZone}", sla.TimeZone.Id);
+        }
+        if (options.Coordinators.Count == 0)
+        {
+            logger.LogInformation("FollowUp:Coordinators is empty: new follow-up tasks are not assigned to anyone");
+        }
+        logger.LogInformation("Outreach email goes {EmailChannel}, texts {SmsChannel}",
+            string.IsNullOrWhiteSpace(options.Smtp.Host) ? "to .eml files in the outbox folder" : $"to the mail server {options.Smtp.Host}:{options.Smtp.Port}",
+            options.Sms.UsesHttp ? $"to the SMS provider at {new Uri(options.Sms.BaseUrl!).Authority}" : "to .json files in the outbox folder"); // no user info from the URL
         if (string.IsNullOrWhiteSpace(options.SmsWebhookSecret))
         {
             logger.LogInformation("FollowUp:SmsWebhookSecret is not set: the inbound SMS webhook refuses every call");

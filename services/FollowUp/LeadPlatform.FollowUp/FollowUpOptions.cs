@@ -9,13 +9,33 @@ public sealed class FollowUpOptions
     /// </summary>
     public const string DevelopmentUnsubscribeKey = "development-only-unsubscribe-key--change-me-before-sending-real-email";
 
-    /// <summary>How soon a lead of each tier must be contacted.</summary>
+    /// <summary>How soon a lead of each tier must be contacted, counted as <see cref="SlaBasis"/> says (for business days: whole days).</summary>
     public Dictionary<string, TimeSpan> Sla { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["A"] = TimeSpan.FromMinutes(15),
         ["B"] = TimeSpan.FromHours(4),
-        ["C"] = TimeSpan.FromHours(24),
+        ["C"] = TimeSpan.FromDays(1),
     };
+
+    /// <summary>How each tier's <see cref="Sla"/> is counted: A 15 minutes of wall-clock time, B 4 business hours, C the next business day.</summary>
+    public Dictionary<string, SlaBasis> SlaBasis { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["A"] = FollowUp.SlaBasis.Elapsed,
+        ["B"] = FollowUp.SlaBasis.BusinessHours,
+        ["C"] = FollowUp.SlaBasis.BusinessDays,
+    };
+
+    /// <summary>The clinic's time zone (IANA, e.g. <c>America/Los_Angeles</c>): business hours are its local time. Unset: UTC, with a warning.</summary>
+    public string? ClinicTimeZone { get; set; }
+
+    /// <summary>When coordinators work (default Monday to Friday, 09:00–17:00).</summary>
+    public BusinessHoursOptions BusinessHours { get; set; } = new();
+
+    /// <summary>The coordinators new tasks are assigned to, round-robin among those on duty and not on leave.</summary>
+    public List<CoordinatorOptions> Coordinators { get; set; } = [];
+
+    /// <summary>The search for overdue tasks.</summary>
+    public EscalationOptions Escalation { get; set; } = new();
 
     /// <summary>The clinic's postal address, printed under every email's disclaimer. Unset: every email is blocked (fail closed).</summary>
     public string? ClinicPostalAddress { get; set; }
@@ -44,5 +64,13 @@ public sealed class FollowUpOptions
     /// <summary>Whether a lead gets an automatic acknowledgement once its follow-up task exists.</summary>
     public bool Acknowledgements { get; set; } = true;
 
+    /// <summary>Email through a mail server; without <c>Smtp:Host</c>, <c>.eml</c> files in the outbox folder.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Texts through an SMS provider; without <c>Sms:Provider</c>, JSON files in the outbox folder.</summary>
+    public SmsProviderOptions Sms { get; set; } = new();
+
     public TimeSpan SlaFor(string tier) => Sla.TryGetValue(tier, out var sla) ? sla : TimeSpan.FromHours(24);
+
+    public SlaBasis SlaBasisFor(string tier) => SlaBasis.TryGetValue(tier, out var basis) ? basis : FollowUp.SlaBasis.Elapsed;
 }

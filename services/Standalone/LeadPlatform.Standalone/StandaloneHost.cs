@@ -36,7 +36,13 @@ public static class StandaloneHost
         ["Intake:Sites:example:ApiKey"] = "example-development-key",
         ["Intake:Sites:example:AllowedOrigins:0"] = "self",
         ["Intake:Sites:example:ThankYouUrl"] = "/forms/thank-you",
+        // Every email must carry the clinic's postal address (CAN-SPAM) or the compliance check blocks it. The standalone
+        // host writes email as files into its outbox folder, so a demonstration address lets the journey run end to end;
+        // the startup banner says so until FollowUp:ClinicPostalAddress is set to the clinic's real address.
+        ["FollowUp:ClinicPostalAddress"] = DemoClinicAddress,
     };
+
+    public const string DemoClinicAddress = "Demonstration Clinic, 1 Example Street, Springfield, USA (set FollowUp:ClinicPostalAddress)";
 
     public static WebApplication Build(string[] args)
     {
@@ -73,5 +79,8 @@ public static class StandaloneHost
             "LeadPlatform is running.{NewLine}  Dashboard:     {Dashboard}{NewLine}  API reference: {ApiReference}{NewLine}  Example form:  {ExampleForm}{NewLine}  Data folder:   {DataFolder}",
             Environment.NewLine, $"{address}/dashboard", Environment.NewLine, $"{address}/api-reference", Environment.NewLine,
             $"{address}/forms/example", Environment.NewLine, dataFolder);
+        if (app.Configuration["FollowUp:ClinicPostalAddress"] == DemoClinicAddress)
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogWarning(
+                "Emails carry a demonstration clinic address: set FollowUp:ClinicPostalAddress to the clinic's postal address before sending real email");
     }
 }

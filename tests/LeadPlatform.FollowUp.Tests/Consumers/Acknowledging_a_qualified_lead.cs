@@ -42,7 +42,9 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
 
         await _module.Harness.Bus.Publish(submitted);
         await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
-        Assert.True(await _module.Harness.Published.Any<OutreachSent>(x => x.Context.Message.LeadId == submitted.LeadId));
+        // Polled rather than Published.Any: on a busy machine the bus can be quiet for longer than the harness's inactivity timeout.
+        await Eventually.GetAsync(() => Task.FromResult(_module.Harness.Published.Select<OutreachSent>().Any(x => x.Context.Message.LeadId == submitted.LeadId)),
+            sent => sent, what: "OutreachSent");
         var created = _module.Harness.Published.Select<FollowUpTaskCreated>().Single().Context.Message;
         await _module.Harness.Bus.Publish(created);
         await _module.Harness.Bus.Publish(created);

@@ -1,10 +1,10 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.FollowUp.Consumers;
 
@@ -13,7 +13,7 @@ namespace LeadPlatform.FollowUp.Consumers;
 /// a task due by its tier's SLA. Events can arrive in any order and more than once; every handler checks whether it
 /// already applied its event, and a concurrent change makes the bus retry the message.
 /// </summary>
-public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<LeadJourneyConsumer> logger)
+public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, SlaClock sla, RoundRobinAssigner assigner, ILogger<LeadJourneyConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>, IConsumer<LeadQualified>, IConsumer<LeadDisqualified>, IConsumer<LeadOptedOut>
 {
     public Task Consume(ConsumeContext<QuoteRequestSubmitted> context) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
@@ -43,7 +43,23 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, IOp
         return true;
     });
 
-    public Task Consume(ConsumeContext<LeadQualified> context) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
+    public async Task Consume(ConsumeContext<LeadQualified> context)
+    {
+        var m = context.Message;
+        var known = await store.GetAsync(m.LeadId, context.CancellationToken);
+        if (known?.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId) == true)
+        {
+            logger.LogInformation("Event for lead {LeadId} already applied; redelivery ignored", m.LeadId);
+            return;
+        }
+
+        // Before the lead's write: the same decision asked again (a retry after a conflict) gets the same coordinator.
+        var assignee = await assigner.AssignAsync(m.QuoteRequestId, context.CancellationToken);
+        var dueAt = StoredTime.Truncate(sla.DueAt(m.Tier, m.OccurredAt));
+        await CreateTaskAsync(context, assignee, dueAt);
+    }
+
+    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Coordinator? assignee, DateTimeOffset dueAt) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
@@ -53,7 +69,8 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, IOp
             QuoteRequestId = m.QuoteRequestId,
             Tier = m.Tier,
             CreatedAt = now,
-            DueAt = StoredTime.Truncate(m.OccurredAt + options.Value.SlaFor(m.Tier)),
+            DueAt = dueAt,
+            AssignedTo = assignee?.Id,
         };
         lead.Tasks.Add(task);
         lead.Tier = m.Tier;
@@ -71,9 +88,9 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, IOp
         {
             At = now,
             Kind = "task_created",
-            Summary = $"Follow-up task due {task.DueAt:u}",
+            Summary = $"Follow-up task due {task.DueAt:u}, " + (assignee is null ? "unassigned (no coordinator on duty)" : $"assigned to {assignee.Name}"),
             QuoteRequestId = m.QuoteRequestId,
-            Details = new() { ["taskId"] = task.Id.ToString(), ["tier"] = m.Tier },
+            Details = new() { ["taskId"] = task.Id.ToString(), ["tier"] = m.Tier, ["assignedTo"] = assignee?.Id ?? string.Empty },
         });
         lead.Enqueue(new FollowUpTaskCreated
         {
@@ -86,6 +103,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, IOp
             AssignedTo = task.AssignedTo,
         }, now, context.ConversationId, m.LeadId);
         logger.LogInformation("Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}", task.Id, m.LeadId, m.Tier, task.DueAt);
+        logger.LogInformation("Follow-up task {TaskId} for lead {LeadId} assigned to {AssigneeId}", task.Id, m.LeadId, task.AssignedTo ?? "nobody");
         return true;
     });
 

@@ -11,4 +11,6 @@ public sealed class FollowUpTask
     public string? AssignedTo { get; set; }
     /// <summary>open or done.</summary>
     public string Status { get; set; } = "open";
+    /// <summary>When it was found past its due time and escalated (once), or null.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
 }

@@ -27,6 +27,11 @@ public sealed class LeadDocument : StoredDocument
     public List<string> OptOuts { get; set; } = [];
     /// <summary>The earliest due time of an open task, or null: the queue's sort key, derived from <see cref="Tasks"/>.</summary>
     public DateTimeOffset? NextDueAt { get; set; }
+    /// <summary>
+    /// The earliest due time of an open task not yet escalated, or null: what the overdue search looks at, derived from
+    /// <see cref="Tasks"/> (escalated tasks stay in <see cref="NextDueAt"/> but never hold up the search).
+    /// </summary>
+    public DateTimeOffset? NextEscalationAt { get; set; }
     /// <summary>Outreach the gate cleared, oldest first.</summary>
     public List<OutreachRecord> Outreach { get; set; } = [];
     /// <summary>
@@ -52,6 +57,17 @@ public sealed class LeadDocument : StoredDocument
     {
         Timeline.Add(entry);
         UpdatedAt = entry.At;
-        NextDueAt = Tasks.Where(t => t.Status == "open").Select(t => (DateTimeOffset?)t.DueAt).Min();
+        RefreshDueTimes();
     }
+
+    /// <summary>Derives <see cref="NextDueAt"/> and <see cref="NextEscalationAt"/> from the tasks (and the outreach that met them).</summary>
+    public void RefreshDueTimes()
+    {
+        NextDueAt = Tasks.Where(t => t.Status == "open").Select(t => (DateTimeOffset?)t.DueAt).Min();
+        NextEscalationAt = Tasks.Where(t => t.Status == "open" && t.EscalatedAt is null && !WasContactedFor(t)).Select(t => (DateTimeOffset?)t.DueAt).Min();
+    }
+
+    /// <summary>Whether a coordinator's outreach to the lead went out since the task was created: its SLA is met.</summary>
+    public bool WasContactedFor(FollowUpTask task) => Outreach.Exists(o =>
+        o.Kind == OutreachKinds.Coordinator && o.Status == OutreachStatus.Sent && (o.ReadConfirmedAt ?? o.SentAt ?? o.CreatedAt) >= task.CreatedAt);
 }

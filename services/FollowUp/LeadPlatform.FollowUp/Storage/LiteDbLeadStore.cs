@@ -11,7 +11,12 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
     {
         Collection.EnsureIndex(x => x.NextDueAt);
         Collection.EnsureIndex(x => x.Person!.Phone);
+        Collection.EnsureIndex(x => x.NextEscalationAt);
     }
+
+    public Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.NextEscalationAt != null && x.NextEscalationAt <= now).OrderBy(x => x.NextEscalationAt).Limit(max).ToList());
 
     public Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(

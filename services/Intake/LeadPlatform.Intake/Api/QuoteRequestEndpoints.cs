@@ -25,9 +25,11 @@ public static class QuoteRequestEndpoints
     public static IEndpointRouteBuilder MapQuoteRequests(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/quote-requests").WithTags("Quote requests")
-            .RequireCors(IntakeHttp.CorsPolicy)
-            .WithMetadata(IntakeHttp.RateLimited);
+            .RequireCors(IntakeHttp.CorsPolicy);
+        // Submissions are what the limits protect; a status read stores nothing, and a page polling for the status of
+        // the request it just sent must not use up the budget of the next person's form on the same network.
         group.MapPost("/", SubmitAsync)
+            .WithMetadata(IntakeHttp.RateLimited)
             .WithName("SubmitQuoteRequest")
             .WithSummary("Submit a quote request: JSON with X-Api-Key, or a plain HTML form post from an allowed origin.")
             .WithDescription(

@@ -1,20 +1,31 @@
+using System.Threading.Channels;
 using LiteDB;
 
 namespace LeadPlatform.ServiceDefaults.Storage;
 
 /// <summary>
-/// A document store on an embedded LiteDB file (the standalone host). LiteDB is synchronous and single-process;
-/// a compare-and-replace takes a lock so that the version check and the write are one step.
+/// A document store on an embedded LiteDB file (the standalone host). LiteDB is synchronous, single-process, and makes
+/// every commit durable before it returns, so one commit per write would cap a store at one disk flush per request and
+/// park a thread-pool thread on a lock for each waiting caller.
+/// Instead every write goes to one writer thread that commits whatever is queued as one transaction (group commit):
+/// one flush for the whole batch, and each caller's task completes only after the commit that holds its write. The
+/// writes of a batch run in order, so a compare-and-replace sees the writes queued before it. If anything in a batch
+/// fails (a duplicate key, say), the batch is rolled back and its writes run again one by one, each with its own result.
 /// </summary>
-public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : StoredDocument
+public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable where T : StoredDocument
 {
-    private readonly Lock _writeLock = new();
+    private const int MaxBatch = 256;
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Thread _writer;
 
     protected LiteDbDocumentStore(LiteDatabase database, string collectionName) : base(collectionName)
     {
         Database = database;
         Collection = database.GetCollection<T>(collectionName);
         Collection.EnsureIndex(x => x.HasPendingOutbox);
+        // LiteDB binds an explicit transaction to the thread that began it: the batches need a thread of their own.
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = $"LiteDB writer {collectionName}" };
+        _writer.Start();
     }
 
     protected LiteDatabase Database { get; }
@@ -31,32 +42,91 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : Stored
         return Task.CompletedTask;
     }
 
-    protected override Task<bool> InsertCoreAsync(T document, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
-        {
-            try
-            {
-                Collection.Insert(document);
-                return Task.FromResult(true);
-            }
-            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                return Task.FromResult(false);
-            }
-        }
-    }
+    protected override Task<bool> InsertCoreAsync(T document, CancellationToken cancellationToken) =>
+        Enqueue(new Write(document, ExpectedVersion: null));
 
-    protected override Task<bool> ReplaceCoreAsync(T document, long expectedVersion, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
-        {
-            var current = Collection.FindById(document.Id);
-            if (current is null || current.Version != expectedVersion) return Task.FromResult(false);
-            return Task.FromResult(Collection.Update(document));
-        }
-    }
+    protected override Task<bool> ReplaceCoreAsync(T document, long expectedVersion, CancellationToken cancellationToken) =>
+        Enqueue(new Write(document, expectedVersion));
 
     protected override Task<IReadOnlyList<T>> FindPendingCoreAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<T>>(Collection.Find(x => x.HasPendingOutbox, limit: max).ToList());
+
+    /// <summary>Stops the writer once the writes already queued are committed.</summary>
+    public void Dispose()
+    {
+        _writes.Writer.TryComplete();
+        if (Thread.CurrentThread != _writer) _writer.Join(TimeSpan.FromSeconds(10));
+        GC.SuppressFinalize(this);
+    }
+
+    private Task<bool> Enqueue(Write write)
+    {
+        if (!_writes.Writer.TryWrite(write)) throw new ObjectDisposedException(Name, "The store is closed.");
+        return write.Done.Task;
+    }
+
+    private void WriteLoop()
+    {
+        var batch = new List<Write>(MaxBatch);
+        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write)) batch.Add(write);
+            if (batch.Count == 1 || !TryCommitTogether(batch))
+            {
+                foreach (var write in batch) RunAlone(write);
+            }
+        }
+    }
+
+    private bool TryCommitTogether(List<Write> batch)
+    {
+        var results = new bool[batch.Count];
+        try
+        {
+            Database.BeginTrans();
+            for (var i = 0; i < batch.Count; i++) results[i] = Apply(batch[i]);
+            Database.Commit();
+        }
+#pragma warning disable CA1031 // Any failure sends the batch down the one-by-one path, where each write gets its own outcome.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            Database.Rollback();
+            return false;
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+        return true;
+    }
+
+    private void RunAlone(Write write)
+    {
+        try
+        {
+            write.Done.TrySetResult(Apply(write));
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && write.ExpectedVersion is null)
+        {
+            write.Done.TrySetResult(false);
+        }
+#pragma warning disable CA1031 // The caller gets the failure (intake answers 503); the writer goes on with the next write.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            write.Done.TrySetException(ex);
+        }
+    }
+
+    /// <summary>An insert (false: the id or a unique key exists) or a replace that holds only if the stored version is the expected one.</summary>
+    private bool Apply(Write write)
+    {
+        if (write.ExpectedVersion is not { } expected) return Collection.Insert(write.Document) is not null;
+        var current = Collection.FindById(write.Document.Id);
+        return current is not null && current.Version == expected && Collection.Update(write.Document);
+    }
+
+    private sealed record Write(T Document, long? ExpectedVersion)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -1,0 +1,44 @@
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Outreach;
+using MimeKit;
+using MimeKit.Text;
+
+namespace LeadPlatform.FollowUp.Channels;
+
+/// <summary>
+/// The RFC 5322 message of a cleared email, whichever channel carries it (file or SMTP): the text exactly as cleared
+/// (disclaimer and unsubscribe link included), <c>List-Unsubscribe</c> with the same one-click link as the body and
+/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058), and a Message-Id derived from the OutreachId,
+/// so every attempt at the same outreach is the same message.
+/// </summary>
+internal static class OutreachEmail
+{
+    public static MimeMessage Compose(ClearedOutreach outreach, PublicLinks links, string fromAddress)
+    {
+        var unsubscribe = links.FindUnsubscribeUrl(outreach.Message)
+                          ?? throw new ChannelRejectedException("The email carries no one-click unsubscribe link: it is not sent.");
+        if (!MailboxAddress.TryParse(outreach.Recipient, out var to)) throw new ChannelRejectedException("The recipient is not an email address.");
+        if (!MailboxAddress.TryParse(fromAddress, out var from)) throw new ChannelRejectedException("The configured From address is not an email address.");
+        var message = new MimeMessage
+        {
+            Subject = outreach.Subject ?? string.Empty,
+            Date = outreach.ClearedAt,
+            MessageId = MessageIdFor(outreach.OutreachId, from),
+        };
+        message.From.Add(from);
+        message.To.Add(to);
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.Headers.Add("X-LeadPlatform-Outreach-Id", outreach.OutreachId.ToString("D"));
+        message.Headers.Add("X-LeadPlatform-Evidence-Id", outreach.EvidenceId.ToString("D"));
+        message.Headers.Add("X-LeadPlatform-Disclaimers", string.Join(", ", outreach.Disclaimers.Select(x => $"{x.Id}@{x.Version}")));
+        var body = new TextPart(TextFormat.Plain) { Text = outreach.Message };
+        body.Prepare(EncodingConstraint.EightBit, 998); // readable as a file; quoted-printable only for over-long lines
+        message.Body = body;
+        return message;
+    }
+
+    /// <summary><c>{outreachId}@{sender's domain}</c>: one outreach, one Message-Id, however often it is attempted.</summary>
+    public static string MessageIdFor(Guid outreachId, MailboxAddress from) =>
+        $"{outreachId:D}@{(from.Domain is { Length: > 0 } d ? d : "followup.leadplatform")}";
+}

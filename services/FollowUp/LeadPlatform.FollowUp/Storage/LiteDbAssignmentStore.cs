@@ -1,0 +1,9 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using LiteDB;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+public sealed class LiteDbAssignmentStore(LiteDatabase database) : LiteDbDocumentStore<AssignmentCursor>(database, CollectionName), IAssignmentStore
+{
+    public const string CollectionName = "assignment";
+}

@@ -1,0 +1,9 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+public sealed class MongoAssignmentStore(IMongoDatabase database) : MongoDocumentStore<AssignmentCursor>(database, CollectionName), IAssignmentStore
+{
+    public const string CollectionName = "assignment";
+}
