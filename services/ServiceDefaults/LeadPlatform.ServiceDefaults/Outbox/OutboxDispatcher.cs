@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using LeadPlatform.ServiceDefaults.Telemetry;
@@ -21,7 +22,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
     : BackgroundService
 {
     private const int ConsecutiveFailuresThatStopARound = 3;
-    private readonly Dictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _failures = [];
+    private readonly ConcurrentDictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _failures = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,41 +53,49 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
         }
     }
 
-    /// <summary>Publishes everything pending now; returns how many events went out and how many failed.</summary>
+    /// <summary>
+    /// Publishes everything pending now; returns how many events went out and how many failed. Documents are worked on
+    /// side by side (up to <see cref="OutboxOptions.MaxConcurrentPublishes"/>), each document's events in order: one at a
+    /// time, each publish waits for the broker's confirm, so a busy machine's scheduling delays would otherwise cap a
+    /// service at one event per round trip.
+    /// </summary>
     public async Task<(int Published, int Failed)> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        var (published, failed, consecutive) = (0, 0, 0);
+        var (published, failed, consecutive, stopped) = (0, 0, 0, false);
         var documents = await store.FindPendingOutboxAsync(options.BatchSize, cancellationToken);
-        foreach (var document in documents)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentPublishes), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(documents, parallel, async (document, token) =>
         {
             foreach (var entry in document.Outbox.Where(e => e.SentAt is null).ToList())
             {
+                if (Volatile.Read(ref stopped)) return;
                 if (_failures.TryGetValue(entry.MessageId, out var failure) && failure.NotBefore > time.GetUtcNow()) continue;
                 try
                 {
-                    await PublishAsync(entry, cancellationToken);
+                    await PublishAsync(entry, token);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!token.IsCancellationRequested)
                 {
-                    failed++;
+                    Interlocked.Increment(ref failed);
                     metrics?.OutboxFailures.Add(1, new KeyValuePair<string, object?>("store", store.Name));
                     var attempts = failure.Attempts + 1;
                     var delay = TimeSpan.FromTicks(Math.Min(options.RetryDelay.Ticks * (1L << Math.Min(attempts, 10)), options.MaxBackoff.Ticks));
                     _failures[entry.MessageId] = (attempts, time.GetUtcNow() + delay);
                     logger.LogWarning(ex, "Publishing {MessageUrn} {MessageId} from {Store} for lead {LeadId} failed (attempt {Attempt}); retrying in {DelayMs} ms",
                         entry.MessageUrn, entry.MessageId, store.Name, entry.CorrelationId, attempts, delay.TotalMilliseconds);
-                    if (++consecutive >= ConsecutiveFailuresThatStopARound) return (published, failed);
-                    continue;
+                    if (Interlocked.Increment(ref consecutive) >= ConsecutiveFailuresThatStopARound) Volatile.Write(ref stopped, true);
+                    // The document's later events wait for this one: they are published in order.
+                    return;
                 }
-                consecutive = 0;
-                _failures.Remove(entry.MessageId);
+                Volatile.Write(ref consecutive, 0);
+                _failures.TryRemove(entry.MessageId, out _);
                 var sentAt = time.GetUtcNow();
-                await store.MarkSentAsync(document.Id, entry.MessageId, sentAt, cancellationToken);
-                published++;
+                await store.MarkSentAsync(document.Id, entry.MessageId, sentAt, token);
+                Interlocked.Increment(ref published);
                 metrics?.OutboxPublished.Add(1, new KeyValuePair<string, object?>("store", store.Name));
                 metrics?.OutboxLag.Record((sentAt - entry.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("store", store.Name));
             }
-        }
+        });
         return (published, failed);
     }
 

@@ -11,4 +11,9 @@ public sealed class OutboxOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
     public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// How many documents' events are published at once (each document's own events stay in order). 1 publishes one
+    /// event at a time, waiting for each confirm: under load, one event per broker round trip and store write.
+    /// </summary>
+    public int MaxConcurrentPublishes { get; set; } = 16;
 }
