@@ -39,6 +39,9 @@ internal static class LoadRun
     public static async Task<RunReport> RunAsync(LoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var runId = Guid.NewGuid().ToString("N")[..8];
+        // Follow-up's APIs need a token: services the tool starts itself get one made up for this run.
+        if (options.FollowUpToken is null && options.Target != "urls")
+            options = options with { FollowUpToken = $"load-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))}" };
         output.WriteLine($"LeadPlatform load tool, {options.Describe()}; {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}.");
         await using var deployment = await Deployment.StartAsync(options, output);
         output.WriteLine(deployment.Description);

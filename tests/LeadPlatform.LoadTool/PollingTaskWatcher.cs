@@ -26,6 +26,8 @@ internal sealed class PollingTaskWatcher : TaskWatcher
 
     public override string Method => "polling GET /api/v1/leads/{leadId} (timeline 'submitted'.at → task createdAt)";
 
+    private int _refusedSaid;
+
     public int Polls => Volatile.Read(ref _polls);
     private int _polls;
 
@@ -72,6 +74,9 @@ internal sealed class PollingTaskWatcher : TaskWatcher
         try
         {
             using var response = await _http.GetAsync($"/api/v1/leads/{submission.LeadId}", _stop.Token);
+            if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden
+                && Interlocked.Exchange(ref _refusedSaid, 1) == 0)
+                await Console.Error.WriteLineAsync($"Follow-up answered {(int)response.StatusCode} to the task poll: pass --followup-token with a token it accepts (Auth:ApiTokens).");
             if (!response.IsSuccessStatusCode) return false;
             using var lead = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(_stop.Token));
             var id = submission.QuoteRequestId;
