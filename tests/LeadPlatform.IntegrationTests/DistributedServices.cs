@@ -29,8 +29,23 @@ public sealed class DistributedServices : IAsyncDisposable
     public static async Task<DistributedServices> StartAsync(string rabbitMqUri, string? seqUrl = null)
     {
         var dataRoot = Directory.CreateTempSubdirectory("leadplatform-distributed-").FullName;
+        string[] For(string service) => ArgumentsFor(service, rabbitMqUri, dataRoot, seqUrl);
+        // Consumers first: their queues must be bound before intake publishes.
+        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));
+        var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
+        var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
+        intake.Http.DefaultRequestHeaders.Add("X-Api-Key", IntakeApiKey);
+        return new DistributedServices(dataRoot, intake, qualification, followUp);
+    }
+
+    /// <summary>
+    /// The configuration a service gets here (and in the fault tests that host a service in its own process): the
+    /// broker, its own database (its own LiteDB folder <c>{dataRoot}/{service}</c> unless <c>MONGODB_URI</c> is set), Seq.
+    /// </summary>
+    public static string[] ArgumentsFor(string service, string rabbitMqUri, string dataRoot, string? seqUrl = null)
+    {
         var mongo = Environment.GetEnvironmentVariable("MONGODB_URI");
-        string[] For(string service) =>
+        return
         [
             "--Bus:Transport=RabbitMq",
             $"--Bus:RabbitMqUri={rabbitMqUri}",
@@ -41,12 +56,6 @@ public sealed class DistributedServices : IAsyncDisposable
             "--Outbox:PollInterval=00:00:00.200",
             $"--Intake:Sites:integration:ApiKey={IntakeApiKey}",
         ];
-        // Consumers first: their queues must be bound before intake publishes.
-        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));
-        var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
-        var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
-        intake.Http.DefaultRequestHeaders.Add("X-Api-Key", IntakeApiKey);
-        return new DistributedServices(dataRoot, intake, qualification, followUp);
     }
 
     public async Task<(Guid QuoteRequestId, Guid LeadId)> SubmitAsync(JsonObject request)

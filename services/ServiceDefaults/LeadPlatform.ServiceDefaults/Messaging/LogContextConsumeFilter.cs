@@ -7,8 +7,9 @@ namespace LeadPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// Puts <c>MessageType</c>, <c>MessageId</c>, <c>ConversationId</c>, <c>CorrelationId</c> and <c>LeadId</c> on every
 /// log event written while a message is consumed, so Seq can follow a lead across services.
+/// <para>The test-only <see cref="FaultInjection"/> hook sits here too: after the consumer, before the acknowledgement.</para>
 /// </summary>
-public sealed class LogContextConsumeFilter<T> : IFilter<ConsumeContext<T>> where T : class
+public sealed class LogContextConsumeFilter<T>(FaultInjection? faults = null) : IFilter<ConsumeContext<T>> where T : class
 {
     private static readonly Func<T, Guid>? LeadIdOf = BuildLeadIdAccessor();
 
@@ -22,6 +23,7 @@ public sealed class LogContextConsumeFilter<T> : IFilter<ConsumeContext<T>> wher
         {
             await next.Send(context);
         }
+        if (faults is { Enabled: true }) faults.AfterHandled(typeof(T).Name, context.MessageId, LeadIdOf?.Invoke(context.Message));
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("logContext");
