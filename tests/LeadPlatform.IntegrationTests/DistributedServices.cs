@@ -26,12 +26,16 @@ public sealed class DistributedServices : IAsyncDisposable
     public RunningHost Qualification { get; }
     public RunningHost FollowUp { get; }
 
-    public static async Task<DistributedServices> StartAsync(string rabbitMqUri, string? seqUrl = null)
+    /// <summary>The folder under which each service keeps its LiteDB folder (<c>intake</c>, <c>qualification</c>, <c>followup</c>).</summary>
+    public string DataRoot => _dataRoot;
+
+    /// <param name="followUpArguments">More configuration for follow-up (for example its clinic address, so acknowledgements are sent).</param>
+    public static async Task<DistributedServices> StartAsync(string rabbitMqUri, string? seqUrl = null, params string[] followUpArguments)
     {
         var dataRoot = Directory.CreateTempSubdirectory("leadplatform-distributed-").FullName;
         string[] For(string service) => ArgumentsFor(service, rabbitMqUri, dataRoot, seqUrl);
         // Consumers first: their queues must be bound before intake publishes.
-        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));
+        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, [.. For("followup"), .. followUpArguments]);
         var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
         var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
         intake.Http.DefaultRequestHeaders.Add("X-Api-Key", IntakeApiKey);
@@ -64,6 +68,13 @@ public sealed class DistributedServices : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return (Guid.Parse(body!["quoteRequestId"]!.GetValue<string>()), Guid.Parse(body["leadId"]!.GetValue<string>()));
+    }
+
+    /// <summary>Posts the request (202 expected) and returns its lead with the email it was sent with.</summary>
+    public async Task<(Guid LeadId, string Email)> SubmitWithEmailAsync(JsonObject request)
+    {
+        var (_, leadId) = await SubmitAsync(request);
+        return (leadId, request["email"]!.GetValue<string>());
     }
 
     public async ValueTask DisposeAsync()
