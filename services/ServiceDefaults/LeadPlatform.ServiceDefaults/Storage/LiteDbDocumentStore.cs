@@ -4,21 +4,30 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 
 /// <summary>
 /// A document store on an embedded LiteDB file (the standalone host). LiteDB is synchronous and single-process;
-/// a compare-and-replace takes a lock so that the version check and the write are one step.
+/// a compare-and-replace takes a lock so that the version check and the write are one step. A write that fails for any
+/// reason but a duplicate key marks the file failed until a restart (<see cref="LiteDbFailure"/>).
 /// </summary>
 public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : StoredDocument
 {
     private readonly Lock _writeLock = new();
+    private readonly ILiteCollection<T> _collection;
 
     protected LiteDbDocumentStore(LiteDatabase database, string collectionName) : base(collectionName)
     {
         Database = database;
-        Collection = database.GetCollection<T>(collectionName);
+        _collection = database.GetCollection<T>(collectionName);
         Collection.EnsureIndex(x => x.HasPendingOutbox);
     }
 
     protected LiteDatabase Database { get; }
-    protected ILiteCollection<T> Collection { get; }
+    protected ILiteCollection<T> Collection
+    {
+        get
+        {
+            LiteDbFailure.ThrowIfFailed(Database);
+            return _collection;
+        }
+    }
 
     public override Task<T?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult<T?>(Collection.FindById(id));
@@ -44,6 +53,10 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : Stored
             {
                 return Task.FromResult(false);
             }
+            catch (Exception ex) when (ex is not StoreFailedException)
+            {
+                throw LiteDbFailure.Fail(Database, Name, ex);
+            }
         }
     }
 
@@ -53,7 +66,14 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : Stored
         {
             var current = Collection.FindById(document.Id);
             if (current is null || current.Version != expectedVersion) return Task.FromResult(false);
-            return Task.FromResult(Collection.Update(document));
+            try
+            {
+                return Task.FromResult(Collection.Update(document));
+            }
+            catch (Exception ex) when (ex is not StoreFailedException)
+            {
+                throw LiteDbFailure.Fail(Database, Name, ex);
+            }
         }
     }
 

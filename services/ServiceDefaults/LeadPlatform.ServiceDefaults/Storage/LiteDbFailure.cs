@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+using LiteDB;
+
+namespace LeadPlatform.ServiceDefaults.Storage;
+
+/// <summary>
+/// A LiteDB write that fails (file made read-only, disk full, I/O error) leaves that <see cref="LiteDatabase"/>'s
+/// in-memory state unusable: in LiteDB 5.0.21 readers then see the document of the failed insert (which never reached
+/// the file) and later writes fail or hang, even after the file is writable again. Found by the fault test that makes
+/// intake's file read-only (<c>Intake_store_failing</c>). So the first failed write marks the database failed: from then
+/// on every operation of every store on it throws <see cref="StoreFailedException"/> (intake answers 503, consumers
+/// retry and then dead-letter, the outbox dispatcher publishes nothing it cannot trust), readiness and liveness report
+/// it, and a restart reopens the file at its last committed state.
+/// </summary>
+public static class LiteDbFailure
+{
+    private static readonly ConditionalWeakTable<LiteDatabase, Exception> Failed = new();
+
+    public static void ThrowIfFailed(LiteDatabase database)
+    {
+        if (Failed.TryGetValue(database, out var first))
+            throw new StoreFailedException("The LiteDB file failed a write earlier; restart the service once the file is writable again.", first);
+    }
+
+    public static bool HasFailed(LiteDatabase database) => Failed.TryGetValue(database, out _);
+
+    /// <returns>The exception to throw instead of <paramref name="error"/>.</returns>
+    public static StoreFailedException Fail(LiteDatabase database, string store, Exception error)
+    {
+        Failed.TryAdd(database, error);
+        return new StoreFailedException($"A write to the {store} store failed; the LiteDB file is not used again until the service restarts.", error);
+    }
+}
