@@ -32,7 +32,7 @@ public static class StorageExtensions
             builder.Services.TryAddKeyedSingleton(key, (_, _) => LiteDbFiles.Open(folder, $"{key}.db"));
             builder.Services.AddSingleton(sp => liteDb(sp.GetRequiredKeyedService<LiteDatabase>(key)));
             // A file that failed a write stays failed until a restart: liveness says so, so an orchestrator restarts it.
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-litedb-file",
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}-litedb-file",
                 sp => new LiteDbFileCheck(sp.GetRequiredKeyedService<LiteDatabase>(key)), HealthStatus.Unhealthy, ["live"]));
         }
         else
