@@ -1,17 +1,22 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SerilogContext = Serilog.Context.LogContext;
 
 namespace LeadPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Puts <c>MessageType</c>, <c>MessageId</c>, <c>ConversationId</c>, <c>CorrelationId</c> and <c>LeadId</c> on every
-/// log event written while a message is consumed, so Seq can follow a lead across services.
+/// log event written while a message is consumed, so Seq can follow a lead across services; and logs the handling of
+/// every consumed message: its type, how long it took, and its retry attempt and redelivery count.
 /// <para>The test-only <see cref="FaultInjection"/> hook sits here too: after the consumer, before the acknowledgement.</para>
 /// </summary>
-public sealed class LogContextConsumeFilter<T>(FaultInjection? faults = null) : IFilter<ConsumeContext<T>> where T : class
+public sealed class LogContextConsumeFilter<T>(ILoggerFactory? loggers = null, FaultInjection? faults = null) : IFilter<ConsumeContext<T>> where T : class
 {
     private static readonly Func<T, Guid>? LeadIdOf = BuildLeadIdAccessor();
+    private readonly ILogger _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("LeadPlatform.Messaging");
 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
@@ -21,7 +26,19 @@ public sealed class LogContextConsumeFilter<T>(FaultInjection? faults = null) : 
         using (SerilogContext.PushProperty("CorrelationId", context.CorrelationId))
         using (LeadIdOf is null ? null : SerilogContext.PushProperty("LeadId", LeadIdOf(context.Message)))
         {
-            await next.Send(context);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next.Send(context);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning("Handling {MessageType} {MessageId} failed after {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount}): {ErrorType}",
+                    typeof(T).Name, context.MessageId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.GetRetryAttempt(), context.GetRedeliveryCount(), ex.GetType().Name);
+                throw;
+            }
+            _logger.LogInformation("Handled {MessageType} {MessageId} in {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount})",
+                typeof(T).Name, context.MessageId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.GetRetryAttempt(), context.GetRedeliveryCount());
         }
         if (faults is { Enabled: true }) faults.AfterHandled(typeof(T).Name, context.MessageId, LeadIdOf?.Invoke(context.Message));
     }
