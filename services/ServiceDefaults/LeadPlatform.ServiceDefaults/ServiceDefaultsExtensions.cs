@@ -43,6 +43,9 @@ public static class ServiceDefaultsExtensions
         {
             // The route template (not the path with its ids) names the endpoint, so Seq can group requests by it.
             o.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
+            // This host's logger: without it the middleware writes to the static Log.Logger (the console-only bootstrap
+            // logger; each host has its own), and no request ever reached Seq.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
             o.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("RouteTemplate", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no endpoint)");
             // Probes every few seconds would drown the rest (their answer is the health report, not an error of the request).
