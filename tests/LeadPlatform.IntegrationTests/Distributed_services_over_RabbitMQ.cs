@@ -23,7 +23,8 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
         Assert.Equal("open", task["status"]!.GetValue<string>());
         Assert.Equal("Maria Lopez", lead["name"]!.GetValue<string>());
         var kinds = lead["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
-        Assert.Equal(["submitted", "qualified", "task_created"], kinds);
+        // The automatic acknowledgement may already follow (blocked here: no clinic address is configured).
+        Assert.Equal(["submitted", "qualified", "task_created"], kinds.Where(k => !k.StartsWith("outreach_", StringComparison.Ordinal)));
 
         var status = await Eventually.GetAsync(() => GetJsonAsync(services.Intake, $"/api/v1/quote-requests/{quoteRequestId}"),
             s => s?["status"]?.GetValue<string>() == "qualified", what: "intake to learn the request was qualified");

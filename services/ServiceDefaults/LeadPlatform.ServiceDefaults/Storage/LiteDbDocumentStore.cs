@@ -53,7 +53,7 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : Stored
             {
                 return Task.FromResult(false);
             }
-            catch (Exception ex) when (ex is not StoreFailedException)
+            catch (Exception ex) when (LiteDbFailure.IsFileFailure(ex))
             {
                 throw LiteDbFailure.Fail(Database, Name, ex);
             }
@@ -70,7 +70,7 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T> where T : Stored
             {
                 return Task.FromResult(Collection.Update(document));
             }
-            catch (Exception ex) when (ex is not StoreFailedException)
+            catch (Exception ex) when (LiteDbFailure.IsFileFailure(ex))
             {
                 throw LiteDbFailure.Fail(Database, Name, ex);
             }
