@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using LeadPlatform.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,10 +11,11 @@ namespace LeadPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// Puts <c>MessageType</c>, <c>MessageId</c>, <c>ConversationId</c>, <c>CorrelationId</c> and <c>LeadId</c> on every
 /// log event written while a message is consumed, so Seq can follow a lead across services; and logs the handling of
-/// every consumed message: its type, how long it took, and its retry attempt and redelivery count.
+/// every consumed message: its type, how long it took, and its retry attempt and redelivery count (and, as metrics,
+/// <c>leadplatform.message.lag</c> and <c>leadplatform.message.handling</c>).
 /// <para>The test-only <see cref="FaultInjection"/> hook sits here too: after the consumer, before the acknowledgement.</para>
 /// </summary>
-public sealed class LogContextConsumeFilter<T>(ILoggerFactory? loggers = null, FaultInjection? faults = null) : IFilter<ConsumeContext<T>> where T : class
+public sealed class LogContextConsumeFilter<T>(ILoggerFactory? loggers = null, FaultInjection? faults = null, LeadPlatformMetrics? metrics = null) : IFilter<ConsumeContext<T>> where T : class
 {
     private static readonly Func<T, Guid>? LeadIdOf = BuildLeadIdAccessor();
     private readonly ILogger _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("LeadPlatform.Messaging");
@@ -27,16 +29,21 @@ public sealed class LogContextConsumeFilter<T>(ILoggerFactory? loggers = null, F
         using (LeadIdOf is null ? null : SerilogContext.PushProperty("LeadId", LeadIdOf(context.Message)))
         {
             var started = Stopwatch.GetTimestamp();
+            var type = new KeyValuePair<string, object?>("message.type", typeof(T).Name);
+            if (metrics is not null && context.SentTime is { } sent)
+                metrics.MessageLag.Record(Math.Max(0, (DateTime.UtcNow - sent).TotalMilliseconds), type);
             try
             {
                 await next.Send(context);
             }
             catch (Exception ex)
             {
+                metrics?.MessageHandling.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, type, new("outcome", "failed"));
                 _logger.LogWarning("Handling {MessageType} {MessageId} failed after {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount}): {ErrorType}",
                     typeof(T).Name, context.MessageId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.GetRetryAttempt(), context.GetRedeliveryCount(), ex.GetType().Name);
                 throw;
             }
+            metrics?.MessageHandling.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, type, new("outcome", "handled"));
             _logger.LogInformation("Handled {MessageType} {MessageId} in {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount})",
                 typeof(T).Name, context.MessageId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.GetRetryAttempt(), context.GetRedeliveryCount());
         }
