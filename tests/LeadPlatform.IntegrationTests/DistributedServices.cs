@@ -27,11 +27,30 @@ public sealed class DistributedServices : IAsyncDisposable
     public RunningHost Qualification { get; }
     public RunningHost FollowUp { get; }
 
-    public static async Task<DistributedServices> StartAsync(string rabbitMqUri, string? seqUrl = null)
+    /// <summary>The folder under which each service keeps its LiteDB folder (<c>intake</c>, <c>qualification</c>, <c>followup</c>).</summary>
+    public string DataRoot => _dataRoot;
+
+    /// <param name="followUpArguments">More configuration for follow-up (for example its clinic address, so acknowledgements are sent).</param>
+    public static async Task<DistributedServices> StartAsync(string rabbitMqUri, string? seqUrl = null, params string[] followUpArguments)
     {
         var dataRoot = Directory.CreateTempSubdirectory("leadplatform-distributed-").FullName;
+        string[] For(string service) => ArgumentsFor(service, rabbitMqUri, dataRoot, seqUrl);
+        // Consumers first: their queues must be bound before intake publishes.
+        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, [.. For("followup"), .. followUpArguments]);
+        var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
+        var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
+        intake.Http.DefaultRequestHeaders.Add("X-Api-Key", IntakeApiKey);
+        return new DistributedServices(dataRoot, intake, qualification, followUp);
+    }
+
+    /// <summary>
+    /// The configuration a service gets here (and in the fault tests that host a service in its own process): the
+    /// broker, its own database (its own LiteDB folder <c>{dataRoot}/{service}</c> unless <c>MONGODB_URI</c> is set), Seq.
+    /// </summary>
+    public static string[] ArgumentsFor(string service, string rabbitMqUri, string dataRoot, string? seqUrl = null)
+    {
         var mongo = Environment.GetEnvironmentVariable("MONGODB_URI");
-        string[] For(string service) =>
+        return
         [
             "--Bus:Transport=RabbitMq",
             $"--Bus:RabbitMqUri={rabbitMqUri}",
@@ -43,12 +62,6 @@ public sealed class DistributedServices : IAsyncDisposable
             $"--Intake:Sites:integration:ApiKey={IntakeApiKey}",
             $"--Privacy:OperatorApiKey={OperatorKey}",
         ];
-        // Consumers first: their queues must be bound before intake publishes.
-        var followUp = await RunningHost.StartAsync(FollowUpHost.Build, For("followup"));
-        var qualification = await RunningHost.StartAsync(QualificationHost.Build, For("qualification"));
-        var intake = await RunningHost.StartAsync(IntakeHost.Build, For("intake"));
-        intake.Http.DefaultRequestHeaders.Add("X-Api-Key", IntakeApiKey);
-        return new DistributedServices(dataRoot, intake, qualification, followUp);
     }
 
     public async Task<(Guid QuoteRequestId, Guid LeadId)> SubmitAsync(JsonObject request)
@@ -57,6 +70,13 @@ public sealed class DistributedServices : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return (Guid.Parse(body!["quoteRequestId"]!.GetValue<string>()), Guid.Parse(body["leadId"]!.GetValue<string>()));
+    }
+
+    /// <summary>Posts the request (202 expected) and returns its lead with the email it was sent with.</summary>
+    public async Task<(Guid LeadId, string Email)> SubmitWithEmailAsync(JsonObject request)
+    {
+        var (_, leadId) = await SubmitAsync(request);
+        return (leadId, request["email"]!.GetValue<string>());
     }
 
     public async ValueTask DisposeAsync()

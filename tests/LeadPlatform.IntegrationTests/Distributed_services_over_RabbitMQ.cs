@@ -23,7 +23,8 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
         Assert.Equal("open", task["status"]!.GetValue<string>());
         Assert.Equal("Maria Lopez", lead["name"]!.GetValue<string>());
         var kinds = lead["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
-        Assert.Equal(["submitted", "qualified", "task_created"], kinds.Take(3)); // then the acknowledgement, when it has gone
+        // The automatic acknowledgement may already follow (blocked here: no clinic address is configured).
+        Assert.Equal(["submitted", "qualified", "task_created"], kinds.Where(k => !k.StartsWith("outreach_", StringComparison.Ordinal)));
 
         var status = await Eventually.GetAsync(() => GetJsonAsync(services.Intake, $"/api/v1/quote-requests/{quoteRequestId}"),
             s => s?["status"]?.GetValue<string>() == "qualified", what: "intake to learn the request was qualified");
@@ -77,8 +78,38 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
         Assert.All(journey, e => Assert.NotNull(e["@mt"])); // message templates, not pre-rendered strings
         Assert.All(journey, e => Assert.Matches("^[0-9a-f]{8}$", FakeSeq.ValueOf(e["EventType"]) ?? string.Empty));
         Assert.All(journey.GroupBy(e => FakeSeq.ValueOf(e["@mt"])), g => Assert.Single(g.Select(e => FakeSeq.ValueOf(e["EventType"])).Distinct()));
-        Assert.DoesNotContain(seq.Events, e => e.ToJsonString().Contains(email, StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(seq.Events, e => e.ToJsonString().Contains("+14155550134", StringComparison.Ordinal));
+        // The documented steps (deploy/seq/README.md), in order, all with this lead's id.
+        const string stored = "Quote request {QuoteRequestId} stored for lead {LeadId} from site {SiteId}, form {FormId}";
+        const string published = "Published {MessageType} {MessageId} from {Store} for lead {LeadId} in conversation {ConversationId}";
+        const string qualified = "Lead {LeadId} qualified: tier {Tier}, score {Score}, clinical flags {Flags}, rule set {RuleSetVersion}";
+        const string recorded = "Submission {QuoteRequestId} recorded on lead {LeadId}";
+        const string taskCreated = "Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}";
+        const string status = "Quote request {QuoteRequestId} is now {Status}";
+        const string handled = "Handled {MessageType} {MessageId} in {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount})";
+        journey = await Eventually.GetAsync(() => Task.FromResult(seq.EventsWith("LeadId", leadId.ToString())),
+            events => new[] { stored, qualified, recorded, taskCreated, status }.All(t => events.Any(e => FakeSeq.ValueOf(e["@mt"]) == t)),
+            TimeSpan.FromSeconds(20), "every documented step of the journey in Seq");
+        DateTimeOffset At(string template, string? messageType = null) => journey
+            .Where(e => FakeSeq.ValueOf(e["@mt"]) == template && (messageType is null || FakeSeq.ValueOf(e["MessageType"]) == messageType))
+            .Select(e => DateTimeOffset.Parse(FakeSeq.ValueOf(e["@t"])!, System.Globalization.CultureInfo.InvariantCulture)).Min();
+        // ("Published" is logged once the broker confirmed, which can be after a consumer already handled it: not ordered.)
+        var steps = new (string Step, DateTimeOffset At)[] { ("stored", At(stored)), ("qualified", At(qualified)), ("task created", At(taskCreated)) };
+        Assert.Contains(journey, e => FakeSeq.ValueOf(e["@mt"]) == published && FakeSeq.ValueOf(e["MessageType"]) == "QuoteRequestSubmitted");
+        Assert.Contains(journey, e => FakeSeq.ValueOf(e["@mt"]) == published && FakeSeq.ValueOf(e["MessageType"]) == "LeadQualified");
+        foreach (var (step, at) in steps) output.WriteLine($"{at:HH:mm:ss.fff} {step}");
+        Assert.Equal(steps.Select(s => s.Step), steps.OrderBy(s => s.At).Select(s => s.Step));
+        Assert.All(new[] { stored, qualified, recorded, taskCreated }, t => Assert.Single(journey, e => FakeSeq.ValueOf(e["@mt"]) == t));
+        // Message handling and HTTP requests are logged too: type, elapsed, retry; route template, status, elapsed.
+        Assert.Contains(journey, e => FakeSeq.ValueOf(e["@mt"]) == handled && FakeSeq.ValueOf(e["MessageType"]) == "LeadQualified"
+                                      && e["ElapsedMs"] is not null && FakeSeq.ValueOf(e["RetryAttempt"]) == "0");
+        Assert.Contains(seq.Events, e => FakeSeq.ValueOf(e["RouteTemplate"])?.TrimEnd('/') == "/api/v1/quote-requests" && FakeSeq.ValueOf(e["RequestMethod"]) == "POST"
+                                         && FakeSeq.ValueOf(e["StatusCode"]) == "202" && e["Elapsed"] is not null);
+
+        // No personal data the form carried, in any event of any service.
+        string[] personal = [email, "Maria", "Lopez", "+14155550134", "415 555 0134", "4155550134", request["message"]!.GetValue<string>(), "1990-04-12", "94110"];
+        foreach (var value in personal)
+            Assert.DoesNotContain(seq.Events, e => e.ToJsonString().Contains(value, StringComparison.OrdinalIgnoreCase));
+        output.WriteLine($"{seq.Events.Count} events in Seq, none with any of: name, email, phone, message, date of birth, postal code");
     }
 
     private static async Task<JsonObject?> GetJsonAsync(RunningHost host, string path)

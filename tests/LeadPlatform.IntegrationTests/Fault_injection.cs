@@ -22,6 +22,7 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
 
         var before = await SubmitAsync(services, PerPhase);
         await node.StopAppAsync();
+        var atTheFault = await SnapshotAsync(services, before);
         var during = await SubmitAsync(services, PerPhase); // intake keeps accepting: it stores before it acknowledges
         // Every service reports the broker outage as Degraded and stays ready: HTTP (forms, dashboard, APIs) keeps working.
         foreach (var host in new[] { services.Intake, services.Qualification, services.FollowUp })
@@ -33,9 +34,9 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
         await Eventually.GetAsync(() => ReadinessAsync(services.Qualification), r => r.Body == "Healthy", TimeSpan.FromSeconds(60), "readiness to recover");
         var after = await SubmitAsync(services, PerPhase);
 
-        var table = await CountAsync(services, ("before the stop", before), ("while stopped", during), ("after the start", after));
-        Report("RabbitMQ stopped (rabbitmqctl stop_app) during a burst", table);
-        Assert.All(table, row => Assert.Equal((row.Accepted, 0, 0), (row.ExactlyOnce, row.Lost, row.Duplicated)));
+        var table = await CountAsync(services, atTheFault, ("before the stop", before, true), ("while stopped", during, true), ("after the start", after, false));
+        FaultTable.Print(output, "Fault 1: RabbitMQ stopped (rabbitmqctl stop_app) during a burst", "follow-up tasks", table);
+        FaultTable.AssertExactlyOnce(table);
     }
 
     [Fact]
@@ -48,11 +49,14 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
         await Task.Delay(50);
         await node.CloseAllConnectionsAsync();
         var accepted = await burst;
+        // The drop heals within the burst (MassTransit reconnects in well under a second), and a request's lead is only
+        // known once it is answered: which ones the drop interrupted cannot be told apart, so "recovered" is not measured here.
         var after = await SubmitAsync(services, PerPhase);
 
-        var table = await CountAsync(services, ("in flight at the drop", accepted), ("after reconnecting", after));
-        Report("All connections closed (rabbitmqctl close_all_connections) mid-flight", table);
-        Assert.All(table, row => Assert.Equal((row.Accepted, 0, 0), (row.ExactlyOnce, row.Lost, row.Duplicated)));
+        var table = await CountAsync(services, [], ("in flight at the drop", accepted, false), ("after reconnecting", after, false));
+        FaultTable.Print(output, "Fault 3: all connections closed (rabbitmqctl close_all_connections) mid-flight", "follow-up tasks", table);
+        output.WriteLine("recovered: not measured for this fault (the drop heals within the burst)");
+        FaultTable.AssertExactlyOnce(table);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(RunningHost host)
@@ -80,39 +84,31 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
         return [.. await Task.WhenAll(posts)];
     }
 
-    /// <summary>Polls follow-up until every accepted request has its task or the deadline passes, then counts.</summary>
-    private static async Task<List<Row>> CountAsync(DistributedServices services, params (string Phase, List<(Guid QuoteRequestId, Guid LeadId)> Requests)[] phases)
+    /// <summary>Which leads already had their task when the fault struck (follow-up's HTTP API works without the broker).</summary>
+    private static async Task<HashSet<Guid>> SnapshotAsync(DistributedServices services, List<(Guid QuoteRequestId, Guid LeadId)> requests)
     {
+        var done = new HashSet<Guid>();
+        foreach (var (_, leadId) in requests)
+            if (await FollowUpApi.CountsAsync(FollowUpApi.Authorize(services.FollowUp.Http), leadId) is { Tasks: 1 }) done.Add(leadId);
+        return done;
+    }
+
+    /// <summary>Polls follow-up until every accepted request has its task or the deadline passes, then counts.</summary>
+    private static async Task<List<FaultTable.Row>> CountAsync(DistributedServices services, HashSet<Guid> doneAtTheFault,
+        params (string Phase, List<(Guid QuoteRequestId, Guid LeadId)> Requests, bool InFault)[] phases)
+    {
+        var http = FollowUpApi.Authorize(services.FollowUp.Http);
         var tasks = phases.SelectMany(p => p.Requests).ToDictionary(r => r.LeadId, _ => 0);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (DateTime.UtcNow < deadline && tasks.Values.Any(n => n == 0))
         {
             foreach (var leadId in tasks.Where(t => t.Value == 0).Select(t => t.Key).ToList())
-            {
-                using var r = await services.FollowUp.Http.GetAsync($"/api/v1/leads/{leadId}");
-                if (r.StatusCode == HttpStatusCode.OK)
-                    tasks[leadId] = (await r.Content.ReadFromJsonAsync<JsonObject>())!["tasks"]!.AsArray().Count;
-            }
+                tasks[leadId] = (await FollowUpApi.CountsAsync(http, leadId))?.Tasks ?? 0;
             await Task.Delay(250);
         }
         // A last look at every lead, so a duplicate that arrived late is counted too.
-        foreach (var leadId in tasks.Keys.ToList())
-        {
-            using var r = await services.FollowUp.Http.GetAsync($"/api/v1/leads/{leadId}");
-            if (r.StatusCode == HttpStatusCode.OK)
-                tasks[leadId] = (await r.Content.ReadFromJsonAsync<JsonObject>())!["tasks"]!.AsArray().Count;
-        }
-        return phases.Select(p => new Row(p.Phase, p.Requests.Count,
-            p.Requests.Count(r => tasks[r.LeadId] == 1), p.Requests.Count(r => tasks[r.LeadId] == 0), p.Requests.Count(r => tasks[r.LeadId] > 1))).ToList();
+        foreach (var leadId in tasks.Keys.ToList()) tasks[leadId] = (await FollowUpApi.CountsAsync(http, leadId))?.Tasks ?? 0;
+        return phases.Select(p => FaultTable.Count(p.Phase, p.Requests.Select(r => r.LeadId).ToList(), l => tasks[l],
+            p.InFault ? doneAtTheFault.Contains : null)).ToList();
     }
-
-    private void Report(string fault, List<Row> table)
-    {
-        output.WriteLine(fault);
-        output.WriteLine($"{"phase",-24} {"accepted",8} {"exactly once",12} {"lost",5} {"duplicated",10}");
-        foreach (var row in table)
-            output.WriteLine($"{row.Phase,-24} {row.Accepted,8} {row.ExactlyOnce,12} {row.Lost,5} {row.Duplicated,10}");
-    }
-
-    private sealed record Row(string Phase, int Accepted, int ExactlyOnce, int Lost, int Duplicated);
 }

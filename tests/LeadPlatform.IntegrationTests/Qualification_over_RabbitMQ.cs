@@ -36,8 +36,11 @@ public sealed class Qualification_over_RabbitMQ(RabbitMqFixture rabbit, ITestOut
         await bus.Publish(probe);
         await Eventually.GetAsync(() => Task.FromResult(_qualified.GetValueOrDefault(probe.QuoteRequestId)), n => n >= 1, what: "the probe's LeadQualified");
 
-        Assert.Equal(1, _qualified[request.QuoteRequestId]);
         var decisions = await qualification.Http.GetFromJsonAsync<JsonArray>($"/api/v1/qualifications/{request.LeadId}", TestContext.Current.CancellationToken);
+        const string fault = "Fault 4 (qualification alone): QuoteRequestSubmitted x2 same MessageId + 1 new MessageId";
+        FaultTable.Print(output, fault, "LeadQualified", [FaultTable.Count("one request, published three times", [request.QuoteRequestId], id => _qualified[id])]);
+        FaultTable.Print(output, fault, "decisions", [FaultTable.Count("one request, published three times", [request.LeadId], _ => decisions!.Count)]);
+        Assert.Equal(1, _qualified[request.QuoteRequestId]);
         Assert.Single(decisions!);
     }
 
@@ -59,6 +62,8 @@ public sealed class Qualification_over_RabbitMQ(RabbitMqFixture rabbit, ITestOut
         await Eventually.GetAsync(() => Task.FromResult(_qualified.GetValueOrDefault(healthy.QuoteRequestId)), n => n == 1, what: "the healthy request to be qualified");
         var errors = await Eventually.GetAsync(() => ErrorQueueDepthAsync(uri), n => n == errorsBefore + 1, what: "the poison message in qualify-quote-request_error");
         output.WriteLine($"qualify-quote-request_error holds {errors} message(s)");
+        FaultTable.Print(output, "Fault 5: a poison message beside a healthy one", "LeadQualified of the healthy request (the endpoint kept consuming)",
+            [FaultTable.Count("healthy request after the poison", [healthy.QuoteRequestId], id => _qualified.GetValueOrDefault(id))]);
         var why = await Eventually.GetAsync(() => Task.FromResult(seq.Events.Where(e =>
                 e.ToJsonString().Contains(poisonId.ToString(), StringComparison.Ordinal)
                 && FakeSeq.ValueOf(e["@x"])?.Contains(nameof(InvalidMessageException), StringComparison.Ordinal) == true).ToList()),

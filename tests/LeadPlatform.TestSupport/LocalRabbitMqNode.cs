@@ -79,15 +79,20 @@ public sealed class LocalRabbitMqNode : IAsyncDisposable
 
     public Task CloseAllConnectionsAsync() => CtlAsync("close_all_connections", "test: all connections dropped");
 
-    public async Task<string> CtlAsync(params string[] arguments)
+    public Task<string> CtlAsync(params string[] arguments) => ToolAsync("rabbitmqctl", arguments);
+
+    /// <summary><c>rabbitmq-plugins</c> on this node, e.g. <c>enable rabbitmq_shovel</c> (online: the node keeps running).</summary>
+    public Task<string> PluginsAsync(params string[] arguments) => ToolAsync("rabbitmq-plugins", arguments);
+
+    private async Task<string> ToolAsync(string tool, string[] arguments)
     {
-        using var process = Run(Path.Combine(_bin, "rabbitmqctl"), ["-n", NodeName, .. arguments], _environment, _directory);
+        using var process = Run(Path.Combine(_bin, tool), ["-n", NodeName, .. arguments], _environment, _directory);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
         return await output;
     }
 

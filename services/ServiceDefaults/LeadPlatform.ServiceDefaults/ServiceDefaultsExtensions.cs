@@ -10,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Serilog;
+using Serilog.Events;
 
 namespace LeadPlatform.ServiceDefaults;
 
@@ -39,7 +42,19 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseSerilogRequestLogging(o =>
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            // The route template (not the path with its ids) names the endpoint, so Seq can group requests by it.
+            o.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
+            // This host's logger: without it the middleware writes to the static Log.Logger (the console-only bootstrap
+            // logger; each host has its own), and no request ever reached Seq.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("RouteTemplate", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no endpoint)");
+            // Probes every few seconds would drown the rest (their answer is the health report, not an error of the request).
+            o.GetLevel = (http, _, error) => error is not null ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });

@@ -25,6 +25,7 @@ public static class BusExtensions
     {
         var options = builder.Configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new FaultInjection(builder.Configuration["FaultInjection:CrashAfterHandling"]));
         if (options.IsInProcess)
         {
             builder.Services.AddMediator(x =>

@@ -11,17 +11,20 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 /// one flush for the whole batch, and each caller's task completes only after the commit that holds its write. The
 /// writes of a batch run in order, so a compare-and-replace sees the writes queued before it. If anything in a batch
 /// fails (a duplicate key, say), the batch is rolled back and its writes run again one by one, each with its own result.
+/// A write that fails on the file itself (I/O) marks the file failed until a restart (<see cref="LiteDbFailure"/>):
+/// LiteDB's in-memory state cannot be trusted after it.
 /// </summary>
 public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable where T : StoredDocument
 {
     private const int MaxBatch = 256;
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
+    private readonly ILiteCollection<T> _collection;
 
     protected LiteDbDocumentStore(LiteDatabase database, string collectionName) : base(collectionName)
     {
         Database = database;
-        Collection = database.GetCollection<T>(collectionName);
+        _collection = database.GetCollection<T>(collectionName);
         Collection.EnsureIndex(x => x.HasPendingOutbox);
         // LiteDB binds an explicit transaction to the thread that began it: the batches need a thread of their own.
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = $"LiteDB writer {collectionName}" };
@@ -29,7 +32,14 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     }
 
     protected LiteDatabase Database { get; }
-    protected ILiteCollection<T> Collection { get; }
+    protected ILiteCollection<T> Collection
+    {
+        get
+        {
+            LiteDbFailure.ThrowIfFailed(Database);
+            return _collection;
+        }
+    }
 
     public override Task<T?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult<T?>(Collection.FindById(id));
@@ -88,7 +98,14 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
             for (var i = 0; i < batch.Count; i++) results[i] = Apply(batch[i]);
             Database.Commit();
         }
-#pragma warning disable CA1031 // Any failure sends the batch down the one-by-one path, where each write gets its own outcome.
+        catch (Exception ex) when (ex is not StoreFailedException && LiteDbFailure.IsFileFailure(ex))
+        {
+            // The file refused the batch: nothing of it is trusted, nor anything after it until a restart.
+            var failed = LiteDbFailure.Fail(Database, Name, ex);
+            foreach (var write in batch) write.Done.TrySetException(failed);
+            return true;
+        }
+#pragma warning disable CA1031 // Any other failure sends the batch down the one-by-one path, where each write gets its own outcome.
         catch (Exception)
 #pragma warning restore CA1031
         {
@@ -108,6 +125,10 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && write.ExpectedVersion is null)
         {
             write.Done.TrySetResult(false);
+        }
+        catch (Exception ex) when (ex is not StoreFailedException && LiteDbFailure.IsFileFailure(ex))
+        {
+            write.Done.TrySetException(LiteDbFailure.Fail(Database, Name, ex));
         }
 #pragma warning disable CA1031 // The caller gets the failure (intake answers 503); the writer goes on with the next write.
         catch (Exception ex)

@@ -35,6 +35,9 @@ public static class StorageExtensions
             var folder = options.ResolveDataFolder();
             builder.Services.TryAddKeyedSingleton(key, (sp, _) => LiteDbFiles.Open(folder, $"{key}.db", sp.GetRequiredService<PersonalDataProtector>()));
             builder.Services.AddSingleton(sp => liteDb(sp.GetRequiredKeyedService<LiteDatabase>(key)));
+            // A file that failed a write stays failed until a restart: liveness says so, so an orchestrator restarts it.
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}-litedb-file",
+                sp => new LiteDbFileCheck(sp.GetRequiredKeyedService<LiteDatabase>(key)), HealthStatus.Unhealthy, ["live"]));
         }
         else
         {
@@ -60,6 +63,14 @@ public static class StorageExtensions
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}",
             sp => new StoreHealthCheck(sp.GetRequiredService<TStore>()), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
         return builder;
+    }
+
+    private sealed class LiteDbFileCheck(LiteDatabase database) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(LiteDbFailure.HasFailed(database)
+                ? HealthCheckResult.Unhealthy("The LiteDB file failed a write; restart once it is writable again.")
+                : HealthCheckResult.Healthy());
     }
 
     private sealed class StoreHealthCheck(IOutboxStore store) : IHealthCheck

@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+using LiteDB;
+
+namespace LeadPlatform.ServiceDefaults.Storage;
+
+/// <summary>
+/// A LiteDB write that fails (file made read-only, disk full, I/O error) leaves that <see cref="LiteDatabase"/>'s
+/// in-memory state unusable: in LiteDB 5.0.21 readers then see the document of the failed insert (which never reached
+/// the file) and later writes fail or hang, even after the file is writable again. Found by the fault test that makes
+/// intake's file read-only (<c>Intake_store_failing</c>). So the first write that fails that way marks the database failed: from then
+/// on every operation of every store on it throws <see cref="StoreFailedException"/> (intake answers 503, consumers
+/// retry and then dead-letter, the outbox dispatcher publishes nothing it cannot trust), readiness and liveness report
+/// it, and a restart reopens the file at its last committed state.
+/// </summary>
+public static class LiteDbFailure
+{
+    private static readonly ConditionalWeakTable<LiteDatabase, Exception> Failed = new();
+
+    public static void ThrowIfFailed(LiteDatabase database)
+    {
+        if (Failed.TryGetValue(database, out var first))
+            throw new StoreFailedException("The LiteDB file failed a write earlier; restart the service once the file is writable again.", first);
+    }
+
+    /// <summary>
+    /// The failures that leave the engine suspect: I/O errors, and LiteDB's own "invalid state" checks that follow them
+    /// (a write refused by the kernel surfaces as "discarded page must be writable"). Not a lock timeout or a bad document.
+    /// </summary>
+    public static bool IsFileFailure(Exception error) =>
+        error is IOException or UnauthorizedAccessException
+        || error is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE }
+        || error.InnerException is IOException or UnauthorizedAccessException;
+
+    public static bool HasFailed(LiteDatabase database) => Failed.TryGetValue(database, out _);
+
+    /// <returns>The exception to throw instead of <paramref name="error"/>.</returns>
+    public static StoreFailedException Fail(LiteDatabase database, string store, Exception error)
+    {
+        Failed.TryAdd(database, error);
+        return new StoreFailedException($"A write to the {store} store failed; the LiteDB file is not used again until the service restarts.", error);
+    }
+}
