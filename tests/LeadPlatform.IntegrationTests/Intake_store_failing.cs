@@ -65,9 +65,12 @@ public sealed class Intake_store_failing(RabbitMqFixture rabbit, ITestOutputHelp
         }
 
         // The file as a restarted intake would find it.
-        using (var database = LiteDbFiles.Open(folder, "intake.db"))
+        // Personal data is sealed at rest: open it with the key intake used (the development key: no Privacy settings here).
+        var protector = LeadPlatform.ServiceDefaults.Privacy.PersonalDataProtector.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        using (var database = LiteDbFiles.Open(folder, "intake.db", protector))
         {
-            var stored = database.GetCollection("quote_requests").FindAll().Select(d => d["Submission"]["Person"]["Email"].AsString).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var stored = database.GetCollection<LeadPlatform.Intake.Storage.QuoteRequestDocument>("quote_requests").FindAll()
+                .Select(d => d.Submission.Person.Email ?? string.Empty).ToHashSet(StringComparer.OrdinalIgnoreCase);
             rows = rows.Select(r => r with
             {
                 Stored = r.Emails.Count(stored.Contains),

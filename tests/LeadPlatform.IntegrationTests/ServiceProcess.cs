@@ -18,7 +18,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         _process = process;
         Address = new Uri($"http://127.0.0.1:{port}");
-        Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        // The process is started with the tests' API token (follow-up's APIs need one) and the client sends it.
+        Http = TestApiToken.Authorize(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) });
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
@@ -58,7 +59,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        foreach (var argument in (string[])[dll, $"--urls=http://127.0.0.1:{port}", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])[dll, $"--urls=http://127.0.0.1:{port}", TestApiToken.Argument, .. arguments]) start.ArgumentList.Add(argument);
         return new ServiceProcess(Process.Start(start)!, port);
     }
 

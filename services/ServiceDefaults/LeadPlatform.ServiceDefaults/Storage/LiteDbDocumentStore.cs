@@ -82,9 +82,19 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write)) batch.Add(write);
-            if (batch.Count == 1 || !TryCommitTogether(batch))
+            try
             {
-                foreach (var write in batch) RunAlone(write);
+                if (batch.Count == 1 || !TryCommitTogether(batch))
+                {
+                    foreach (var write in batch) RunAlone(write);
+                }
+            }
+#pragma warning disable CA1031 // This thread must outlive any failure: an exception escaping it would end the process.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var failed = ex is StoreFailedException ? ex : LiteDbFailure.Fail(Database, Name, ex);
+                foreach (var write in batch) write.Done.TrySetException(failed);
             }
         }
     }
@@ -109,7 +119,18 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         catch (Exception)
 #pragma warning restore CA1031
         {
-            Database.Rollback();
+            try
+            {
+                Database.Rollback();
+            }
+#pragma warning disable CA1031 // A rollback that fails means the engine's state is gone: the file is treated as failed.
+            catch (Exception rollbackError)
+#pragma warning restore CA1031
+            {
+                var failed = LiteDbFailure.Fail(Database, Name, rollbackError);
+                foreach (var write in batch) write.Done.TrySetException(failed);
+                return true;
+            }
             return false;
         }
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
