@@ -165,7 +165,7 @@ public sealed class ComplianceGate
         // Decision
         var cleared = violations.Count == 0;
         var evidenceId = Guid.CreateVersion7(now);
-        Guid? outreachId = cleared ? Guid.CreateVersion7(now) : null;
+        Guid? outreachId = cleared ? draft.ResumesOutreachId ?? Guid.CreateVersion7(now) : null;
         var message = assembled.Message ?? draft.Body ?? string.Empty;
         var messageHash = Hashing.Sha256Hex(message);
         var evidence = new EvidenceRecord

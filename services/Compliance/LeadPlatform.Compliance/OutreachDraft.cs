@@ -16,4 +16,11 @@ public sealed record OutreachDraft
     public required string Author { get; init; }
     /// <summary>Email address for email; E.164 phone number for SMS and calls.</summary>
     public required string Recipient { get; init; }
+    /// <summary>
+    /// Set when delivering again an outreach this gate cleared before whose delivery was interrupted (the process died
+    /// between recording it and the channel's answer): if the gate clears it again, it keeps this OutreachId, so a
+    /// channel that is idempotent by it (the outbox file, the SMS provider's idempotency key, the email's Message-Id)
+    /// does not make it a second message. The gate still decides afresh: an opt-out meanwhile blocks it.
+    /// </summary>
+    public Guid? ResumesOutreachId { get; init; }
 }

@@ -31,7 +31,8 @@ internal sealed class AcknowledgementConsumer(
             throw new LeadNotReadyException(m.LeadId, "its submission has not arrived yet");
         }
 
-        if (OutreachSender.FindHandled(lead, key) is not null)
+        var redelivered = context.ReceiveContext.Redelivered;
+        if (OutreachSender.FindHandled(lead, key) is { } handled && !(redelivered && handled.Record?.Status == OutreachStatus.Sending))
         {
             logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} already handled; redelivery ignored", m.TaskId, m.LeadId);
             return;
@@ -43,7 +44,8 @@ internal sealed class AcknowledgementConsumer(
             return;
         }
 
-        var outcome = await sender.SendAsync(m.LeadId, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId), context.CancellationToken);
+        var outcome = await sender.SendAsync(m.LeadId, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId) with { ResumeInterrupted = redelivered },
+            context.CancellationToken);
         logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId}: {Outcome}", m.TaskId, m.LeadId, outcome.Kind);
     }
 }

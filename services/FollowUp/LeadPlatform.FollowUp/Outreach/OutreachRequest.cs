@@ -16,4 +16,9 @@ internal sealed record OutreachRequest
     /// <summary>Idempotency key of automatic outreach: a second request with the same key sends nothing.</summary>
     public string? Key { get; init; }
     public Guid? ConversationId { get; init; }
+    /// <summary>
+    /// The broker redelivered the message that asked for this outreach: its first handler died. An outreach with the same
+    /// key still recorded as <c>sending</c> was interrupted, and is delivered again under its own OutreachId.
+    /// </summary>
+    public bool ResumeInterrupted { get; init; }
 }

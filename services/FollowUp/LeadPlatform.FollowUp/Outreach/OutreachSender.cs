@@ -38,10 +38,16 @@ internal sealed class OutreachSender(
         {
             var lead = await store.GetAsync(leadId, cancellationToken);
             if (lead is null) return new OutreachOutcome(OutreachOutcomeKind.LeadNotFound);
-            if (request.Key is { } key && FindHandled(lead, key) is { } handled) return handled;
+            OutreachRecord? interrupted = null;
+            if (request.Key is { } key && FindHandled(lead, key) is { } handled)
+            {
+                if (!request.ResumeInterrupted || handled.Record is not { Status: OutreachStatus.Sending } stuck) return handled;
+                interrupted = stuck;
+            }
 
             var now = time.UtcNow();
-            var decision = gate.Check(Draft(lead, request), facts.For(lead));
+            var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id };
+            var decision = gate.Check(draft, facts.For(lead));
             var evidence = lead.AppendEvidence(decision.Evidence!);
             if (decision.Outreach is not { } outreach)
             {
@@ -49,6 +55,25 @@ internal sealed class OutreachSender(
                 if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
                 LogDecision(leadId, null, request.Channel, decision, evidence);
                 return new OutreachOutcome(OutreachOutcomeKind.Blocked, decision, evidence);
+            }
+
+            if (interrupted is not null)
+            {
+                // Cleared again under its own id: deliver it; the record written before the interruption stands.
+                if (interrupted.MessageHash != outreach.MessageHash)
+                    logger.LogWarning("Interrupted outreach {OutreachId} for lead {LeadId} is delivered as cleared now; its text changed since (template or disclaimer version)",
+                        outreach.OutreachId, leadId);
+                interrupted.Message = outreach.Message;
+                interrupted.Subject = outreach.Subject;
+                interrupted.MessageHash = outreach.MessageHash;
+                interrupted.EvidenceId = evidence.EvidenceId;
+                lead.UpdatedAt = now;
+                if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
+                logger.LogWarning("Outreach {OutreachId} for lead {LeadId} was interrupted before its channel answered: delivering it again under the same id",
+                    outreach.OutreachId, leadId);
+                record = interrupted;
+                cleared = outreach;
+                break;
             }
 
             record = new OutreachRecord

@@ -36,7 +36,21 @@ public static class LiteDbFailure
     /// <returns>The exception to throw instead of <paramref name="error"/>.</returns>
     public static StoreFailedException Fail(LiteDatabase database, string store, Exception error)
     {
-        Failed.TryAdd(database, error);
+        if (Failed.TryAdd(database, error)) KeepFromFlushingAtFinalization(database);
         return new StoreFailedException($"A write to the {store} store failed; the LiteDB file is not used again until the service restarts.", error);
+    }
+
+    /// <summary>
+    /// LiteDB's engine has a finalizer that closes it, and closing checkpoints its in-memory pages into the file: after a
+    /// failed write those pages are the suspect state this class exists to keep out of the file, and the checkpoint throws
+    /// on the finalizer thread, which ends the process. So a failed engine is never finalized; the restart that the
+    /// failure asks for releases its file.
+    /// </summary>
+    private static void KeepFromFlushingAtFinalization(LiteDatabase database)
+    {
+        foreach (var field in typeof(LiteDatabase).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic))
+        {
+            if (typeof(LiteDB.Engine.ILiteEngine).IsAssignableFrom(field.FieldType) && field.GetValue(database) is { } engine) GC.SuppressFinalize(engine);
+        }
     }
 }
