@@ -78,6 +78,14 @@ public sealed class Keeping_personal_data_out_of_the_logs : IAsyncLifetime
         var leaks = events.SelectMany(e => personal.Where(p => Text(e).Contains(p, StringComparison.OrdinalIgnoreCase))
             .Select(p => $"'{p}' in {Truncate(e.ToJsonString())}")).ToList();
         Assert.True(leaks.Count == 0, $"{leaks.Count} personal values in {events.Count} log events:\n{string.Join("\n", leaks.Take(5))}");
+
+        // Speed to lead, for ops: the first acknowledgement says how long after the submission it went out.
+        var firstContact = await Eventually.GetAsync(() => Task.FromResult(_seq.EventsWith("LeadId", leadId)),
+            e => e.Any(x => FakeSeq.ValueOf(x["@mt"])?.StartsWith("First {OutreachKind}", StringComparison.Ordinal) == true),
+            TimeSpan.FromSeconds(15), "the speed-to-lead event");
+        var speed = Assert.Single(firstContact, x => FakeSeq.ValueOf(x["@mt"])?.StartsWith("First {OutreachKind}", StringComparison.Ordinal) == true);
+        Assert.Equal("acknowledgement", FakeSeq.ValueOf(speed["OutreachKind"]));
+        Assert.InRange(double.Parse(FakeSeq.ValueOf(speed["ElapsedMs"])!, System.Globalization.CultureInfo.InvariantCulture), 0, 60_000);
     }
 
     /// <summary>Every property name and string value of the event, one per line (JSON escapes such as \u002B undone).</summary>

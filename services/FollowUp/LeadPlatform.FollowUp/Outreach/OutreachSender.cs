@@ -26,7 +26,8 @@ internal sealed class OutreachSender(
     LeadFacts facts,
     ChannelDelivery delivery,
     TimeProvider time,
-    ILogger<OutreachSender> logger)
+    ILogger<OutreachSender> logger,
+    LeadPlatform.ServiceDefaults.Telemetry.LeadPlatformMetrics? metrics = null)
 {
     private const int Attempts = 5;
 
@@ -129,9 +130,13 @@ internal sealed class OutreachSender(
             return new OutreachOutcome(OutreachOutcomeKind.Failed, Record: failed, Cleared: cleared, Problem: failed?.Failure);
         }
 
+        double? firstOfItsKindMs = null;
         var sent = await UpdateRecordAsync(leadId, cleared.OutreachId, (lead, r, now) =>
         {
             if (r.Status != OutreachStatus.Sending) return false;
+            firstOfItsKindMs = lead.Outreach.Exists(o => o.Id != r.Id && o.Kind == r.Kind && o.Status == OutreachStatus.Sent)
+                ? null
+                : Math.Max(0, (receipt.AcceptedAt - FirstSubmittedAt(lead)).TotalMilliseconds);
             r.SentAt = StoredTime.Truncate(receipt.AcceptedAt);
             r.ProviderMessageId = receipt.ProviderMessageId;
             if (cleared.Channel == OutreachChannel.Phone)
@@ -152,6 +157,13 @@ internal sealed class OutreachSender(
             return true;
         });
         logger.LogInformation("Outreach {OutreachId} for lead {LeadId} handed to the {Channel} channel", cleared.OutreachId, leadId, record.Channel);
+        if (sent?.Status == OutreachStatus.Sent && firstOfItsKindMs is { } elapsed)
+        {
+            // Speed to lead: submission to the first contact of each kind (the automatic acknowledgement, a coordinator's).
+            metrics?.SpeedToLead.Record(elapsed, new KeyValuePair<string, object?>("kind", record.Kind), new KeyValuePair<string, object?>("channel", record.Channel));
+            logger.LogInformation("First {OutreachKind} to lead {LeadId} sent by {Channel} {ElapsedMs} ms after the lead's first submission",
+                record.Kind, leadId, record.Channel, Math.Round(elapsed));
+        }
         return new OutreachOutcome(cleared.Channel == OutreachChannel.Phone ? OutreachOutcomeKind.ScriptIssued : OutreachOutcomeKind.Sent,
             Record: sent ?? record, Cleared: cleared);
     }
@@ -220,6 +232,9 @@ internal sealed class OutreachSender(
         Author = request.Author,
         Recipient = LeadFacts.RecipientFor(lead, request.Channel) ?? string.Empty,
     };
+
+    private static DateTimeOffset FirstSubmittedAt(LeadDocument lead) =>
+        lead.Timeline.Where(e => e.Kind == "submitted").Select(e => (DateTimeOffset?)e.At).Min() ?? lead.CreatedAt;
 
     private static void MarkSent(LeadDocument lead, OutreachRecord r, DateTimeOffset now, Guid? conversationId)
     {
