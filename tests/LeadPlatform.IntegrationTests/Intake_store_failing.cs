@@ -89,6 +89,12 @@ public sealed class Intake_store_failing(RabbitMqFixture rabbit, ITestOutputHelp
 
         Assert.Equal([(PerPhase, 0), (0, PerPhase), (PerPhase, 0)], rows.Select(r => (r.Accepted, r.Refused)));
         Assert.All(rows, r => Assert.Equal((r.Accepted, r.Accepted, 0, 0), (r.Stored, r.Published, r.PublishedTwice, r.HalfWritten)));
+
+        // What the failed host left behind is finalized without taking the process down (LiteDB's engine would flush
+        // its suspect pages at finalization and throw on the finalizer thread).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private static async Task<Row> PostAsync(RunningHost intake, string phase, HttpStatusCode expected)

@@ -66,6 +66,7 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     {
         _writes.Writer.TryComplete();
         if (Thread.CurrentThread != _writer) _writer.Join(TimeSpan.FromSeconds(10));
+        LiteDbFailure.Abandon(Database);
         GC.SuppressFinalize(this);
     }
 

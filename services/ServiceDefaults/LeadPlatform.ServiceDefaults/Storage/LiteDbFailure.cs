@@ -33,6 +33,12 @@ public static class LiteDbFailure
 
     public static bool HasFailed(LiteDatabase database) => Failed.TryGetValue(database, out _);
 
+    /// <summary>Called when a store on a failed database closes: transactions opened since the failure are not finalized either.</summary>
+    public static void Abandon(LiteDatabase database)
+    {
+        if (HasFailed(database)) KeepFromFlushingAtFinalization(database);
+    }
+
     /// <returns>The exception to throw instead of <paramref name="error"/>.</returns>
     public static StoreFailedException Fail(LiteDatabase database, string store, Exception error)
     {
@@ -41,16 +47,37 @@ public static class LiteDbFailure
     }
 
     /// <summary>
-    /// LiteDB's engine has a finalizer that closes it, and closing checkpoints its in-memory pages into the file: after a
-    /// failed write those pages are the suspect state this class exists to keep out of the file, and the checkpoint throws
-    /// on the finalizer thread, which ends the process. So a failed engine is never finalized; the restart that the
-    /// failure asks for releases its file.
+    /// LiteDB's transactions have a finalizer that rolls them back, and after a failed write that rollback throws ("discarded
+    /// page must be writable") on the finalizer thread, which ends the process. So the open transactions of a failed
+    /// database (found by walking its engine's LiteDB objects) are never finalized; the restart that the failure asks for
+    /// releases the file.
     /// </summary>
     private static void KeepFromFlushingAtFinalization(LiteDatabase database)
     {
-        foreach (var field in typeof(LiteDatabase).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic))
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        Walk(database, 0);
+
+        void Walk(object? node, int depth)
         {
-            if (typeof(LiteDB.Engine.ILiteEngine).IsAssignableFrom(field.FieldType) && field.GetValue(database) is { } engine) GC.SuppressFinalize(engine);
+            if (node is null || depth > 5 || !visited.Add(node)) return;
+            var type = node.GetType();
+            if (type.Assembly != typeof(LiteDatabase).Assembly)
+            {
+                if (node is System.Collections.IDictionary dictionary)
+                    foreach (var value in dictionary.Values) Walk(value, depth + 1);
+                else if (node is System.Collections.IEnumerable items and not string)
+                    foreach (var item in items) Walk(item, depth + 1);
+                return;
+            }
+            if (type.Name == "TransactionService") GC.SuppressFinalize(node);
+            for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            {
+                foreach (var field in t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly))
+                {
+                    if (field.FieldType.IsValueType || field.FieldType == typeof(string)) continue;
+                    Walk(field.GetValue(node), depth + 1);
+                }
+            }
         }
     }
 }
