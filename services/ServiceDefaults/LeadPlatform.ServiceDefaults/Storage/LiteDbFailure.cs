@@ -63,10 +63,18 @@ public static class LiteDbFailure
             var type = node.GetType();
             if (type.Assembly != typeof(LiteDatabase).Assembly)
             {
-                if (node is System.Collections.IDictionary dictionary)
-                    foreach (var value in dictionary.Values) Walk(value, depth + 1);
-                else if (node is System.Collections.IEnumerable items and not string)
-                    foreach (var item in items) Walk(item, depth + 1);
+                // Only plain collections (the engine keeps its open transactions in a dictionary): never an arbitrary
+                // enumerable, whose enumeration could run code or wait. A collection changed meanwhile is skipped.
+                try
+                {
+                    if (node is System.Collections.IDictionary dictionary)
+                        foreach (var value in dictionary.Values) Walk(value, depth + 1);
+                    else if ((node is Array array && !array.GetType().GetElementType()!.IsValueType) || node is System.Collections.IList and not Array)
+                        foreach (var item in (System.Collections.IEnumerable)node) Walk(item, depth + 1);
+                }
+                catch (InvalidOperationException)
+                {
+                }
                 return;
             }
             if (type.Name == "TransactionService") GC.SuppressFinalize(node);
