@@ -130,7 +130,8 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
                  {
                      ("queue", "/dashboard"), ("lead", $"/dashboard/leads/{leadId}"), ("compose", $"/dashboard/leads/{leadId}/compose?channel=email"),
                      ("call", $"/dashboard/leads/{leadId}/call"), ("not-eligible", "/dashboard/not-eligible"), ("funnel", "/dashboard/funnel"),
-                     ("accounts", "/dashboard/accounts"),
+                     ("accounts", "/dashboard/accounts"), ("templates", "/dashboard/templates"),
+                     ("template-editor", "/dashboard/templates/new?channel=email"),
                  })
         {
             await Page.GotoAsync(_dashboard.Url(path));
@@ -139,6 +140,15 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
                 await Page.GetByLabel("Subject").FillAsync("Your questions");
                 await Page.GetByLabel("Message").FillAsync("our therapy cures spondylolysis");
                 await Expect(Page.Locator("mark.violation")).ToHaveTextAsync("cures");
+            }
+            if (label == "template-editor")
+            {
+                // The admin's template gets the same live check: Save stays disabled while it says blocked.
+                await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Good news");
+                await Page.GetByLabel("Subject (email only)").FillAsync("Good news");
+                await Page.GetByLabel("Text", new() { Exact = true }).FillAsync("Hello {first_name}, our therapy cures spondylolysis");
+                await Expect(Page.Locator("mark.violation")).ToHaveTextAsync("cures");
+                await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save template" })).ToBeDisabledAsync();
             }
             await _dashboard.ScreenshotAsync($"a11y-{label}");
             problems.AddRange((await _dashboard.SeriousAccessibilityViolationsAsync()).Select(v => $"{label}: {v}"));

@@ -1,5 +1,6 @@
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
 
@@ -12,4 +13,5 @@ public sealed class MongoDb_stores(MongoFixture mongo) : StoreConformance, IClas
     protected override IQualificationStore Decisions() => new MongoQualificationStore(mongo.NewDatabase());
     protected override ILeadStore Leads() => new MongoLeadStore(mongo.NewDatabase());
     protected override IUserAccountStore Accounts() => new MongoUserAccountStore(mongo.NewDatabase());
+    protected override ITemplateStore Templates() => new MongoTemplateStore(mongo.NewDatabase());
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
 using LeadPlatform.ServiceDefaults.Storage;
@@ -20,6 +21,7 @@ public abstract class StoreConformance
     protected abstract IQualificationStore Decisions();
     protected abstract ILeadStore Leads();
     protected abstract IUserAccountStore Accounts();
+    protected abstract ITemplateStore Templates();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -327,5 +329,29 @@ public abstract class StoreConformance
         Assert.Equal(JsonSerializer.Serialize(WithVersion(ana, 1), Json), JsonSerializer.Serialize(found, Json));
         Assert.Null(await store.FindByEmailAsync("eve@clinic.example", Ct));
         Assert.Equal(["ana@clinic.example", "bea@clinic.example"], (await store.ListAsync(10, Ct)).Select(a => a.Email));
+    }
+
+    [Fact]
+    public async Task Templates_read_back_as_written_and_list_offered_ones_first_by_channel_language_and_name()
+    {
+        var store = Templates();
+        MessageTemplate Template(string name, string channel, string language, bool retired = false) => new()
+        {
+            Id = Guid.CreateVersion7(), Name = name, Channel = channel, Language = language, Retired = retired,
+            Subject = channel == "email" ? "Your questions about {condition}" : null, Body = "Hello {first_name}, this is {coordinator}.",
+            UpdatedBy = "Ana", UpdatedAt = new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero),
+            Screening = new TemplateScreening { At = new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero), Decision = "cleared", Disclaimers = ["evidence.spondylolysis.email@2025-07.1"] },
+        };
+        var studies = Template("Studies", "email", "en");
+        var retired = Template("Old", "email", "en", retired: true);
+        var text = Template("First contact", "sms", "en");
+        var spanish = Template("Primer contacto", "email", "es");
+        var first = Template("First contact", "email", "en");
+        foreach (var t in new[] { studies, retired, text, spanish, first }) Assert.True(await store.TryInsertAsync(t, Ct));
+
+        var read = await store.GetAsync(studies.Id, Ct);
+        Assert.Equal(JsonSerializer.Serialize(studies, Json), JsonSerializer.Serialize(read, Json));
+        Assert.Equal(["First contact", "Studies", "Primer contacto", "First contact", "Old"], (await store.ListAsync(10, Ct)).Select(t => t.Name));
+        Assert.Equal([first.Id, studies.Id, spanish.Id, text.Id, retired.Id], (await store.ListAsync(10, Ct)).Select(t => t.Id));
     }
 }

@@ -10,6 +10,7 @@ using LeadPlatform.FollowUp.Privacy;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
+using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,10 @@ public static class FollowUpModule
         builder.AddServiceStore<IAssignmentStore>(ServiceName,
             liteDb => new LiteDbAssignmentStore(liteDb),
             mongo => new MongoAssignmentStore(mongo),
+            outbox: false);
+        builder.AddServiceStore<ITemplateStore>(ServiceName,
+            liteDb => new LiteDbTemplateStore(liteDb),
+            mongo => new MongoTemplateStore(mongo),
             outbox: false);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -74,6 +79,8 @@ public static class FollowUpModule
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<LeadActions>();
+        builder.Services.AddSingleton<TemplateService>();
+        builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }
 
@@ -143,6 +150,7 @@ public static class FollowUpModule
         app.MapFollowUpApi();
         app.MapOutreachApi();
         app.MapComplianceApi();
+        app.MapTemplateApi();
         app.MapSmsWebhook();
         app.MapUnsubscribe();
         app.MapDashboard();

@@ -33,6 +33,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
     [
         "/dashboard", "/dashboard/queue/rows", $"/dashboard/leads/{_leadId}", $"/dashboard/leads/{_leadId}/compose?channel=email",
         $"/dashboard/leads/{_leadId}/call", "/dashboard/not-eligible", "/dashboard/funnel", "/dashboard/accounts",
+        "/dashboard/templates", "/dashboard/templates/new", $"/dashboard/templates/{Guid.NewGuid()}",
     ];
 
     private string[] Forms =>
@@ -40,6 +41,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         $"/dashboard/leads/{_leadId}/compose", $"/dashboard/leads/{_leadId}/call", $"/dashboard/leads/{_leadId}/call/{Guid.NewGuid()}/confirm",
         $"/dashboard/leads/{_leadId}/notes", $"/dashboard/leads/{_leadId}/status", $"/dashboard/leads/{_leadId}/override",
         $"/dashboard/leads/{_leadId}/opt-out", "/dashboard/accounts", $"/dashboard/accounts/{Guid.NewGuid()}/availability", "/dashboard/sign-out",
+        "/dashboard/templates", $"/dashboard/templates/{Guid.NewGuid()}", $"/dashboard/templates/{Guid.NewGuid()}/retire",
     ];
 
     private (HttpMethod Method, string Path)[] Apis =>
@@ -52,11 +54,15 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         (HttpMethod.Post, $"/api/v1/leads/{_leadId}/outreach/{Guid.NewGuid()}/confirm-read"),
         (HttpMethod.Post, $"/api/v1/leads/{_leadId}/opt-outs"),
         (HttpMethod.Post, "/api/v1/compliance/check"),
+        (HttpMethod.Get, "/api/v1/templates"),
+        (HttpMethod.Post, "/api/v1/templates"),
+        (HttpMethod.Put, $"/api/v1/templates/{Guid.NewGuid()}"),
+        (HttpMethod.Delete, $"/api/v1/templates/{Guid.NewGuid()}"),
     ];
 
     private static HttpRequestMessage Request(HttpMethod method, string path) => new(method, path)
     {
-        Content = method == HttpMethod.Post ? JsonContent.Create(new { channel = "email", subject = "Hello", body = "Hello", coordinator = "x", condition = "spondylolysis" }) : null,
+        Content = method == HttpMethod.Post || method == HttpMethod.Put ? JsonContent.Create(new { channel = "email", subject = "Hello", body = "Hello", coordinator = "x", condition = "spondylolysis" }) : null,
     };
 
     [Fact]
@@ -221,7 +227,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
-        foreach (var page in Pages.Where(p => !p.Contains("accounts", StringComparison.Ordinal)).Append("/dashboard/sign-in"))
+        foreach (var page in Pages.Where(p => !p.Contains("accounts", StringComparison.Ordinal) && !p.Contains("templates", StringComparison.Ordinal)).Append("/dashboard/sign-in"))
         {
             using var response = await session.Http.GetAsync(page);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {page} answered {response.StatusCode}");

@@ -5,6 +5,7 @@ using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Dashboard.Pages;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Templates;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -70,11 +71,12 @@ public static class DashboardEndpoints
             Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct) }));
         admin.MapPost("", CreateAccountAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/availability", AvailabilityAsync).AddEndpointFilter(RequireAntiforgery);
+        app.MapTemplatePages();
         return app;
     }
 
     /// <summary>Every form post carries the antiforgery token of the session: without it, 400 and nothing happens.</summary>
-    private static async ValueTask<object?> RequireAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
         if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
@@ -189,10 +191,17 @@ public static class DashboardEndpoints
 
     private static string ComposeChannel(string? channel) => channel == "sms" ? "sms" : "email";
 
-    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, CancellationToken ct, string? channel = null)
+    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, TemplateService templates, CancellationToken ct,
+        string? channel = null, Guid? template = null)
     {
         var lead = await store.GetAsync(leadId, ct);
-        return lead is null ? NoSuchLead(http) : Page<ComposePage>(new { http.User, Lead = lead, Channel = ComposeChannel(channel) });
+        if (lead is null) return NoSuchLead(http);
+        var channelName = ComposeChannel(channel);
+        var offered = await templates.OfferedAsync(channelName, lead, ct);
+        // A template fills the form in for this lead; the coordinator edits it, and the check runs on what they send.
+        var chosen = template is { } id ? offered.FirstOrDefault(t => t.Id == id) : null;
+        var (subject, body) = chosen is null ? (null, null) : TemplateService.Render(chosen, lead, http.User.Identity?.Name ?? "your coordinator");
+        return Page<ComposePage>(new { http.User, Lead = lead, Channel = channelName, Templates = offered, TemplateId = chosen?.Id, Subject = subject, Body = body });
     }
 
     private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender,

@@ -1,4 +1,5 @@
-// The live compliance preview: as the coordinator types, the draft goes to the compliance check (nothing is recorded or
+// The live compliance preview (the compose page, and the admins' template editor, which has no lead: its channel, language
+// and condition come from its own fields): as the coordinator types, the draft goes to the compliance check (nothing is recorded or
 // sent), violations are marked in a copy of the text, the disclaimers that will be attached are shown, and Send is
 // enabled only while the check says cleared. The server checks again on send.
 (() => {
@@ -11,6 +12,9 @@
   const highlighted = document.getElementById('highlighted');
   const violations = document.getElementById('violations');
   const disclaimers = document.getElementById('disclaimers');
+  const channel = document.getElementById('channel');
+  const language = document.getElementById('language');
+  const condition = document.getElementById('condition');
   let timer = 0;
   let sequence = 0;
 
@@ -36,7 +40,11 @@
     send.disabled = true;
     if (!body.value.trim()) { status.textContent = 'Write a message to check it.'; highlighted.replaceChildren(); return; }
     status.textContent = 'Checking…';
-    const draft = { leadId: form.dataset.leadId, channel: form.dataset.channel, subject: subject ? subject.value : null, body: body.value };
+    const draft = {
+      leadId: form.dataset.leadId, channel: channel ? channel.value : form.dataset.channel,
+      subject: subject ? subject.value : null, body: body.value,
+      language: language ? language.value : undefined, condition: condition ? condition.value : undefined,
+    };
     try {
       const r = await fetch('/api/v1/compliance/check', {
         method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
@@ -78,6 +86,6 @@
 
   function soon() { send.disabled = true; clearTimeout(timer); timer = setTimeout(check, 250); }
   body.addEventListener('input', soon);
-  if (subject) subject.addEventListener('input', soon);
+  for (const f of [subject, channel, language, condition]) if (f) { f.addEventListener('input', soon); f.addEventListener('change', soon); }
   check();
 })();

@@ -1,0 +1,68 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeadPlatform.FollowUp.Templates;
+
+/// <summary>
+/// The templates a new installation starts with (first contact by email and by text, in English), written once when the
+/// store has none. Fixed ids, so two instances starting together write them once. Admins change or retire them like
+/// any other; they are screened by the gate like any other (a test holds them to it).
+/// </summary>
+internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, ILogger<DefaultTemplates> logger) : IHostedService
+{
+    public static IReadOnlyList<MessageTemplate> All { get; } =
+    [
+        new()
+        {
+            Id = new Guid("6c1f0a52-7d3e-4b8a-9f21-0c4e5a7b0001"),
+            Name = "First contact",
+            Channel = "email",
+            Language = "en",
+            Subject = "Your questions about {condition}",
+            Body = """
+                   Hello {first_name},
+
+                   Thank you for your request. My name is {coordinator}, and I am a patient coordinator at the clinic.
+
+                   I would like to understand your situation and answer your questions. When is a good time for a short call?
+
+                   Kind regards,
+                   {coordinator}
+                   """,
+        },
+        new()
+        {
+            Id = new Guid("6c1f0a52-7d3e-4b8a-9f21-0c4e5a7b0002"),
+            Name = "First contact",
+            Channel = "sms",
+            Language = "en",
+            Body = "Hello {first_name}, this is {coordinator} from the clinic, about your request. When is a good time for a short call?",
+        },
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await store.CountAsync(cancellationToken) > 0) return;
+            foreach (var template in All)
+            {
+                var copy = new MessageTemplate
+                {
+                    Id = template.Id, Name = template.Name, Channel = template.Channel, Language = template.Language, Condition = template.Condition,
+                    Subject = template.Subject, Body = template.Body, UpdatedBy = "system", UpdatedAt = time.GetUtcNow(),
+                };
+                await store.TryInsertAsync(copy, cancellationToken);
+            }
+            logger.LogInformation("Wrote the {Count} default message templates", All.Count);
+        }
+        catch (Exception ex) when (ex is StoreFailedException or TimeoutException or IOException || ex.GetType().Namespace?.StartsWith("MongoDB", StringComparison.Ordinal) == true)
+        {
+            // The templates are a convenience: the service starts without them, and they are written at the next start.
+            logger.LogWarning(ex, "The default message templates were not written");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,15 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.FollowUp.Templates;
+
+public sealed class MongoTemplateStore(IMongoDatabase database) : MongoDocumentStore<MessageTemplate>(database, CollectionName), ITemplateStore
+{
+    public const string CollectionName = "templates";
+
+    public async Task<IReadOnlyList<MessageTemplate>> ListAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return TemplateOrder.Sort(await Collection.Find(FilterDefinition<MessageTemplate>.Empty).Limit(max).ToListAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadPlatform.FollowUp.Templates;
+
+/// <summary>
+/// Message templates per channel and language. Every save is screened by the compliance gate (claims, and whether the
+/// evidence disclaimers for its condition, channel and language exist): a blocked template is refused with the
+/// violations and nothing is stored. Placeholders (<c>{first_name}</c>, <c>{condition}</c>, <c>{coordinator}</c>) are
+/// filled in on the compose page; the message is screened again, with the lead's facts, when it is sent.
+/// </summary>
+internal sealed partial class TemplateService(
+    ITemplateStore store, ComplianceGate gate, PublicLinks links, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<TemplateService> logger)
+{
+    public const string DefaultCondition = "spondylolysis";
+    public const int MaxTemplates = 500;
+    public static readonly IReadOnlyList<string> Placeholders = ["first_name", "condition", "coordinator"];
+
+    public Task<IReadOnlyList<MessageTemplate>> ListAsync(CancellationToken cancellationToken = default) => store.ListAsync(MaxTemplates, cancellationToken);
+
+    public Task<MessageTemplate?> GetAsync(Guid id, CancellationToken cancellationToken = default) => store.GetAsync(id, cancellationToken);
+
+    /// <summary>The templates a coordinator may start a message to <paramref name="lead"/> from: this channel, not retired, the lead's language first.</summary>
+    public async Task<IReadOnlyList<MessageTemplate>> OfferedAsync(string channel, LeadDocument lead, CancellationToken cancellationToken = default)
+    {
+        var language = lead.Person?.Language ?? "en";
+        return [.. (await ListAsync(cancellationToken))
+            .Where(t => !t.Retired && t.Channel == channel)
+            .OrderBy(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>What the gate says about the fields as a template (claims and disclaimers; no lead, so no consent or timing).</summary>
+    public ComplianceDecision Screen(TemplateFields fields, out Dictionary<string, string[]> errors)
+    {
+        errors = Validate(fields, out var channel);
+        var condition = string.IsNullOrWhiteSpace(fields.Condition) ? DefaultCondition : fields.Condition.Trim();
+        return gate.Preview(condition, channel, fields.Subject, fields.Body ?? string.Empty, Language(fields),
+            options.Value.ClinicPostalAddress, unsubscribeUrl: null, fullDisclaimerUrl: links.FullDisclaimerUrl(condition));
+    }
+
+    /// <summary>Creates (<paramref name="id"/> null) or changes a template, if its fields are valid and the gate clears it.</summary>
+    /// <param name="expectedVersion">The version the admin edited; a save over someone else's newer one is a conflict.</param>
+    public async Task<TemplateSaveResult> SaveAsync(Guid? id, TemplateFields fields, long? expectedVersion, string actor, CancellationToken cancellationToken = default)
+    {
+        var screening = Screen(fields, out var errors);
+        if (errors.Count > 0) return new TemplateSaveResult(null, errors, null);
+        if (!screening.Cleared)
+        {
+            logger.LogInformation("Message template {TemplateId} not saved: the compliance check blocked it ({Rules})",
+                id, string.Join(", ", screening.Violations.Select(v => v.Rule).Distinct()));
+            return new TemplateSaveResult(null, errors, screening);
+        }
+
+        var template = id is { } existingId ? await store.GetAsync(existingId, cancellationToken) : new MessageTemplate { Id = Ids.New() };
+        if (template is null) return new TemplateSaveResult(null, errors, screening, NotFound: true);
+        if (id is not null && expectedVersion is { } version && version != template.Version) return new TemplateSaveResult(null, errors, screening, Conflict: true);
+
+        var now = time.GetUtcNow();
+        template.Name = fields.Name!.Trim();
+        template.Channel = fields.Channel!.Trim().ToLowerInvariant();
+        template.Language = Language(fields);
+        template.Condition = string.IsNullOrWhiteSpace(fields.Condition) ? DefaultCondition : fields.Condition.Trim();
+        template.Subject = template.Channel == "email" ? fields.Subject!.Trim() : null;
+        template.Body = fields.Body!;
+        template.UpdatedBy = actor;
+        template.UpdatedAt = now;
+        template.Screening = new TemplateScreening
+        {
+            At = now,
+            Decision = screening.Decision,
+            Disclaimers = [.. screening.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
+        };
+        try
+        {
+            if (id is null) await store.TryInsertAsync(template, cancellationToken);
+            else await store.ReplaceAsync(template, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return new TemplateSaveResult(null, errors, screening, Conflict: true);
+        }
+        logger.LogInformation("Message template {TemplateId} saved ({Channel}, {Language}), version {Version}, cleared by the compliance check",
+            template.Id, template.Channel, template.Language, template.Version);
+        return new TemplateSaveResult(template, errors, screening);
+    }
+
+    /// <summary>Takes a template off the compose page (it is kept); null when there is no such template.</summary>
+    public async Task<MessageTemplate?> SetRetiredAsync(Guid id, bool retired, string actor, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var template = await store.GetAsync(id, cancellationToken);
+            if (template is null || template.Retired == retired) return template;
+            template.Retired = retired;
+            template.UpdatedBy = actor;
+            template.UpdatedAt = time.GetUtcNow();
+            try
+            {
+                await store.ReplaceAsync(template, cancellationToken);
+                logger.LogInformation("Message template {TemplateId} {Change}", id, retired ? "retired" : "offered again");
+                return template;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Someone saved it meanwhile: read it again.
+            }
+        }
+    }
+
+    /// <summary>The template's subject and body for <paramref name="lead"/>, placeholders filled in.</summary>
+    public static (string? Subject, string Body) Render(MessageTemplate template, LeadDocument lead, string coordinator)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["first_name"] = string.IsNullOrWhiteSpace(lead.Person?.FirstName) ? "there" : lead.Person.FirstName.Trim(),
+            ["condition"] = Describe(lead.Inquiry?.Condition ?? template.Condition),
+            ["coordinator"] = coordinator,
+        };
+        string Fill(string text) => PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        return (template.Subject is null ? null : Fill(template.Subject), Fill(template.Body));
+    }
+
+    private static string Describe(string condition) =>
+        string.IsNullOrWhiteSpace(condition) || condition == "other" ? "your condition" : condition.Replace('_', ' ');
+
+    private static string Language(TemplateFields fields) => string.IsNullOrWhiteSpace(fields.Language) ? "en" : fields.Language.Trim().ToLowerInvariant();
+
+    private static Dictionary<string, string[]> Validate(TemplateFields fields, out OutreachChannel channel)
+    {
+        var errors = DraftValidation.Check(fields.Channel, fields.Subject, fields.Body, out channel);
+        if (!errors.ContainsKey("channel") && channel == OutreachChannel.Phone) errors["channel"] = ["Templates are for email or sms; a call's points are written on the call page."];
+        if (string.IsNullOrWhiteSpace(fields.Name)) errors["name"] = ["The template needs a name."];
+        else if (fields.Name.Trim().Length > DraftValidation.NameMax) errors["name"] = [$"The name is longer than {DraftValidation.NameMax} characters."];
+        if (!string.IsNullOrWhiteSpace(fields.Language) && !LanguagePattern().IsMatch(fields.Language.Trim()))
+            errors["language"] = ["The language is a code such as en or es-MX."];
+        if (!string.IsNullOrWhiteSpace(fields.Condition) && !ConditionPattern().IsMatch(fields.Condition.Trim()))
+            errors["condition"] = ["The condition is a code such as spondylolysis (letters and underscores, at most 60)."];
+        if (channel == OutreachChannel.Email && !errors.ContainsKey("channel") && string.IsNullOrWhiteSpace(fields.Subject))
+            errors["subject"] = ["An email template needs a subject."];
+        foreach (var (field, text) in new[] { ("subject", fields.Subject), ("body", fields.Body) })
+        {
+            if (text is null || errors.ContainsKey(field)) continue;
+            var unknown = PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                errors[field] = [$"Unknown placeholder {string.Join(", ", unknown.Select(p => "{" + p + "}"))}: use {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}."];
+            }
+        }
+        return errors;
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z_]+)\}")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+    private static partial Regex LanguagePattern();
+
+    [GeneratedRegex("^[a-z_]{1,60}$")]
+    private static partial Regex ConditionPattern();
+}

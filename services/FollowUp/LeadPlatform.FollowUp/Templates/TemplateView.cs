@@ -1,0 +1,11 @@
+namespace LeadPlatform.FollowUp.Templates;
+
+/// <summary>A template as the API shows it, with what the gate said when it was saved.</summary>
+public sealed record TemplateView(
+    Guid Id, long Version, string Name, string Channel, string Language, string Condition, string? Subject, string Body, bool Retired,
+    string UpdatedBy, DateTimeOffset UpdatedAt, string? ScreeningDecision, DateTimeOffset? ScreenedAt, IReadOnlyList<string> Disclaimers)
+{
+    public static TemplateView From(MessageTemplate t) => new(
+        t.Id, t.Version, t.Name, t.Channel, t.Language, t.Condition, t.Subject, t.Body, t.Retired, t.UpdatedBy, t.UpdatedAt,
+        t.Screening?.Decision, t.Screening?.At, t.Screening?.Disclaimers ?? []);
+}
