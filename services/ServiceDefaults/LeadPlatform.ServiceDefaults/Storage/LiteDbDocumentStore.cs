@@ -20,11 +20,13 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
     private readonly ILiteCollection<T> _collection;
+    private readonly ILiteCollection<BsonDocument> _raw;
 
     protected LiteDbDocumentStore(LiteDatabase database, string collectionName) : base(collectionName)
     {
         Database = database;
         _collection = database.GetCollection<T>(collectionName);
+        _raw = database.GetCollection(collectionName);
         Collection.EnsureIndex(x => x.HasPendingOutbox);
         // LiteDB binds an explicit transaction to the thread that began it: the batches need a thread of their own.
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = $"LiteDB writer {collectionName}" };
@@ -164,8 +166,10 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     private bool Apply(Write write)
     {
         if (write.ExpectedVersion is not { } expected) return Collection.Insert(write.Document) is not null;
-        var current = Collection.FindById(write.Document.Id);
-        return current is not null && current.Version == expected && Collection.Update(write.Document);
+        // The stored version is read from the raw document: mapping it to T would unseal every personal field just to compare a number.
+        var current = _raw.FindById(write.Document.Id);
+        return current is not null && current[nameof(StoredDocument.Version)] is { IsNumber: true } version && version.AsInt64 == expected
+            && Collection.Update(write.Document);
     }
 
     private sealed record Write(T Document, long? ExpectedVersion)
