@@ -92,8 +92,21 @@ public sealed class LocalRabbitMqNode : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
-        return await output;
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {await DrainAsync(error)}");
+        return await DrainAsync(output);
+    }
+
+    /// <summary>The rest of a tool's output, without waiting for ever: a daemon it started (epmd) can keep the pipe open after it exits.</summary>
+    private static async Task<string> DrainAsync(Task<string> read)
+    {
+        try
+        {
+            return await read.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            return "(the output stayed open after the tool exited)";
+        }
     }
 
     private async Task WaitUntilListeningAsync(TimeSpan timeout)
@@ -173,11 +186,11 @@ public sealed class LocalRabbitMqNode : IAsyncDisposable
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             });
-            if (epmd is not null) await epmd.WaitForExitAsync();
+            if (epmd is not null) await epmd.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or TimeoutException)
         {
-            // No epmd on PATH: nothing to stop.
+            // No epmd on PATH (nothing to stop), or it did not answer: the directory goes anyway.
         }
         _process.Dispose();
         try
