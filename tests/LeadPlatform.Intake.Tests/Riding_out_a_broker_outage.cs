@@ -56,7 +56,17 @@ public sealed class Riding_out_a_broker_outage(RabbitMqFixture rabbit, ITestOutp
         await node.StartAppAsync();
 
         var total = accepted.Count;
-        await Eventually.GetAsync(() => Task.FromResult(downstream.Distinct), n => n >= total, TimeSpan.FromSeconds(120), "every request to arrive downstream");
+        try
+        {
+            await Eventually.GetAsync(() => Task.FromResult(downstream.Distinct), n => n >= total, TimeSpan.FromSeconds(120), "every request to arrive downstream");
+        }
+        catch (TimeoutException)
+        {
+            // Where the missing ones are: still in intake's outbox (not published), or published and not delivered.
+            var pending = await server.Store.FindPendingOutboxAsync(1000, CancellationToken.None);
+            output.WriteLine($"{total} accepted, {acceptedBeforeStop} before the stop; {downstream.Distinct} arrived downstream; {pending.Count} still pending in intake's outbox");
+            throw;
+        }
         await Eventually.GetAsync(() => server.Store.FindPendingOutboxAsync(1, CancellationToken.None), p => p.Count == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
         output.WriteLine($"{total} requests accepted, {acceptedBeforeStop} of them before the broker had stopped and {total - acceptedBeforeStop} while it was down; " +
                          $"{arrivedWhileDown} had arrived downstream before it came back; {downstream.Distinct} distinct events downstream, {downstream.Deliveries} deliveries");

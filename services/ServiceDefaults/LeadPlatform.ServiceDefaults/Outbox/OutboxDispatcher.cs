@@ -14,13 +14,18 @@ namespace LeadPlatform.ServiceDefaults.Outbox;
 /// event, so an event is only marked sent once its effects are stored: a kill at any moment loses nothing.</item>
 /// </list>
 /// A failing event is retried with back-off without holding up the others; when several fail in a row (the broker is
-/// down) the round stops and the dispatcher waits. An event can be published twice only if the process dies between
-/// the publish and the mark, which is why every event keeps its <c>MessageId</c> and every consumer is idempotent.
+/// down) the round stops and the dispatcher waits. With <paramref name="claims"/> (replicas sharing a database), each
+/// event is claimed in the store first and only the claimant publishes it. An event can be published twice only if the
+/// process dies between the publish and the mark (or a publish outlasts its claim), which is why every event keeps its
+/// <c>MessageId</c> and every consumer is idempotent.
 /// </summary>
 public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publisher, TimeProvider time, ILogger logger, OutboxOptions options,
-    LeadPlatformMetrics? metrics = null)
+    LeadPlatformMetrics? metrics = null, bool claims = false)
     : BackgroundService
 {
+    /// <summary>This dispatcher, among the replicas' (a claim names it).</summary>
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     private const int ConsecutiveFailuresThatStopARound = 3;
     private readonly ConcurrentDictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _failures = new();
 
@@ -70,6 +75,8 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
             {
                 if (Volatile.Read(ref stopped)) return;
                 if (_failures.TryGetValue(entry.MessageId, out var failure) && failure.NotBefore > time.GetUtcNow()) continue;
+                // Another replica's (or a lost race): its later events wait for it, as for a failure, without counting one.
+                if (claims && !await store.TryClaimAsync(document.Id, entry.MessageId, _owner, time.GetUtcNow(), time.GetUtcNow() + options.ClaimLease, token)) return;
                 try
                 {
                     await PublishAsync(entry, token);
@@ -104,12 +111,14 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
         var message = entry.Deserialize(out var type);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.PublishTimeout);
+        // The token is not always honoured while the bus reconnects: the dispatcher stops waiting anyway, counts the
+        // publish failed and tries again later (if the abandoned publish does go out, it is a duplicate with the same MessageId).
         await publisher.Publish(message, type, context =>
         {
             context.MessageId = entry.MessageId;
             context.ConversationId = entry.ConversationId;
             context.CorrelationId = entry.CorrelationId;
-        }, timeout.Token);
+        }, timeout.Token).WaitAsync(options.PublishTimeout + TimeSpan.FromSeconds(1), cancellationToken);
         logger.LogInformation("Published {MessageType} {MessageId} from {Store} for lead {LeadId} in conversation {ConversationId}",
             type.Name, entry.MessageId, store.Name, entry.CorrelationId, entry.ConversationId);
     }
