@@ -112,6 +112,40 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task An_event_claimed_by_one_dispatcher_is_not_claimed_by_another_until_the_claim_runs_out()
+    {
+        var store = Decisions();
+        var document = SampleDocuments.Decision();
+        await store.TryInsertAsync(document, Ct);
+        var id = document.Outbox.Single().MessageId;
+        var now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+        Assert.True(await store.TryClaimAsync(document.Id, id, "replica-a", now, now.AddSeconds(30), Ct));
+        Assert.False(await store.TryClaimAsync(document.Id, id, "replica-b", now.AddSeconds(10), now.AddSeconds(40), Ct));
+        Assert.True(await store.TryClaimAsync(document.Id, id, "replica-a", now.AddSeconds(10), now.AddSeconds(40), Ct)); // renewing its own
+        Assert.True(await store.TryClaimAsync(document.Id, id, "replica-b", now.AddSeconds(41), now.AddSeconds(71), Ct)); // a's ran out
+        Assert.Equal("replica-b", (await store.GetAsync(document.Id, Ct))!.Outbox.Single().ClaimedBy);
+        Assert.Single(await store.FindPendingOutboxAsync(10, Ct)); // a claim is not a send
+
+        Assert.True(await store.MarkSentAsync(document.Id, id, now.AddSeconds(42), Ct));
+        Assert.False(await store.TryClaimAsync(document.Id, id, "replica-a", now.AddMinutes(5), now.AddMinutes(6), Ct));
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_claiming_the_same_event_at_once_get_it_once()
+    {
+        var store = Decisions();
+        var document = SampleDocuments.Decision();
+        await store.TryInsertAsync(document, Ct);
+        var id = document.Outbox.Single().MessageId;
+        var now = DateTimeOffset.UtcNow;
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.TryClaimAsync(document.Id, id, $"replica-{i}", now, now.AddSeconds(30), Ct))));
+
+        Assert.Single(claims, c => c);
+    }
+
+    [Fact]
     public async Task Marking_an_event_sent_keeps_a_change_made_after_the_event_was_read()
     {
         var store = Decisions();

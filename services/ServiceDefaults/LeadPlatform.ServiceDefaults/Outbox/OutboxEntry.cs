@@ -17,6 +17,10 @@ public sealed class OutboxEntry
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The dispatcher that is publishing it, when several may (replicas): the others leave it alone until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
     public static OutboxEntry For<T>(T message, DateTimeOffset createdAt, Guid? conversationId, Guid? correlationId)
         where T : class => new()
         {

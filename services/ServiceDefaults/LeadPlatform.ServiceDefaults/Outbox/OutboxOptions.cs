@@ -16,4 +16,13 @@ public sealed class OutboxOptions
     /// event at a time, waiting for each confirm: under load, one event per broker round trip and store write.
     /// </summary>
     public int MaxConcurrentPublishes { get; set; } = 16;
+
+    /// <summary>
+    /// Whether each event is claimed in the store before it is published, so that replicas sharing a database do not
+    /// publish it twice (one more store write per event). Unset: on for MongoDB, off for LiteDB (a file has one process).
+    /// </summary>
+    public bool? ClaimBeforePublish { get; set; }
+
+    /// <summary>How long a claim holds: a replica that dies after claiming delays its events by this much.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 }

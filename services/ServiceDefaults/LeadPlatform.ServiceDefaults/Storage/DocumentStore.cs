@@ -62,6 +62,26 @@ public abstract class DocumentStore<T>(string name) : IDocumentStore<T> where T 
         throw new ConcurrencyConflictException(Name, documentId, -1);
     }
 
+    public async Task<bool> TryClaimAsync(Guid documentId, Guid messageId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var document = await GetAsync(documentId, cancellationToken);
+        var entry = document?.Outbox.Find(e => e.MessageId == messageId);
+        if (document is null || entry is null || entry.SentAt is not null) return false;
+        if (entry.ClaimedBy is not null && entry.ClaimedBy != owner && entry.ClaimedUntil > now) return false;
+        entry.ClaimedBy = owner;
+        entry.ClaimedUntil = StoredTime.Truncate(until);
+        try
+        {
+            await ReplaceAsync(document, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another replica claimed it, or the service wrote the document: the next round looks again.
+            return false;
+        }
+    }
+
     public async Task WaitForPendingAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var pending = Volatile.Read(ref _written);

@@ -57,7 +57,8 @@ public static class StorageExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
                 sp.GetRequiredService<IOptions<OutboxOptions>>().Value,
-                sp.GetService<LeadPlatformMetrics>()));
+                sp.GetService<LeadPlatformMetrics>(),
+                claims: sp.GetRequiredService<IOptions<OutboxOptions>>().Value.ClaimBeforePublish ?? !options.IsLiteDb));
         }
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}",
