@@ -45,6 +45,13 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
         ["Bus"] = typeof(BusOptions),
         ["Storage"] = typeof(StorageOptions),
         ["Outbox"] = typeof(OutboxOptions),
+        ["Privacy"] = typeof(LeadPlatform.ServiceDefaults.Privacy.PrivacyOptions),
+    };
+
+    /// <summary>Sections one service binds besides its own (follow-up's dashboard sign-in).</summary>
+    private static readonly Dictionary<(string Service, string Section), Type> ServiceSections = new()
+    {
+        [("FollowUp", "Auth")] = typeof(LeadPlatform.FollowUp.Auth.AuthOptions),
     };
 
     /// <summary>
@@ -315,7 +322,8 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
         var section = key.Split(':')[0];
         var own = Services[service];
         var type = SharedSections.GetValueOrDefault(section)
-                   ?? (section.Equals(own.Section, StringComparison.OrdinalIgnoreCase) ? own.Options : null);
+                   ?? (section.Equals(own.Section, StringComparison.OrdinalIgnoreCase) ? own.Options : null)
+                   ?? ServiceSections.GetValueOrDefault((service, section));
         if (type is null) return $"{service} reads no '{section}' section ({key})";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
         try

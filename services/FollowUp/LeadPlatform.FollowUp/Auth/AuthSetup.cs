@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,16 @@ internal static class AuthSetup
 
         builder.AddServiceStoreForAccounts();
         builder.Services.AddSingleton<AccountService>();
+        // Session cookies and antiforgery tokens are protected with a key ring in follow-up's store (sealed), shared by
+        // every replica and kept across restarts; ASP.NET Core's default would be a per-machine folder.
+        ServiceDefaults.Storage.StorageExtensions.AddServiceStore<IDataProtectionKeyStore>(builder, FollowUpModule.ServiceName,
+            liteDb => new LiteDbDataProtectionKeyStore(liteDb),
+            mongo => new MongoDataProtectionKeyStore(mongo),
+            outbox: false);
+        builder.Services.AddDataProtection().SetApplicationName("LeadPlatform.FollowUp");
+        builder.Services.AddSingleton<StoreXmlRepository>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<StoreXmlRepository>((o, repository) => o.XmlRepository = repository);
         builder.Services.AddHostedService<BootstrapAdmin>();
 
         var auth = builder.Services.AddAuthentication(o =>

@@ -1,0 +1,15 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.FollowUp.Auth;
+
+public sealed class MongoDataProtectionKeyStore(IMongoDatabase database) : MongoDocumentStore<DataProtectionKey>(database, CollectionName), IDataProtectionKeyStore
+{
+    public const string CollectionName = "dataprotection_keys";
+
+    public async Task<IReadOnlyList<DataProtectionKey>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(FilterDefinition<DataProtectionKey>.Empty).ToListAsync(cancellationToken);
+    }
+}
