@@ -113,11 +113,14 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
         timeout.CancelAfter(options.PublishTimeout);
         // The token is not always honoured while the bus reconnects: the dispatcher stops waiting anyway, counts the
         // publish failed and tries again later (if the abandoned publish does go out, it is a duplicate with the same MessageId).
+        var mandatory = !options.MayGoUnrouted.Contains(type.Name, StringComparer.Ordinal);
         await publisher.Publish(message, type, context =>
         {
             context.MessageId = entry.MessageId;
             context.ConversationId = entry.ConversationId;
             context.CorrelationId = entry.CorrelationId;
+            // RabbitMQ confirms a message that no queue took; mandatory makes it come back as a failed publish instead.
+            if (mandatory && context.TryGetPayload<RabbitMqSendContext>(out var rabbit)) rabbit.Mandatory = true;
         }, timeout.Token).WaitAsync(options.PublishTimeout + TimeSpan.FromSeconds(1), cancellationToken);
         logger.LogInformation("Published {MessageType} {MessageId} from {Store} for lead {LeadId} in conversation {ConversationId}",
             type.Name, entry.MessageId, store.Name, entry.CorrelationId, entry.ConversationId);
