@@ -1,11 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
-using LeadPlatform.Contracts;
 using LeadPlatform.TestSupport;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.Intake.Tests;
 
@@ -34,40 +28,11 @@ public sealed class Publishing_before_anyone_listens(RabbitMqFixture rabbit)
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
         Assert.Equal(3, (await server.Store.FindPendingOutboxAsync(10, TestContext.Current.CancellationToken)).Count);
 
-        var arrived = new ConcurrentDictionary<Guid, int>();
-        using var consumer = await StartConsumerAsync(uri, arrived);
-        await Eventually.GetAsync(() => Task.FromResult(arrived.Count), n => n >= accepted.Count, TimeSpan.FromSeconds(60), "the events to arrive");
+        using var downstream = await Downstream.StartAsync(uri, "intake-late-consumer");
+        await Eventually.GetAsync(() => Task.FromResult(downstream.Distinct), n => n >= accepted.Count, TimeSpan.FromSeconds(60), "the events to arrive");
         await Eventually.GetAsync(() => server.Store.FindPendingOutboxAsync(1, CancellationToken.None), p => p.Count == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
 
-        Assert.Equal(accepted.Order(), arrived.Keys.Order());
-        Assert.All(arrived.Values, deliveries => Assert.Equal(1, deliveries));
-    }
-
-    private static async Task<IHost> StartConsumerAsync(string uri, ConcurrentDictionary<Guid, int> arrived)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(arrived);
-        builder.Services.AddMassTransit(x =>
-        {
-            x.AddConsumer<Arrivals>();
-            x.UsingRabbitMq((context, cfg) =>
-            {
-                cfg.Host(new Uri(uri));
-                cfg.ReceiveEndpoint($"intake-late-consumer-{Guid.NewGuid():N}", e => e.ConfigureConsumer<Arrivals>(context));
-            });
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private sealed class Arrivals(ConcurrentDictionary<Guid, int> arrived) : IConsumer<QuoteRequestSubmitted>
-    {
-        public Task Consume(ConsumeContext<QuoteRequestSubmitted> context)
-        {
-            arrived.AddOrUpdate(context.Message.QuoteRequestId, 1, (_, n) => n + 1);
-            return Task.CompletedTask;
-        }
+        Assert.Equal(accepted.Order(), downstream.QuoteRequestIds.Order());
+        Assert.Equal(accepted.Count, downstream.Deliveries);
     }
 }

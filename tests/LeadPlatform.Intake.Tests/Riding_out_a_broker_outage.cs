@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using LeadPlatform.Contracts;
 using LeadPlatform.TestSupport;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.Intake.Tests;
 
@@ -24,8 +19,7 @@ public sealed class Riding_out_a_broker_outage(RabbitMqFixture rabbit, ITestOutp
             Assert.Skip($"This test stops and restarts the broker, which only the fixture's private node allows (RabbitMQ came from {rabbit.Source}).");
             return;
         }
-        var downstream = new Downstream();
-        using var consumer = await StartConsumerAsync(uri, downstream);
+        using var downstream = await Downstream.StartAsync(uri, "intake-outage-test");
         await using var server = await IntakeServer.StartAsync(
             "--Bus:Transport=RabbitMq", $"--Bus:RabbitMqUri={uri}",
             "--Outbox:RetryDelay=00:00:00.100", "--Outbox:MaxBackoff=00:00:01", "--Outbox:PublishTimeout=00:00:03");
@@ -77,51 +71,5 @@ public sealed class Riding_out_a_broker_outage(RabbitMqFixture rabbit, ITestOutp
         // One event per request: a redelivery of the same message is allowed (consumers are idempotent); a second event is not.
         Assert.All(downstream.MessageIdsPerRequest, ids => Assert.Single(ids.Value.Distinct()));
         Assert.True(arrivedWhileDown <= total - AfterStop, "what was posted while the broker was down cannot have been delivered before it came back");
-    }
-
-    private static async Task<IHost> StartConsumerAsync(string uri, Downstream downstream)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(downstream);
-        builder.Services.AddMassTransit(x =>
-        {
-            x.AddConsumer<CountingConsumer>();
-            x.UsingRabbitMq((context, cfg) =>
-            {
-                cfg.Host(new Uri(uri));
-                // A durable queue of its own, so nothing published while this consumer reconnects is lost.
-                cfg.ReceiveEndpoint($"intake-outage-test-{Guid.NewGuid():N}", e => e.ConfigureConsumer<CountingConsumer>(context));
-            });
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private sealed class Downstream
-    {
-        private readonly ConcurrentDictionary<Guid, ConcurrentQueue<Guid>> _messageIds = new();
-        private int _deliveries;
-
-        public int Distinct => _messageIds.Count;
-        public int Deliveries => Volatile.Read(ref _deliveries);
-        public IEnumerable<Guid> QuoteRequestIds => _messageIds.Keys;
-        public IEnumerable<KeyValuePair<Guid, ConcurrentQueue<Guid>>> MessageIdsPerRequest => _messageIds;
-
-        public void Record(Guid quoteRequestId, Guid messageId)
-        {
-            Interlocked.Increment(ref _deliveries);
-            _messageIds.GetOrAdd(quoteRequestId, _ => new()).Enqueue(messageId);
-        }
-    }
-
-    private sealed class CountingConsumer(Downstream downstream) : IConsumer<QuoteRequestSubmitted>
-    {
-        public Task Consume(ConsumeContext<QuoteRequestSubmitted> context)
-        {
-            downstream.Record(context.Message.QuoteRequestId, context.MessageId ?? Guid.Empty);
-            return Task.CompletedTask;
-        }
     }
 }

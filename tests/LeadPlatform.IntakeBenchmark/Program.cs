@@ -2,12 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.Intake;
-using LeadPlatform.Intake.Api;
 using LeadPlatform.IntakeBenchmark;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 // Posts the same quote requests to the standalone host (intake, qualification and follow-up in one process: LiteDB,
 // in-process bus, so every accepted request is also qualified and followed up while the benchmark runs) and to a bare Kestrel
@@ -37,7 +32,7 @@ var alone = IntakeHost.Build([
     "--Intake:RateLimits:PerClientIp:PermitLimit=10000000", "--Intake:RateLimits:PerSite:PermitLimit=10000000",
     "--Serilog:MinimumLevel:Default=Warning",
 ]);
-var bare = BareEndpoint();
+var bare = LeadPlatform.LoadTool.BareIntakeEndpoint.Build();
 await intake.StartAsync();
 await alone.StartAsync();
 await bare.StartAsync();
@@ -91,23 +86,6 @@ finally
     await bare.DisposeAsync();
     Directory.Delete(dataFolder, recursive: true);
     Directory.Delete(aloneFolder, recursive: true);
-}
-
-static WebApplication BareEndpoint()
-{
-    var builder = WebApplication.CreateSlimBuilder();
-    builder.Logging.ClearProviders();
-    builder.WebHost.UseUrls("http://127.0.0.1:0");
-    var app = builder.Build();
-    var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-    app.MapPost("/api/v1/quote-requests", async (HttpRequest request) =>
-    {
-        var body = await JsonSerializer.DeserializeAsync<QuoteRequestBody>(request.Body, json);
-        if (body is null) return Results.BadRequest();
-        var id = Guid.CreateVersion7();
-        return Results.Accepted($"/api/v1/quote-requests/{id}", new QuoteRequestAccepted(id, id));
-    });
-    return app;
 }
 
 // Distinct people (a unique email each, no phone), so every request is stored, not answered as a resubmission.

@@ -24,9 +24,9 @@ internal static class TemplatePages
             await templates.GetAsync(templateId, ct) is { } t
                 ? DashboardEndpoints.Page<TemplateEditPage>(new { http.User, Template = t, Fields = FieldsOf(t), t.Version, Notice = notice == "saved" ? "Saved: the compliance check cleared it." : null })
                 : NoSuchTemplate(http));
-        admin.MapPost("", (HttpContext http, TemplateService templates, [FromForm] TemplateForm form) => SaveAsync(null, http, templates, form))
+        admin.MapPost("", (HttpContext http, TemplateService templates, [FromForm] TemplateBody form) => SaveAsync(null, http, templates, form))
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
-        admin.MapPost("/{templateId:guid}", (Guid templateId, HttpContext http, TemplateService templates, [FromForm] TemplateForm form) => SaveAsync(templateId, http, templates, form))
+        admin.MapPost("/{templateId:guid}", (Guid templateId, HttpContext http, TemplateService templates, [FromForm] TemplateBody form) => SaveAsync(templateId, http, templates, form))
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         admin.MapPost("/{templateId:guid}/retire", async (Guid templateId, HttpContext http, TemplateService templates, [FromForm] string? retired) =>
                 await templates.SetRetiredAsync(templateId, retired != "false", Actor.For(http.User), http.RequestAborted) is null
@@ -36,23 +36,9 @@ internal static class TemplatePages
         return app;
     }
 
-    /// <summary>The template form's fields.</summary>
-    internal sealed class TemplateForm
-    {
-        public string? Name { get; set; }
-        public string? Channel { get; set; }
-        public string? Language { get; set; }
-        public string? Condition { get; set; }
-        public string? Subject { get; set; }
-        public string? Body { get; set; }
-        public long? Version { get; set; }
-
-        public TemplateFields Fields => new(Name, Channel, Language, Condition, Subject, Body);
-    }
-
     private static TemplateFields FieldsOf(MessageTemplate t) => new(t.Name, t.Channel, t.Language, t.Condition, t.Subject, t.Body);
 
-    private static async Task<IResult> SaveAsync(Guid? id, HttpContext http, TemplateService templates, TemplateForm form)
+    private static async Task<IResult> SaveAsync(Guid? id, HttpContext http, TemplateService templates, TemplateBody form)
     {
         var ct = http.RequestAborted;
         var result = await templates.SaveAsync(id, form.Fields, form.Version, Actor.For(http.User), ct);

@@ -27,7 +27,7 @@ internal static class AcknowledgementTemplate
     public static OutreachRequest For(LeadDocument lead, OutreachChannel channel, string key, Guid? conversationId)
     {
         var name = string.IsNullOrWhiteSpace(lead.Person?.FirstName) ? "Hello" : $"Hello {lead.Person.FirstName.Trim()}";
-        var about = Describe(lead.Inquiry?.Condition);
+        var about = ConditionNames.Describe(lead.Inquiry?.Condition);
         var body = channel == OutreachChannel.Email
             ? $"""
               {name},
@@ -52,8 +52,4 @@ internal static class AcknowledgementTemplate
             ConversationId = conversationId,
         };
     }
-
-    private static string Describe(string? condition) => string.IsNullOrWhiteSpace(condition) || condition == "other"
-        ? "your condition"
-        : condition.Replace('_', ' ');
 }

@@ -11,7 +11,8 @@ namespace LeadPlatform.FollowUp.Templates;
 /// </summary>
 internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, ILogger<DefaultTemplates> logger) : IHostedService
 {
-    public static IReadOnlyList<MessageTemplate> All { get; } =
+    /// <summary>New instances on every read: the start writes them, tests read them.</summary>
+    public static IReadOnlyList<MessageTemplate> All =>
     [
         new()
         {
@@ -46,16 +47,14 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
         try
         {
             if (await store.CountAsync(cancellationToken) > 0) return;
-            foreach (var template in All)
+            var templates = All;
+            foreach (var template in templates)
             {
-                var copy = new MessageTemplate
-                {
-                    Id = template.Id, Name = template.Name, Channel = template.Channel, Language = template.Language, Condition = template.Condition,
-                    Subject = template.Subject, Body = template.Body, UpdatedBy = "system", UpdatedAt = time.GetUtcNow(),
-                };
-                await store.TryInsertAsync(copy, cancellationToken);
+                template.UpdatedBy = "system";
+                template.UpdatedAt = time.GetUtcNow();
+                await store.TryInsertAsync(template, cancellationToken);
             }
-            logger.LogInformation("Wrote the {Count} default message templates", All.Count);
+            logger.LogInformation("Wrote the {Count} default message templates", templates.Count);
         }
         catch (Exception ex) when (ex is StoreFailedException or TimeoutException or IOException || ex.GetType().Namespace?.StartsWith("MongoDB", StringComparison.Ordinal) == true)
         {

@@ -37,21 +37,16 @@ internal sealed partial class TemplateService(
             .ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
-    /// <summary>What the gate says about the fields as a template (claims and disclaimers; no lead, so no consent or timing).</summary>
-    public ComplianceDecision Screen(TemplateFields fields, out Dictionary<string, string[]> errors)
-    {
-        errors = Validate(fields, out var channel);
-        var condition = string.IsNullOrWhiteSpace(fields.Condition) ? DefaultCondition : fields.Condition.Trim();
-        return gate.Preview(condition, channel, fields.Subject, fields.Body ?? string.Empty, Language(fields),
-            options.Value.ClinicPostalAddress, unsubscribeUrl: null, fullDisclaimerUrl: links.FullDisclaimerUrl(condition));
-    }
-
     /// <summary>Creates (<paramref name="id"/> null) or changes a template, if its fields are valid and the gate clears it.</summary>
     /// <param name="expectedVersion">The version the admin edited; a save over someone else's newer one is a conflict.</param>
     public async Task<TemplateSaveResult> SaveAsync(Guid? id, TemplateFields fields, long? expectedVersion, string actor, CancellationToken cancellationToken = default)
     {
-        var screening = Screen(fields, out var errors);
+        var errors = Validate(fields, out var channel);
         if (errors.Count > 0) return new TemplateSaveResult(null, errors, null);
+        // What the gate says about it as a template: claims and disclaimers (no lead, so no consent or timing).
+        var condition = Condition(fields);
+        var screening = gate.Preview(condition, channel, fields.Subject, fields.Body!, Language(fields),
+            options.Value.ClinicPostalAddress, unsubscribeUrl: null, fullDisclaimerUrl: links.FullDisclaimerUrl(condition));
         if (!screening.Cleared)
         {
             logger.LogInformation("Message template {TemplateId} not saved: the compliance check blocked it ({Rules})",
@@ -67,7 +62,7 @@ internal sealed partial class TemplateService(
         template.Name = fields.Name!.Trim();
         template.Channel = fields.Channel!.Trim().ToLowerInvariant();
         template.Language = Language(fields);
-        template.Condition = string.IsNullOrWhiteSpace(fields.Condition) ? DefaultCondition : fields.Condition.Trim();
+        template.Condition = condition;
         template.Subject = template.Channel == "email" ? fields.Subject!.Trim() : null;
         template.Body = fields.Body!;
         template.UpdatedBy = actor;
@@ -121,15 +116,14 @@ internal sealed partial class TemplateService(
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["first_name"] = string.IsNullOrWhiteSpace(lead.Person?.FirstName) ? "there" : lead.Person.FirstName.Trim(),
-            ["condition"] = Describe(lead.Inquiry?.Condition ?? template.Condition),
+            ["condition"] = ConditionNames.Describe(lead.Inquiry?.Condition ?? template.Condition),
             ["coordinator"] = coordinator,
         };
         string Fill(string text) => PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
         return (template.Subject is null ? null : Fill(template.Subject), Fill(template.Body));
     }
 
-    private static string Describe(string condition) =>
-        string.IsNullOrWhiteSpace(condition) || condition == "other" ? "your condition" : condition.Replace('_', ' ');
+    private static string Condition(TemplateFields fields) => string.IsNullOrWhiteSpace(fields.Condition) ? DefaultCondition : fields.Condition.Trim();
 
     private static string Language(TemplateFields fields) => string.IsNullOrWhiteSpace(fields.Language) ? "en" : fields.Language.Trim().ToLowerInvariant();
 

@@ -74,9 +74,10 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
             foreach (var entry in document.Outbox.Where(e => e.SentAt is null).ToList())
             {
                 if (Volatile.Read(ref stopped)) return;
-                if (_failures.TryGetValue(entry.MessageId, out var failure) && failure.NotBefore > time.GetUtcNow()) continue;
+                var now = time.GetUtcNow();
+                if (_failures.TryGetValue(entry.MessageId, out var failure) && failure.NotBefore > now) continue;
                 // Another replica's (or a lost race): its later events wait for it, as for a failure, without counting one.
-                if (claims && !await store.TryClaimAsync(document.Id, entry.MessageId, _owner, time.GetUtcNow(), time.GetUtcNow() + options.ClaimLease, token)) return;
+                if (claims && !await store.TryClaimAsync(document.Id, entry.MessageId, _owner, now, now + options.ClaimLease, token)) return;
                 try
                 {
                     await PublishAsync(entry, token);

@@ -51,14 +51,18 @@ public static class StorageExtensions
 
         if (outbox)
         {
-            builder.Services.AddSingleton<IHostedService>(sp => new OutboxDispatcher(
-                sp.GetRequiredService<TStore>(),
-                sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
-                sp.GetRequiredService<IOptions<OutboxOptions>>().Value,
-                sp.GetService<LeadPlatformMetrics>(),
-                claims: sp.GetRequiredService<IOptions<OutboxOptions>>().Value.ClaimBeforePublish ?? !options.IsLiteDb));
+            builder.Services.AddSingleton<IHostedService>(sp =>
+            {
+                var outboxOptions = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+                return new OutboxDispatcher(
+                    sp.GetRequiredService<TStore>(),
+                    sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
+                    outboxOptions,
+                    sp.GetService<LeadPlatformMetrics>(),
+                    claims: outboxOptions.ClaimBeforePublish ?? !options.IsLiteDb);
+            });
         }
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{key}-{typeof(TStore).Name}",
