@@ -8,6 +8,7 @@ public sealed class ComplianceDecision
 {
     public const string ClearedValue = "cleared";
     public const string BlockedValue = "blocked";
+    public const string ReviewValue = "review";
 
     internal ComplianceDecision(
         IReadOnlyList<ComplianceViolation> violations,
@@ -28,8 +29,14 @@ public sealed class ComplianceDecision
     }
 
     public bool Cleared => Violations.Count == 0;
-    /// <summary><c>cleared</c> or <c>blocked</c>.</summary>
-    public string Decision => Cleared ? ClearedValue : BlockedValue;
+    /// <summary>Not cleared, and every finding only asks for a person's review: hold it for a compliance officer.</summary>
+    public bool HeldForReview => Violations.Count > 0 && Violations.All(v => v.Severity == FindingSeverity.Review);
+    /// <summary><c>cleared</c>, <c>review</c> or <c>blocked</c>.</summary>
+    public string Decision => Of(Violations);
+    /// <summary>The decision the findings make: any blocking one blocks; review-only findings hold for review.</summary>
+    public static string Of(IReadOnlyCollection<ComplianceViolation> findings)
+        => findings.Count == 0 ? ClearedValue : findings.All(v => v.Severity == FindingSeverity.Review) ? ReviewValue : BlockedValue;
+    /// <summary>Every finding, blocking and review alike (the API calls them <c>findings</c>).</summary>
     public IReadOnlyList<ComplianceViolation> Violations { get; }
     public IReadOnlyList<AttachedDisclaimer> Disclaimers { get; }
     /// <summary>Email subject as it would be sent (null for SMS and calls).</summary>

@@ -16,6 +16,8 @@ public sealed class ComplianceGate
     private const string Passed = "passed";
     private const string Failed = "failed";
     private const string NotApplicable = "not-applicable";
+    private const string Review = "review";
+    private const string Approved = "approved";
 
     private readonly ClaimRuleSet claims;
     private readonly DisclaimerRegistry disclaimers;
@@ -147,9 +149,11 @@ public sealed class ComplianceGate
             }
         }
 
-        // Claims
-        var claimViolations = ScreenClaims(draft.Subject, draft.Body);
-        AddClaimResults(results, claimViolations);
+        // Claims: pre-approved content is not screened again; review findings a compliance officer approved are accepted.
+        var claimViolations = ScreenClaims(MaskApproved(draft.Subject, draft.ApprovedContent), MaskApproved(draft.Body, draft.ApprovedContent));
+        var approvedFindings = draft.Approval is null ? [] : claimViolations.Where(v => v.Severity == FindingSeverity.Review).ToList();
+        claimViolations.RemoveAll(approvedFindings.Contains);
+        AddClaimResults(results, claimViolations, approvedFindings, draft.Approval);
         violations.AddRange(claimViolations);
 
         // Disclaimers and the final message
@@ -175,7 +179,10 @@ public sealed class ComplianceGate
             Channel = knownChannel ? Name(channel) : "unknown",
             Author = draft.Author ?? string.Empty,
             DecidedAt = now,
-            Decision = cleared ? ComplianceDecision.ClearedValue : ComplianceDecision.BlockedValue,
+            Decision = ComplianceDecision.Of(violations),
+            Reviewer = draft.Approval?.Reviewer,
+            ReviewId = draft.Approval?.ReviewId,
+            ApprovedContent = [.. (draft.ApprovedContent ?? []).Select(a => a.Id)],
             OutreachId = outreachId,
             MessageHash = messageHash,
             SubjectHash = assembled.Subject is null ? null : Hashing.Sha256Hex(assembled.Subject),
@@ -254,18 +261,49 @@ public sealed class ComplianceGate
         return found;
     }
 
-    private void AddClaimResults(List<EvidenceRuleResult> results, List<ComplianceViolation> found)
+    private void AddClaimResults(List<EvidenceRuleResult> results, List<ComplianceViolation> found, List<ComplianceViolation> approved, ReviewApproval? approval)
     {
         foreach (var id in claims.RuleIds)
         {
             var hits = found.Where(v => v.Rule == id).ToList();
+            var accepted = approved.Where(v => v.Rule == id).ToList();
             results.Add(new EvidenceRuleResult
             {
                 Rule = id,
-                Outcome = hits.Count == 0 ? Passed : Failed,
-                Detail = hits.Count == 0 ? null : string.Join("; ", hits.Select(h => $"{h.Field}[{h.Start}+{h.Length}] \"{h.Match}\"")),
+                Outcome = hits.Count > 0 ? (hits.All(h => h.Severity == FindingSeverity.Review) ? Review : Failed) : accepted.Count > 0 ? Approved : Passed,
+                Detail = hits.Count > 0 ? Describe(hits) : accepted.Count > 0 ? $"approved by {approval!.Reviewer} (review {approval.ReviewId:D}): {Describe(accepted)}" : null,
             });
         }
+
+        static string Describe(List<ComplianceViolation> hits) => string.Join("; ", hits.Select(h => $"{h.Field}[{h.Start}+{h.Length}] \"{h.Match}\""));
+    }
+
+    /// <summary>Blanks out (same length, so positions stay true) every verbatim occurrence of pre-approved text.</summary>
+    private static string? MaskApproved(string? text, IReadOnlyList<ApprovedContent>? approved)
+    {
+        if (string.IsNullOrEmpty(text) || approved is null || approved.Count == 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        foreach (var content in approved)
+        {
+            if (string.IsNullOrWhiteSpace(content?.Text))
+            {
+                continue;
+            }
+
+            for (var at = text.IndexOf(content.Text, StringComparison.Ordinal); at >= 0; at = text.IndexOf(content.Text, at + content.Text.Length, StringComparison.Ordinal))
+            {
+                for (var i = at; i < at + content.Text.Length; i++)
+                {
+                    chars[i] = char.IsWhiteSpace(chars[i]) ? chars[i] : ' ';
+                }
+            }
+        }
+
+        return new string(chars);
     }
 
     private sealed record Assembly(

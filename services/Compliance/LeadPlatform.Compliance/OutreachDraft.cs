@@ -23,4 +23,11 @@ public sealed record OutreachDraft
     /// does not make it a second message. The gate still decides afresh: an opt-out meanwhile blocks it.
     /// </summary>
     public Guid? ResumesOutreachId { get; init; }
+    /// <summary>
+    /// Set when sending a message a compliance officer approved after review: the claim findings that only asked for
+    /// review are accepted (the reviewer is named in the evidence). Every other rule is checked afresh.
+    /// </summary>
+    public ReviewApproval? Approval { get; init; }
+    /// <summary>Pre-approved text (a template version, placeholders filled in) that the claims screen need not screen again.</summary>
+    public IReadOnlyList<ApprovedContent> ApprovedContent { get; init; } = [];
 }

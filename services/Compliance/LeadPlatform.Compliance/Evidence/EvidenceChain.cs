@@ -105,6 +105,22 @@ public static class EvidenceChain
             Field(canon, "detail", r?.Detail);
         }
 
+        // Fields added later are hashed only when set, so records written before them still verify.
+        if (record.Reviewer is not null || record.ReviewId is not null)
+        {
+            Field(canon, "reviewer", record.Reviewer);
+            Field(canon, "reviewId", record.ReviewId?.ToString("D"));
+        }
+
+        if (record.ApprovedContent is { Length: > 0 } approved)
+        {
+            Field(canon, "approvedContent", approved.Length.ToString(CultureInfo.InvariantCulture));
+            foreach (var a in approved)
+            {
+                Field(canon, "approved", a);
+            }
+        }
+
         Field(canon, "previousHash", record.PreviousHash);
         return Hashing.Sha256Hex(canon.ToString());
     }

@@ -16,8 +16,14 @@ public sealed record EvidenceRecord
     /// <summary>Who asked for the outreach (the draft's author).</summary>
     public required string Author { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
-    /// <summary><c>cleared</c> or <c>blocked</c>.</summary>
+    /// <summary><c>cleared</c>, <c>review</c> (held for a compliance officer) or <c>blocked</c>.</summary>
     public required string Decision { get; init; }
+    /// <summary>Who approved it after review, when it was sent on a <see cref="ReviewApproval"/>.</summary>
+    public string? Reviewer { get; init; }
+    /// <summary>The review the approval decided.</summary>
+    public Guid? ReviewId { get; init; }
+    /// <summary>Ids of the pre-approved content (<see cref="Compliance.ApprovedContent.Id"/>) the message was made from.</summary>
+    public string[] ApprovedContent { get; init; } = [];
     /// <summary>Set when cleared: the id the outreach carries.</summary>
     public Guid? OutreachId { get; init; }
     /// <summary>SHA-256 (hex) of the final message, disclaimers included (of the draft body if none could be attached).</summary>
