@@ -152,6 +152,9 @@ public sealed class ClaimRuleSet
             {
                 Rule = rule.Id,
                 Advice = rule.Advice,
+                Severity = string.Equals(rule.Severity, "review", StringComparison.OrdinalIgnoreCase) ? FindingSeverity.Review : FindingSeverity.Block,
+                Category = rule.Category,
+                Source = rule.Source,
                 Field = field,
                 Match = text[start..end],
                 Start = start,

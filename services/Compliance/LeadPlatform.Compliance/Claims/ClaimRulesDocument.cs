@@ -34,4 +34,8 @@ internal sealed class ClaimRuleDocument
     public string Title { get; set; } = string.Empty;
     public string Advice { get; set; } = string.Empty;
     public List<string> Patterns { get; set; } = [];
+    /// <summary><c>block</c> (default) or <c>review</c>: hold the message for a compliance officer.</summary>
+    public string Severity { get; set; } = "block";
+    public string? Category { get; set; }
+    public string? Source { get; set; }
 }
