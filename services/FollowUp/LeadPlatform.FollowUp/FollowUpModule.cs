@@ -67,6 +67,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<SamePerson.LeadMerger>();
         builder.Services.AddSingleton<SlaClock>();
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
@@ -149,6 +150,7 @@ public static class FollowUpModule
     {
         app.MapFollowUpApi();
         app.MapOutreachApi();
+        SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
         app.MapSmsWebhook();

@@ -44,6 +44,7 @@ public static class IntakeModule
         bus.AddConsumer<QuoteRequestStatusConsumer>();
         bus.AddConsumer<LeadDataErasedConsumer>();
         bus.AddConsumer<LeadErasureRequestedConsumer>();
+        bus.AddConsumer<QuoteRequestsFollowMergeConsumer>();
         return bus;
     }
 

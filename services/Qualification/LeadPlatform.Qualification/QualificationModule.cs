@@ -44,6 +44,7 @@ public static class QualificationModule
         bus.AddConsumer<QualifyQuoteRequestConsumer>();
         bus.AddConsumer<LeadOptedOutConsumer>();
         bus.AddConsumer<LeadErasureRequestedConsumer>();
+        bus.AddConsumer<DecisionsFollowMergeConsumer>();
         return bus;
     }
 

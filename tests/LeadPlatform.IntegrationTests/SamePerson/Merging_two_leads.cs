@@ -30,7 +30,7 @@ public sealed class Merging_two_leads : IAsyncLifetime
     public async Task A_merge_keeps_every_submission_and_consent_record_keeps_the_opt_outs_of_both_and_routes_the_merged_lead_to_the_survivor()
     {
         var (kept, other) = await TwoLeadsOfOnePhoneAsync(People.Phone(51));
-        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "email" }))
+        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "email", coordinator = "Ana" }))
             Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
 
         using var merged = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/merge", new { otherLeadId = other });
@@ -44,18 +44,18 @@ public sealed class Merging_two_leads : IAsyncLifetime
         Assert.Equal(("maria.lopez@fastmail.com", "Maria Lopez"), ((string?)lead["email"], (string?)lead["name"])); // on file: the survivor's
         Assert.Equal("merged", (string?)lead["possibleSamePeople"]![0]!["status"]);
         var entry = lead["timeline"]!.AsArray().Single(e => (string?)e!["kind"] == "merged")!;
-        Assert.Equal("tests", (string?)entry["actor"]);
+        Assert.Equal("api:tests", (string?)entry["actor"]);
         Assert.Single(lead["tasks"]!.AsArray(), t => (string?)t!["status"] == "open");
         Assert.Equal(2, lead["outreach"]!.AsArray().Count(o => (string?)o!["kind"] == "acknowledgement"));
 
         var gone = (await _clinic.LeadAsync(other))!;
         Assert.Equal(kept.ToString(), (string?)gone["mergedInto"]);
         Assert.Null(gone["email"]);
-        Assert.Contains(gone["timeline"]!.AsArray(), e => (string?)e!["kind"] == "merged_into" && (string?)e["actor"] == "tests");
+        Assert.Contains(gone["timeline"]!.AsArray(), e => (string?)e!["kind"] == "merged_into" && (string?)e["actor"] == "api:tests");
         Assert.DoesNotContain((await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!, t => (string?)t!["leadId"] == other.ToString());
 
         // Later events for the merged lead reach the survivor: an opt-out recorded on it, and the person writing again.
-        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "phone" }))
+        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "phone", coordinator = "Ana" }))
             Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
         await _clinic.LeadWhenAsync(kept, l => l["optOuts"]!.AsArray().Any(o => (string?)o == "phone"), "the merged lead's opt-out on the survivor");
         var again = await _clinic.SubmitAsync(People.Request("Maria", "Lopez Garcia", "m.lopez.garcia@fastmail.com", People.Phone(51), "1990-04-12", "Third: any news?"));
@@ -79,8 +79,8 @@ public sealed class Merging_two_leads : IAsyncLifetime
         {
             var lead = (await _clinic.LeadAsync(id))!;
             var link = Assert.Single(lead["possibleSamePeople"]!.AsArray())!;
-            Assert.Equal(("kept_apart", "tests"), ((string?)link["status"], (string?)link["decidedBy"]));
-            Assert.Contains(lead["timeline"]!.AsArray(), e => (string?)e!["kind"] == "kept_apart" && (string?)e["actor"] == "tests");
+            Assert.Equal(("kept_apart", "api:tests"), ((string?)link["status"], (string?)link["decidedBy"]));
+            Assert.Contains(lead["timeline"]!.AsArray(), e => (string?)e!["kind"] == "kept_apart" && (string?)e["actor"] == "api:tests");
             Assert.Null(lead["mergedInto"]);
         }
         var queue = (await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!;

@@ -20,7 +20,7 @@ public static class People
             request["consent"]!["sms"] = new JsonObject
             {
                 ["granted"] = true,
-                ["text"] = "I agree to receive text messages about my inquiry. Reply STOP to stop.",
+                ["text"] = "I agree to receive text messages about my inquiry. Consent is not a condition of purchase. Reply STOP to stop.",
                 ["textVersion"] = "2026-11",
             };
         }

@@ -37,7 +37,7 @@ public static class FollowUpEndpoints
         var items = leads
             .SelectMany(lead => lead.Tasks.Where(t => t.Status == "open").Select(t => new TaskQueueItem(
                 t.Id, lead.Id, lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null, lead.Inquiry?.Condition,
-                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo)))
+                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo, lead.OpenLinks().Count())))
             .OrderBy(i => i.DueAt)
             .ToList();
         return TypedResults.Ok(items);

@@ -21,14 +21,15 @@ public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILo
     {
         var m = context.Message;
         var now = StoredTime.Truncate(time.GetUtcNow());
-        var existing = await store.GetAsync(m.LeadId, context.CancellationToken);
+        var existing = await store.GetCurrentAsync(m.LeadId, context.CancellationToken); // a merged lead's person lives in the surviving lead
         var lead = existing ?? LeadDocument.New(m.LeadId, now);
+        var leadId = lead.Id;
         if (lead.ErasedAt is null)
         {
             Erase(lead, now, m.ErasureId);
             if (existing is not null) await store.ReplaceAsync(lead, context.CancellationToken); // a conflict makes the bus retry
             else if (!await store.TryInsertAsync(lead, context.CancellationToken)) throw new ConcurrencyConflictException(store.Name, m.LeadId, 0);
-            logger.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", m.LeadId, FollowUpModule.ServiceName, m.ErasureId);
+            logger.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", leadId, FollowUpModule.ServiceName, m.ErasureId);
         }
         await context.Publish(new LeadDataErased { LeadId = m.LeadId, OccurredAt = time.GetUtcNow(), ErasureId = m.ErasureId, Service = FollowUpModule.ServiceName },
             publish => publish.CorrelationId = m.LeadId);
@@ -38,6 +39,7 @@ public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILo
     {
         lead.Person = null;
         lead.Inquiry = null;
+        foreach (var submission in lead.Submissions) (submission.Person, submission.Inquiry, submission.Source) = (null, null, null);
         foreach (var outreach in lead.Outreach)
         {
             outreach.Recipient = Erased;

@@ -84,6 +84,7 @@ public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILo
         };
         document.EmailKey = null;
         document.PhoneKey = null;
+        document.IdentityKey = null;
         var urn = MessageTypes.UrnOf(typeof(QuoteRequestSubmitted));
         foreach (var entry in document.Outbox.Where(e => e.MessageUrn == urn))
             entry.Payload = JsonSerializer.Serialize(document.Submission, MessageTypes.Json);

@@ -21,6 +21,11 @@ public sealed class QuoteRequestDocument : StoredDocument
     public string? EmailKey { get; set; }
     /// <summary>HMAC of the E.164 phone number.</summary>
     public string? PhoneKey { get; set; }
+    /// <summary>
+    /// HMAC of email, name and date of birth (normalised, see <see cref="PersonKeys.IdentityOf"/>): a later request with the
+    /// same identity key is the same person and joins this lead; one that shares only the email or phone key does not.
+    /// </summary>
+    public string? IdentityKey { get; set; }
 
     /// <summary>
     /// Unique across the collection (a unique index), and never null, so the database itself refuses a second copy of one

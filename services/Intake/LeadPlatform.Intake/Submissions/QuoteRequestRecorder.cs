@@ -28,12 +28,20 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
         var request = submission.Request;
         var emailKey = keys.Of(request.Person.Email);
         var phoneKey = keys.Of(request.Person.Phone);
+        var identityKey = keys.IdentityOf(request.Person);
         var dedupeKey = DedupeKeyOf(submission);
         var bodyFingerprint = keys.Of(BodyOf(request));
 
         // Spam is never linked to a real person's lead: its answer must not tell a bot that an email is known.
-        var knownLead = submission.SpamReason is null ? await store.FindLeadIdAsync(emailKey, phoneKey, cancellationToken) : null;
-        var document = NewDocument(submission, knownLead ?? Ids.New(), emailKey, phoneKey, dedupeKey, bodyFingerprint);
+        var matches = submission.SpamReason is null ? await store.FindMatchingLeadsAsync(emailKey, phoneKey, identityKey, cancellationToken) : [];
+        // Only the same email, name and date of birth is the same person coming back; anything less certain (a shared
+        // phone, the same email with another name) gets a lead of its own, linked for a coordinator to decide.
+        var sameLead = matches.FirstOrDefault(m => m.SameIdentity)?.LeadId;
+        var leadId = sameLead ?? Ids.New();
+        var possible = matches.Where(m => m.LeadId != leadId)
+            .Select(m => new PossibleSameLead { LeadId = m.LeadId, Matched = [.. Matched(m)] })
+            .ToList();
+        var document = NewDocument(submission, leadId, sameLead is not null, possible, emailKey, phoneKey, identityKey, dedupeKey, bodyFingerprint);
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -91,8 +99,14 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
         request.FormRenderedAt,
     }, Canonical);
 
-    private static QuoteRequestDocument NewDocument(Submission submission, Guid leadId, string? emailKey, string? phoneKey,
-        string? dedupeKey, string? bodyFingerprint)
+    private static IEnumerable<string> Matched(LeadMatch match)
+    {
+        if (match.Email) yield return "email";
+        if (match.Phone) yield return "phone";
+    }
+
+    private static QuoteRequestDocument NewDocument(Submission submission, Guid leadId, bool repeat, List<PossibleSameLead> possible,
+        string? emailKey, string? phoneKey, string? identityKey, string? dedupeKey, string? bodyFingerprint)
     {
         var id = Ids.New();
         var now = submission.ReceivedAt;
@@ -106,6 +120,8 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
             Inquiry = submission.Request.Inquiry,
             Consent = submission.Request.Consent,
             Source = submission.Request.Source,
+            Repeat = repeat,
+            PossibleSameLeads = possible.Count == 0 ? null : possible,
         };
         var document = new QuoteRequestDocument
         {
@@ -118,6 +134,7 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
             UpdatedAt = now,
             EmailKey = emailKey,
             PhoneKey = phoneKey,
+            IdentityKey = identityKey,
             BodyFingerprint = bodyFingerprint,
             Submission = submitted,
         };
