@@ -87,6 +87,59 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
     }
 
     [Fact]
+    public async Task Stores_a_request_that_only_shares_the_phone_or_the_email_under_a_new_lead_naming_the_possible_same_lead_and_what_matched()
+    {
+        var parentEmail = $"ana.ruiz+{Guid.NewGuid():N}@fastmail.com";
+        var parent = SampleQuoteRequest.Create(parentEmail, phone: "+1 415 555 0166");
+        parent["firstName"] = "Ana";
+        var teen = SampleQuoteRequest.Create(phone: "+1 415 555 0166");
+        teen["firstName"] = "Leo";
+        var sameEmailOtherBirthday = SampleQuoteRequest.Create(parentEmail, phone: null);
+        sameEmailOtherBirthday["firstName"] = "Ana";
+        sameEmailOtherBirthday["dateOfBirth"] = "1991-04-12";
+
+        var first = await StoredAsync(parent);
+        var second = await StoredAsync(teen);
+        var third = await StoredAsync(sameEmailOtherBirthday);
+
+        Assert.Equal(3, new[] { first.LeadId, second.LeadId, third.LeadId }.Distinct().Count());
+        Assert.Null(first.Submission.PossibleSameLeads);
+        var byPhone = Assert.Single(second.Submission.PossibleSameLeads!);
+        Assert.Equal((first.LeadId, "phone"), (byPhone.LeadId, Assert.Single(byPhone.Matched)));
+        var byEmail = Assert.Single(third.Submission.PossibleSameLeads!);
+        Assert.Equal((first.LeadId, "email"), (byEmail.LeadId, Assert.Single(byEmail.Matched)));
+        Assert.All(new[] { first, second, third }, d => Assert.False(d.Submission.Repeat));
+    }
+
+    [Fact]
+    public async Task Stores_a_request_with_the_same_email_name_and_date_of_birth_however_typed_as_a_repeat_of_the_same_lead()
+    {
+        var email = $"maria.jose+{Guid.NewGuid():N}@fastmail.com";
+        var request = SampleQuoteRequest.Create(email, phone: null);
+        request["firstName"] = "María José";
+        request["lastName"] = "López";
+        var again = SampleQuoteRequest.Create(email.ToUpperInvariant(), phone: null);
+        again["firstName"] = "  MARIA  jose";
+        again["lastName"] = "lopez ";
+        again["message"] = "Worse at night now.";
+
+        var first = await StoredAsync(request);
+        var second = await StoredAsync(again);
+
+        Assert.Equal(first.LeadId, second.LeadId);
+        Assert.True(second.Submission.Repeat);
+        Assert.Null(second.Submission.PossibleSameLeads);
+    }
+
+    private async Task<QuoteRequestDocument> StoredAsync(JsonObject request)
+    {
+        using var response = await Server.PostJsonAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!);
+        return (await Server.Store.GetAsync(id))!;
+    }
+
+    [Fact]
     public async Task Tells_the_status_to_the_site_that_posted_it_without_personal_data()
     {
         using var posted = await Server.PostJsonAsync(SampleQuoteRequest.Create());
