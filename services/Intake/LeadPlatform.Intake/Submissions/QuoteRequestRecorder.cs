@@ -21,6 +21,8 @@ namespace LeadPlatform.Intake.Submissions;
 internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys keys, IOptions<IntakeOptions> options)
 {
     private const int MaxAttempts = 5;
+    /// <summary>A household shares a phone among a few people; a number shared by many more (a clinic's own, a test's) links only the earliest few.</summary>
+    private const int MaxPossibleSameLeads = 10;
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
     public async Task<RecordOutcome> RecordAsync(Submission submission, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
         var sameLead = matches.FirstOrDefault(m => m.SameIdentity)?.LeadId;
         var leadId = sameLead ?? Ids.New();
         var possible = matches.Where(m => m.LeadId != leadId)
+            .Take(MaxPossibleSameLeads)
             .Select(m => new PossibleSameLead { LeadId = m.LeadId, Matched = [.. Matched(m)] })
             .ToList();
         var document = NewDocument(submission, leadId, sameLead is not null, possible, emailKey, phoneKey, identityKey, dedupeKey, bodyFingerprint);
