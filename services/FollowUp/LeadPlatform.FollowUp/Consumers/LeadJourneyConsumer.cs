@@ -74,8 +74,10 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
                 lead.LinkPossibleSamePerson(other?.Id ?? link.LeadId, link.Matched, m.OccurredAt);
                 if (other is not null) InheritOptOuts(lead, other, link.Matched, now, context.ConversationId);
             }
-            logger.LogInformation("Submission {QuoteRequestId} recorded on lead {LeadId} (repeat {Repeat}, {LinkCount} possible same person links)",
-                m.QuoteRequestId, leadId, repeat, others.Count);
+            logger.LogInformation("Submission {QuoteRequestId} recorded on lead {LeadId}", m.QuoteRequestId, leadId);
+            if (repeat || others.Count > 0)
+                logger.LogInformation("Submission {QuoteRequestId} on lead {LeadId}: repeat {Repeat}, {LinkCount} possible same person link(s)",
+                    m.QuoteRequestId, leadId, repeat, others.Count);
             return true;
         });
 
@@ -137,9 +139,11 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         await CreateTaskAsync(context, leadId, assignee, dueAt);
     }
 
-    private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId) => UpdateAsync(leadId, context, (lead, now) =>
+    private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId) =>
+        UpdateAsync(leadId, context, (lead, _) => RecordRepeatDecision(lead, context.Message));
+
+    private bool RecordRepeatDecision(LeadDocument lead, LeadQualified m)
     {
-        var m = context.Message;
         if (lead.Timeline.Exists(e => e.Kind == "qualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
         ApplyDecision(lead, m);
         lead.Record(new TimelineEntry
@@ -150,9 +154,9 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => $"{r.Points:+#;-#;0} {r.Text}"),
         });
-        logger.LogInformation("Lead {LeadId} qualified again ({QuoteRequestId}): a task is already open, none created", leadId, m.QuoteRequestId);
+        logger.LogInformation("Lead {LeadId} qualified again ({QuoteRequestId}): a task is already open, none created", lead.Id, m.QuoteRequestId);
         return true;
-    });
+    }
 
     /// <summary>The submission keeps its own decision; the lead shows its best tier (a repeat never lowers it).</summary>
     private static void ApplyDecision(LeadDocument lead, LeadQualified m)
@@ -170,7 +174,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
-        if (lead.Tasks.Exists(t => t.Status == "open")) return false; // opened meanwhile: the redelivery records the decision beside it
+        if (lead.Tasks.Exists(t => t.Status == "open")) return RecordRepeatDecision(lead, m); // another submission's task opened meanwhile
         var task = new FollowUpTask
         {
             Id = Ids.New(),
