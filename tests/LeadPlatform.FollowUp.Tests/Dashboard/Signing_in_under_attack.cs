@@ -127,6 +127,9 @@ public sealed class Signing_in_under_attack : IAsyncLifetime
     {
         Assert.True(PasswordPolicy.CommonPasswordCount > 5000, $"{PasswordPolicy.CommonPasswordCount} common passwords");
         Assert.Null(PasswordPolicy.Problem("correct horse battery staple"));
+        Assert.Null(PasswordPolicy.Problem("browser-test-admin-password", "admin@clinic.example"));
+        Assert.NotNull(PasswordPolicy.Problem("ana.lopez@clinic.example", "ana.lopez@clinic.example"));
+        Assert.NotNull(PasswordPolicy.Problem("ana.lopez2026!!", "ana.lopez@clinic.example"));
         Assert.Equal("a***@clinic.example", SignInThrottle.Mask("ana@clinic.example"));
         Assert.Equal("2001:db8:1:2::/64", SignInThrottle.Network(IPAddress.Parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd")));
     }

@@ -29,6 +29,8 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
     private static readonly string DummyHash = Hasher.HashPassword(new UserAccount(), "not-a-real-password-just-for-timing");
     private readonly IDataProtector _totpProtector = dataProtection.CreateProtector("LeadPlatform.FollowUp.Totp.v1");
     private readonly ConcurrentDictionary<Guid, (string? Stamp, DateTimeOffset ReadAt)> _stamps = new();
+    // Bumped by every change, so a read that began before a change never puts the old stamp back into the cache.
+    private readonly ConcurrentDictionary<Guid, long> _generations = new();
 
     public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) => store.ListAsync(500, cancellationToken);
 
@@ -96,6 +98,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
             try
             {
                 await store.ReplaceAsync(account, cancellationToken);
+                _generations.AddOrUpdate(id, 1, (_, g) => g + 1);
                 _stamps.TryRemove(id, out _);
                 logger.LogInformation("Dashboard account {AccountId} changed: on duty {OnDuty}, on leave {OnLeave}, disabled {Disabled}", account.Id, account.OnDuty, account.OnLeave, account.Disabled);
                 return account;
@@ -164,9 +167,10 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
     {
         var now = time.GetUtcNow();
         if (_stamps.TryGetValue(id, out var cached) && now - cached.ReadAt < StampCacheLifetime && now >= cached.ReadAt) return cached.Stamp;
+        var generation = _generations.GetValueOrDefault(id);
         var account = await store.GetAsync(id, cancellationToken);
         var stamp = account is null || account.Disabled || string.IsNullOrEmpty(account.SecurityStamp) ? null : account.SecurityStamp;
-        _stamps[id] = (stamp, now);
+        if (_generations.GetValueOrDefault(id) == generation) _stamps[id] = (stamp, now);
         return stamp;
     }
 

@@ -7,7 +7,7 @@ namespace LeadPlatform.FollowUp.Auth;
 /// What a dashboard password must be: at least <see cref="MinimumLength"/> characters, not one of the common passwords
 /// shipped with the product (<c>Auth/CommonPasswords/common-passwords.txt</c>, an embedded resource of passwords of 12+
 /// characters that attackers try first: common words with the usual suffixes, keyboard walks, repeats), not a handful of
-/// characters repeated, and not built from the account's own email.
+/// characters repeated, and not made of the account's own email.
 /// </summary>
 public static class PasswordPolicy
 {
@@ -31,8 +31,14 @@ public static class PasswordPolicy
             return "This password is on the list of common passwords that attackers try first. Choose another one, for example four unrelated words.";
         }
         if (folded.Distinct().Count() < 5) return "This password repeats too few characters. Choose a longer mix, for example four unrelated words.";
-        var local = email?.Split('@')[0].ToLowerInvariant();
-        if (local is { Length: >= 4 } && folded.Contains(local, StringComparison.Ordinal)) return "The password must not contain your email address.";
+        // Built from the email: what is left without the email (or its name part) is too short to protect anything.
+        var address = email?.Trim().ToLowerInvariant();
+        var local = address?.Split('@')[0];
+        if (address is { Length: > 0 } && local is { Length: >= 3 }
+            && folded.Replace(address, string.Empty, StringComparison.Ordinal).Replace(local, string.Empty, StringComparison.Ordinal).Length < 8)
+        {
+            return "The password must not be made of your email address.";
+        }
         return null;
     }
 

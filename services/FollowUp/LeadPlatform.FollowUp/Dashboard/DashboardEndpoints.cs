@@ -131,7 +131,7 @@ public static class DashboardEndpoints
         {
             http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return SignInProblem(options, email, returnUrl,
-                $"Too many sign-in attempts for this account. Wait {(int)wait.TotalSeconds} seconds, then try again. If it was not you, tell an admin.",
+                $"Too many sign-in attempts for this account. Wait {Seconds(wait)}, then try again. If it was not you, tell an admin.",
                 StatusCodes.Status429TooManyRequests);
         }
         var account = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
@@ -157,6 +157,8 @@ public static class DashboardEndpoints
             AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme));
         return TypedResults.LocalRedirect(LocalOrDashboard(returnUrl));
     }
+
+    private static string Seconds(TimeSpan wait) => (int)wait.TotalSeconds == 1 ? "1 second" : $"{(int)wait.TotalSeconds} seconds";
 
     private static RazorComponentResult SignInProblem(IOptions<AuthOptions> options, string? email, string? returnUrl, string error, int status) =>
         Page<SignInPage>(new
@@ -185,7 +187,7 @@ public static class DashboardEndpoints
         if (throttle.RetryAfter(account.Email, address) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Page<SignInCodePage>(new { Error = $"Too many wrong codes. Wait {(int)wait.TotalSeconds} seconds, then try again." }, StatusCodes.Status429TooManyRequests);
+            return Page<SignInCodePage>(new { Error = $"Too many wrong codes. Wait {Seconds(wait)}, then try again." }, StatusCodes.Status429TooManyRequests);
         }
         if (!await accounts.VerifySecondFactorAsync(id, code, http.RequestAborted))
         {
