@@ -221,15 +221,18 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
 
     private byte[] Unprotect(string protectedSecret) => Totp.FromBase32(_totpProtector.Unprotect(protectedSecret));
 
-    /// <summary>The signed-in principal of an account (cookie authentication), with the security stamp it is valid for.</summary>
-    public static ClaimsPrincipal PrincipalFor(UserAccount account, string authenticationType)
+    /// <summary>
+    /// The signed-in principal of an account (cookie authentication), with the security stamp it is valid for. Signed in
+    /// through the identity provider, its second factor is the provider's (<paramref name="viaIdentityProvider"/>).
+    /// </summary>
+    public static ClaimsPrincipal PrincipalFor(UserAccount account, string authenticationType, bool viaIdentityProvider = false)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.Name, account.DisplayName));
         identity.AddClaim(new Claim(ClaimTypes.Email, account.Email));
         identity.AddClaim(new Claim(StampClaim, account.SecurityStamp));
-        identity.AddClaim(new Claim(SecondFactorClaim, account.HasSecondFactor() ? "on" : "off"));
+        identity.AddClaim(new Claim(SecondFactorClaim, viaIdentityProvider ? "idp" : account.HasSecondFactor() ? "on" : "off"));
         foreach (var role in account.Roles) identity.AddClaim(new Claim(ClaimTypes.Role, role));
         return new ClaimsPrincipal(identity);
     }

@@ -154,6 +154,6 @@ internal static class AuthSetup
             context.Fail("No dashboard account for this identity; ask an admin to add you.");
             return;
         }
-        context.Principal = AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme);
+        context.Principal = AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme, viaIdentityProvider: true);
     }
 }

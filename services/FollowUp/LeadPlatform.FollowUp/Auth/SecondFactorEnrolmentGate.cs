@@ -4,7 +4,8 @@ namespace LeadPlatform.FollowUp.Auth;
 
 /// <summary>
 /// Admins must use a second factor: an admin's session without one reaches nothing but the enrolment page, sign-out and
-/// the dashboard's assets. Pages redirect to the enrolment page; APIs answer 403 saying so.
+/// the dashboard's assets. Pages redirect to the enrolment page; APIs answer 403 saying so. A session begun through the
+/// OpenID Connect provider counts as having one: the provider's sign-in (and its MFA policy) is the second factor.
 /// </summary>
 internal sealed class SecondFactorEnrolmentGate(RequestDelegate next)
 {
@@ -13,7 +14,7 @@ internal sealed class SecondFactorEnrolmentGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
-        if (SessionValidation.IsSession(user) && user.IsInRole(Roles.Admin) && user.FindFirst(AccountService.SecondFactorClaim)?.Value != "on"
+        if (SessionValidation.IsSession(user) && user.IsInRole(Roles.Admin) && user.FindFirst(AccountService.SecondFactorClaim)?.Value is not ("on" or "idp")
             && !Allowed(context.Request.Path))
         {
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))

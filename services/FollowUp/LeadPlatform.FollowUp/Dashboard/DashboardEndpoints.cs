@@ -127,6 +127,10 @@ public static class DashboardEndpoints
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl)
     {
         var address = http.Connection.RemoteIpAddress;
+        if (email is { Length: > 254 } || password is { Length: > PasswordPolicy.MaximumLength })
+        {
+            return SignInProblem(options, null, returnUrl, "The email or the password is not right.", StatusCodes.Status400BadRequest);
+        }
         if (!string.IsNullOrWhiteSpace(email) && throttle.RetryAfter(email, address) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
