@@ -106,6 +106,36 @@ public sealed partial class Using_a_second_factor : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wrong_codes_are_throttled_like_passwords_and_an_admin_can_remove_a_lost_second_factor()
+    {
+        using (var first = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password, _time))
+        {
+            await first.EnrolAsync("ana@clinic.example", _time);
+        }
+        using var guesser = new DashboardSession(_host.Host.Address, IPAddress.Parse("127.0.0.5")); // someone who has the password, elsewhere
+        using (var password = await guesser.SignInAsync("ana@clinic.example", Password)) Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var guess = await guesser.PostFormAsync("/dashboard/sign-in/code", new() { ["code"] = $"{100000 + i}" }, "/dashboard/sign-in/code");
+            answers.Add(guess.StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+
+        // Ana lost her phone: an admin removes the second factor; she signs in with her password again.
+        using var admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password, _time);
+        var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
+        var ana = (await accounts.FindAsync("ana@clinic.example"))!;
+        using var reset = await admin.PostFormAsync($"/dashboard/accounts/{ana.Id}/second-factor/reset", [], "/dashboard/accounts");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        using var again = new DashboardSession(_host.Host.Address, IPAddress.Parse("127.0.0.4"));
+        using var signIn = await again.SignInAsync("ana@clinic.example", Password);
+        Assert.Equal("/dashboard", signIn.Headers.Location!.OriginalString);
+        Assert.Contains((await accounts.GetAsync(ana.Id))!.History, h => h.What == "second factor removed" && h.By.StartsWith("Administrator", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_code_step_cannot_be_reached_without_the_password()
     {
         using var session = new DashboardSession(_host.Host.Address);
