@@ -42,7 +42,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         $"/dashboard/leads/{_leadId}/notes", $"/dashboard/leads/{_leadId}/status", $"/dashboard/leads/{_leadId}/override",
         $"/dashboard/leads/{_leadId}/opt-out", "/dashboard/accounts", $"/dashboard/accounts/{Guid.NewGuid()}/availability", "/dashboard/sign-out",
         "/dashboard/templates", $"/dashboard/templates/{Guid.NewGuid()}", $"/dashboard/templates/{Guid.NewGuid()}/retire",
-        "/dashboard/security/two-factor", .. AccountForms(Guid.NewGuid()),
+        "/dashboard/security/two-factor", "/dashboard/sign-in/code", .. AccountForms(Guid.NewGuid()),
     ];
 
     /// <summary>The accounts page's forms for one account: admins only.</summary>
