@@ -94,10 +94,12 @@ public sealed partial class ClinicHost : IAsyncDisposable
     /// <summary>A text message from <paramref name="from"/> to the clinic's number, as the SMS provider delivers it (signed).</summary>
     public async Task<JsonObject> TextFromAsync(string from, string text)
     {
-        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { from, text }));
+        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { from, text, messageId = $"SM{Guid.NewGuid():N}" }));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(SmsWebhookEndpoints.SignatureHeader, SmsWebhookEndpoints.Sign(SmsSecret, body));
+        request.Headers.Add(SmsWebhookEndpoints.TimestampHeader, now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(SmsWebhookEndpoints.SignatureHeader, SmsWebhookEndpoints.Sign(SmsSecret, now, body));
         using var response = await Api.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
