@@ -240,6 +240,15 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
     {
         var m = context.Message;
         if (lead.OptOuts.Contains(m.Channel)) return false;
+        // Follow-up announces its own opt-outs and hears them back; one that arrives after the person opted in again
+        // (a START reply) is older than that opt-in and must not bring the opt-out of texts back.
+        if (m.Channel is "sms" or "all" && lead.ConsentHistory.Exists(c => c.Channel == "sms" && c.Source == "sms_reply" && c.Granted && c.At >= m.OccurredAt))
+        {
+            if (m.Channel == "sms") return false;
+            var others = new[] { "email", "phone" }.Except(lead.OptOuts).ToList();
+            lead.OptOuts.AddRange(others);
+            return others.Count > 0;
+        }
         lead.OptOuts.Add(m.Channel);
         lead.Record(new TimelineEntry { At = m.OccurredAt, Kind = "opted_out", Summary = $"Opted out of {m.Channel} ({m.Source})" });
         logger.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", m.LeadId, m.Channel, m.Source);
