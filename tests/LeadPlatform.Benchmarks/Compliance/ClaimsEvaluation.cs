@@ -11,7 +11,8 @@ namespace LeadPlatform.Benchmarks.Compliance;
 /// decisions on the labelled corpus (tests/LeadPlatform.Compliance.Tests/Corpus/claims/claims-corpus.json, the
 /// held-out part by default). Prints, per language and category, how many claims were cleared (missed) and how many
 /// honest texts were not cleared (review counts as not cleared), then p50/p99 time per message at about 2,000 and
-/// 5,000 characters, built from the corpus's own sentences. The gate decides with the draft's language as sent.
+/// 5,000 characters, built from the corpus's own sentences. The gate decides with the draft's language as sent, with
+/// the semantic second opinion (add <c>--rules-only</c> to leave it out).
 /// </summary>
 public static class ClaimsEvaluation
 {
@@ -19,7 +20,7 @@ public static class ClaimsEvaluation
     {
         var part = args.Length > 1 ? args[1] : "heldout";
         var corpus = Load();
-        var gate = CreateGate();
+        var gate = CreateGate(!args.Contains("--rules-only"));
         var items = corpus.Where(i => part == "all" || i.Part == part).ToList();
         Console.WriteLine($"Claims screen, rule set {gate.RuleSetVersion}, corpus part '{part}', {items.Count} texts");
         Console.WriteLine();
@@ -64,7 +65,8 @@ public static class ClaimsEvaluation
         }
     }
 
-    private static ComplianceGate CreateGate() => ComplianceGate.CreateDefault(TimeProvider.System);
+    private static ComplianceGate CreateGate(bool semantic)
+        => ComplianceGate.CreateDefault(TimeProvider.System, new ComplianceOptions { SemanticSecondOpinion = semantic });
 
     private static IReadOnlyList<ComplianceViolation> Screen(ComplianceGate gate, string text, string language)
         => gate.Preview("spondylolysis", OutreachChannel.Email, "Your enquiry", text, language)
