@@ -104,8 +104,8 @@ public sealed class Disclaimers
     {
         var versions = DisclaimerRegistry.LoadDefault().Versions;
 
-        Assert.Equal(3, versions.Count);
-        Assert.All(versions, v => Assert.Matches(@"^evidence\.spondylolysis\.[a-z-]+@\d{4}-\d{2}\.\d+$", v));
+        Assert.Equal(4 * 3 * 3, versions.Count);
+        Assert.All(versions, v => Assert.Matches(@"^evidence\.[a-z-]+\.(email|sms|call-script)(\.(es|pt))?@\d{4}-\d{2}\.\d+$", v));
         Assert.True(DisclaimerRegistry.LoadDefault().Covers("spondylolysis", OutreachChannel.Sms, "en"));
     }
 }

@@ -198,7 +198,14 @@ public sealed class ClaimRuleSet
             });
         }
 
-        return violations is null ? [] : violations;
+        if (violations is null)
+        {
+            return [];
+        }
+
+        violations.RemoveAll(v => rules.First(r => r.Id == v.Rule).Fallback
+            && violations.Any(o => o != v && !rules.First(r => r.Id == o.Rule).Fallback && o.Start < v.Start + v.Length && v.Start < o.Start + o.Length));
+        return violations;
     }
 
     private static FindingSeverity SeverityOf(ClaimRuleDocument rule)

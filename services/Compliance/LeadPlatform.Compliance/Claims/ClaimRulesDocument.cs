@@ -50,6 +50,11 @@ internal sealed class ClaimRuleDocument
     public string Severity { get; set; } = "block";
     public string? Category { get; set; }
     public string? Source { get; set; }
+    /// <summary>
+    /// A fallback rule (claim frames: a subject and an outcome) reports only what no other rule already reported at
+    /// that place: "Stem cells can heal your spine" is one healing claim, not two.
+    /// </summary>
+    public bool Fallback { get; set; }
     /// <summary>A rewording that says the same thing without overstating the evidence.</summary>
     public string? Suggestion { get; set; }
 }

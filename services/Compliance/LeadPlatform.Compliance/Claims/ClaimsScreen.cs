@@ -21,8 +21,9 @@ public sealed class ClaimsScreen
     private static readonly FrozenDictionary<string, string[]> Markers = new Dictionary<string, string[]>
     {
         ["en"] = ["the", "and", "you", "your", "with", "this", "we", "our", "will", "is", "are", "it", "of", "to", "have", "for", "that", "not", "can"],
-        ["es"] = ["el", "la", "los", "las", "y", "en", "del", "al", "con", "su", "sus", "es", "una", "lo", "le", "usted", "muy", "pero", "sin", "hay", "puede", "ya", "tambien", "eso", "gracias", "hola", "nuestro", "nuestra", "su"],
+        ["es"] = ["el", "la", "los", "las", "y", "en", "del", "al", "con", "su", "sus", "es", "una", "lo", "le", "usted", "muy", "pero", "sin", "hay", "puede", "ya", "tambien", "eso", "gracias", "hola", "nuestro", "nuestra"],
         ["pt"] = ["o", "os", "e", "do", "da", "dos", "das", "em", "na", "um", "uma", "com", "nao", "ao", "voce", "sem", "sao", "pela", "pelo", "mais", "muito", "tem", "seu", "sua", "lhe", "pode", "ja", "tambem", "isso", "obrigado", "ola", "nosso", "nossa"],
+        ["es+pt"] = ["de", "que", "para", "por", "se", "todo", "todos", "como", "cada", "dolor", "dor", "muchas", "muitas", "tratamiento", "tratamento", "celulas", "cirugia", "cirurgia", "paciente", "pacientes"],
     }.ToFrozenDictionary();
 
     private readonly FrozenDictionary<string, ClaimRuleSet> sets;
@@ -95,18 +96,19 @@ public sealed class ClaimsScreen
     }
 
     /// <summary>
-    /// The languages to read the text in: the draft's; English too when the text uses English function words; and of
-    /// Spanish and Portuguese (which share many words, so each set would misread the other) the one whose own function
-    /// words the text uses more, or both when a short text gives no sign either way.
+    /// The languages to read the text in: the draft's; English too when the text uses English function words; and,
+    /// when it uses Spanish or Portuguese words, of the two (which share many words, so each rule set would misread
+    /// the other) the one whose own function words the text uses more, or both on a tie.
     /// </summary>
     internal List<string> LanguagesOf(string text, string? draftLanguage)
     {
-        int en = 0, es = 0, pt = 0;
+        int en = 0, es = 0, pt = 0, romance = 0;
         foreach (var word in Words(text))
         {
             en += Array.IndexOf(Markers["en"], word) >= 0 ? 1 : 0;
             es += Array.IndexOf(Markers["es"], word) >= 0 ? 1 : 0;
             pt += Array.IndexOf(Markers["pt"], word) >= 0 ? 1 : 0;
+            romance += Array.IndexOf(Markers["es+pt"], word) >= 0 ? 1 : 0;
         }
 
         var wanted = new List<string>(3);
@@ -120,29 +122,29 @@ public sealed class ClaimsScreen
             wanted.Add("en");
         }
 
-        if (draftLanguage is "es" or "pt")
+        // Words both languages share say "Spanish or Portuguese"; each one's own words say which (both on a tie).
+        if (es + pt + romance >= 2)
         {
-            var (other, mine, theirs) = draftLanguage == "es" ? ("pt", es, pt) : ("es", pt, es);
-            if (theirs >= 2 && theirs > mine)
+            if (draftLanguage is "es" or "pt")
             {
-                wanted.Add(other);
+                var (other, mine, theirs) = draftLanguage == "es" ? ("pt", es, pt) : ("es", pt, es);
+                if (theirs > mine)
+                {
+                    wanted.Add(other);
+                }
             }
-        }
-        else if (es >= 2 || pt >= 2)
-        {
-            if (es >= pt)
+            else
             {
-                wanted.Add("es");
-            }
+                if (es >= pt)
+                {
+                    wanted.Add("es");
+                }
 
-            if (pt >= es)
-            {
-                wanted.Add("pt");
+                if (pt >= es)
+                {
+                    wanted.Add("pt");
+                }
             }
-        }
-        else if (en < 2)
-        {
-            wanted.AddRange(["es", "pt"]);
         }
 
         var result = wanted.Distinct(StringComparer.Ordinal).Where(sets.ContainsKey).ToList();

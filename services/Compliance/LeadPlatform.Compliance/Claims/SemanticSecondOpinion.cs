@@ -21,7 +21,8 @@ public sealed class SemanticSecondOpinion
     private static readonly Lazy<SemanticSecondOpinion> Defaults = new(() => FromJson(EmbeddedData.Read(Resource)));
 
     private readonly ExemplarDocument document;
-    private readonly string[] vocabulary;
+    private readonly string[] therapyWords;
+    private readonly string[] outcomeWords;
     private readonly Lazy<(SentenceEncoder Encoder, float[][] Exemplars)> model;
     private readonly Lock encoding = new();
 
@@ -33,7 +34,8 @@ public sealed class SemanticSecondOpinion
         }
 
         this.document = document;
-        vocabulary = [.. document.Vocabulary.Select(CharFolding.FoldWord).Where(w => w.Length > 0)];
+        therapyWords = [.. document.TherapyVocabulary.Select(CharFolding.FoldWord).Where(w => w.Length > 0)];
+        outcomeWords = [.. document.OutcomeVocabulary.Select(CharFolding.FoldWord).Where(w => w.Length > 0)];
         model = new Lazy<(SentenceEncoder, float[][])>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -116,7 +118,8 @@ public sealed class SemanticSecondOpinion
 
     private (SentenceEncoder, float[][]) Load()
     {
-        var encoder = new SentenceEncoder();
+        // One intra-op thread: a message's few sentences gain little from more, and the gate runs on a busy service.
+        var encoder = new SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
         var exemplars = encoder.Encode([.. document.Exemplars.Select(e => e.Text)]);
         return (encoder, exemplars);
     }
@@ -151,18 +154,11 @@ public sealed class SemanticSecondOpinion
         return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 
+    /// <summary>A sentence is worth embedding when it speaks of the therapy (or the body) and of an outcome.</summary>
     private bool MentionsVocabulary(ReadOnlySpan<char> sentence)
     {
         var folded = CharFolding.FoldWord(sentence.ToString());
-        foreach (var word in vocabulary)
-        {
-            if (folded.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return therapyWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) && outcomeWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>Sentence spans: split at . ! ? and line breaks (a dot between digits or after one letter is not an end).</summary>
@@ -214,7 +210,8 @@ public sealed class SemanticSecondOpinion
         public double Threshold { get; set; }
         public string? Source { get; set; }
         public string? Suggestion { get; set; }
-        public List<string> Vocabulary { get; set; } = [];
+        public List<string> TherapyVocabulary { get; set; } = [];
+        public List<string> OutcomeVocabulary { get; set; } = [];
         public List<ExemplarEntry> Exemplars { get; set; } = [];
     }
 
