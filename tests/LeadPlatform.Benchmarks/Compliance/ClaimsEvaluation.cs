@@ -18,6 +18,17 @@ public static class ClaimsEvaluation
 {
     public static void Run(string[] args)
     {
+        if (args.Contains("--nearest"))
+        {
+            foreach (var line in File.ReadAllLines(args[^1]))
+            {
+                var (exemplar, _, similarity) = SemanticSecondOpinion.LoadDefault().Nearest(line);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{similarity:0.000} {line} <- {exemplar}"));
+            }
+
+            return;
+        }
+
         if (args.Contains("--similarities"))
         {
             Similarities(args.Length > 1 ? args[1] : "dev");

@@ -22,8 +22,8 @@ public sealed class ClaimsScreen
     {
         ["en"] = ["the", "and", "you", "your", "with", "this", "we", "our", "will", "is", "are", "it", "of", "to", "have", "for", "that", "not", "can"],
         ["es"] = ["el", "la", "los", "las", "y", "en", "del", "al", "con", "su", "sus", "es", "una", "lo", "le", "usted", "muy", "pero", "sin", "hay", "puede", "ya", "tambien", "eso", "gracias", "hola", "nuestro", "nuestra"],
-        ["pt"] = ["o", "os", "e", "do", "da", "dos", "das", "em", "na", "um", "uma", "com", "nao", "ao", "voce", "sem", "sao", "pela", "pelo", "mais", "muito", "tem", "seu", "sua", "lhe", "pode", "ja", "tambem", "isso", "obrigado", "ola", "nosso", "nossa"],
-        ["es+pt"] = ["de", "que", "para", "por", "se", "todo", "todos", "como", "cada", "dolor", "dor", "muchas", "muitas", "tratamiento", "tratamento", "celulas", "cirugia", "cirurgia", "paciente", "pacientes"],
+        ["pt"] = ["o", "os", "e", "do", "da", "dos", "das", "em", "na", "um", "uma", "com", "nao", "ao", "voce", "sem", "sao", "pela", "pelo", "mais", "muito", "tem", "seu", "sua", "lhe", "pode", "ja", "tambem", "isso", "obrigado", "ola", "nosso", "nossa", "vai", "voce"],
+        ["es+pt"] = ["de", "que", "para", "por", "se", "dia", "todo", "todos", "como", "cada", "dolor", "dor", "muchas", "muitas", "tratamiento", "tratamento", "celulas", "cirugia", "cirurgia", "paciente", "pacientes"],
     }.ToFrozenDictionary();
 
     private readonly FrozenDictionary<string, ClaimRuleSet> sets;
@@ -103,6 +103,23 @@ public sealed class ClaimsScreen
     internal List<string> LanguagesOf(string text, string? draftLanguage)
     {
         int en = 0, es = 0, pt = 0, romance = 0;
+        foreach (var c in text)
+        {
+            // Letters English does not use: a sign of Spanish or Portuguese (ã õ ç ê ô à Portuguese, ñ ¿ ¡ Spanish).
+            switch (char.ToLowerInvariant(c))
+            {
+                case 'á' or 'é' or 'í' or 'ó' or 'ú':
+                    romance++;
+                    break;
+                case 'ã' or 'õ' or 'ç' or 'ê' or 'ô' or 'à':
+                    pt++;
+                    break;
+                case 'ñ' or '¿' or '¡':
+                    es++;
+                    break;
+            }
+        }
+
         foreach (var word in Words(text))
         {
             en += Array.IndexOf(Markers["en"], word) >= 0 ? 1 : 0;
@@ -168,7 +185,7 @@ public sealed class ClaimsScreen
             }
             else if (!letter && start >= 0)
             {
-                if (i - start <= 6)
+                if (i - start <= 9)
                 {
                     yield return CharFolding.FoldWord(text[start..i]);
                 }
