@@ -28,7 +28,7 @@ public sealed class SemanticSecondOpinion
 
     private SemanticSecondOpinion(ExemplarDocument document)
     {
-        if (string.IsNullOrWhiteSpace(document.Version) || document.Exemplars.Count == 0 || document.Threshold is <= 0 or >= 1)
+        if (string.IsNullOrWhiteSpace(document.Version) || document.Exemplars.Count == 0 || document.Threshold is <= 0 or >= 1 || document.MaxSentences < 1)
         {
             throw new FormatException("The exemplar library needs a version, exemplars and a threshold between 0 and 1.");
         }
@@ -60,16 +60,23 @@ public sealed class SemanticSecondOpinion
 
     internal IEnumerable<ComplianceViolation> Review(string text, string field, List<(int Start, int End)> decided)
     {
-        var candidates = new List<(int Start, int End)>();
+        var scored = new List<(int Start, int End, int Score)>();
         foreach (var (start, end) in Sentences(text))
         {
-            if (end - start < 12 || decided.Any(d => d.Start < end && d.End > start) || !MentionsVocabulary(text.AsSpan(start, end - start)))
+            if (end - start < 12 || decided.Any(d => d.Start < end && d.End > start))
             {
                 continue;
             }
 
-            candidates.Add((start, end));
+            var score = VocabularyScore(text.AsSpan(start, end - start));
+            if (score > 0)
+            {
+                scored.Add((start, end, score));
+            }
         }
+
+        // Latency: at most MaxSentences per text, those that speak most of the therapy and its outcomes.
+        var candidates = scored.OrderByDescending(c => c.Score).ThenBy(c => c.Start).Take(document.MaxSentences).Select(c => (c.Start, c.End)).ToList();
 
         if (candidates.Count == 0)
         {
@@ -154,11 +161,16 @@ public sealed class SemanticSecondOpinion
         return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 
-    /// <summary>A sentence is worth embedding when it speaks of the therapy (or the body) and of an outcome.</summary>
-    private bool MentionsVocabulary(ReadOnlySpan<char> sentence)
+    /// <summary>
+    /// A sentence is worth embedding when it speaks of the therapy (or the body) and of an outcome: its score is how
+    /// many such words it has, 0 when either kind is missing.
+    /// </summary>
+    private int VocabularyScore(ReadOnlySpan<char> sentence)
     {
         var folded = CharFolding.FoldWord(sentence.ToString());
-        return therapyWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) && outcomeWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+        var therapy = therapyWords.Count(w => folded.Contains(w, StringComparison.Ordinal));
+        var outcome = outcomeWords.Count(w => folded.Contains(w, StringComparison.Ordinal));
+        return therapy == 0 || outcome == 0 ? 0 : therapy + outcome;
     }
 
     /// <summary>Sentence spans: split at . ! ? and line breaks (a dot between digits or after one letter is not an end).</summary>
@@ -208,6 +220,7 @@ public sealed class SemanticSecondOpinion
     {
         public string Version { get; set; } = string.Empty;
         public double Threshold { get; set; }
+        public int MaxSentences { get; set; } = 6;
         public string? Source { get; set; }
         public string? Suggestion { get; set; }
         public List<string> TherapyVocabulary { get; set; } = [];
