@@ -21,6 +21,8 @@ public sealed class The_claims_screen_in_three_languages
     [InlineData("Our approach is, for most people, far better for the spine than any surgery.", "en", "claims.surgery-comparison")]
     [InlineData("It works for virtually everyone we see.", "en", "claims.works-for-everyone")]
     [InlineData("There is nothing risky about it at all.", "en", "claims.safe-effective")]
+    [InlineData("Our therapy cures spondylolysis, guaranteed.", "en", "claims.guarantee")]
+    [InlineData("Our therapy cures spondylolysis, guaranteed.", "en", "claims.cure")]
     [InlineData("La inyección regenera el cartílago de la columna.", "es", "claims.es.heal-repair")]
     [InlineData("Con este tratamiento se acabó el dolor de espalda.", "es", "claims.es.pain-outcome")]
     [InlineData("Es un tratamiento mucho más seguro que la operación.", "es", "claims.es.surgery-comparison")]

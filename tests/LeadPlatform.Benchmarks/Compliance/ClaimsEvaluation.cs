@@ -18,6 +18,18 @@ public static class ClaimsEvaluation
 {
     public static void Run(string[] args)
     {
+        if (args.Contains("--screen"))
+        {
+            // One text from a file, screened as language args[1]: each finding with its rule, severity and match.
+            var text = File.ReadAllText(args[^1]);
+            foreach (var v in ClaimsScreen.LoadDefault(semantic: !args.Contains("--rules-only")).Screen(text, "body", args[1]))
+            {
+                Console.WriteLine($"{v.Rule} {v.Severity} [{v.Start}+{v.Length}] \"{v.Match}\" {v.Exemplar}");
+            }
+
+            return;
+        }
+
         if (args.Contains("--nearest"))
         {
             foreach (var line in File.ReadAllLines(args[^1]))
@@ -41,8 +53,8 @@ public static class ClaimsEvaluation
         var items = corpus.Where(i => part == "all" || i.Part == part).ToList();
         Console.WriteLine($"Claims screen, rule set {gate.RuleSetVersion}, corpus part '{part}', {items.Count} texts");
         Console.WriteLine();
-        Console.WriteLine("| language | category | texts | claims cleared (miss) | honest not cleared (false alarm) |");
-        Console.WriteLine("|---|---|---:|---:|---:|");
+        Console.WriteLine("| language | category | texts | recall | claims cleared (miss) | honest not cleared (false alarm) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
         var failures = new List<string>();
         foreach (var language in items.Select(i => i.Language).Distinct())
         {
@@ -78,7 +90,8 @@ public static class ClaimsEvaluation
                 failures.AddRange(alarms.Select(i => $"ALARM {i.Id} [{i.Category}] {Flat(i.Text)} -> {Findings(gate, i)}"));
             }
 
-            Console.WriteLine($"| {language} | {category} | {group.Count} | {Ratio(missed.Count, claims.Count)} | {Ratio(alarms.Count, honest.Count)} |");
+            var recall = claims.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * (claims.Count - missed.Count) / claims.Count:0.#}%");
+            Console.WriteLine($"| {language} | {category} | {group.Count} | {recall} | {Ratio(missed.Count, claims.Count)} | {Ratio(alarms.Count, honest.Count)} |");
         }
     }
 
