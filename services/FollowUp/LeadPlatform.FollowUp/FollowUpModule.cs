@@ -53,6 +53,8 @@ public static class FollowUpModule
             return new UnsubscribeTokens(key, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton(sp =>
+            new DisclaimerLinkTokens(Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty)));
+        builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value;
             var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();

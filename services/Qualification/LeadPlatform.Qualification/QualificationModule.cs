@@ -2,6 +2,7 @@ using LeadPlatform.Qualification.Api;
 using LeadPlatform.Qualification.Consumers;
 using LeadPlatform.Qualification.Rules;
 using LeadPlatform.Qualification.Storage;
+using LeadPlatform.ServiceDefaults.Auth;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
@@ -21,6 +22,7 @@ public static class QualificationModule
     public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<QualificationOptions>(builder.Configuration.GetSection("Qualification"));
+        builder.Services.AddApiTokens(builder.Configuration);
         // The rule set is versioned data: an operator's file (Qualification:RuleSetFile), an embedded version
         // (Qualification:RuleSetVersion), or the newest embedded one. A bad file stops the service at start-up.
         var options = builder.Configuration.GetSection("Qualification").Get<QualificationOptions>() ?? new QualificationOptions();

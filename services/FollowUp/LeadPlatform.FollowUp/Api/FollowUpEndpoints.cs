@@ -15,6 +15,10 @@ public static class FollowUpEndpoints
         api.MapGet("/leads/{leadId:guid}", GetLeadAsync)
             .WithName("GetLead")
             .WithSummary("A lead's follow-up view: status, tasks and timeline.");
+        api.MapGet("/leads", FindLeadAsync)
+            .WithName("FindLeadOfQuoteRequest")
+            .WithSummary("The lead of one submission: ?quoteRequestId= (the id intake's 202 answered). 404 until follow-up has heard of it.")
+            .ProducesValidationProblem();
         api.MapGet("/tasks", GetQueueAsync)
             .WithName("GetTaskQueue")
             .WithSummary("Open follow-up tasks, the most urgent first.");
@@ -26,6 +30,18 @@ public static class FollowUpEndpoints
         var lead = await store.GetAsync(leadId, cancellationToken);
         return lead is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
+                detail: "A lead appears here a moment after its quote request was accepted.")
+            : TypedResults.Ok(LeadView.From(lead));
+    }
+
+    internal static async Task<Results<Ok<LeadView>, ValidationProblem, ProblemHttpResult>> FindLeadAsync(Guid? quoteRequestId, ILeadStore store,
+        CancellationToken cancellationToken)
+    {
+        if (quoteRequestId is not { } id || id == Guid.Empty)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quoteRequestId"] = ["Give the quoteRequestId of the submission."] });
+        var lead = await store.FindByQuoteRequestAsync(id, cancellationToken);
+        return lead is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No lead for this quote request (yet)",
                 detail: "A lead appears here a moment after its quote request was accepted.")
             : TypedResults.Ok(LeadView.From(lead));
     }

@@ -20,7 +20,11 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Collection.EnsureIndex(x => x.NextEscalationAt);
         Collection.EnsureIndex(x => x.CreatedAt);
         Collection.EnsureIndex(x => x.Status);
+        Collection.EnsureIndex("QuoteRequestIds", "$.QuoteRequestIds[*]");
     }
+
+    public Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<LeadDocument?>(Collection.FindOne(BsonExpression.Create("$.QuoteRequestIds[*] ANY = @0", new BsonValue(quoteRequestId))));
 
     public Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(

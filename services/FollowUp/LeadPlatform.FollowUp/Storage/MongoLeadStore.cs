@@ -39,7 +39,17 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextEscalationAt), new CreateIndexOptions { Name = "next_escalation", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Descending(x => x.CreatedAt), new CreateIndexOptions { Name = "created_at" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Status).Descending(x => x.UpdatedAt), new CreateIndexOptions { Name = "status_updated" }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.QuoteRequestIds), new CreateIndexOptions { Name = "quote_request_ids" }),
     ];
+
+    /// <summary>The lead whose submissions include this quote request.</summary>
+    public static FilterDefinition<LeadDocument> ByQuoteRequest(Guid quoteRequestId) => Filter.AnyEq(x => x.QuoteRequestIds, quoteRequestId);
+
+    public async Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(ByQuoteRequest(quoteRequestId)).FirstOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
