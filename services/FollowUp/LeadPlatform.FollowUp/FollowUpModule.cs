@@ -12,6 +12,7 @@ using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -119,9 +120,9 @@ public static class FollowUpModule
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)
     {
-        bus.AddConsumer<LeadJourneyConsumer>();
-        bus.AddConsumer<AcknowledgementConsumer>();
-        bus.AddConsumer<LeadErasureConsumer>();
+        bus.AddServiceConsumer<LeadJourneyConsumer>(ServiceName);
+        bus.AddServiceConsumer<AcknowledgementConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadErasureConsumer>(ServiceName);
         return bus;
     }
 

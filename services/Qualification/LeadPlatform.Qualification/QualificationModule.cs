@@ -5,6 +5,7 @@ using LeadPlatform.Qualification.Storage;
 using LeadPlatform.ServiceDefaults.Auth;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -43,9 +44,9 @@ public static class QualificationModule
 
     public static IRegistrationConfigurator AddQualificationConsumers(this IRegistrationConfigurator bus)
     {
-        bus.AddConsumer<QualifyQuoteRequestConsumer>();
-        bus.AddConsumer<LeadOptedOutConsumer>();
-        bus.AddConsumer<LeadErasureRequestedConsumer>();
+        bus.AddServiceConsumer<QualifyQuoteRequestConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadOptedOutConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadErasureRequestedConsumer>(ServiceName);
         return bus;
     }
 
