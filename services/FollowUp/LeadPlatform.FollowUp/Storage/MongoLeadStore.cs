@@ -15,7 +15,11 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 #pragma warning disable CA2255 // A library module initializer is exactly what makes the registration independent of first use.
     [System.Runtime.CompilerServices.ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void RegisterSealedFields() => MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+    internal static void RegisterSealedFields()
+    {
+        MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+        MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
+    }
 
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);
 
