@@ -92,7 +92,8 @@ public sealed class IntakeServer : IAsyncDisposable
     public static async Task<Guid> QuoteRequestIdOf(HttpResponseMessage response)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal(["quoteRequestId"], body!.Select(p => p.Key));
+        Assert.NotNull(body);
+        Assert.Equal(["quoteRequestId"], body.Select(p => p.Key));
         return Guid.Parse(body["quoteRequestId"]!.GetValue<string>());
     }
 

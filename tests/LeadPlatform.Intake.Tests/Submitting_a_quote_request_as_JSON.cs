@@ -5,6 +5,7 @@ using LeadPlatform.Contracts;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.Intake.Tests;
 
@@ -78,7 +79,7 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
         using var posted = await Server.PostJsonAsync(SampleQuoteRequest.Create());
         var quoteRequestId = await IntakeServer.QuoteRequestIdOf(posted);
         var leadId = await Server.LeadIdOfAsync(quoteRequestId);
-        await Server.PublishAsync(new LeadQualified
+        await Server.Services.GetRequiredService<MassTransit.Mediator.IMediator>().Publish(new LeadQualified
         {
             LeadId = leadId, QuoteRequestId = quoteRequestId, OccurredAt = DateTimeOffset.UtcNow, Tier = "A", Score = 90,
             Reasons = [new ScoreReason { Rule = "condition", Points = 40, Text = "condition is spondylolysis" }], RuleSetVersion = "test",
@@ -145,7 +146,8 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal(["quoteRequestId", "status", "receivedAt", "updatedAt"], status!.Select(p => p.Key));
+        Assert.NotNull(status);
+        Assert.Equal(["quoteRequestId", "status", "receivedAt", "updatedAt"], status.Select(p => p.Key));
         Assert.Contains(status["status"]!.GetValue<string>(), new[] { "received", "processing" });
         var text = status.ToJsonString();
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
