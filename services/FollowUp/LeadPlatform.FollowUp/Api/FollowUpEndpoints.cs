@@ -19,32 +19,47 @@ public static class FollowUpEndpoints
             .WithName("FindLeadOfQuoteRequest")
             .WithSummary("The lead of one submission: ?quoteRequestId= (the id intake's 202 answered). 404 until follow-up has heard of it.")
             .ProducesValidationProblem();
+        api.MapGet("/leads/{leadId:guid}/access-log", GetAccessLogAsync)
+            .WithName("GetLeadAccessLog")
+            .WithSummary("Who read the lead's personal data (lead page, lead API, export), the newest first: compliance officers and admins.")
+            .RequireAuthorization(Policies.Audit);
         api.MapGet("/tasks", GetQueueAsync)
             .WithName("GetTaskQueue")
             .WithSummary("Open follow-up tasks, the most urgent first.");
         return app;
     }
 
-    internal static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(Guid leadId, ILeadStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(Guid leadId, ILeadStore store, Audit.LeadAccessLog accessLog,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var lead = await store.GetAsync(leadId, cancellationToken);
-        return lead is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
-                detail: "A lead appears here a moment after its quote request was accepted.")
-            : TypedResults.Ok(LeadView.From(lead));
+        if (lead is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
+                detail: "A lead appears here a moment after its quote request was accepted.");
+        }
+        await accessLog.RecordAsync(leadId, http.User, Audit.LeadAccessKinds.LeadApi, cancellationToken);
+        return TypedResults.Ok(LeadView.From(lead));
     }
 
     internal static async Task<Results<Ok<LeadView>, ValidationProblem, ProblemHttpResult>> FindLeadAsync(Guid? quoteRequestId, ILeadStore store,
-        CancellationToken cancellationToken)
+        Audit.LeadAccessLog accessLog, HttpContext http, CancellationToken cancellationToken)
     {
         if (quoteRequestId is not { } id || id == Guid.Empty)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quoteRequestId"] = ["Give the quoteRequestId of the submission."] });
         var lead = await store.FindByQuoteRequestAsync(id, cancellationToken);
-        return lead is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No lead for this quote request (yet)",
-                detail: "A lead appears here a moment after its quote request was accepted.")
-            : TypedResults.Ok(LeadView.From(lead));
+        if (lead is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No lead for this quote request (yet)",
+                detail: "A lead appears here a moment after its quote request was accepted.");
+        }
+        await accessLog.RecordAsync(lead.Id, http.User, Audit.LeadAccessKinds.LeadApi, cancellationToken);
+        return TypedResults.Ok(LeadView.From(lead));
     }
+
+    internal static async Task<Ok<List<LeadAccessView>>> GetAccessLogAsync(Guid leadId, Audit.LeadAccessLog accessLog, CancellationToken cancellationToken, int limit = 200) =>
+        TypedResults.Ok((await accessLog.ForLeadAsync(leadId, Math.Clamp(limit, 1, 1000), cancellationToken))
+            .Select(r => new LeadAccessView(r.At, r.Actor, r.ActorId, r.What)).ToList());
 
     internal static async Task<Ok<List<TaskQueueItem>>> GetQueueAsync(ILeadStore store, TimeProvider time, CancellationToken cancellationToken, int limit = 100)
     {
