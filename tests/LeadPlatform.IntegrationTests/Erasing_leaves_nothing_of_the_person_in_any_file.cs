@@ -94,7 +94,9 @@ public sealed class Erasing_leaves_nothing_of_the_person_in_any_file : IAsyncDis
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["from"] = Phone, ["text"] = _reply }.ToJsonString());
         using var sms = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
         sms.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        sms.Headers.Add(SmsWebhookEndpoints.SignatureHeader, SmsWebhookEndpoints.Sign(SmsSecret, body));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        sms.Headers.Add(SmsWebhookEndpoints.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        sms.Headers.Add(SmsWebhookEndpoints.SignatureHeader, SmsWebhookEndpoints.Sign(SmsSecret, timestamp, body));
         using (var received = await host.Http.SendAsync(sms))
             Assert.Equal(HttpStatusCode.OK, received.StatusCode);
 
