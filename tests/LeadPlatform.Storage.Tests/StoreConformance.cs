@@ -339,6 +339,23 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task A_lead_is_found_by_any_of_its_quote_requests_and_only_that_lead()
+    {
+        var store = Leads();
+        var mine = SampleDocuments.Lead();
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        mine.QuoteRequestIds = [first, second];
+        var other = SampleDocuments.Lead();
+        other.QuoteRequestIds = [Guid.CreateVersion7()];
+        foreach (var d in new[] { mine, other }) await store.TryInsertAsync(d, Ct);
+
+        Assert.Equal(mine.Id, (await store.FindByQuoteRequestAsync(first, Ct))?.Id);
+        Assert.Equal(mine.Id, (await store.FindByQuoteRequestAsync(second, Ct))?.Id);
+        Assert.Equal(other.Id, (await store.FindByQuoteRequestAsync(other.QuoteRequestIds[0], Ct))?.Id);
+        Assert.Null(await store.FindByQuoteRequestAsync(Guid.CreateVersion7(), Ct));
+    }
+
+    [Fact]
     public async Task The_funnel_finds_leads_first_seen_since_a_time_and_the_not_eligible_list_finds_leads_by_status()
     {
         var store = Leads();

@@ -12,6 +12,7 @@ using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -63,6 +64,8 @@ public static class FollowUpModule
             if (key.Length < 32) throw new InvalidOperationException("FollowUp:UnsubscribeKey must be at least 32 bytes (UTF-8).");
             return new UnsubscribeTokens(key, sp.GetRequiredService<TimeProvider>());
         });
+        builder.Services.AddSingleton(sp =>
+            new DisclaimerLinkTokens(Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty)));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value;
@@ -129,9 +132,9 @@ public static class FollowUpModule
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)
     {
-        bus.AddConsumer<LeadJourneyConsumer>();
-        bus.AddConsumer<AcknowledgementConsumer>();
-        bus.AddConsumer<LeadErasureConsumer>();
+        bus.AddServiceConsumer<LeadJourneyConsumer>(ServiceName);
+        bus.AddServiceConsumer<AcknowledgementConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadErasureConsumer>(ServiceName);
         return bus;
     }
 

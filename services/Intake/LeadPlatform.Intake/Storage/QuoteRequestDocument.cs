@@ -54,6 +54,15 @@ public sealed class QuoteRequestDocument : StoredDocument
     /// <summary>When the person's data was erased on request (the submission then holds no personal data), or null.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
     public Guid? ErasureId { get; set; }
+    /// <summary>
+    /// After an erasure, the proof of consent without the person: the keyed hash (HMAC, intake's person-key secret) of
+    /// the email address that consented to email, or null. Not used to link later requests (that is <see cref="EmailKey"/>,
+    /// cleared by the erasure): it answers only "did this address consent?" for an address someone brings.
+    /// </summary>
+    public string? ConsentedEmailKey { get; set; }
+    /// <summary>As <see cref="ConsentedEmailKey"/>, for the number that consented to texts or calls.</summary>
+    public string? ConsentedPhoneKey { get; set; }
+
     /// <summary>The services that confirmed the erasure (<c>LeadDataErased</c>), as they reported it.</summary>
     public List<string> ErasureConfirmedBy { get; set; } = [];
 }
