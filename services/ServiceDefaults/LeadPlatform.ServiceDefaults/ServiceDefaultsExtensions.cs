@@ -22,6 +22,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Logging, time, JSON conventions, ProblemDetails, health checks and the OpenAPI document.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        Security.PrivateFiles.RestrictNewFiles(); // files with personal data or keys: 0600, their folders 0700
         builder.AddLeadPlatformLogging(serviceName);
         builder.AddLeadPlatformTelemetry(serviceName);
         builder.Services.TryAddSingleton(TimeProvider.System);
