@@ -54,6 +54,17 @@ public static class FollowUpModule
             mongo => new MongoTemplateStore(mongo),
             outbox: false);
 
+        builder.AddServiceStore<Audit.ILeadAccessStore>(ServiceName,
+            liteDb => new Audit.LiteDbLeadAccessStore(liteDb),
+            mongo => new Audit.MongoLeadAccessStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Audit.LeadAccessLog>();
+        builder.AddServiceStore<IMarkerStore>(ServiceName,
+            liteDb => new LiteDbMarkerStore(liteDb),
+            mongo => new MongoMarkerStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Markers>();
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp =>
@@ -141,6 +152,7 @@ public static class FollowUpModule
     public static WebApplication UseFollowUp(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<SecondFactorEnrolmentGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<SecurityHeaders>();

@@ -4,10 +4,12 @@ namespace LeadPlatform.FollowUp.Auth;
 /// Who may do what. <see cref="Read"/>: see leads, the queue, the evidence and the funnel (every role).
 /// <see cref="Work"/>: act on a lead — send, note, change status, override (coordinators and admins; API tokens act as coordinators).
 /// <see cref="Admin"/>: accounts and templates.
+/// <see cref="Audit"/>: who read a lead's personal data (compliance officers and admins).
 /// </summary>
 public static class Policies
 {
     public const string Read = "followup.read";
     public const string Work = "followup.work";
     public const string Admin = "followup.admin";
+    public const string Audit = "followup.audit";
 }

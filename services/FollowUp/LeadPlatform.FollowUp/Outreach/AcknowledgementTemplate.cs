@@ -24,9 +24,39 @@ internal static class AcknowledgementTemplate
         return null;
     }
 
+    public const int MaxGreetedNameLength = 40;
+
+    /// <summary>
+    /// The first name as the automatic message may repeat it: letters (accented and of any script), spaces, hyphens and
+    /// apostrophes only, at most <see cref="MaxGreetedNameLength"/> characters, starting with a letter. Anything else (a
+    /// URL, digits, an @, punctuation, a header or a payload) is not repeated at all: the message says "Hello," — so the
+    /// public form cannot make the clinic send someone else's words to any address.
+    /// </summary>
+    public static string? GreetableName(string? firstName)
+    {
+        if (string.IsNullOrWhiteSpace(firstName)) return null;
+        var name = string.Join(' ', firstName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length > MaxGreetedNameLength || !char.IsLetter(name[0])) return null;
+        foreach (var c in name)
+        {
+            var category = char.GetUnicodeCategory(c);
+            var letter = char.IsLetter(c) || category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+            if (!letter && c is not (' ' or '-' or '\'' or '\u2019')) return null;
+        }
+        return name.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    /// <summary>The recipient of an automatic message on a channel, normalised (lower-case email, the phone as stored).</summary>
+    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => lead.Person?.Email?.Trim().ToLowerInvariant(),
+        OutreachChannel.Sms => lead.Person?.Phone?.Trim(),
+        _ => null,
+    };
+
     public static OutreachRequest For(LeadDocument lead, OutreachChannel channel, string key, Guid? conversationId)
     {
-        var name = string.IsNullOrWhiteSpace(lead.Person?.FirstName) ? "Hello" : $"Hello {lead.Person.FirstName.Trim()}";
+        var name = GreetableName(lead.Person?.FirstName) is { } first ? $"Hello {first}" : "Hello";
         var about = ConditionNames.Describe(lead.Inquiry?.Condition);
         var body = channel == OutreachChannel.Email
             ? $"""
