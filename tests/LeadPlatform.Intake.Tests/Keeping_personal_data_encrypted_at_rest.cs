@@ -13,7 +13,7 @@ public sealed class Keeping_personal_data_encrypted_at_rest
     public async Task The_intake_file_holds_neither_the_email_nor_the_phone_nor_the_name_nor_the_message_in_clear()
     {
         var key = Convert.ToBase64String(SHA256.HashData("intake at-rest test key"u8));
-        var server = await IntakeServer.StartAsync($"--Privacy:EncryptionKeys:k1={key}", "--Privacy:CurrentKeyId=k1", "--Privacy:LookupKeySecret=intake-test-lookup");
+        var server = await IntakeServer.StartAsync($"--Privacy:EncryptionKeys:k1={key}", "--Privacy:CurrentKeyId=k1", "--Privacy:LookupKeySecret=intake-test-lookup-secret-0123456789abcdef");
         var email = $"rosa.quintana+{Guid.NewGuid():N}@fastmail.com";
         var request = SampleQuoteRequest.Create(email: email, phone: "+1 415 555 0177");
         request["firstName"] = "Rosalind";

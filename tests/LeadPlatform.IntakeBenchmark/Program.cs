@@ -25,8 +25,11 @@ var intake = LeadPlatform.Standalone.StandaloneHost.Build([
     "--Serilog:MinimumLevel:Default=Warning",
 ]);
 var aloneFolder = Directory.CreateTempSubdirectory("leadplatform-intake-alone-benchmark-").FullName;
+// Intake alone runs in Production, which refuses to start without strong secrets: made here, for this run.
+string Secret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 var alone = IntakeHost.Build([
     "--urls=http://127.0.0.1:0",
+    $"--Privacy:EncryptionKeys:bench={Secret()}", "--Privacy:CurrentKeyId=bench", $"--Privacy:LookupKeySecret={Secret()}", $"--Intake:PersonKeySecret={Secret()}",
     "--Bus:Transport=InProcess", "--Storage:Provider=LiteDb", $"--Storage:DataFolder={aloneFolder}",
     $"--Intake:Sites:bench:ApiKey={apiKey}",
     "--Intake:RateLimits:PerClientIp:PermitLimit=10000000", "--Intake:RateLimits:PerSite:PermitLimit=10000000",

@@ -224,7 +224,9 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
         var (name, _, definition) = AppServices().Single(s => s.Service == service);
         var arguments = new List<string>();
         string? busUri = null;
-        foreach (var (key, value) in ComposeEnvironment(definition, name))
+        // deploy/.env as its comments say to make it: every secret of .env.example replaced by a new random value (with the
+        // examples themselves, a production host refuses to start: Refusing_unsafe_secrets_in_production).
+        foreach (var (key, value) in ComposeEnvironment(definition, name, EnvWithGeneratedSecrets()))
         {
             var given = key == "Bus:RabbitMqUri" ? busUri = await OnTheTestBrokerAsync(new Uri(value), broker) : value;
             arguments.Add($"--{key}={given}");
@@ -345,9 +347,9 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
             .Select(s => (s.Name, Str(Get(s.Definition, "build.args.SERVICE")), s.Definition));
 
     /// <summary>A service's environment as configuration keys (<c>__</c> is <c>:</c>), interpolated from .env.example.</summary>
-    private static Dictionary<string, string> ComposeEnvironment(Dictionary<object, object> definition, string name)
+    private static Dictionary<string, string> ComposeEnvironment(Dictionary<object, object> definition, string name, Dictionary<string, string>? env = null)
     {
-        var variables = EnvExample();
+        var variables = env ?? EnvExample();
         var pairs = definition.GetValueOrDefault("environment") switch
         {
             Dictionary<object, object> map => map.Select(e => (Str(e.Key), e.Value is null ? "" : Str(e.Value))),

@@ -8,6 +8,7 @@ using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.ServiceDefaults.Storage;
 using LeadPlatform.TestSupport;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 
 namespace LeadPlatform.IntegrationTests;
 
@@ -65,8 +66,9 @@ public sealed class Intake_store_failing(RabbitMqFixture rabbit, ITestOutputHelp
         }
 
         // The file as a restarted intake would find it.
-        // Personal data is sealed at rest: open it with the key intake used (the development key: no Privacy settings here).
-        var protector = LeadPlatform.ServiceDefaults.Privacy.PersonalDataProtector.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        // Personal data is sealed at rest: open it with the keys intake used (the tests' generated secrets).
+        var protector = LeadPlatform.ServiceDefaults.Privacy.PersonalDataProtector.FromConfiguration(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(TestSecrets.PrivacyConfiguration).Build());
         using (var database = LiteDbFiles.Open(folder, "intake.db", protector))
         {
             var stored = database.GetCollection<LeadPlatform.Intake.Storage.QuoteRequestDocument>("quote_requests").FindAll()

@@ -59,7 +59,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        foreach (var argument in (string[])[dll, $"--urls=http://127.0.0.1:{port}", TestApiToken.Argument, .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])[dll, $"--urls=http://127.0.0.1:{port}", TestApiToken.Argument, .. TestSecrets.Arguments, .. arguments]) start.ArgumentList.Add(argument);
         return new ServiceProcess(Process.Start(start)!, port);
     }
 

@@ -84,9 +84,17 @@ internal sealed class Deployment : IAsyncDisposable
                 owned.Add(node);
                 rabbitMqUri = node.Uri;
             }
+            // The hosts run in Production, which refuses to start without strong secrets: made here, for this run.
+            string Secret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            string[] secrets =
+            [
+                $"--Privacy:EncryptionKeys:load={Secret()}", "--Privacy:CurrentKeyId=load", $"--Privacy:LookupKeySecret={Secret()}",
+                $"--Intake:PersonKeySecret={Secret()}", $"--FollowUp:UnsubscribeKey={Secret()}",
+            ];
             string[] For(string service) =>
             [
                 "--Bus:Transport=RabbitMq", $"--Bus:RabbitMqUri={rabbitMqUri}",
+                .. secrets,
                 .. ServiceArguments(options, Path.Combine(dataRoot, service)),
             ];
             // Consumers first: their queues must be bound before intake publishes.

@@ -25,7 +25,7 @@ internal sealed record LoadOptions
         urls target:
           --intake-url U --followup-url U --api-key K --rabbitmq-uri amqp://... (for events, queues and the broker baseline)
         all targets:
-          --api-key K           intake's X-Api-Key (default example-development-key)
+          --api-key K           intake's X-Api-Key (default example-development-key; a generated one for --target distributed)
           --followup-token T    bearer token for the follow-up API (also configured as Auth:ApiTokens:0 on started services)
         """;
 
@@ -45,7 +45,9 @@ internal sealed record LoadOptions
     public bool KeepData { get; init; }
     public Uri? IntakeUrl { get; init; }
     public Uri? FollowUpUrl { get; init; }
-    public string ApiKey { get; init; } = "example-development-key";
+    public const string DefaultApiKey = "example-development-key";
+
+    public string ApiKey { get; init; } = DefaultApiKey;
     public string? FollowUpToken { get; init; }
     public string? RabbitMqUri { get; init; }
     public bool Quiet { get; init; }
@@ -104,6 +106,9 @@ internal sealed record LoadOptions
         if (options.Target == "urls" && options.IntakeUrl is null) throw new UsageException("--target urls needs --intake-url.");
         if (options.Completion == "events" && options.Target is "standalone" or "standalone-inproc")
             throw new UsageException("The standalone host has no broker: --completion poll.");
+        // The distributed hosts run in Production and refuse the published example key: the tool makes the site's key.
+        if (options.Target == "distributed" && options.ApiKey == DefaultApiKey)
+            options = options with { ApiKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) };
         return options;
     }
 

@@ -30,7 +30,7 @@ public sealed class RunningHost : IAsyncDisposable
 
     private static async Task<RunningHost> StartAsync(Func<string[], WebApplication> build, string healthPath, string state, string[] arguments)
     {
-        var app = build(["--urls=http://127.0.0.1:0", TestApiToken.Argument, .. arguments]);
+        var app = build(["--urls=http://127.0.0.1:0", TestApiToken.Argument, .. TestSecrets.Arguments, .. arguments]);
         await app.StartAsync();
         var host = new RunningHost(app, new Uri(app.Urls.First()));
         await Eventually.GetAsync(() => host.Http.GetAsync(healthPath), r => r?.IsSuccessStatusCode == true,

@@ -1,5 +1,6 @@
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 
 namespace LeadPlatform.FollowUp;
@@ -13,6 +14,7 @@ public static class FollowUpHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.RequireProductionSecrets(FollowUpModule.ServiceName, ProductionSecrets.Privacy, FollowUpModule.Secrets);
         builder.AddServiceDefaults(FollowUpModule.ServiceName);
         builder.AddLeadPlatformBus(bus => bus.AddFollowUpConsumers());
         builder.AddFollowUp();

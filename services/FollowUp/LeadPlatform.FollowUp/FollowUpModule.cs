@@ -30,6 +30,16 @@ public static class FollowUpModule
 {
     public const string ServiceName = "FollowUp";
 
+    /// <summary>Follow-up's own secrets, as a production host requires them (besides the Privacy section's).</summary>
+    public static readonly ServiceDefaults.Security.SecretRule[] Secrets =
+    [
+        new("FollowUp:UnsubscribeKey", 32),
+        new("FollowUp:SmsWebhookSecret", 16, Required: false),
+        new("Auth:ApiTokens:*", 24, Required: false),
+        new("Auth:BootstrapAdmin:Password", 12, Required: false),
+        new("Auth:Oidc:ClientSecret", 16, Required: false),
+    ];
+
     public static IHostApplicationBuilder AddFollowUp(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<FollowUpOptions>(builder.Configuration.GetSection("FollowUp"));
@@ -70,9 +80,10 @@ public static class FollowUpModule
         {
             var options = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value;
             var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-            return new OutboxFolder(string.IsNullOrWhiteSpace(options.OutboxFolder)
+            var folder = string.IsNullOrWhiteSpace(options.OutboxFolder)
                 ? Path.Combine(storage.ResolveDataFolder(), "outbox")
-                : Path.GetFullPath(options.OutboxFolder));
+                : Path.GetFullPath(options.OutboxFolder);
+            return new OutboxFolder(ServiceDefaults.Security.PrivateFiles.CreateFolder(folder)); // 0700: it holds addresses and messages
         });
         builder.Services.AddSingleton<PublicLinks>();
         builder.Services.AddSingleton<LeadFacts>();

@@ -1,5 +1,6 @@
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class IntakeHost
     public static WebApplication Build(string[] args, Action<IServiceCollection> configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.RequireProductionSecrets(IntakeModule.ServiceName, ProductionSecrets.Privacy, IntakeModule.Secrets);
         builder.AddServiceDefaults(IntakeModule.ServiceName);
         builder.AddLeadPlatformBus(bus => bus.AddIntakeConsumers(), storesWhileBrokerIsDown: true);
         builder.AddIntake();

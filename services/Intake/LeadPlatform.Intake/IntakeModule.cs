@@ -7,6 +7,7 @@ using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.Intake.Sites;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Intake.Submissions;
+using LeadPlatform.ServiceDefaults.Security;
 using LeadPlatform.ServiceDefaults.Storage;
 using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
@@ -22,6 +23,13 @@ namespace LeadPlatform.Intake;
 public static class IntakeModule
 {
     public const string ServiceName = "Intake";
+
+    /// <summary>Intake's own secrets, as a production host requires them (besides the Privacy section's).</summary>
+    public static readonly SecretRule[] Secrets =
+    [
+        new("Intake:PersonKeySecret", 32),
+        new("Intake:Sites:*:ApiKey", 16, Required: false),
+    ];
 
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {

@@ -1,5 +1,6 @@
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 
 namespace LeadPlatform.Qualification;
@@ -13,6 +14,7 @@ public static class QualificationHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.RequireProductionSecrets(QualificationModule.ServiceName, ProductionSecrets.Privacy, QualificationModule.Secrets);
         builder.AddServiceDefaults(QualificationModule.ServiceName);
         builder.AddLeadPlatformBus(bus => bus.AddQualificationConsumers());
         builder.AddQualification();

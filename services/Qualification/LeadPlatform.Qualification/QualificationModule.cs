@@ -20,6 +20,12 @@ public static class QualificationModule
 {
     public const string ServiceName = "Qualification";
 
+    /// <summary>Qualification's own secrets, as a production host requires them (besides the Privacy section's).</summary>
+    public static readonly ServiceDefaults.Security.SecretRule[] Secrets =
+    [
+        new("Qualification:OperatorApiKey", 16, Required: false),
+    ];
+
     public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<QualificationOptions>(builder.Configuration.GetSection("Qualification"));

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using LeadPlatform.ServiceDefaults.Logging;
 using LeadPlatform.ServiceDefaults.Outbox;
 using LeadPlatform.ServiceDefaults.Privacy;
+using LeadPlatform.ServiceDefaults.Security;
 using LeadPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,6 +23,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Logging, time, JSON conventions, ProblemDetails, health checks and the OpenAPI document.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        Security.PrivateFiles.RestrictNewFiles(); // files with personal data or keys: 0600, their folders 0700
         builder.AddLeadPlatformLogging(serviceName);
         builder.AddLeadPlatformTelemetry(serviceName);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -35,12 +37,17 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
+        builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         return builder;
     }
 
     /// <summary>Request logging, errors as ProblemDetails, <c>/health/live</c>, <c>/health/ready</c>, the API reference.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // First: the client's address and scheme, from a configured proxy only (ForwardedHeadersSetup).
+        app.UseForwardedHeadersOfKnownProxies(app.Configuration);
+        // Every HTML page: CSP, frame-ancestors, nosniff, referrer policy; HSTS over HTTPS (SecurityHeaders).
+        app.UseMiddleware<SecurityHeaders>();
         app.UseSerilogRequestLogging(o =>
         {
             // The route template (not the path with its ids) names the endpoint, so Seq can group requests by it.

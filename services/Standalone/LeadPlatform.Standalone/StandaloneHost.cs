@@ -48,6 +48,10 @@ public static class StandaloneHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        // Its own secrets, made at the first start and kept beside its data (or at Secrets:KeyFile); what is configured
+        // otherwise wins. Nothing to set for the README's first command, and no published key seals anyone's data.
+        var secrets = StandaloneSecrets.LoadOrCreate(builder.Configuration);
+        builder.Configuration.Sources.Insert(1, new MemoryConfigurationSource { InitialData = secrets.Values });
 
         builder.AddServiceDefaults("Standalone");
         builder.AddLeadPlatformBus(bus =>
@@ -67,19 +71,24 @@ public static class StandaloneHost
         app.MapQualification();
         app.MapFollowUp();
         app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
-        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app, secrets));
         return app;
     }
 
-    private static void PrintAddresses(WebApplication app)
+    private static void PrintAddresses(WebApplication app, StandaloneSecrets secrets)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DefaultUrl;
         address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
         var dataFolder = (app.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions()).ResolveDataFolder();
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogInformation(
-            "LeadPlatform is running.{NewLine}  Dashboard:     {Dashboard}{NewLine}  Sign in:       {SignInHint}{NewLine}  API reference: {ApiReference}{NewLine}  Example form:  {ExampleForm}{NewLine}  Data folder:   {DataFolder}",
+            "LeadPlatform is running.{NewLine}  Dashboard:     {Dashboard}{NewLine}  Sign in:       {SignInHint}{NewLine}  API reference: {ApiReference}{NewLine}  Example form:  {ExampleForm}{NewLine}  Data folder:   {DataFolder}{NewLine}  Key file:      {KeyFile} ({KeyFileState}; back it up with the data folder, keep it apart from its backups; Secrets:KeyFile moves it)",
             Environment.NewLine, $"{address}/dashboard", Environment.NewLine, FollowUpModule.SignInHint(app.Services), Environment.NewLine,
-            $"{address}/api-reference", Environment.NewLine, $"{address}/forms/example", Environment.NewLine, dataFolder);
+            $"{address}/api-reference", Environment.NewLine, $"{address}/forms/example", Environment.NewLine, dataFolder, Environment.NewLine,
+            secrets.Path, secrets.Created ? "made now, mode 0600" : "mode 0600");
+        if (secrets.KeepsDevelopmentDefaults)
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogWarning(
+                "The key file {KeyFile} keeps the published development lookup secret, person-key secret and unsubscribe key, because this data folder held data sealed with them: rotate them (README, \"Keys\") before storing real data",
+                secrets.Path);
         if (app.Configuration["FollowUp:ClinicPostalAddress"] == DemoClinicAddress)
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Standalone").LogWarning(
                 "Emails carry a demonstration clinic address: set FollowUp:ClinicPostalAddress to the clinic's postal address before sending real email");

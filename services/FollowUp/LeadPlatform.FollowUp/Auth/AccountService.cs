@@ -69,6 +69,8 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
     {
         var normalized = UserAccount.Normalize(email);
         if (normalized.Length is < 3 or > 254 || !normalized.Contains('@', StringComparison.Ordinal)) return (null, "Enter a valid email address.");
+        if (ServiceDefaults.Security.NameCharacters.HasHidden(displayName) || ServiceDefaults.Security.NameCharacters.HasHidden(normalized))
+            return (null, $"The name and the email: {ServiceDefaults.Security.NameCharacters.Refusal}");
         if (password is not null && PasswordPolicy.Problem(password, normalized) is { } weak) return (null, weak);
         if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r))) return (null, "Choose a role.");
         var now = time.GetUtcNow();

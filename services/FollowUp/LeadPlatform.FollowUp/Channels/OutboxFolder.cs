@@ -32,11 +32,12 @@ public sealed record OutboxFolder(string Path)
     public static async Task<bool> WriteOnceAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         if (File.Exists(path)) return false;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        // The outbox holds people's addresses and messages: its folders 0700, its files 0600.
+        ServiceDefaults.Security.PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            await using (var stream = new FileStream(temporary, ServiceDefaults.Security.PrivateFiles.NewFile()))
             {
                 await write(stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);

@@ -256,9 +256,15 @@ public static class DashboardEndpoints
         return TypedResults.Redirect(AuthSetup.SignInPath);
     }
 
-    /// <summary>Only a path on this site: never an open redirect.</summary>
+    /// <summary>
+    /// Only a path on this site: never an open redirect. Control, format and separator characters (a tab, U+0001, U+0085, a
+    /// bidi override) are not in any of the dashboard's paths: such a return URL is replaced by the dashboard's.
+    /// </summary>
     internal static string LocalOrDashboard(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/dashboard";
+        url is { Length: > 0 and <= 2048 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            ? url : "/dashboard";
 
     private static QueueFilter Filter(HttpRequest request)
     {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -118,6 +119,10 @@ public static class QuoteRequestEndpoints
             logger.LogInformation("Quote request for site {SiteId} rejected: {FieldCount} invalid fields {Fields}", site.Id, errors.Count, errors.Keys);
             return reply.Invalid(errors, site);
         }
+
+        // Only now, with every check passed, does the request spend its site's budget (refused junk never does).
+        if (http.RequestServices.GetRequiredService<SiteBudget>().TrySpend(site.Id) is { } retryAfter)
+            return IntakeHttp.SiteBudgetSpent(http, retryAfter);
 
         var spamReason = SpamReasonOf(normalised, receivedAt, options.Value.MinFillTime);
         RecordOutcome outcome;
@@ -275,7 +280,7 @@ public static class QuoteRequestEndpoints
         {
             if (!isForm) return TypedResults.ValidationProblem(errors, title: "The quote request has invalid fields.");
             if (site?.ErrorUrl is { } errorUrl) return FormPages.SeeOther(FormPages.ErrorUrl(errorUrl, errors.Keys));
-            return FormPages.Error(StatusCodes.Status400BadRequest, "Please check the form", "Some fields need your attention:", errors);
+            return FormPages.Error(StatusCodes.Status400BadRequest, "Please check the form", "Some fields need your attention:", errors, site);
         }
     }
 }

@@ -31,8 +31,8 @@ public static class QuoteRequestValidator
     {
         var errors = new Errors();
 
-        var firstName = errors.Text("firstName", body.FirstName, NameMax, required: true);
-        var lastName = errors.Text("lastName", body.LastName, NameMax, required: true);
+        var firstName = errors.Name("firstName", body.FirstName);
+        var lastName = errors.Name("lastName", body.LastName);
 
         var country = errors.Text("country", body.Country, 2, required: true)?.ToUpperInvariant();
         if (country is not null && !Regions.Contains(country)) errors.Add("country", "Must be an ISO 3166-1 alpha-2 country code, for example US.");
@@ -192,6 +192,15 @@ public static class QuoteRequestValidator
                 return null;
             }
             return trimmed;
+        }
+
+        /// <summary>A person's name: required, and without hidden characters (NameCharacters: bidi overrides, zero-width spaces).</summary>
+        public string? Name(string field, string? value)
+        {
+            var text = Text(field, value, NameMax, required: true);
+            if (text is null || !ServiceDefaults.Security.NameCharacters.HasHidden(text)) return text;
+            Add(field, ServiceDefaults.Security.NameCharacters.Refusal);
+            return null;
         }
 
         public string? Url(string field, string? value)

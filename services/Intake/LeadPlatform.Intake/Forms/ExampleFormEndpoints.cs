@@ -34,9 +34,10 @@ public static class ExampleFormEndpoints
 
     public static IEndpointRouteBuilder MapExampleForm(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (HttpRequest request, TimeProvider time) => Results.Content(Render(request, time), "text/html; charset=utf-8"))
+        // The form and its thank-you page may be framed by the pages of its site's allowed origins (the site of "self").
+        app.MapGet(Path, (HttpRequest request, TimeProvider time, SiteDirectory sites) => FormPages.Html(Render(request, time), sites.SelfSite))
             .ExcludeFromDescription();
-        app.MapGet(FormPages.ThankYouPath, () => Results.Content(FormPages.ThankYou(), "text/html; charset=utf-8"))
+        app.MapGet(FormPages.ThankYouPath, (SiteDirectory sites) => FormPages.Html(FormPages.ThankYou(), sites.SelfSite))
             .ExcludeFromDescription();
         return app;
     }

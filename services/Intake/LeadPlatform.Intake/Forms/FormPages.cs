@@ -3,6 +3,7 @@ using System.Text;
 using LeadPlatform.Intake.Sites;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.Intake.Forms;
 
@@ -21,7 +22,24 @@ internal static class FormPages
     public static string ErrorUrl(string errorUrl, IEnumerable<string> fields) =>
         QueryHelpers.AddQueryString(errorUrl, fields.Select(f => new KeyValuePair<string, string?>("error", f)));
 
-    public static IResult Error(int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    /// <summary>
+    /// The policy of the form's pages (the form, its thank-you and error pages): no scripts, and embeddable by the pages
+    /// of the site's allowed origins (all sites' when it is not known), so a clinic can frame its form; the referrer policy
+    /// keeps the Origin header of the form's post (no-referrer would make it "null").
+    /// </summary>
+    public static void ApplyPolicy(HttpContext http, Site? site)
+    {
+        var sites = http.RequestServices.GetRequiredService<SiteDirectory>();
+        var origins = string.Join(' ', sites.OriginsOf(site));
+        var targets = site is null ? string.Empty : string.Join(' ', new[] { site.ThankYouUrl, site.ErrorUrl }
+            .Select(u => u is null ? null : SiteDirectory.NormaliseOrigin(u)).OfType<string>().Distinct(StringComparer.Ordinal));
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + $"form-action 'self' {targets}".TrimEnd() + "; " + $"frame-ancestors 'self' {origins}".TrimEnd() + "; base-uri 'none'";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    }
+
+    public static IResult Error(int status, string title, string detail, IDictionary<string, string[]>? errors = null, Site? site = null)
     {
         var html = new StringBuilder();
         html.Append("<ul id=\"errors\">");
@@ -33,7 +51,7 @@ internal static class FormPages
         html.Append("</ul>");
         var body = Page(title, $"<p>{Encode(detail)}</p>{(errors is { Count: > 0 } ? html.ToString() : string.Empty)}" +
                                "<p>Use your browser's Back button to return to the form; what you typed is still there.</p>");
-        return Results.Content(body, "text/html; charset=utf-8", Encoding.UTF8, status);
+        return new FormPageResult(Results.Content(body, "text/html; charset=utf-8", Encoding.UTF8, status), site);
     }
 
     public static string ThankYou() => Page("Thank you",
@@ -46,6 +64,18 @@ internal static class FormPages
         $"<body><main><h1>{Encode(title)}</h1>{content}</main></body></html>";
 
     public static string Encode(string value) => WebUtility.HtmlEncode(value);
+
+    /// <summary>A page of the form, with the form's policy (<see cref="ApplyPolicy"/>).</summary>
+    public static IResult Html(string html, Site? site) => new FormPageResult(Results.Content(html, "text/html; charset=utf-8"), site);
+
+    private sealed class FormPageResult(IResult inner, Site? site) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ApplyPolicy(httpContext, site);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private sealed class SeeOtherResult(string url) : IResult
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using LeadPlatform.Intake.Forms;
 using LeadPlatform.Intake.Sites;
@@ -34,11 +36,11 @@ public static class IntakeHttp
             .WithExposedHeaders("Location", "Retry-After", Api.QuoteRequestEndpoints.IdempotentReplayedHeader)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
+        services.AddSingleton<SiteBudget>();
         services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(PerClientIp),
-                PartitionedRateLimiter.Create<HttpContext, string>(PerSite));
+            // Per client here, for every request; per site in the endpoint, only for requests that passed every check (SiteBudget).
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PerClientIp);
             limiter.OnRejected = OnRejectedAsync;
         });
         return services;
@@ -51,17 +53,25 @@ public static class IntakeHttp
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is null) return RateLimitPartition.GetNoLimiter(string.Empty);
         var rule = context.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimits.PerClientIp;
-        return Fixed($"ip:{context.Connection.RemoteIpAddress}", rule);
+        return Fixed($"ip:{ClientKey(context.Connection.RemoteIpAddress)}", rule);
     }
 
-    private static RateLimitPartition<string> PerSite(HttpContext context)
+    /// <summary>
+    /// The client a limit counts (the forwarded address when a known proxy forwarded it, ForwardedHeadersSetup): an IPv4
+    /// address, or an IPv6 address's /64, the block one subscriber gets (rotating within it is one client).
+    /// </summary>
+    public static string ClientKey(IPAddress? address)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is null) return RateLimitPartition.GetNoLimiter(string.Empty);
-        var site = context.RequestServices.GetRequiredService<SiteDirectory>().Resolve(context.Request);
-        if (site is null) return RateLimitPartition.GetNoLimiter(string.Empty); // refused anyway; the per-IP limit still counts it
-        var rule = context.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimits.PerSite;
-        return Fixed($"site:{site.Id}", rule);
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
     }
+
+    /// <summary>The refusal of a request over its site's budget (<see cref="SiteBudget"/>): 429 with Retry-After.</summary>
+    internal static IResult SiteBudgetSpent(HttpContext http, TimeSpan retryAfter) => TooMany(http, retryAfter);
 
     private static RateLimitPartition<string> Fixed(string key, RateLimitRule rule) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -74,8 +84,12 @@ public static class IntakeHttp
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        var http = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        await TooMany(rejected.HttpContext, retryAfter).ExecuteAsync(rejected.HttpContext);
+    }
+
+    private static IResult TooMany(HttpContext http, TimeSpan retryAfter)
+    {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.Intake.RateLimits")
@@ -83,10 +97,9 @@ public static class IntakeHttp
                 http.Request.Method, http.Request.Path.Value, seconds);
         const string title = "Too many requests";
         var detail = $"Please try again in {seconds} seconds.";
-        var result = SiteDirectory.IsFormPost(http.Request)
+        return SiteDirectory.IsFormPost(http.Request)
             ? FormPages.Error(StatusCodes.Status429TooManyRequests, title, detail)
             : Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, detail: detail);
-        await result.ExecuteAsync(http);
     }
 
     private sealed class RateLimitedEndpoint;

@@ -64,6 +64,14 @@ public sealed class SiteDirectory
         return entry is not null && (entry.Origins.Contains(origin) || (entry.AllowsSelf && origin == selfOrigin));
     }
 
+    /// <summary>The site whose forms this host's own pages are (AllowedOrigins "self"), or null.</summary>
+    public Site? SelfSite => _self?.Site;
+
+    /// <summary>The origins whose pages may embed a form page of this site (all sites' when null): its allowed origins.</summary>
+    public IReadOnlyList<string> OriginsOf(Site? site) =>
+        (site is null ? _entries.SelectMany(e => e.Origins) : Array.Find(_entries, e => e.Site == site)?.Origins ?? [])
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>For CORS preflights, which carry no key: does any site allow this origin?</summary>
     public bool AnyAllows(string origin) => NormaliseOrigin(origin) is { } normalised && _byOrigin.ContainsKey(normalised);
 

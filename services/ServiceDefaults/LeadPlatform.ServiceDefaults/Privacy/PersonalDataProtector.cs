@@ -61,6 +61,12 @@ public sealed class PersonalDataProtector
 
     public string CurrentKeyId { get; }
 
+    /// <summary>
+    /// The development key (base64) and lookup secret, published in this source: a standalone data folder written before
+    /// keys were generated was sealed with them, so its generated key file keeps them to read that data.
+    /// </summary>
+    public static (string KeyBase64, string LookupSecret) DevelopmentDefaults => (Convert.ToBase64String(DevelopmentKey), DevelopmentLookupSecret);
+
     /// <summary>True when a development default is in use (no keys configured): fine on a laptop, never in production.</summary>
     public bool IsDevelopmentKey { get; }
 

@@ -86,13 +86,16 @@ public static class LiteDbFiles
 
     public static LiteDatabase Open(string dataFolder, string fileName, PersonalDataProtector? protector = null)
     {
-        Directory.CreateDirectory(dataFolder);
+        // Private to the service's user: the folder 0700, the file 0600 (also a file an older version created 0644).
+        Security.PrivateFiles.CreateFolder(dataFolder);
         var connection = new ConnectionString
         {
             Filename = Path.Combine(dataFolder, fileName),
             Connection = ConnectionType.Direct,
         };
-        return new LiteDatabase(connection, CreateMapper(protector));
+        var database = new LiteDatabase(connection, CreateMapper(protector));
+        Security.PrivateFiles.Restrict(connection.Filename);
+        return database;
     }
 
     private static BsonMapper CreatePlainMapper()
