@@ -7,6 +7,7 @@ using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Privacy;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
@@ -44,7 +45,13 @@ public static class FollowUpModule
             mongo => new MongoTemplateStore(mongo),
             outbox: false);
 
+        builder.AddServiceStore<IReviewStore>(ServiceName,
+            liteDb => new LiteDbReviewStore(liteDb),
+            mongo => new MongoReviewStore(mongo),
+            outbox: false);
+
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(DisclaimerRegistry.LoadDefault());
         builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp =>
         {
@@ -80,6 +87,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<LeadActions>();
         builder.Services.AddSingleton<TemplateService>();
+        builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }
@@ -151,6 +159,7 @@ public static class FollowUpModule
         app.MapOutreachApi();
         app.MapComplianceApi();
         app.MapTemplateApi();
+        app.MapReviewApi();
         app.MapSmsWebhook();
         app.MapUnsubscribe();
         app.MapDashboard();

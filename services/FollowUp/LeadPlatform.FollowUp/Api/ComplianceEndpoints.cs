@@ -61,7 +61,7 @@ public static class ComplianceEndpoints
 
     private static ComplianceCheckResult Result(ComplianceDecision decision, string basis, Guid? leadId, string note) => new(
         decision.Decision, basis, leadId, note,
-        decision.Violations.Select(ViolationView.From).ToList(),
+        decision.Violations.Select(FindingView.From).ToList(),
         decision.Disclaimers.Select(DisclaimerView.From).ToList(),
         decision.Subject, decision.Message, decision.NextAllowedAt);
 }

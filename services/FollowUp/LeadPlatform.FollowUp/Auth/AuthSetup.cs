@@ -96,7 +96,8 @@ internal static class AuthSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.ComplianceOfficer))
             .AddPolicy(Policies.Work, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Admin));
 
         builder.Services.AddAntiforgery(o =>
         {

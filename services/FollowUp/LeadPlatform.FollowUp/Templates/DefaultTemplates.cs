@@ -7,7 +7,7 @@ namespace LeadPlatform.FollowUp.Templates;
 /// <summary>
 /// The templates a new installation starts with (first contact by email and by text, in English), written once when the
 /// store has none. Fixed ids, so two instances starting together write them once. Admins change or retire them like
-/// any other; they are screened by the gate like any other (a test holds them to it).
+/// any other; they are written approved by the system (an edit needs a compliance officer's approval, like any template); they are screened by the gate like any other (a test holds them to it).
 /// </summary>
 internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, ILogger<DefaultTemplates> logger) : IHostedService
 {
@@ -50,8 +50,13 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
             var templates = All;
             foreach (var template in templates)
             {
+                // The shipped texts are approved by the system (a test holds them to the claims screen); any edit needs a compliance officer's approval.
                 template.UpdatedBy = "system";
                 template.UpdatedAt = time.GetUtcNow();
+                template.Revision = 1;
+                template.ApprovedRevision = 1;
+                template.ApprovedBy = "system";
+                template.ApprovedAt = template.UpdatedAt;
                 await store.TryInsertAsync(template, cancellationToken);
             }
             logger.LogInformation("Wrote the {Count} default message templates", templates.Count);
