@@ -88,6 +88,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<LeadActions>();
         builder.Services.AddSingleton<TemplateService>();
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<DisclaimerMatrix>();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }

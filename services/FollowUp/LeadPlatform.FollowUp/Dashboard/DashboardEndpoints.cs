@@ -72,6 +72,7 @@ public static class DashboardEndpoints
         admin.MapPost("", CreateAccountAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/availability", AvailabilityAsync).AddEndpointFilter(RequireAntiforgery);
         app.MapTemplatePages();
+        app.MapReviewPages();
         return app;
     }
 
@@ -167,10 +168,13 @@ public static class DashboardEndpoints
     private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct) =>
         Page<QueueRows>(new { Rows = await queries.QueueAsync(Filter(http.Request), http.User, ct) });
 
-    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, TimeProvider time, CancellationToken ct, string? notice = null)
+    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time, CancellationToken ct,
+        string? notice = null)
     {
         var lead = await store.GetAsync(leadId, ct);
-        return lead is null ? NoSuchLead(http) : Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice) });
+        return lead is null
+            ? NoSuchLead(http)
+            : Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Reviews = await reviews.ForLeadAsync(leadId, ct) });
     }
 
     private static string? Notice(string? code) => code switch
@@ -204,8 +208,8 @@ public static class DashboardEndpoints
         return Page<ComposePage>(new { http.User, Lead = lead, Channel = channelName, Templates = offered, TemplateId = chosen?.Id, Subject = subject, Body = body });
     }
 
-    private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender,
-        [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body)
+    private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, TemplateService templates,
+        [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body, [FromForm] Guid? templateId)
     {
         var ct = http.RequestAborted;
         var lead = await store.GetAsync(leadId, ct);
@@ -222,20 +226,29 @@ public static class DashboardEndpoints
             }, StatusCodes.Status400BadRequest);
         }
 
+        // Started from an approved template: its text, filled in for this lead, is not screened again; what the coordinator added is.
+        var template = templateId is { } tid ? await templates.GetAsync(tid, ct) : null;
         var outcome = await sender.SendAsync(leadId, new OutreachRequest
         {
             Channel = parsed,
             Subject = parsed == OutreachChannel.Email ? subject!.Trim() : null,
             Body = body!,
             Author = Actor.For(http.User),
+            ApprovedContent = template is null ? [] : TemplateService.ApprovedContentFor(template, lead, Actor.For(http.User)),
         }, ct);
         return outcome.Kind switch
         {
             OutreachOutcomeKind.Sent => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=sent#outreach-{outcome.Record!.Id}"),
+            OutreachOutcomeKind.HeldForReview => Page<ComposePage>(new
+            {
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
+                Held = true,
+                Violations = (IReadOnlyList<ComplianceViolation>)outcome.Decision!.Violations,
+            }),
             OutreachOutcomeKind.LeadNotFound => NoSuchLead(http),
             _ => Page<ComposePage>(new
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body,
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
                 Problem = outcome.Kind == OutreachOutcomeKind.Blocked
                     ? "Blocked by the compliance check: nothing was sent. The decision is in the lead's evidence ledger."
                     : outcome.Problem ?? "The message was cleared but the channel did not accept it; it is recorded as failed.",
