@@ -52,7 +52,15 @@ public static class FollowUpModule
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DisclaimerRegistry.LoadDefault());
-        builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            // The embedded rules and disclaimers; a host (a test) that registers other disclaimers gets a gate over those.
+            var disclaimers = sp.GetRequiredService<DisclaimerRegistry>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            return ReferenceEquals(disclaimers, DisclaimerRegistry.LoadDefault())
+                ? ComplianceGate.CreateDefault(time)
+                : new ComplianceGate(ClaimRuleSet.LoadDefault(), disclaimers, time);
+        });
         builder.Services.AddSingleton(sp =>
         {
             var key = Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty);
