@@ -147,7 +147,7 @@ public sealed class Writing_message_templates : IAsyncLifetime
         Assert.Contains($"template:{id:D}@1", evidence["approvedContent"]!.AsArray().Select(a => (string?)a));
 
         using var added = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach",
-            new { channel = "email", subject, body = text + "\n\nP.S. Do not wait before it is too late for your spine.", templateId = id });
+            new { channel = "email", subject, body = text + "\n\nP.S. Please book soon, before it is too late for your spine.", templateId = id });
         var held = (await added.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("held_for_review", (string?)held["status"]);
         var finding = Assert.Single(held["findings"]!.AsArray())!;
