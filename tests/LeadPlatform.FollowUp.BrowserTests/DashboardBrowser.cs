@@ -57,12 +57,15 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public string Url(string path) => new Uri(Host.Address, path).ToString();
 
-    public async Task SignInAsync()
+    public Task SignInAsync() => SignInAsync(AdminEmail, AdminPassword);
+
+    /// <summary>Signs in as someone else (sign out first if someone is signed in).</summary>
+    public async Task SignInAsync(string email, string password)
     {
         await Page.GotoAsync(Url("/dashboard"));
         await Page.WaitForURLAsync("**/dashboard/sign-in**");
-        await Page.GetByLabel("Email").FillAsync(AdminEmail);
-        await Page.GetByLabel("Password").FillAsync(AdminPassword);
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Follow-up queue" }).WaitForAsync();
     }
