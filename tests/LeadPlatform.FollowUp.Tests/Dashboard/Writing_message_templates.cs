@@ -80,6 +80,34 @@ public sealed class Writing_message_templates : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_installations_unchanged_defaults_are_approved_by_the_system_and_edited_ones_wait_for_a_compliance_officer()
+    {
+        var folder = Directory.CreateTempSubdirectory("leadplatform-templates-").FullName;
+        try
+        {
+            using var database = LeadPlatform.ServiceDefaults.Storage.LiteDbFiles.Open(folder, "templates.db");
+            var store = new LiteDbTemplateStore(database);
+            var unchanged = DefaultTemplates.All.Single(t => t.Channel == "email");
+            unchanged.UpdatedBy = "system";
+            var edited = DefaultTemplates.All.Single(t => t.Channel == "sms");
+            edited.UpdatedBy = "system";
+            edited.Body += " Kind regards.";
+            Assert.True(await store.TryInsertAsync(unchanged));
+            Assert.True(await store.TryInsertAsync(edited));
+
+            await new DefaultTemplates(store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DefaultTemplates>.Instance).StartAsync(default);
+
+            Assert.True((await store.GetAsync(unchanged.Id))!.IsApproved);
+            Assert.Equal("system", (await store.GetAsync(unchanged.Id))!.ApprovedBy);
+            Assert.False((await store.GetAsync(edited.Id))!.IsApproved);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_template_is_offered_to_coordinators_only_once_a_compliance_officer_approved_that_revision_and_an_edit_needs_approval_again()
     {
         var leadId = (await _host.SubmittedAsync()).LeadId;

@@ -238,6 +238,21 @@ public sealed class Reviewing_held_messages : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Erasing_the_lead_erases_its_held_messages_and_takes_them_out_of_the_queue()
+    {
+        var (leadId, held) = await HeldAsync();
+        var reviewId = (string)held["reviewId"]!;
+
+        await _host.Host.App.Services.GetRequiredService<MassTransit.Mediator.IMediator>().Publish(
+            new LeadPlatform.Contracts.LeadErasureRequested { LeadId = leadId, OccurredAt = DateTimeOffset.UtcNow, ErasureId = Guid.NewGuid() });
+
+        var review = await Eventually.GetAsync(() => _carl.Http.GetFromJsonAsync<JsonObject>($"/api/v1/reviews/{reviewId}"), r => (string?)r!["status"] == "rejected", what: "the erased review");
+        Assert.DoesNotContain("Maria", (string?)review!["body"], StringComparison.Ordinal);
+        Assert.Null(review["findings"]!.AsArray()[0]!["match"]);
+        Assert.DoesNotContain((await _carl.Http.GetFromJsonAsync<List<JsonObject>>("/api/v1/reviews"))!, r => (string?)r["reviewId"] == reviewId);
+    }
+
+    [Fact]
     public async Task Compose_shows_a_held_message_as_sent_for_review_with_the_reason()
     {
         var lead = await _host.SubmittedAsync();

@@ -9,11 +9,11 @@ namespace LeadPlatform.FollowUp.Privacy;
 
 /// <summary>
 /// Erases what follow-up holds about a lead: the person and inquiry go, each outreach keeps its hash but loses its
-/// recipient and text, open tasks are cancelled, and the lead is opted out of everything. The evidence ledger stays as
+/// recipient and text, open tasks are cancelled, the lead is opted out of everything, and messages held for review lose their texts. The evidence ledger stays as
 /// it is: it holds hashes only (message, subject, consent), so it still proves what was sent without saying to whom.
 /// A lead not known yet is stored erased, so a submission that arrives later brings no personal data back.
 /// </summary>
-public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILogger<LeadErasureConsumer> logger) : IConsumer<LeadErasureRequested>
+public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore reviews, TimeProvider time, ILogger<LeadErasureConsumer> logger) : IConsumer<LeadErasureRequested>
 {
     public const string Erased = "(erased)";
 
@@ -30,6 +30,7 @@ public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILo
             else if (!await store.TryInsertAsync(lead, context.CancellationToken)) throw new ConcurrencyConflictException(store.Name, m.LeadId, 0);
             logger.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", m.LeadId, FollowUpModule.ServiceName, m.ErasureId);
         }
+        await Reviews.ReviewErasure.EraseAsync(reviews, m.LeadId, now, context.CancellationToken);
         await context.Publish(new LeadDataErased { LeadId = m.LeadId, OccurredAt = time.GetUtcNow(), ErasureId = m.ErasureId, Service = FollowUpModule.ServiceName },
             publish => publish.CorrelationId = m.LeadId);
     }

@@ -100,10 +100,11 @@ internal sealed partial class TemplateService(
         {
             var template = await store.GetAsync(id, cancellationToken);
             if (template is null) return (null, null);
-            if (expectedRevision is { } expected && expected != template.Revision)
+            if (expectedRevision is { } expected && expected != template.Revision && !(expected == 1 && template.Revision == 0))
                 return (template, "The template was edited after the version you read: read it again and approve the current text.");
             if (template.Screening?.Decision == ComplianceDecision.BlockedValue) return (template, "The compliance check blocks this text: it cannot be approved.");
             if (template.IsApproved) return (template, null);
+            if (template.Revision == 0) template.Revision = 1; // written before templates had revisions
             template.ApprovedRevision = template.Revision;
             template.ApprovedBy = actor;
             template.ApprovedAt = time.GetUtcNow();
