@@ -156,6 +156,9 @@ public sealed class Reviewing_held_messages : IAsyncLifetime
         var page = WebUtility.HtmlDecode(await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}"));
         Assert.Contains("Do not pressure patients; offer a call instead.", page, StringComparison.Ordinal);
         Assert.Contains("Rejected", page, StringComparison.Ordinal);
+        Assert.Contains($"compose?channel=email&review={reviewId}", page, StringComparison.Ordinal); // escaped once, not twice
+        var again = WebUtility.HtmlDecode(await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}/compose?channel=email&review={reviewId}"));
+        Assert.Contains(Urgent, again, StringComparison.Ordinal); // the coordinator starts again from the returned text
 
         using var approveAfter = await _carl.Http.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/approve", new { });
         Assert.Equal(HttpStatusCode.Conflict, approveAfter.StatusCode);

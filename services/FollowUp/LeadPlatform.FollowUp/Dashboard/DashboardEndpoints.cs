@@ -195,8 +195,8 @@ public static class DashboardEndpoints
 
     private static string ComposeChannel(string? channel) => channel == "sms" ? "sms" : "email";
 
-    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, TemplateService templates, CancellationToken ct,
-        string? channel = null, Guid? template = null)
+    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, TemplateService templates, Reviews.ReviewService reviews,
+        CancellationToken ct, string? channel = null, Guid? template = null, Guid? review = null)
     {
         var lead = await store.GetAsync(leadId, ct);
         if (lead is null) return NoSuchLead(http);
@@ -205,6 +205,12 @@ public static class DashboardEndpoints
         // A template fills the form in for this lead; the coordinator edits it, and the check runs on what they send.
         var chosen = template is { } id ? offered.FirstOrDefault(t => t.Id == id) : null;
         var (subject, body) = chosen is null ? (null, null) : TemplateService.Render(chosen, lead, http.User.Identity?.Name ?? "your coordinator");
+        // A message a compliance officer returned: start again from it.
+        if (chosen is null && review is { } reviewId && await reviews.GetAsync(reviewId, ct) is { LeadId: var of } returned && of == leadId
+            && returned.Channel == channelName && returned.Status is Reviews.ReviewStatus.Rejected or Reviews.ReviewStatus.Blocked)
+        {
+            (subject, body) = (returned.Final.Subject, returned.Final.Body);
+        }
         return Page<ComposePage>(new { http.User, Lead = lead, Channel = channelName, Templates = offered, TemplateId = chosen?.Id, Subject = subject, Body = body });
     }
 
