@@ -86,6 +86,12 @@ internal sealed class ReviewService(IReviewStore reviews, ILeadStore leads, Outr
     {
         var now = time.GetUtcNow();
         string? problem = null;
+        // An approval being sent right now has recorded its outreach first: it is no longer anyone's to reject.
+        if (await reviews.GetAsync(id, cancellationToken) is { } current && await leads.GetAsync(current.LeadId, cancellationToken) is { } lead
+            && lead.Outreach.Exists(o => o.Id == id))
+        {
+            return new ReviewOutcome(current, "This message was already approved and sent.");
+        }
         var stored = await UpdateAsync(id, r =>
         {
             if (r.Status != ReviewStatus.Pending) { problem = $"This message was already decided: {r.Status} by {r.DecidedBy}."; return false; }
