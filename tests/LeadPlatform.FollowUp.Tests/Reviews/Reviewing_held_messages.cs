@@ -20,13 +20,14 @@ public sealed class Reviewing_held_messages : IAsyncLifetime
     private const string AdminEmail = "admin@clinic.example";
     private const string Password = "correct horse battery staple";
     private const string Urgent = "Hello Maria, please book your consultation before it is too late for your spine.";
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = OutreachHost.DuringCallingHours();
     private OutreachHost _host = null!;
     private DashboardSession _carl = null!;
     private DashboardSession _ana = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await OutreachHost.StartAsync(OutreachHost.DuringCallingHours(), $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={Password}");
+        _host = await OutreachHost.StartAsync(_time, $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={Password}");
         var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
         await Eventually.GetAsync(() => accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
         Assert.NotNull((await accounts.CreateAsync("ana@clinic.example", "Ana", Password, [Roles.Coordinator])).Account);
@@ -189,6 +190,32 @@ public sealed class Reviewing_held_messages : IAsyncLifetime
         Assert.Equal(["review", "blocked"], records.Select(r => (string?)r!["decision"]));
         Assert.Equal("Carl", (string?)records[1]!["reviewer"]);
         Assert.Contains((await _host.LeadAsync(leadId))["timeline"]!.AsArray(), e => (string?)e!["kind"] == "review_blocked");
+    }
+
+    [Fact]
+    public async Task A_text_approved_during_the_leads_quiet_hours_stays_in_the_queue_and_goes_once_they_are_over()
+    {
+        var (leadId, held) = await HeldAsync(channel: "sms");
+        var reviewId = (string)held["reviewId"]!;
+        _time.Advance(TimeSpan.FromHours(11)); // 21:00 or 22:00 in San Francisco
+
+        using (var night = await DashboardSession.SignedInAsync(_host.Host.Address, "carl@clinic.example", Password))
+        using (var approved = await night.Http.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/approve", new { }))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, approved.StatusCode);
+            var problem = (await approved.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Contains(problem["findings"]!.AsArray(), f => (string?)f!["rule"] == ComplianceRules.QuietHours);
+            Assert.Equal("pending", (string?)problem["review"]!["status"]);
+            var next = DateTimeOffset.Parse((string)problem["nextAllowedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Empty(_host.OutboxFiles("sms"));
+            _time.Advance(next - _time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        }
+
+        using var morning = await DashboardSession.SignedInAsync(_host.Host.Address, "carl@clinic.example", Password);
+        using var again = await morning.Http.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/approve", new { });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal($"{reviewId}.json", Path.GetFileName(Assert.Single(_host.OutboxFiles("sms"))));
+        Assert.Equal(["review", "blocked", "cleared"], (await _host.EvidenceAsync(leadId))["records"]!.AsArray().Select(r => (string?)r!["decision"]));
     }
 
     [Fact]

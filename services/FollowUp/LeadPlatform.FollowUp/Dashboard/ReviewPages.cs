@@ -31,7 +31,7 @@ internal static class ReviewPages
                 ApproveAsync(reviewId, http, reviews, leads, reason, new ReviewText { Subject = subject, Body = body ?? string.Empty }))
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         review.MapPost("/reviews/{reviewId:guid}/reject", RejectAsync).AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
-        review.MapGet("/disclaimers", (HttpContext http, DisclaimerMatrix matrix, Microsoft.Extensions.Options.IOptions<FollowUpOptions> options) =>
+        review.MapGet("/disclaimers", (HttpContext http, DisclaimerMatrix matrix) =>
             DashboardEndpoints.Page<DisclaimersPage>(new { http.User, Matrix = matrix.Build() }));
         return app;
     }

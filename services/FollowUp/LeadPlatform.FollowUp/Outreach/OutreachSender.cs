@@ -17,8 +17,11 @@ namespace LeadPlatform.FollowUp.Outreach;
 /// <item>the channel gets the <see cref="ClearedOutreach"/> (a transient failure is retried with the same OutreachId);</item>
 /// <item>the outreach is marked <c>sent</c>, put on the timeline, and <see cref="OutreachSent"/> is enqueued, in one write.</item>
 /// </list>
-/// A blocked draft reaches no channel. A write that loses a race is redone from a fresh read, gate check included, so
-/// nothing that was not stored is ever sent.
+/// A blocked draft reaches no channel. A draft whose findings only ask for review (email and SMS) is held: its evidence
+/// (<c>review</c>) and an <c>outreach_held</c> entry are written, then a <see cref="Reviews.ReviewItem"/> whose id is the
+/// OutreachId the message carries if a compliance officer approves it (<see cref="OutreachRequest.Approval"/>,
+/// <see cref="OutreachRequest.OutreachId"/>: a second send under that id sends nothing). A write that loses a race is
+/// redone from a fresh read, gate check included, so nothing that was not stored is ever sent.
 /// </summary>
 internal sealed class OutreachSender(
     ILeadStore store,
