@@ -68,7 +68,9 @@
       status.textContent = blocked
         ? `Blocked: ${findings.filter(f => f.severity !== 'review').length} problem(s) to fix before this can be sent.`
         : review
-          ? `Review: ${findings.length} finding(s) a compliance officer must look at. ${template ? 'Saving' : 'Sending'} puts it in the review queue; nothing goes out until it is approved.`
+          ? (template
+            ? `Review: ${findings.length} finding(s) a compliance officer must look at. It can be saved; the officer sees them before approving it for coordinators.`
+            : `Review: ${findings.length} finding(s) a compliance officer must look at. Sending puts it in the review queue; nothing goes out until it is approved.`)
           : (template ? 'Cleared: this can be saved (coordinators can use it once a compliance officer approves it).' : 'Cleared: this can be sent.');
       highlighted.replaceChildren(...mark(body.value, findings.filter(v => v.field === 'body' && v.length > 0)));
       violations.replaceChildren(...findings.map(v => {
