@@ -129,7 +129,13 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
         await _dashboard.ScreenshotAsync("review-6-disclaimers");
         problems.AddRange(await AxeAsync("disclaimers"));
         await Page.GotoAsync(_dashboard.Url("/dashboard/templates"));
+        await _dashboard.ScreenshotAsync("review-7-templates");
         problems.AddRange(await AxeAsync("templates (compliance officer)"));
+        await Page.Locator("table a[href^='/dashboard/templates/']").First.ClickAsync();
+        await Expect(Page.Locator("#approval-state")).ToContainTextAsync("approved by system");
+        Assert.Equal(0, await Page.Locator("#compose-form").CountAsync()); // read-only for a compliance officer
+        await _dashboard.ScreenshotAsync("review-8-template-officer");
+        problems.AddRange(await AxeAsync("template (compliance officer)"));
         Assert.Empty(problems);
     }
 }
