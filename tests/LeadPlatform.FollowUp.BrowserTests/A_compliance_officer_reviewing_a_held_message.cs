@@ -62,7 +62,7 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
         var problems = new List<string>();
 
         // The coordinator writes; the preview says review, not blocked; sending puts it in the review queue.
-        await _dashboard.SignInAsync("ana@clinic.example", Password);
+        await _dashboard.SignInWithPasswordAsync("ana@clinic.example", Password);
         await Page.GetByRole(AriaRole.Link, new() { Name = name }).WaitForAsync(new() { Timeout = 20_000 });
         await Page.GotoAsync(_dashboard.Url($"/dashboard/leads/{leadId}/compose?channel=email"));
         await Page.GetByLabel("Subject").FillAsync("Your consultation");
@@ -85,7 +85,7 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         // The compliance officer: the queue, the message with what the screen found, approve.
-        await _dashboard.SignInAsync("carl@clinic.example", Password);
+        await _dashboard.SignInWithPasswordAsync("carl@clinic.example", Password);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Reviews" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Review queue" }).WaitForAsync();
         var open = Page.Locator("#reviews a[href^='/dashboard/reviews/']");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.Standalone;
@@ -57,10 +58,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public string Url(string path) => new Uri(Host.Address, path).ToString();
 
-    public Task SignInAsync() => SignInAsync(AdminEmail, AdminPassword);
+    /// <summary>The admin's TOTP secret once enrolled (admins must enrol at their first sign-in).</summary>
+    public byte[]? SecondFactorSecret { get; private set; }
 
-    /// <summary>Signs in as someone else (sign out first if someone is signed in).</summary>
-    public async Task SignInAsync(string email, string password)
+    /// <summary>Signs in someone who has no second factor (a coordinator, a compliance officer): the password only.</summary>
+    public async Task SignInWithPasswordAsync(string email, string password)
     {
         await Page.GotoAsync(Url("/dashboard"));
         await Page.WaitForURLAsync("**/dashboard/sign-in**");
@@ -69,6 +71,43 @@ public sealed class DashboardBrowser : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Follow-up queue" }).WaitForAsync();
     }
+
+    /// <summary>Signs in as the admin: the password, then the enrolment of a second factor (first time) or its code.</summary>
+    public async Task SignInAsync()
+    {
+        await Page.GotoAsync(Url("/dashboard"));
+        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.GetByLabel("Email").FillAsync(AdminEmail);
+        await Page.GetByLabel("Password").FillAsync(AdminPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/dashboard/(security/two-factor|sign-in/code)$"));
+        if (Page.Url.EndsWith("/dashboard/sign-in/code", StringComparison.Ordinal))
+        {
+            await Page.GetByLabel("Code from your authenticator app").FillAsync(CurrentCode(next: false));
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+        else
+        {
+            await EnrolSecondFactorAsync();
+        }
+        await Page.GotoAsync(Url("/dashboard"));
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Follow-up queue" }).WaitForAsync();
+    }
+
+    /// <summary>On the enrolment page: types the shown key into "the app" (the test) and confirms with the code it makes.</summary>
+    public async Task EnrolSecondFactorAsync(Func<Task>? beforeConfirming = null)
+    {
+        var key = (await Page.Locator("code.secret").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal);
+        SecondFactorSecret = LeadPlatform.FollowUp.Auth.Totp.FromBase32(key);
+        if (beforeConfirming is not null) await beforeConfirming();
+        await Page.GetByLabel("Code from your authenticator app").FillAsync(CurrentCode(next: false));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Turn on the second factor" }).ClickAsync();
+        await Page.GetByText("Your second factor is on").WaitForAsync();
+    }
+
+    /// <summary>The code of now (or of the next step, when the current one was just used).</summary>
+    public string CurrentCode(bool next) =>
+        LeadPlatform.FollowUp.Auth.Totp.Code(SecondFactorSecret!, LeadPlatform.FollowUp.Auth.Totp.StepAt(DateTimeOffset.UtcNow) + (next ? 1 : 0));
 
     public Task ScreenshotAsync(string name) => Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, $"dashboard-{name}.png"), FullPage = true });
 

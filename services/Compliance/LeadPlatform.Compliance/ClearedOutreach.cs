@@ -51,6 +51,8 @@ public sealed class ClearedOutreach
     public IReadOnlyList<AttachedDisclaimer> Disclaimers { get; }
     public DateTimeOffset ClearedAt { get; }
     public DateTimeOffset ValidUntil { get; }
+    /// <summary>Email: the one-click unsubscribe link of this outreach, as issued for it and put into <see cref="Message"/> (the List-Unsubscribe header is this link, never text found in the body).</summary>
+    public string? UnsubscribeUrl { get; init; }
     /// <summary>True for calls: the coordinator must confirm having read the disclaimer script aloud.</summary>
     public bool RequiresReadAloudConfirmation => Disclaimers.Any(d => d.RequiresReadAloudConfirmation);
 

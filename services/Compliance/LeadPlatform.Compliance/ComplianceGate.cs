@@ -208,7 +208,10 @@ public sealed class ComplianceGate
             }
 
             outreach = new ClearedOutreach(outreachId!.Value, evidenceId, draft.LeadId, channel, draft.Recipient.Trim(), draft.Author ?? string.Empty,
-                assembled.Subject, assembled.Message!, messageHash, assembled.Disclaimers, now, validUntil);
+                assembled.Subject, assembled.Message!, messageHash, assembled.Disclaimers, now, validUntil)
+            {
+                UnsubscribeUrl = channel == OutreachChannel.Email ? AbsoluteUrl(facts.UnsubscribeUrl) : null,
+            };
         }
 
         return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, nextAllowedAt, evidence, outreach);

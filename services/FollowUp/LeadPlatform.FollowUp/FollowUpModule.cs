@@ -49,6 +49,16 @@ public static class FollowUpModule
             liteDb => new LiteDbReviewStore(liteDb),
             mongo => new MongoReviewStore(mongo),
             outbox: false);
+        builder.AddServiceStore<Audit.ILeadAccessStore>(ServiceName,
+            liteDb => new Audit.LiteDbLeadAccessStore(liteDb),
+            mongo => new Audit.MongoLeadAccessStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Audit.LeadAccessLog>();
+        builder.AddServiceStore<IMarkerStore>(ServiceName,
+            liteDb => new LiteDbMarkerStore(liteDb),
+            mongo => new MongoMarkerStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Markers>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DisclaimerRegistry.LoadDefault());
@@ -147,6 +157,7 @@ public static class FollowUpModule
     public static WebApplication UseFollowUp(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<SecondFactorEnrolmentGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<SecurityHeaders>();

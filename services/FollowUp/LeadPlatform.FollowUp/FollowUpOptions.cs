@@ -64,6 +64,9 @@ public sealed class FollowUpOptions
     /// <summary>Whether a lead gets an automatic acknowledgement once its follow-up task exists.</summary>
     public bool Acknowledgements { get; set; } = true;
 
+    /// <summary>At most one automatic message (the acknowledgement) per recipient address or number in this window, across leads.</summary>
+    public TimeSpan AutomaticMessageWindow { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Email through a mail server; without <c>Smtp:Host</c>, <c>.eml</c> files in the outbox folder.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 

@@ -41,10 +41,11 @@ public sealed class Calling_a_lead : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var outreach = (await confirmed.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("sent", (string?)outreach["status"]);
-        Assert.Equal("coordinator.ana", (string?)outreach["readConfirmedBy"]);
+        // An API token is recorded as itself, with the name it says it acts for beside it.
+        Assert.Equal("api:tests as 'coordinator.ana'", (string?)outreach["readConfirmedBy"]);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Single(stored.Outbox, e => e.MessageUrn == urn);
-        Assert.Single(stored.Timeline, e => e.Kind == "outreach_sent" && e.Details["readAloudConfirmedBy"] == "coordinator.ana");
+        Assert.Single(stored.Timeline, e => e.Kind == "outreach_sent" && e.Details["readAloudConfirmedBy"] == "api:tests as 'coordinator.ana'");
         Assert.Empty(_host.OutboxFiles("email"));
         Assert.Empty(_host.OutboxFiles("sms"));
     }

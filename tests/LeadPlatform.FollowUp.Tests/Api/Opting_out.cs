@@ -13,9 +13,10 @@ namespace LeadPlatform.FollowUp.Tests.Api;
 /// <summary>Opt-outs by link, by text and by coordinator, and what they do to later outreach. Texts need calling hours: a fixed clock.</summary>
 public sealed class Opting_out : IAsyncLifetime
 {
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = OutreachHost.DuringCallingHours();
     private OutreachHost _host = null!;
 
-    public async ValueTask InitializeAsync() => _host = await OutreachHost.StartAsync(OutreachHost.DuringCallingHours());
+    public async ValueTask InitializeAsync() => _host = await OutreachHost.StartAsync(_time);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
@@ -100,9 +101,10 @@ public sealed class Opting_out : IAsyncLifetime
         var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
         var body = Encoding.UTF8.GetBytes("""{ "from": "+14155550134", "text": "STOP" }""");
 
-        using var forged = await PostInboundAsync(body, SmsWebhookEndpoints.Sign("not-the-secret", body));
-        using var unsigned = await PostInboundAsync(body, null);
-        using var garbage = await PostInboundAsync(body, "zz-not-hex");
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        using var forged = await PostInboundAsync(body, SmsWebhookEndpoints.Sign("not-the-secret", now, body), now);
+        using var unsigned = await PostInboundAsync(body, null, now);
+        using var garbage = await PostInboundAsync(body, "zz-not-hex", now);
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
@@ -141,17 +143,78 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Empty(_host.OutboxFiles("sms"));
     }
 
+    [Fact]
+    public async Task A_replayed_webhook_call_is_handled_once()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        var body = Encoding.UTF8.GetBytes("""{ "from": "+14155550134", "text": "Is Friday still fine?" }""");
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var signature = SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, body);
+
+        var answers = new List<JsonObject>();
+        foreach (var _ in new[] { 1, 2, 3 })
+        {
+            using var response = await PostInboundAsync(body, signature, now);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!);
+        }
+
+        Assert.Equal([false, true, true], answers.Select(a => (bool)a["duplicate"]!));
+        Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind == "sms_received");
+
+        // The same provider message id, signed again a second later, is the same message too.
+        var withId = Encoding.UTF8.GetBytes("""{ "from": "+14155550134", "text": "Also Monday?", "messageId": "SM123" }""");
+        using var once = await PostInboundAsync(withId, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, withId), now);
+        using var twice = await PostInboundAsync(withId, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now + 1, withId), now + 1);
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Equal(2, (await _host.Leads.GetAsync(lead.LeadId))!.Timeline.Count(e => e.Kind == "sms_received"));
+    }
+
+    [Fact]
+    public async Task A_webhook_call_signed_more_than_five_minutes_ago_or_without_a_timestamp_is_refused()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        var body = Encoding.UTF8.GetBytes("""{ "from": "+14155550134", "text": "STOP" }""");
+        var old = _time.GetUtcNow().AddMinutes(-6).ToUnixTimeSeconds();
+        var future = _time.GetUtcNow().AddMinutes(6).ToUnixTimeSeconds();
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+
+        using var stale = await PostInboundAsync(body, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, old, body), old);
+        using var early = await PostInboundAsync(body, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, future, body), future);
+        using var untimed = await PostInboundAsync(body, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, old, body), timestamp: null);
+        using var otherTime = await PostInboundAsync(body, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, old, body), now);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized],
+            new[] { stale.StatusCode, early.StatusCode, untimed.StatusCode, otherTime.StatusCode });
+        Assert.Empty((await _host.Leads.GetAsync(lead.LeadId))!.OptOuts);
+    }
+
+    [Fact]
+    public async Task An_API_token_that_names_a_coordinator_is_recorded_as_itself_beside_that_name()
+    {
+        var lead = await _host.SubmittedAsync();
+
+        using var optOut = await _host.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/opt-outs", new { channel = "email", coordinator = "Dr. Alice (Compliance Officer)" });
+        Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
+
+        var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
+        var entry = Assert.Single(stored.Timeline, e => e.Kind == "opted_out");
+        Assert.Equal("api:tests as 'Dr. Alice (Compliance Officer)'", entry.Actor);
+    }
+
     private Task<HttpResponseMessage> InboundAsync(object message, bool sign)
     {
         var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message));
-        return PostInboundAsync(body, sign ? SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, body) : null);
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        return PostInboundAsync(body, sign ? SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, body) : null, now);
     }
 
-    private Task<HttpResponseMessage> PostInboundAsync(byte[] body, string? signature)
+    private Task<HttpResponseMessage> PostInboundAsync(byte[] body, string? signature, long? timestamp)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
         if (signature is not null) request.Headers.Add(SmsWebhookEndpoints.SignatureHeader, signature);
+        if (timestamp is not null) request.Headers.Add(SmsWebhookEndpoints.TimestampHeader, timestamp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return _host.Http.SendAsync(request);
     }
 }

@@ -7,6 +7,7 @@ using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Api;
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.FollowUp.Tests.Channels;
 
@@ -126,7 +127,9 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
         var body = Encoding.UTF8.GetBytes("""{"from":"+1 415 555 0134","text":"Stop"}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(SmsWebhookEndpoints.SignatureHeader, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, body));
+        var now = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.Add(SmsWebhookEndpoints.SignatureHeader, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, body));
+        request.Headers.Add(SmsWebhookEndpoints.TimestampHeader, now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var reply = await _host.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
 

@@ -110,4 +110,83 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
         Assert.Empty(lead.Outreach);
         Assert.False(Directory.Exists(_outbox) && Directory.EnumerateFiles(_outbox, "*", SearchOption.AllDirectories).Any());
     }
+
+    private async Task<LeadDocument> AcknowledgedAsync(QuoteRequestSubmitted submitted)
+    {
+        await _module.Harness.Bus.Publish(submitted);
+        await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
+        return (await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId),
+            l => l?.Outreach.Exists(o => o.Status == OutreachStatus.Sent) == true || l?.Timeline.Exists(e => e.Kind == "outreach_skipped") == true,
+            what: "the acknowledgement sent or skipped"))!;
+    }
+
+    private MimeMessage EmailOf(LeadDocument lead) =>
+        MimeMessage.Load(Path.Combine(_outbox, "email", $"{lead.Outreach.Single(o => o.Status == OutreachStatus.Sent).Id}.eml"));
+
+    [Fact]
+    public async Task A_first_name_with_a_header_injection_payload_is_not_repeated_and_List_Unsubscribe_is_the_link_issued_for_the_outreach()
+    {
+        const string payload = "http://localhost:5080/unsubscribe/x>,<mailto:attacker@evil.example?subject=";
+        var submitted = SampleMessages.QuoteRequestSubmitted() is var s ? s with { Person = s.Person with { FirstName = payload } } : throw new InvalidOperationException();
+
+        var email = EmailOf(await AcknowledgedAsync(submitted));
+
+        Assert.StartsWith("Hello,", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", email.TextBody, StringComparison.Ordinal);
+        var header = email.Headers["List-Unsubscribe"]!;
+        Assert.DoesNotContain("mailto", header, StringComparison.Ordinal);
+        Assert.DoesNotContain(",", header, StringComparison.Ordinal);
+        Assert.Matches("^<http://localhost:5080/unsubscribe/[^<>, ]+>$", header);
+        Assert.Contains(header.Trim('<', '>'), email.TextBody, StringComparison.Ordinal);
+        Assert.NotEqual("http://localhost:5080/unsubscribe/x", header.Trim('<', '>'));
+    }
+
+    [Fact]
+    public async Task An_accented_first_name_is_repeated_and_one_with_a_link_is_not()
+    {
+        var plain = SampleMessages.QuoteRequestSubmitted() is var p ? p with { Person = p.Person with { FirstName = "José-María O'Neil" } } : throw new InvalidOperationException();
+        Assert.StartsWith("Hello José-María O'Neil,", EmailOf(await AcknowledgedAsync(plain)).TextBody, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromHours(25)); // past the recipient's limit of one automatic message a day
+        var spam = SampleMessages.QuoteRequestSubmitted() is var q
+            ? q with { Person = q.Person with { FirstName = "friend! Your refund is ready at https://evil.example/claim" } }
+            : throw new InvalidOperationException();
+        var email = EmailOf(await AcknowledgedAsync(spam));
+        Assert.StartsWith("Hello,", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Maria", "Maria")]
+    [InlineData("  Anne   Marie ", "Anne Marie")]
+    [InlineData("Zoë", "Zoë")]
+    [InlineData("D’Angelo", "D’Angelo")]
+    [InlineData("Łukasz", "Łukasz")]
+    [InlineData("Maria2", null)]
+    [InlineData("maria@evil.example", null)]
+    [InlineData("www.evil.example", null)]
+    [InlineData("Bank alert: verify", null)]
+    [InlineData("-Maria", null)]
+    [InlineData("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", null)]
+    [InlineData("Admin\u202Etxt", null)]
+    [InlineData("", null)]
+    public void Only_letters_spaces_hyphens_and_apostrophes_are_greeted_by_name(string firstName, string? greeted) =>
+        Assert.Equal(greeted, LeadPlatform.FollowUp.Outreach.AcknowledgementTemplate.GreetableName(firstName));
+
+    [Fact]
+    public async Task A_second_acknowledgement_to_the_same_address_within_a_day_is_not_sent_even_for_another_lead()
+    {
+        var first = await AcknowledgedAsync(SampleMessages.QuoteRequestSubmitted());
+        _time.Advance(TimeSpan.FromHours(23));
+        var second = await AcknowledgedAsync(SampleMessages.QuoteRequestSubmitted()); // another lead, the same email address
+        _time.Advance(TimeSpan.FromHours(2));
+        var third = await AcknowledgedAsync(SampleMessages.QuoteRequestSubmitted());
+
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Single(first.Outreach, o => o.Status == OutreachStatus.Sent);
+        Assert.Empty(second.Outreach);
+        Assert.Contains(second.Timeline, e => e.Kind == "outreach_skipped" && e.Summary.Contains("already went to this address or number", StringComparison.Ordinal));
+        Assert.Single(third.Outreach, o => o.Status == OutreachStatus.Sent);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_outbox, "email"), "*.eml").Length);
+    }
 }

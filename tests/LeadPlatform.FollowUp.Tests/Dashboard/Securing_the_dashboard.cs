@@ -33,7 +33,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
     [
         "/dashboard", "/dashboard/queue/rows", $"/dashboard/leads/{_leadId}", $"/dashboard/leads/{_leadId}/compose?channel=email",
         $"/dashboard/leads/{_leadId}/call", "/dashboard/not-eligible", "/dashboard/funnel", "/dashboard/accounts",
-        "/dashboard/templates", "/dashboard/templates/new", $"/dashboard/templates/{Guid.NewGuid()}",
+        "/dashboard/templates", "/dashboard/templates/new", $"/dashboard/templates/{Guid.NewGuid()}", "/dashboard/security/two-factor",
         "/dashboard/reviews", $"/dashboard/reviews/{Guid.NewGuid()}", "/dashboard/disclaimers",
     ];
 
@@ -43,8 +43,16 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         $"/dashboard/leads/{_leadId}/notes", $"/dashboard/leads/{_leadId}/status", $"/dashboard/leads/{_leadId}/override",
         $"/dashboard/leads/{_leadId}/opt-out", "/dashboard/accounts", $"/dashboard/accounts/{Guid.NewGuid()}/availability", "/dashboard/sign-out",
         "/dashboard/templates", $"/dashboard/templates/{Guid.NewGuid()}", $"/dashboard/templates/{Guid.NewGuid()}/retire",
+        "/dashboard/security/two-factor", "/dashboard/sign-in/code", .. AccountForms(Guid.NewGuid()),
         $"/dashboard/templates/{Guid.NewGuid()}/approve", $"/dashboard/reviews/{Guid.NewGuid()}/approve",
         $"/dashboard/reviews/{Guid.NewGuid()}/edit-and-approve", $"/dashboard/reviews/{Guid.NewGuid()}/reject",
+    ];
+
+    /// <summary>The accounts page's forms for one account: admins only.</summary>
+    private static string[] AccountForms(Guid accountId) =>
+    [
+        $"/dashboard/accounts/{accountId}/role", $"/dashboard/accounts/{accountId}/disable", $"/dashboard/accounts/{accountId}/enable",
+        $"/dashboard/accounts/{accountId}/password", $"/dashboard/accounts/{accountId}/second-factor/reset",
     ];
 
     /// <summary>The compliance officer's own actions: the review queue, template approval and the disclaimer matrix (officers and admins only).</summary>
@@ -63,6 +71,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         (HttpMethod.Get, "/api/v1/tasks"),
         (HttpMethod.Get, $"/api/v1/leads/{_leadId}"),
         (HttpMethod.Get, $"/api/v1/leads/{_leadId}/evidence"),
+        (HttpMethod.Get, $"/api/v1/leads/{_leadId}/access-log"),
         (HttpMethod.Get, $"/api/v1/leads/{_leadId}/outreach/{Guid.NewGuid()}"),
         (HttpMethod.Post, $"/api/v1/leads/{_leadId}/outreach"),
         (HttpMethod.Post, $"/api/v1/leads/{_leadId}/outreach/{Guid.NewGuid()}/confirm-read"),
@@ -174,6 +183,14 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, optOut.StatusCode);
         using var preview = await carl.Http.SendAsync(Request(HttpMethod.Post, "/api/v1/compliance/check"));
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        using var accessLog = await carl.Http.GetAsync($"/api/v1/leads/{_leadId}/access-log");
+        Assert.Equal(HttpStatusCode.OK, accessLog.StatusCode);
+        var anaId = (await _host.Host.App.Services.GetRequiredService<AccountService>().FindAsync("ana@clinic.example"))!.Id;
+        foreach (var form in AccountForms(anaId))
+        {
+            using var response = await carl.PostFormAsync(form, new() { ["role"] = Roles.Admin, ["password"] = "an entirely new passphrase" }, "/dashboard");
+            Assert.True(response.Headers.Location?.PathAndQuery.StartsWith("/dashboard/forbidden", StringComparison.Ordinal) == true, $"POST {form} answered {response.StatusCode}");
+        }
         // Templates: read and approve, never write.
         using var template = await carl.Http.GetAsync($"/dashboard/templates/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, template.StatusCode);
@@ -227,13 +244,25 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_cannot_manage_accounts()
     {
-        using var ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
-        using var page = await ana.Http.GetAsync("/dashboard/accounts");
+        using var session = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
+        using var page = await session.Http.GetAsync("/dashboard/accounts");
         Assert.StartsWith("/dashboard/forbidden", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        using var create = await ana.PostFormAsync("/dashboard/accounts",
+        using var create = await session.PostFormAsync("/dashboard/accounts",
             new() { ["email"] = "eve@clinic.example", ["displayName"] = "Eve", ["password"] = Password, ["role"] = Roles.Admin }, "/dashboard");
         Assert.StartsWith("/dashboard/forbidden", create.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Null(await _host.Host.App.Services.GetRequiredService<AccountService>().FindAsync("eve@clinic.example"));
+
+        // Nor change one (her own included), nor read who read a lead.
+        var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
+        var ana = (await accounts.FindAsync("ana@clinic.example"))!;
+        foreach (var form in AccountForms(ana.Id))
+        {
+            using var response = await session.PostFormAsync(form, new() { ["role"] = Roles.Admin, ["password"] = "an entirely new passphrase" }, "/dashboard");
+            Assert.True(response.Headers.Location?.PathAndQuery.StartsWith("/dashboard/forbidden", StringComparison.Ordinal) == true, $"POST {form} answered {response.StatusCode}");
+        }
+        Assert.Equal([Roles.Coordinator], (await accounts.GetAsync(ana.Id))!.Roles);
+        using var log = await session.Http.GetAsync($"/api/v1/leads/{_leadId}/access-log");
+        Assert.Equal(HttpStatusCode.Forbidden, log.StatusCode);
     }
 
     [Fact]

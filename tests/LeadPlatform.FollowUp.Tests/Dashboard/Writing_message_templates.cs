@@ -30,7 +30,8 @@ public sealed class Writing_message_templates : IAsyncLifetime
         var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
         await Eventually.GetAsync(() => accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
         Assert.NotNull((await accounts.CreateAsync("ana@clinic.example", "Ana", Password, [Roles.Coordinator])).Account);
-        _admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password);
+        // The admin enrols a second factor on the host's clock (admins must).
+        _admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password, _host.Host.App.Services.GetRequiredService<TimeProvider>());
         _ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
         Assert.NotNull((await accounts.CreateAsync("carl@clinic.example", "Carl", Password, [Roles.ComplianceOfficer])).Account);
         _carl = await DashboardSession.SignedInAsync(_host.Host.Address, "carl@clinic.example", Password);

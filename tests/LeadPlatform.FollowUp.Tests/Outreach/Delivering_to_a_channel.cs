@@ -31,7 +31,7 @@ public sealed class Delivering_to_a_channel : IDisposable
     public async Task A_transient_failure_is_retried_with_the_same_OutreachId_and_one_message_results()
     {
         var cleared = Clear(OutreachChannel.Email);
-        var email = new FileEmailChannel(_outbox, _links, Options.Create(_options), _time);
+        var email = new FileEmailChannel(_outbox, Options.Create(_options), _time);
         // Fails twice after writing: the worst case, where the message left but the receipt was lost.
         var flaky = new FlakyChannel(email, failures: 2);
         var delivery = new ChannelDelivery([flaky], Options.Create(_options), NullLogger<ChannelDelivery>.Instance);
@@ -67,7 +67,7 @@ public sealed class Delivering_to_a_channel : IDisposable
     {
         var cleared = Clear(OutreachChannel.Email);
         _time.Advance(TimeSpan.FromMinutes(16));
-        var delivery = new ChannelDelivery([new FileEmailChannel(_outbox, _links, Options.Create(_options), _time)], Options.Create(_options),
+        var delivery = new ChannelDelivery([new FileEmailChannel(_outbox, Options.Create(_options), _time)], Options.Create(_options),
             NullLogger<ChannelDelivery>.Instance);
 
         await Assert.ThrowsAsync<ChannelRejectedException>(() => delivery.SendAsync(cleared, TestContext.Current.CancellationToken));
@@ -80,7 +80,7 @@ public sealed class Delivering_to_a_channel : IDisposable
     {
         var cleared = Clear(OutreachChannel.Email);
 
-        var message = new FileEmailChannel(_outbox, _links, Options.Create(_options), _time).Compose(cleared);
+        var message = new FileEmailChannel(_outbox, Options.Create(_options), _time).Compose(cleared);
 
         var header = message.Headers["List-Unsubscribe"]!;
         Assert.StartsWith("<https://followup.clinic.example/unsubscribe/", header, StringComparison.Ordinal);

@@ -15,20 +15,32 @@ public static class FollowUpEndpoints
         api.MapGet("/leads/{leadId:guid}", GetLeadAsync)
             .WithName("GetLead")
             .WithSummary("A lead's follow-up view: status, tasks and timeline.");
+        api.MapGet("/leads/{leadId:guid}/access-log", GetAccessLogAsync)
+            .WithName("GetLeadAccessLog")
+            .WithSummary("Who read the lead's personal data (lead page, lead API, export), the newest first: compliance officers and admins.")
+            .RequireAuthorization(Policies.Audit);
         api.MapGet("/tasks", GetQueueAsync)
             .WithName("GetTaskQueue")
             .WithSummary("Open follow-up tasks, the most urgent first.");
         return app;
     }
 
-    internal static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(Guid leadId, ILeadStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLeadAsync(Guid leadId, ILeadStore store, Audit.LeadAccessLog accessLog,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var lead = await store.GetAsync(leadId, cancellationToken);
-        return lead is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
-                detail: "A lead appears here a moment after its quote request was accepted.")
-            : TypedResults.Ok(LeadView.From(lead));
+        if (lead is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
+                detail: "A lead appears here a moment after its quote request was accepted.");
+        }
+        await accessLog.RecordAsync(leadId, http.User, Audit.LeadAccessKinds.LeadApi, cancellationToken);
+        return TypedResults.Ok(LeadView.From(lead));
     }
+
+    internal static async Task<Ok<List<LeadAccessView>>> GetAccessLogAsync(Guid leadId, Audit.LeadAccessLog accessLog, CancellationToken cancellationToken, int limit = 200) =>
+        TypedResults.Ok((await accessLog.ForLeadAsync(leadId, Math.Clamp(limit, 1, 1000), cancellationToken))
+            .Select(r => new LeadAccessView(r.At, r.Actor, r.ActorId, r.What)).ToList());
 
     internal static async Task<Ok<List<TaskQueueItem>>> GetQueueAsync(ILeadStore store, TimeProvider time, CancellationToken cancellationToken, int limit = 100)
     {

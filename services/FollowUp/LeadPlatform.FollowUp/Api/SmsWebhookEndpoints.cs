@@ -17,13 +17,20 @@ using PhoneNumbers;
 namespace LeadPlatform.FollowUp.Api;
 
 /// <summary>
-/// The SMS provider's inbound webhook. Only a body signed with the shared secret is read (HMAC-SHA256 of the raw body,
-/// hex, in <c>X-Signature</c>; compared in constant time). A reply that opts out (STOP, "stop texting me", ...) opts every
-/// lead with that number out of SMS; any other reply goes on the lead's timeline for a coordinator to read.
+/// The SMS provider's inbound webhook. Only a signed, fresh, first-time request is read:
+/// <c>X-Timestamp</c> = Unix seconds when the provider sent it; <c>X-Signature</c> = <c>sha256=</c> + lower-case hex of
+/// HMAC-SHA256 with the shared secret over <c>{timestamp}.{raw body}</c> (compared in constant time). A timestamp more
+/// than <see cref="MaxAge"/> away from now is refused (401), and a request already handled — the same provider message id
+/// (<c>X-Message-Id</c> or <c>messageId</c> in the body), or else the same signature — does nothing again (200, duplicate).
+/// A reply that opts out (STOP, "stop texting me", ...) opts every lead with that number out of SMS; any other reply goes
+/// on the lead's timeline for a coordinator to read.
 /// </summary>
 public static class SmsWebhookEndpoints
 {
     public const string SignatureHeader = "X-Signature";
+    public const string TimestampHeader = "X-Timestamp";
+    public const string MessageIdHeader = "X-Message-Id";
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     private const int MaxBody = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,21 +43,35 @@ public static class SmsWebhookEndpoints
         return app;
     }
 
-    /// <summary>The signature a provider sends for <paramref name="body"/>: lower-case hex of HMAC-SHA256 with the shared secret.</summary>
-    public static string Sign(string secret, byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    /// <summary>The signature a provider sends: <c>sha256=</c> + lower-case hex of HMAC-SHA256 over <c>{timestamp}.{body}</c>.</summary>
+    public static string Sign(string secret, long timestamp, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Signed(timestamp, body)));
+
+    private static byte[] Signed(long timestamp, byte[] body) =>
+        [.. Encoding.ASCII.GetBytes(timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture) + "."), .. body];
 
     internal static async Task<Results<Ok<SmsInboundResult>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, IOptions<FollowUpOptions> options, ILeadStore store, OptOutRecorder optOuts, TimeProvider time,
+        HttpRequest request, IOptions<FollowUpOptions> options, ILeadStore store, OptOutRecorder optOuts, TimeProvider time, Markers markers,
         ILogger<OptOutRecorder> logger, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The message is too large");
         var secret = options.Value.SmsWebhookSecret;
-        if (string.IsNullOrEmpty(secret) || !SignatureMatches(secret, body, request.Headers[SignatureHeader].ToString()))
+        var signature = request.Headers[SignatureHeader].ToString();
+        var timestamp = long.TryParse(request.Headers[TimestampHeader].ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (long?)null;
+        if (string.IsNullOrEmpty(secret) || timestamp is null || !SignatureMatches(secret, timestamp.Value, body, signature))
         {
-            logger.LogWarning("Inbound SMS refused: {Reason}", string.IsNullOrEmpty(secret) ? "FollowUp:SmsWebhookSecret is not set" : "bad or missing signature");
+            logger.LogWarning("Inbound SMS refused: {Reason}", string.IsNullOrEmpty(secret) ? "FollowUp:SmsWebhookSecret is not set" : "bad or missing signature or timestamp");
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed",
-                detail: $"The body must be signed: {SignatureHeader} = hex HMAC-SHA256 of the body with the shared secret.");
+                detail: $"The request must be signed: {TimestampHeader} = Unix seconds, {SignatureHeader} = sha256= + hex HMAC-SHA256 of \"{{timestamp}}.{{body}}\" with the shared secret.");
+        }
+        var sentAt = timestamp.Value is > 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(timestamp.Value) : DateTimeOffset.MinValue;
+        if ((time.GetUtcNow() - sentAt).Duration() > MaxAge)
+        {
+            logger.LogWarning("Inbound SMS refused: its timestamp is more than {MaxAge} away from now (replayed, or the provider's clock is off)", MaxAge);
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Too old",
+                detail: $"{TimestampHeader} must be within {MaxAge.TotalMinutes} minutes of now.");
         }
 
         SmsInboundBody? message;
@@ -61,6 +82,16 @@ public static class SmsWebhookEndpoints
         catch (JsonException)
         {
             message = null;
+        }
+
+        // Each provider message is handled once: by its id when the provider gives one, else by its signature (a replay
+        // within the window has the same one). Kept twice the window, so a replay is refused until its timestamp is stale anyway.
+        var messageId = request.Headers[MessageIdHeader].ToString() is { Length: > 0 and <= 200 } header ? header : message?.MessageId;
+        var dedupeKey = string.IsNullOrWhiteSpace(messageId) ? "signature:" + signature.Trim().ToLowerInvariant() : "id:" + messageId.Trim();
+        if (!await markers.TryClaimAsync("sms-webhook", dedupeKey, owner: null, MaxAge * 2, cancellationToken))
+        {
+            logger.LogInformation("Inbound SMS ignored: the same message was handled already");
+            return TypedResults.Ok(new SmsInboundResult(false, 0, 0) { Duplicate = true });
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -116,7 +147,7 @@ public static class SmsWebhookEndpoints
         }
     }
 
-    private static bool SignatureMatches(string secret, byte[] body, string header)
+    private static bool SignatureMatches(string secret, long timestamp, byte[] body, string header)
     {
         var hex = header.Trim();
         if (hex.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase)) hex = hex[7..];
@@ -130,7 +161,7 @@ public static class SmsWebhookEndpoints
             return false;
         }
 
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Signed(timestamp, body));
         return CryptographicOperations.FixedTimeEquals(expected, provided);
     }
 

@@ -23,6 +23,7 @@ internal static class AuthSetup
     public const string CookieName = "LeadPlatform.Session";
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string SignInPath = "/dashboard/sign-in";
+    public const string SecondFactorScheme = "LeadPlatform.SecondFactor";
 
     public static void AddFollowUpAuth(this IHostApplicationBuilder builder)
     {
@@ -32,6 +33,7 @@ internal static class AuthSetup
 
         builder.AddServiceStoreForAccounts();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SignInThrottle>();
         // Session cookies and antiforgery tokens are protected with a key ring in follow-up's store (sealed), shared by
         // every replica and kept across restarts; ASP.NET Core's default would be a per-machine folder.
         ServiceDefaults.Storage.StorageExtensions.AddServiceStore<IDataProtectionKeyStore>(builder, FollowUpModule.ServiceName,
@@ -67,6 +69,19 @@ internal static class AuthSetup
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+            })
+            // Between the password and the second factor's code: who passed the password, for five minutes, nothing more.
+            .AddCookie(SecondFactorScheme, o =>
+            {
+                o.Cookie.Name = "LeadPlatform.SecondFactor";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.Path = "/dashboard/sign-in";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                o.SlidingExpiration = false;
+                o.LoginPath = SignInPath;
             });
 
         if (options.Oidc.IsConfigured)
@@ -97,6 +112,7 @@ internal static class AuthSetup
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.ComplianceOfficer))
             .AddPolicy(Policies.Work, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Admin))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Admin));
 
         builder.Services.AddAntiforgery(o =>
@@ -127,19 +143,18 @@ internal static class AuthSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>The identity provider says who; the local account (by email) says what they may do. No account: no entry.</summary>
+    /// <summary>The identity provider says who; the local account says what they may do. No account: no entry.</summary>
     private static async Task MapToLocalAccountAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
     {
-        var email = context.Principal?.FindFirst(ClaimTypes.Email)?.Value ?? context.Principal?.FindFirst("email")?.Value;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
-        var account = email is null ? null : await accounts.FindAsync(email, context.HttpContext.RequestAborted);
-        if (account is null || account.Disabled)
+        var account = context.Principal is null ? null : await OidcAccountMatch.FindAsync(context.Principal, accounts, context.HttpContext.RequestAborted);
+        if (account is null)
         {
             context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LeadPlatform.FollowUp.Auth")
-                .LogWarning("OpenID Connect sign-in refused: no local account for the identity");
+                .LogWarning("OpenID Connect sign-in refused: no enabled local account for the subject, and no verified email of one");
             context.Fail("No dashboard account for this identity; ask an admin to add you.");
             return;
         }
-        context.Principal = AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme);
+        context.Principal = AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme, viaIdentityProvider: true);
     }
 }

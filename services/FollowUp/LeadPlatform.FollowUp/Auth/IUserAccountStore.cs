@@ -7,5 +7,7 @@ public interface IUserAccountStore : IDocumentStore<UserAccount>
 {
     Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default);
 
+    Task<UserAccount?> FindByOidcSubjectAsync(string issuerAndSubject, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<UserAccount>> ListAsync(int max, CancellationToken cancellationToken = default);
 }

@@ -21,6 +21,12 @@ public sealed class MongoUserAccountStore(IMongoDatabase database) : MongoDocume
         return await Collection.Find(ByEmail(normalizedEmail)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<UserAccount?> FindByOidcSubjectAsync(string issuerAndSubject, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(Filter.Eq(x => x.OidcSubject, issuerAndSubject)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<UserAccount>> ListAsync(int max, CancellationToken cancellationToken = default)
     {
         await EnsureIndexesAsync();

@@ -17,5 +17,25 @@ public sealed class UserAccount : StoredDocument
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 
+    /// <summary>Changes whenever the account's sessions must end (sign-out, password, role, disabling, second factor): every session carries the stamp it was issued with.</summary>
+    public string SecurityStamp { get; set; } = string.Empty;
+
+    /// <summary>The TOTP secret (RFC 6238), protected with the service's Data Protection key ring; null until enrolled.</summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>A secret shown on the enrolment page and not yet confirmed with a code (protected like <see cref="TotpSecret"/>).</summary>
+    public string? TotpPendingSecret { get; set; }
+
+    /// <summary>The last time step a code was accepted for: a code is good once (RFC 6238 §5.2).</summary>
+    public long TotpLastStep { get; set; }
+
+    /// <summary>The OpenID Connect issuer and subject (<c>iss|sub</c>) this account was matched to, once it signed in by a verified email.</summary>
+    public string? OidcSubject { get; set; }
+
+    /// <summary>Who changed the account and how (roles, disabling, password resets, second factor).</summary>
+    public List<AccountChange> History { get; set; } = [];
+
+    public bool HasSecondFactor() => TotpSecret is not null;
+
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }

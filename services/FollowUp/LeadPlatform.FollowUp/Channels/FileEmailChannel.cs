@@ -10,7 +10,7 @@ namespace LeadPlatform.FollowUp.Channels;
 /// message <see cref="OutreachEmail"/> composes, in <c>{outbox}/email/{outreachId}.eml</c>. The same OutreachId always
 /// maps to the same file, so a retry never makes a second message.
 /// </summary>
-internal sealed class FileEmailChannel(OutboxFolder outbox, PublicLinks links, IOptions<FollowUpOptions> options, TimeProvider time) : IOutreachChannel
+internal sealed class FileEmailChannel(OutboxFolder outbox, IOptions<FollowUpOptions> options, TimeProvider time) : IOutreachChannel
 {
     public OutreachChannel Channel => OutreachChannel.Email;
 
@@ -32,5 +32,5 @@ internal sealed class FileEmailChannel(OutboxFolder outbox, PublicLinks links, I
         return format;
     }
 
-    internal MimeMessage Compose(ClearedOutreach outreach) => OutreachEmail.Compose(outreach, links, options.Value.FromAddress);
+    internal MimeMessage Compose(ClearedOutreach outreach) => OutreachEmail.Compose(outreach, options.Value.FromAddress);
 }

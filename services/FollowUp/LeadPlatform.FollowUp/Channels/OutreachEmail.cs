@@ -13,10 +13,17 @@ namespace LeadPlatform.FollowUp.Channels;
 /// </summary>
 internal static class OutreachEmail
 {
-    public static MimeMessage Compose(ClearedOutreach outreach, PublicLinks links, string fromAddress)
+    public static MimeMessage Compose(ClearedOutreach outreach, string fromAddress)
     {
-        var unsubscribe = links.FindUnsubscribeUrl(outreach.Message)
-                          ?? throw new ChannelRejectedException("The email carries no one-click unsubscribe link: it is not sent.");
+        // The link issued for this outreach (never text found in the body, which may quote what a visitor typed), and
+        // only if the body carries it and it cannot break out of the header's angle brackets.
+        var unsubscribe = outreach.UnsubscribeUrl;
+        if (string.IsNullOrEmpty(unsubscribe) || !outreach.Message.Contains(unsubscribe, StringComparison.Ordinal)
+            || !Uri.TryCreate(unsubscribe, UriKind.Absolute, out var link) || link.Scheme is not ("http" or "https")
+            || unsubscribe.Any(c => c is '<' or '>' or ',' or '"' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new ChannelRejectedException("The email carries no one-click unsubscribe link: it is not sent.");
+        }
         if (!MailboxAddress.TryParse(outreach.Recipient, out var to)) throw new ChannelRejectedException("The recipient is not an email address.");
         if (!MailboxAddress.TryParse(fromAddress, out var from)) throw new ChannelRejectedException("The configured From address is not an email address.");
         var message = new MimeMessage

@@ -25,7 +25,7 @@ namespace LeadPlatform.FollowUp.Channels;
 /// </list>
 /// A failure after the server accepted the message (saying goodbye) is ignored: the message was accepted.
 /// </summary>
-internal sealed class SmtpEmailChannel(PublicLinks links, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<SmtpEmailChannel> logger) : IOutreachChannel
+internal sealed class SmtpEmailChannel(IOptions<FollowUpOptions> options, TimeProvider time, ILogger<SmtpEmailChannel> logger) : IOutreachChannel
 {
     public OutreachChannel Channel => OutreachChannel.Email;
 
@@ -33,7 +33,7 @@ internal sealed class SmtpEmailChannel(PublicLinks links, IOptions<FollowUpOptio
     {
         ChannelRules.EnsureSendable(outreach, Channel, time);
         var smtp = options.Value.Smtp;
-        var message = OutreachEmail.Compose(outreach, links, smtp.FromAddress is { Length: > 0 } from ? from : options.Value.FromAddress);
+        var message = OutreachEmail.Compose(outreach, smtp.FromAddress is { Length: > 0 } from ? from : options.Value.FromAddress);
         var handedOver = new HandOverProgress();
         using var client = new SmtpClient { Timeout = (int)Math.Clamp(smtp.Timeout.TotalMilliseconds, 1000, int.MaxValue) };
         string response;

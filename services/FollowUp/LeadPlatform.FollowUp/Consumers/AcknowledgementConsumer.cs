@@ -18,6 +18,8 @@ internal sealed class AcknowledgementConsumer(
     ILeadStore store,
     LeadPlatform.Compliance.DisclaimerRegistry disclaimers,
     IOptions<FollowUpOptions> options,
+    Markers markers,
+    ServiceDefaults.Privacy.PersonalDataProtector protector,
     ILogger<AcknowledgementConsumer> logger) : IConsumer<FollowUpTaskCreated>
 {
     public async Task Consume(ConsumeContext<FollowUpTaskCreated> context)
@@ -42,6 +44,19 @@ internal sealed class AcknowledgementConsumer(
         if (AcknowledgementTemplate.ChannelFor(lead) is not { } channel)
         {
             await sender.RecordSkippedAsync(m.LeadId, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);
+            return;
+        }
+
+        // At most one automatic message per recipient address or number per window, whichever lead it belongs to: the
+        // public form cannot make the clinic write to one address again and again. Counted by keyed hash (no address stored).
+        var recipient = AcknowledgementTemplate.RecipientFor(lead, channel);
+        var recipientKey = protector.LookupKey(recipient is null ? null : $"automatic:{channel}:{recipient}");
+        if (recipientKey is not null
+            && !await markers.TryClaimAsync("automatic-message", recipientKey, key, options.Value.AutomaticMessageWindow, context.CancellationToken))
+        {
+            await sender.RecordSkippedAsync(m.LeadId, key, OutreachKinds.Acknowledgement,
+                "an automatic message already went to this address or number within the limit's window", context.CancellationToken);
+            logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} skipped: the recipient's limit of automatic messages is reached", m.TaskId, m.LeadId);
             return;
         }
 

@@ -40,6 +40,8 @@ public static class DashboardEndpoints
         open.MapGet("/sign-in", SignInForm);
         open.MapPost("/sign-in", SignInAsync).AddEndpointFilter(RequireAntiforgery);
         open.MapGet("/sign-in/oidc", SignInWithOidc);
+        open.MapGet("/sign-in/code", (Delegate)SecondFactorFormAsync);
+        open.MapPost("/sign-in/code", SecondFactorAsync).AddEndpointFilter(RequireAntiforgery);
         open.MapGet("/forbidden", (HttpContext http) => Page<MessagePage>(new
         {
             Title = "Not allowed", Message = "Your role does not allow this page or action. Ask an admin if you need it.", http.User,
@@ -54,6 +56,8 @@ public static class DashboardEndpoints
         read.MapGet("/funnel", async (HttpContext http, DashboardQueries queries, CancellationToken ct, int days = 30) =>
             Page<FunnelPage>(new { http.User, Report = await queries.FunnelAsync(days, ct) }));
         read.MapPost("/sign-out", (Delegate)SignOutAsync).AddEndpointFilter(RequireAntiforgery);
+        read.MapGet("/security/two-factor", EnrolmentFormAsync);
+        read.MapPost("/security/two-factor", EnrolAsync).AddEndpointFilter(RequireAntiforgery);
 
         var work = app.MapGroup("/dashboard/leads/{leadId:guid}").ExcludeFromDescription().RequireAuthorization(Policies.Work);
         work.MapGet("/compose", ComposeFormAsync);
@@ -67,10 +71,20 @@ public static class DashboardEndpoints
         work.MapPost("/opt-out", OptOutAsync).AddEndpointFilter(RequireAntiforgery);
 
         var admin = app.MapGroup("/dashboard/accounts").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
-        admin.MapGet("", async (HttpContext http, AccountService accounts, CancellationToken ct) =>
-            Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct) }));
+        admin.MapGet("", async (HttpContext http, AccountService accounts, CancellationToken ct, string? notice = null) =>
+            Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct), Notice = AccountNotice(notice) }));
         admin.MapPost("", CreateAccountAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/availability", AvailabilityAsync).AddEndpointFilter(RequireAntiforgery);
+        admin.MapPost("/{accountId:guid}/role", (Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? role) =>
+            AdministerAsync(accountId, http, accounts, AccountAdministration.Role, role)).AddEndpointFilter(RequireAntiforgery);
+        admin.MapPost("/{accountId:guid}/disable", (Guid accountId, HttpContext http, AccountService accounts) =>
+            AdministerAsync(accountId, http, accounts, AccountAdministration.Disable, null)).AddEndpointFilter(RequireAntiforgery);
+        admin.MapPost("/{accountId:guid}/enable", (Guid accountId, HttpContext http, AccountService accounts) =>
+            AdministerAsync(accountId, http, accounts, AccountAdministration.Enable, null)).AddEndpointFilter(RequireAntiforgery);
+        admin.MapPost("/{accountId:guid}/password", (Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? password) =>
+            AdministerAsync(accountId, http, accounts, AccountAdministration.Password, password)).AddEndpointFilter(RequireAntiforgery);
+        admin.MapPost("/{accountId:guid}/second-factor/reset", (Guid accountId, HttpContext http, AccountService accounts) =>
+            AdministerAsync(accountId, http, accounts, AccountAdministration.ResetSecondFactor, null)).AddEndpointFilter(RequireAntiforgery);
         app.MapTemplatePages();
         app.MapReviewPages();
         return app;
@@ -110,23 +124,122 @@ public static class DashboardEndpoints
             Error = error is null ? null : "Signing in with your organisation did not work. Ask an admin whether you have an account.",
         });
 
-    private static async Task<IResult> SignInAsync(HttpContext http, AccountService accounts, IOptions<AuthOptions> options,
+    private static async Task<IResult> SignInAsync(HttpContext http, AccountService accounts, SignInThrottle throttle, IOptions<AuthOptions> options,
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl)
     {
+        var address = http.Connection.RemoteIpAddress;
+        if (email is { Length: > 254 } || password is { Length: > PasswordPolicy.MaximumLength })
+        {
+            return SignInProblem(options, null, returnUrl, "The email or the password is not right.", StatusCodes.Status400BadRequest);
+        }
+        if (!string.IsNullOrWhiteSpace(email) && throttle.RetryAfter(email, address) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return SignInProblem(options, email, returnUrl,
+                $"Too many sign-in attempts for this account. Wait {Seconds(wait)}, then try again. If it was not you, tell an admin.",
+                StatusCodes.Status429TooManyRequests);
+        }
         var account = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
             ? null
             : await accounts.VerifyAsync(email, password, http.RequestAborted);
         if (account is null)
         {
-            return Page<SignInPage>(new
-            {
-                Error = "The email or the password is not right.", Email = email, ReturnUrl = LocalOrDashboard(returnUrl),
-                OidcDisplayName = options.Value.Oidc.IsConfigured ? options.Value.Oidc.DisplayName : null,
-            }, StatusCodes.Status400BadRequest);
+            if (!string.IsNullOrWhiteSpace(email)) throttle.Failed(email, address);
+            return SignInProblem(options, email, returnUrl, "The email or the password is not right.", StatusCodes.Status400BadRequest);
         }
+        if (account.HasSecondFactor())
+        {
+            // The password was right; the session begins only with the code. Until then: a five-minute cookie saying who.
+            var pending = new System.Security.Claims.ClaimsIdentity(AuthSetup.SecondFactorScheme);
+            pending.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, account.Id.ToString()));
+            pending.AddClaim(new System.Security.Claims.Claim(AccountService.StampClaim, account.SecurityStamp));
+            await http.SignInAsync(AuthSetup.SecondFactorScheme, new System.Security.Claims.ClaimsPrincipal(pending),
+                new AuthenticationProperties { Items = { ["returnUrl"] = LocalOrDashboard(returnUrl) } });
+            return TypedResults.Redirect("/dashboard/sign-in/code");
+        }
+        throttle.Succeeded(email!, address);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             AccountService.PrincipalFor(account, CookieAuthenticationDefaults.AuthenticationScheme));
         return TypedResults.LocalRedirect(LocalOrDashboard(returnUrl));
+    }
+
+    private static string Seconds(TimeSpan wait) => (int)wait.TotalSeconds == 1 ? "1 second" : $"{(int)wait.TotalSeconds} seconds";
+
+    private static RazorComponentResult SignInProblem(IOptions<AuthOptions> options, string? email, string? returnUrl, string error, int status) =>
+        Page<SignInPage>(new
+        {
+            Error = error, Email = email, ReturnUrl = LocalOrDashboard(returnUrl),
+            OidcDisplayName = options.Value.Oidc.IsConfigured ? options.Value.Oidc.DisplayName : null,
+        }, status);
+
+    private static async Task<IResult> SecondFactorFormAsync(HttpContext http)
+    {
+        var pending = await http.AuthenticateAsync(AuthSetup.SecondFactorScheme);
+        return pending.Succeeded ? Page<SignInCodePage>(new { }) : TypedResults.Redirect(AuthSetup.SignInPath);
+    }
+
+    private static async Task<IResult> SecondFactorAsync(HttpContext http, AccountService accounts, SignInThrottle throttle, [FromForm] string? code)
+    {
+        var pending = await http.AuthenticateAsync(AuthSetup.SecondFactorScheme);
+        if (!pending.Succeeded || AccountService.IdOf(pending.Principal!) is not { } id) return TypedResults.Redirect(AuthSetup.SignInPath);
+        var account = await accounts.GetAsync(id, http.RequestAborted);
+        if (account is null || account.Disabled || account.SecurityStamp != pending.Principal!.FindFirst(AccountService.StampClaim)?.Value)
+        {
+            await http.SignOutAsync(AuthSetup.SecondFactorScheme);
+            return TypedResults.Redirect(AuthSetup.SignInPath);
+        }
+        var address = http.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(account.Email, address) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page<SignInCodePage>(new { Error = $"Too many wrong codes. Wait {Seconds(wait)}, then try again." }, StatusCodes.Status429TooManyRequests);
+        }
+        if (!await accounts.VerifySecondFactorAsync(id, code, http.RequestAborted))
+        {
+            throttle.Failed(account.Email, address);
+            return Page<SignInCodePage>(new { Error = "The code is not right, or it was used already. Enter the current code from your authenticator app." },
+                StatusCodes.Status400BadRequest);
+        }
+        throttle.Succeeded(account.Email, address);
+        var returnUrl = pending.Properties?.Items.TryGetValue("returnUrl", out var r) == true ? r : null;
+        await http.SignOutAsync(AuthSetup.SecondFactorScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            AccountService.PrincipalFor((await accounts.GetAsync(id, http.RequestAborted))!, CookieAuthenticationDefaults.AuthenticationScheme));
+        return TypedResults.LocalRedirect(LocalOrDashboard(returnUrl));
+    }
+
+    private static async Task<IResult> EnrolmentFormAsync(HttpContext http, AccountService accounts, CancellationToken ct)
+    {
+        if (AccountService.IdOf(http.User) is not { } id || await accounts.GetAsync(id, ct) is not { } account) return TypedResults.Redirect(AuthSetup.SignInPath);
+        if (account.HasSecondFactor()) return Page<TwoFactorPage>(new { http.User, Enrolled = true });
+        var secret = await accounts.PendingSecretAsync(id, ct);
+        return EnrolmentPage(http, account, secret!, problem: null, StatusCodes.Status200OK);
+    }
+
+    private static RazorComponentResult EnrolmentPage(HttpContext http, UserAccount account, byte[] secret, string? problem, int status) =>
+        Page<TwoFactorPage>(new
+        {
+            http.User,
+            Secret = Totp.Grouped(Totp.ToBase32(secret)),
+            OtpAuthUri = Totp.Uri(AccountService.Issuer, account.Email, secret),
+            Required = account.Roles.Contains(Roles.Admin),
+            Problem = problem,
+        }, status);
+
+    private static async Task<IResult> EnrolAsync(HttpContext http, AccountService accounts, [FromForm] string? code)
+    {
+        var ct = http.RequestAborted;
+        if (AccountService.IdOf(http.User) is not { } id || await accounts.GetAsync(id, ct) is not { } account) return TypedResults.Redirect(AuthSetup.SignInPath);
+        if (account.HasSecondFactor()) return TypedResults.Redirect("/dashboard/security/two-factor");
+        var enrolled = await accounts.ConfirmEnrolmentAsync(id, code, ct);
+        if (enrolled is null)
+        {
+            return EnrolmentPage(http, account, (await accounts.PendingSecretAsync(id, ct))!,
+                "The code does not fit this secret. Check the time on your phone, and enter the code the app shows now.", StatusCodes.Status400BadRequest);
+        }
+        // The stamp changed (other sessions end); this one goes on with the new stamp and its second factor.
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.PrincipalFor(enrolled, CookieAuthenticationDefaults.AuthenticationScheme));
+        return TypedResults.Redirect("/dashboard/security/two-factor");
     }
 
     private static IResult SignInWithOidc(IOptions<AuthOptions> options, string? returnUrl = null) =>
@@ -134,8 +247,10 @@ public static class DashboardEndpoints
             ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrDashboard(returnUrl) }, [AuthSetup.OidcScheme])
             : TypedResults.NotFound();
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http, AccountService accounts)
     {
+        // Every session of the account ends, a copied cookie too: the stamp it carries is no longer the account's.
+        if (AccountService.IdOf(http.User) is { } id) await accounts.EndSessionsAsync(id, http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect(AuthSetup.SignInPath);
     }
@@ -168,13 +283,13 @@ public static class DashboardEndpoints
     private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct) =>
         Page<QueueRows>(new { Rows = await queries.QueueAsync(Filter(http.Request), http.User, ct) });
 
-    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time, CancellationToken ct,
-        string? notice = null)
+    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time,
+        Audit.LeadAccessLog accessLog, CancellationToken ct, string? notice = null)
     {
         var lead = await store.GetAsync(leadId, ct);
-        return lead is null
-            ? NoSuchLead(http)
-            : Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Reviews = await reviews.ForLeadAsync(leadId, ct) });
+        if (lead is null) return NoSuchLead(http);
+        await accessLog.RecordAsync(leadId, http.User, Audit.LeadAccessKinds.LeadPage, ct);
+        return Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Reviews = await reviews.ForLeadAsync(leadId, ct) });
     }
 
     private static string? Notice(string? code) => code switch
@@ -355,9 +470,39 @@ public static class DashboardEndpoints
     {
         var (account, error) = string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || role is null
             ? (null, "Fill in every field.")
-            : await accounts.CreateAsync(email, displayName ?? string.Empty, password, [role], http.RequestAborted);
+            : await accounts.CreateAsync(email, displayName ?? string.Empty, password, [role], http.RequestAborted,
+                by: $"{http.User.Identity?.Name} ({AccountService.IdOf(http.User)})");
         if (account is not null) return TypedResults.Redirect("/dashboard/accounts");
         return Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = error }, StatusCodes.Status400BadRequest);
+    }
+
+    private static string? AccountNotice(string? code) => code switch
+    {
+        "role" => "Role changed. The account's sessions have ended; the new role applies from its next sign-in.",
+        "disable" => "Account disabled. Its sessions have ended.",
+        "enable" => "Account enabled.",
+        "password" => "Password reset. The account's sessions have ended; give the person the new password in person or by phone.",
+        "resetsecondfactor" => "Second factor removed. The person enrols a new one at their next sign-in (admins must).",
+        _ => null,
+    };
+
+    private static async Task<IResult> AdministerAsync(Guid accountId, HttpContext http, AccountService accounts, AccountAdministration what, string? value)
+    {
+        var ct = http.RequestAborted;
+        var self = AccountService.IdOf(http.User) == accountId;
+        string? error = null;
+        if (self && what is AccountAdministration.Role or AccountAdministration.Disable)
+        {
+            error = "You cannot change your own role or disable yourself; ask another admin.";
+        }
+        else
+        {
+            var by = $"{http.User.Identity?.Name} ({AccountService.IdOf(http.User)})";
+            (var changed, error) = await accounts.AdministerAsync(accountId, by, what, value, ct);
+            if (changed is not null) return TypedResults.Redirect($"/dashboard/accounts?notice={what.ToString().ToLowerInvariant()}");
+            if (error == "No such account.") return TypedResults.NotFound();
+        }
+        return Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct), Problem = error }, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> AvailabilityAsync(Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? availability)

@@ -19,10 +19,13 @@ internal static class ReviewPages
     {
         var review = app.MapGroup("/dashboard").ExcludeFromDescription().RequireAuthorization(Policies.Review);
         review.MapGet("/reviews", ListAsync);
-        review.MapGet("/reviews/{reviewId:guid}", async (Guid reviewId, HttpContext http, ReviewService reviews, ILeadStore leads, CancellationToken ct, string? notice = null) =>
-            await reviews.GetAsync(reviewId, ct) is { } r
-                ? DashboardEndpoints.Page<ReviewPage>(new { http.User, Review = r, Lead = await leads.GetAsync(r.LeadId, ct), Notice = Notice(notice) })
-                : NoSuchReview(http));
+        review.MapGet("/reviews/{reviewId:guid}", async (Guid reviewId, HttpContext http, ReviewService reviews, ILeadStore leads, Audit.LeadAccessLog accessLog,
+            CancellationToken ct, string? notice = null) =>
+        {
+            if (await reviews.GetAsync(reviewId, ct) is not { } r) return NoSuchReview(http);
+            await accessLog.RecordAsync(r.LeadId, http.User, Audit.LeadAccessKinds.Review, ct);
+            return DashboardEndpoints.Page<ReviewPage>(new { http.User, Review = r, Lead = await leads.GetAsync(r.LeadId, ct), Notice = Notice(notice) });
+        });
         review.MapPost("/reviews/{reviewId:guid}/approve", (Guid reviewId, HttpContext http, ReviewService reviews, ILeadStore leads, [FromForm] string? reason) =>
                 ApproveAsync(reviewId, http, reviews, leads, reason, null))
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);

@@ -28,6 +28,36 @@ internal static class AcknowledgementTemplate
         return null;
     }
 
+    public const int MaxGreetedNameLength = 40;
+
+    /// <summary>
+    /// The first name as the automatic message may repeat it: letters (accented and of any script), spaces, hyphens and
+    /// apostrophes only, at most <see cref="MaxGreetedNameLength"/> characters, starting with a letter. Anything else (a
+    /// URL, digits, an @, punctuation, a header or a payload) is not repeated at all: the message says "Hello," — so the
+    /// public form cannot make the clinic send someone else's words to any address.
+    /// </summary>
+    public static string? GreetableName(string? firstName)
+    {
+        if (string.IsNullOrWhiteSpace(firstName)) return null;
+        var name = string.Join(' ', firstName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length > MaxGreetedNameLength || !char.IsLetter(name[0])) return null;
+        foreach (var c in name)
+        {
+            var category = char.GetUnicodeCategory(c);
+            var letter = char.IsLetter(c) || category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+            if (!letter && c is not (' ' or '-' or '\'' or '\u2019')) return null;
+        }
+        return name.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    /// <summary>The recipient of an automatic message on a channel, normalised (lower-case email, the phone as stored).</summary>
+    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => lead.Person?.Email?.Trim().ToLowerInvariant(),
+        OutreachChannel.Sms => lead.Person?.Phone?.Trim(),
+        _ => null,
+    };
+
     /// <summary>The lead's language (its base: <c>es-MX</c> is <c>es</c>) when it is written here and a disclaimer exists for it; else <c>en</c>.</summary>
     public static string LanguageFor(LeadDocument lead, OutreachChannel channel, DisclaimerRegistry disclaimers)
     {
@@ -40,7 +70,7 @@ internal static class AcknowledgementTemplate
 
     public static OutreachRequest For(LeadDocument lead, OutreachChannel channel, string key, Guid? conversationId, string language = "en")
     {
-        var first = lead.Person?.FirstName?.Trim();
+        var first = GreetableName(lead.Person?.FirstName);
         var condition = lead.Inquiry?.Condition;
         var (subject, body) = language switch
         {

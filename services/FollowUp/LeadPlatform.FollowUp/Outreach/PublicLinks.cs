@@ -35,15 +35,4 @@ internal sealed class PublicLinks(IOptions<FollowUpOptions> options, Unsubscribe
     public string FullDisclaimerUrl(string? condition) => string.IsNullOrWhiteSpace(options.Value.FullDisclaimerUrl)
         ? $"{BaseUrl}/disclaimers/{Uri.EscapeDataString(string.IsNullOrWhiteSpace(condition) ? "unknown" : condition.Trim().ToLowerInvariant())}"
         : options.Value.FullDisclaimerUrl.Trim();
-
-    /// <summary>The unsubscribe link this service put into a message (the email's List-Unsubscribe header must be that same link).</summary>
-    public string? FindUnsubscribeUrl(string message)
-    {
-        var prefix = BaseUrl + UnsubscribePath;
-        var start = message.IndexOf(prefix, StringComparison.Ordinal);
-        if (start < 0) return null;
-        var end = start + prefix.Length;
-        while (end < message.Length && !char.IsWhiteSpace(message[end])) end++;
-        return end > start + prefix.Length ? message[start..end] : null;
-    }
 }

@@ -4,7 +4,7 @@ using LeadPlatform.ServiceDefaults.Privacy;
 namespace LeadPlatform.FollowUp.Privacy;
 
 /// <summary>Follow-up's part of a lead's export: the person as last submitted, consent, tasks, timeline, outreach as sent, and the evidence ledger.</summary>
-public sealed class FollowUpLeadExporter(ILeadStore store) : ILeadDataExporter
+public sealed class FollowUpLeadExporter(ILeadStore store, Audit.LeadAccessLog accessLog) : ILeadDataExporter
 {
     public string Service => FollowUpModule.ServiceName;
 
@@ -12,6 +12,7 @@ public sealed class FollowUpLeadExporter(ILeadStore store) : ILeadDataExporter
     {
         var lead = await store.GetAsync(leadId, cancellationToken);
         if (lead is null) return null;
+        await accessLog.RecordAsync(leadId, "operator", "operator-key", Audit.LeadAccessKinds.Export, cancellationToken);
         return new
         {
             lead.Status, lead.CreatedAt, lead.UpdatedAt, lead.Person, lead.Inquiry, lead.Consent, lead.Tier, lead.Score, lead.QuoteRequestIds,

@@ -14,12 +14,22 @@ public static class ReviewEndpoints
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/reviews").WithTags("Reviews").RequireAuthorization(Policies.Review);
-        api.MapGet("", async (ReviewService reviews, CancellationToken ct, string? status = ReviewStatus.Pending) =>
-                TypedResults.Ok((await reviews.ListAsync(status == "all" ? null : status, ct)).Select(ReviewView.From).ToList()))
+        api.MapGet("", async (ReviewService reviews, Audit.LeadAccessLog accessLog, HttpContext http, CancellationToken ct, string? status = ReviewStatus.Pending) =>
+            {
+                var items = await reviews.ListAsync(status == "all" ? null : status, ct);
+                // The texts greet leads by name: each lead whose message is listed is recorded as read.
+                foreach (var leadId in items.Select(r => r.LeadId).Distinct()) await accessLog.RecordAsync(leadId, http.User, Audit.LeadAccessKinds.Review, ct);
+                return TypedResults.Ok(items.Select(ReviewView.From).ToList());
+            })
             .WithName("ListReviews")
             .WithSummary("Messages held for review, the oldest first (status=pending by default; approved, rejected, blocked or all).");
-        api.MapGet("/{reviewId:guid}", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (Guid reviewId, ReviewService reviews, CancellationToken ct) =>
-                await reviews.GetAsync(reviewId, ct) is { } r ? TypedResults.Ok(ReviewView.From(r)) : NoSuchReview())
+        api.MapGet("/{reviewId:guid}", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (Guid reviewId, ReviewService reviews, Audit.LeadAccessLog accessLog,
+                HttpContext http, CancellationToken ct) =>
+            {
+                if (await reviews.GetAsync(reviewId, ct) is not { } r) return NoSuchReview();
+                await accessLog.RecordAsync(r.LeadId, http.User, Audit.LeadAccessKinds.Review, ct);
+                return TypedResults.Ok(ReviewView.From(r));
+            })
             .WithName("GetReview").WithSummary("One held message, with what the screen found and the decision.");
         api.MapPost("/{reviewId:guid}/approve", (Guid reviewId, ReviewDecisionBody body, ReviewService reviews, HttpContext http) =>
                 ApproveAsync(reviewId, body, edit: false, reviews, http))

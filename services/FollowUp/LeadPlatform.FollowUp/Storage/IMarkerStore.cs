@@ -1,0 +1,6 @@
+using LeadPlatform.ServiceDefaults.Storage;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+/// <summary>Follow-up's <see cref="ExpiringMarker"/>s (no outbox).</summary>
+public interface IMarkerStore : IDocumentStore<ExpiringMarker>;

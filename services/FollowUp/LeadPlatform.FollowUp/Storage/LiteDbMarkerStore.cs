@@ -1,0 +1,9 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using LiteDB;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+public sealed class LiteDbMarkerStore(LiteDatabase database) : LiteDbDocumentStore<ExpiringMarker>(database, CollectionName), IMarkerStore
+{
+    public const string CollectionName = "markers";
+}

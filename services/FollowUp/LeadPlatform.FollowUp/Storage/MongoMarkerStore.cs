@@ -1,0 +1,9 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.FollowUp.Storage;
+
+public sealed class MongoMarkerStore(IMongoDatabase database) : MongoDocumentStore<ExpiringMarker>(database, CollectionName), IMarkerStore
+{
+    public const string CollectionName = "markers";
+}
