@@ -69,7 +69,7 @@ public static class FollowUpModule
             var time = sp.GetRequiredService<TimeProvider>();
             return ReferenceEquals(disclaimers, DisclaimerRegistry.LoadDefault())
                 ? ComplianceGate.CreateDefault(time)
-                : new ComplianceGate(ClaimRuleSet.LoadDefault(), disclaimers, time);
+                : new ComplianceGate(ClaimsScreen.LoadDefault(), disclaimers, time);
         });
         builder.Services.AddSingleton(sp =>
         {
