@@ -61,6 +61,17 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>The admin's TOTP secret once enrolled (admins must enrol at their first sign-in).</summary>
     public byte[]? SecondFactorSecret { get; private set; }
 
+    /// <summary>Signs in someone who has no second factor (a coordinator, a compliance officer): the password only.</summary>
+    public async Task SignInWithPasswordAsync(string email, string password)
+    {
+        await Page.GotoAsync(Url("/dashboard"));
+        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Follow-up queue" }).WaitForAsync();
+    }
+
     /// <summary>Signs in as the admin: the password, then the enrolment of a second factor (first time) or its code.</summary>
     public async Task SignInAsync()
     {

@@ -1,5 +1,6 @@
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -27,6 +28,7 @@ public sealed class LiteDb_stores : StoreConformance, IDisposable
     protected override ILeadStore Leads() => new LiteDbLeadStore(Open("followup.db"));
     protected override IUserAccountStore Accounts() => new LiteDbUserAccountStore(Open("followup-accounts.db"));
     protected override ITemplateStore Templates() => new LiteDbTemplateStore(Open("followup-templates.db"));
+    protected override IReviewStore Reviews() => new LiteDbReviewStore(Open("followup-reviews.db"));
 
     [Fact]
     public async Task What_was_written_is_still_there_after_the_file_is_closed_and_opened_again()

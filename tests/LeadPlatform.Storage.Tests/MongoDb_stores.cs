@@ -1,5 +1,6 @@
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -14,4 +15,5 @@ public sealed class MongoDb_stores(MongoFixture mongo) : StoreConformance, IClas
     protected override ILeadStore Leads() => new MongoLeadStore(mongo.NewDatabase());
     protected override IUserAccountStore Accounts() => new MongoUserAccountStore(mongo.NewDatabase());
     protected override ITemplateStore Templates() => new MongoTemplateStore(mongo.NewDatabase());
+    protected override IReviewStore Reviews() => new MongoReviewStore(mongo.NewDatabase());
 }

@@ -1,5 +1,6 @@
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -126,5 +127,30 @@ public static class SampleDocuments
             new EvidenceRuleResult { Rule = "consent.missing", Outcome = "passed" },
             new EvidenceRuleResult { Rule = "claims.cure", Outcome = decision == "blocked" ? "failed" : "passed", Detail = decision == "blocked" ? "body[4+5] \"cures\"" : null },
         ],
+    };
+
+    /// <summary>A message held for review, with an edit (both texts are sealed at rest).</summary>
+    public static ReviewItem Review(Guid leadId, DateTimeOffset createdAt) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        LeadId = leadId,
+        Channel = "email",
+        Language = "es",
+        Condition = "spondylolysis",
+        Author = "Ana",
+        CreatedAt = createdAt,
+        Draft = new ReviewText { Subject = "Your consultation", Body = "Hello Maria, please book before it is too late." },
+        Edited = new ReviewText { Subject = "Your consultation", Body = "Hello Maria, whenever you are ready." },
+        Findings =
+        [
+            new ReviewFinding
+            {
+                Rule = "claims.urgency", Severity = "review", Category = "urgency", Field = "body", Match = "before it is too late", Start = 25, Length = 21,
+                Advice = "Do not pressure.", Suggestion = "whenever you are ready", Source = "FTC", Exemplar = "Act now, time is running out",
+            },
+        ],
+        HeldEvidenceId = Guid.CreateVersion7(),
+        ApprovedContent = ["template:6c1f0a52-7d3e-4b8a-9f21-0c4e5a7b0001@1"],
+        BlockedReasons = ["The lead opted out."],
     };
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -66,6 +67,31 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         var raw = reopenedFollowUp.GetCollection(LiteDbLeadStore.CollectionName).FindById(lead.Id);
         Assert.StartsWith(PersonalDataProtector.Prefix + "test-2026:", raw["Person"]["Sealed"].AsString, StringComparison.Ordinal);
         Assert.Equal(Protector().LookupKey("+14155550134"), raw["Person"]["PhoneKey"].AsString);
+    }
+
+    [Fact]
+    public async Task A_message_held_for_review_is_stored_with_its_texts_and_matched_words_sealed()
+    {
+        var review = SampleDocuments.Review(Guid.CreateVersion7(), DateTimeOffset.UtcNow);
+        using (var followUp = LiteDbFiles.Open(_folder, "followup.db", Protector()))
+            Assert.True(await new LiteDbReviewStore(followUp).TryInsertAsync(review, Ct));
+
+        foreach (var value in new[] { "Hello Maria", "before it is too late", "whenever you are ready." })
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(_folder, "followup.db"), Ct);
+            Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(value)), $"followup.db holds '{value}' in clear");
+        }
+        using var reopened = LiteDbFiles.Open(_folder, "followup.db", Protector());
+        var read = (await new LiteDbReviewStore(reopened).GetAsync(review.Id, Ct))!;
+        Assert.Equal(review.Draft.Body, read.Draft.Body);
+        Assert.Equal(review.Edited!.Body, read.Edited!.Body);
+        Assert.Equal(review.Findings[0].Match, read.Findings[0].Match);
+
+        MongoConventions.UseProtector(Protector());
+        var json = review.ToBsonDocument().ToJson();
+        Assert.DoesNotContain("Hello Maria", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("before it is too late", json, StringComparison.Ordinal);
+        Assert.Equal(review.Draft.Body, MongoDB.Bson.Serialization.BsonSerializer.Deserialize<ReviewItem>(review.ToBsonDocument()).Draft.Body);
     }
 
     [Fact]

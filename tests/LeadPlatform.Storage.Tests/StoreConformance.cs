@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
@@ -22,6 +23,7 @@ public abstract class StoreConformance
     protected abstract ILeadStore Leads();
     protected abstract IUserAccountStore Accounts();
     protected abstract ITemplateStore Templates();
+    protected abstract IReviewStore Reviews();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -411,5 +413,30 @@ public abstract class StoreConformance
         Assert.Equal(JsonSerializer.Serialize(studies, Json), JsonSerializer.Serialize(read, Json));
         Assert.Equal(["First contact", "Studies", "Primer contacto", "First contact", "Old"], (await store.ListAsync(10, Ct)).Select(t => t.Name));
         Assert.Equal([first.Id, studies.Id, spanish.Id, text.Id, retired.Id], (await store.ListAsync(10, Ct)).Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task Reviews_read_back_as_written_list_by_status_oldest_first_and_by_lead_newest_first()
+    {
+        var store = Reviews();
+        var leadId = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+        var first = SampleDocuments.Review(leadId, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var second = SampleDocuments.Review(leadId, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        var elsewhere = SampleDocuments.Review(other, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        foreach (var r in new[] { second, first, elsewhere }) Assert.True(await store.TryInsertAsync(r, Ct));
+
+        var read = await store.GetAsync(first.Id, Ct);
+        Assert.Equal(JsonSerializer.Serialize(first, Json), JsonSerializer.Serialize(read, Json));
+
+        read!.Status = ReviewStatus.Rejected;
+        read.DecidedBy = "Carl";
+        read.Reason = "Offer a call instead.";
+        await store.ReplaceAsync(read, Ct);
+        Assert.Equal([elsewhere.Id, second.Id], (await store.ListAsync(ReviewStatus.Pending, 10, Ct)).Select(r => r.Id));
+        Assert.Equal([first.Id], (await store.ListAsync(ReviewStatus.Rejected, 10, Ct)).Select(r => r.Id));
+        Assert.Equal([elsewhere.Id, first.Id, second.Id], (await store.ListAsync(null, 10, Ct)).Select(r => r.Id));
+        Assert.Equal([second.Id, first.Id], (await store.ForLeadAsync(leadId, 10, Ct)).Select(r => r.Id));
+        Assert.Equal("Offer a call instead.", (await store.GetAsync(first.Id, Ct))!.Reason);
     }
 }

@@ -7,6 +7,7 @@ using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Privacy;
+using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
@@ -55,6 +56,10 @@ public static class FollowUpModule
             mongo => new MongoTemplateStore(mongo),
             outbox: false);
 
+        builder.AddServiceStore<IReviewStore>(ServiceName,
+            liteDb => new LiteDbReviewStore(liteDb),
+            mongo => new MongoReviewStore(mongo),
+            outbox: false);
         builder.AddServiceStore<Audit.ILeadAccessStore>(ServiceName,
             liteDb => new Audit.LiteDbLeadAccessStore(liteDb),
             mongo => new Audit.MongoLeadAccessStore(mongo),
@@ -67,7 +72,16 @@ public static class FollowUpModule
         builder.Services.AddSingleton<Markers>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(DisclaimerRegistry.LoadDefault());
+        builder.Services.AddSingleton(sp =>
+        {
+            // The embedded rules and disclaimers; a host (a test) that registers other disclaimers gets a gate over those.
+            var disclaimers = sp.GetRequiredService<DisclaimerRegistry>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            return ReferenceEquals(disclaimers, DisclaimerRegistry.LoadDefault())
+                ? ComplianceGate.CreateDefault(time)
+                : new ComplianceGate(ClaimsScreen.LoadDefault(), disclaimers, time);
+        });
         builder.Services.AddSingleton(sp =>
         {
             var key = Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty);
@@ -106,6 +120,8 @@ public static class FollowUpModule
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<LeadActions>();
         builder.Services.AddSingleton<TemplateService>();
+        builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<DisclaimerMatrix>();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }
@@ -179,6 +195,7 @@ public static class FollowUpModule
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
+        app.MapReviewApi();
         app.MapSmsWebhook();
         app.MapUnsubscribe();
         app.MapDashboard();

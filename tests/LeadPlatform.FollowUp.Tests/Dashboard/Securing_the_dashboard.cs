@@ -34,6 +34,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         "/dashboard", "/dashboard/queue/rows", $"/dashboard/leads/{_leadId}", $"/dashboard/leads/{_leadId}/compose?channel=email",
         $"/dashboard/leads/{_leadId}/call", "/dashboard/not-eligible", "/dashboard/funnel", "/dashboard/accounts",
         "/dashboard/templates", "/dashboard/templates/new", $"/dashboard/templates/{Guid.NewGuid()}", "/dashboard/security/two-factor",
+        "/dashboard/reviews", $"/dashboard/reviews/{Guid.NewGuid()}", "/dashboard/disclaimers",
     ];
 
     private string[] Forms =>
@@ -43,6 +44,8 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         $"/dashboard/leads/{_leadId}/opt-out", "/dashboard/accounts", $"/dashboard/accounts/{Guid.NewGuid()}/availability", "/dashboard/sign-out",
         "/dashboard/templates", $"/dashboard/templates/{Guid.NewGuid()}", $"/dashboard/templates/{Guid.NewGuid()}/retire",
         "/dashboard/security/two-factor", "/dashboard/sign-in/code", .. AccountForms(Guid.NewGuid()),
+        $"/dashboard/templates/{Guid.NewGuid()}/approve", $"/dashboard/reviews/{Guid.NewGuid()}/approve",
+        $"/dashboard/reviews/{Guid.NewGuid()}/edit-and-approve", $"/dashboard/reviews/{Guid.NewGuid()}/reject",
     ];
 
     /// <summary>The accounts page's forms for one account: admins only.</summary>
@@ -50,6 +53,17 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
     [
         $"/dashboard/accounts/{accountId}/role", $"/dashboard/accounts/{accountId}/disable", $"/dashboard/accounts/{accountId}/enable",
         $"/dashboard/accounts/{accountId}/password", $"/dashboard/accounts/{accountId}/second-factor/reset",
+    ];
+
+    /// <summary>The compliance officer's own actions: the review queue, template approval and the disclaimer matrix (officers and admins only).</summary>
+    private static (HttpMethod Method, string Path)[] ReviewApis =>
+    [
+        (HttpMethod.Get, "/api/v1/reviews"),
+        (HttpMethod.Get, $"/api/v1/reviews/{Guid.NewGuid()}"),
+        (HttpMethod.Post, $"/api/v1/reviews/{Guid.NewGuid()}/approve"),
+        (HttpMethod.Post, $"/api/v1/reviews/{Guid.NewGuid()}/edit-and-approve"),
+        (HttpMethod.Post, $"/api/v1/reviews/{Guid.NewGuid()}/reject"),
+        (HttpMethod.Post, $"/api/v1/templates/{Guid.NewGuid()}/approve"),
     ];
 
     private (HttpMethod Method, string Path)[] Apis =>
@@ -67,6 +81,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         (HttpMethod.Post, "/api/v1/templates"),
         (HttpMethod.Put, $"/api/v1/templates/{Guid.NewGuid()}"),
         (HttpMethod.Delete, $"/api/v1/templates/{Guid.NewGuid()}"),
+        .. ReviewApis,
     ];
 
     private static HttpRequestMessage Request(HttpMethod method, string path) => new(method, path)
@@ -176,11 +191,54 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
             using var response = await carl.PostFormAsync(form, new() { ["role"] = Roles.Admin, ["password"] = "an entirely new passphrase" }, "/dashboard");
             Assert.True(response.Headers.Location?.PathAndQuery.StartsWith("/dashboard/forbidden", StringComparison.Ordinal) == true, $"POST {form} answered {response.StatusCode}");
         }
+        // Templates: read and approve, never write.
+        using var template = await carl.Http.GetAsync($"/dashboard/templates/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, template.StatusCode);
+        foreach (var form in new[] { "/dashboard/templates", $"/dashboard/templates/{Guid.NewGuid()}", $"/dashboard/templates/{Guid.NewGuid()}/retire" })
+        {
+            using var write = await carl.PostFormAsync(form, new() { ["name"] = "x", ["channel"] = "sms", ["body"] = "Hello" }, "/dashboard");
+            Assert.StartsWith("/dashboard/forbidden", write.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        foreach (var (method, path) in new[] { (HttpMethod.Post, "/api/v1/templates"), (HttpMethod.Put, $"/api/v1/templates/{Guid.NewGuid()}"), (HttpMethod.Delete, $"/api/v1/templates/{Guid.NewGuid()}") })
+        {
+            using var write = await carl.Http.SendAsync(Request(method, path));
+            Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        }
 
         var lead = await _host.Leads.GetAsync(_leadId);
         Assert.DoesNotContain(lead!.Timeline, e => e.Kind == "note");
         Assert.Empty(lead.Outreach);
         Assert.Empty(lead.OptOuts);
+    }
+
+    [Fact]
+    public async Task Only_compliance_officers_and_admins_reach_the_review_queue_template_approval_and_the_disclaimer_matrix()
+    {
+        using var ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
+        using var carl = await DashboardSession.SignedInAsync(_host.Host.Address, "carl@clinic.example", Password);
+        using var admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password);
+        var identities = new (string Name, HttpClient Http, bool Allowed)[]
+        {
+            ("coordinator", ana.Http, false), ("API token", _host.Http, false), ("compliance officer", carl.Http, true), ("admin", admin.Http, true),
+        };
+        foreach (var (name, http, allowed) in identities)
+        {
+            foreach (var (method, path) in ReviewApis)
+            {
+                using var response = await http.SendAsync(Request(method, path));
+                if (allowed) Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{name}: {method} {path} answered {response.StatusCode}");
+                else Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{name}: {method} {path} answered {response.StatusCode}");
+            }
+            if (http == _host.Http) continue;
+            foreach (var page in new[] { "/dashboard/reviews", "/dashboard/disclaimers", "/dashboard/templates" })
+            {
+                using var response = await http.GetAsync(page);
+                if (allowed) Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: GET {page} answered {response.StatusCode}");
+                else Assert.StartsWith("/dashboard/forbidden", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            }
+        }
+        using var approveForm = await ana.PostFormAsync($"/dashboard/templates/{Guid.NewGuid()}/approve", new() { ["revision"] = "1" }, "/dashboard");
+        Assert.StartsWith("/dashboard/forbidden", approveForm.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -256,7 +314,9 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
-        foreach (var page in Pages.Where(p => !p.Contains("accounts", StringComparison.Ordinal) && !p.Contains("templates", StringComparison.Ordinal)).Append("/dashboard/sign-in"))
+        // A coordinator's pages (accounts, templates, reviews and disclaimers are for admins and compliance officers).
+        foreach (var page in Pages.Where(p => !p.Contains("accounts", StringComparison.Ordinal) && !p.Contains("templates", StringComparison.Ordinal)
+                     && !p.Contains("reviews", StringComparison.Ordinal) && !p.Contains("disclaimers", StringComparison.Ordinal)).Append("/dashboard/sign-in"))
         {
             using var response = await session.Http.GetAsync(page);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {page} answered {response.StatusCode}");

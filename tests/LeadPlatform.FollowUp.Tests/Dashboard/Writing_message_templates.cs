@@ -22,6 +22,7 @@ public sealed class Writing_message_templates : IAsyncLifetime
     private OutreachHost _host = null!;
     private DashboardSession _admin = null!;
     private DashboardSession _ana = null!;
+    private DashboardSession _carl = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -32,12 +33,15 @@ public sealed class Writing_message_templates : IAsyncLifetime
         // The admin enrols a second factor on the host's clock (admins must).
         _admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password, _host.Host.App.Services.GetRequiredService<TimeProvider>());
         _ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
+        Assert.NotNull((await accounts.CreateAsync("carl@clinic.example", "Carl", Password, [Roles.ComplianceOfficer])).Account);
+        _carl = await DashboardSession.SignedInAsync(_host.Host.Address, "carl@clinic.example", Password);
     }
 
     public async ValueTask DisposeAsync()
     {
         _admin.Dispose();
         _ana.Dispose();
+        _carl.Dispose();
         await _host.DisposeAsync();
     }
 
@@ -63,6 +67,123 @@ public sealed class Writing_message_templates : IAsyncLifetime
             var result = (await check.Content.ReadFromJsonAsync<JsonObject>())!;
             Assert.True((string)result["decision"]! == "cleared", $"The default {template["channel"]} template is blocked: {result["violations"]}");
         }
+    }
+
+    [Fact]
+    public async Task The_default_templates_are_written_approved_by_the_system()
+    {
+        var templates = await Eventually.GetAsync(() => TemplatesAsync(_host.Http, string.Empty), t => t.Count >= 2, what: "the default templates");
+        Assert.All(templates.Where(t => DefaultTemplates.All.Any(d => d.Id == (Guid)t["id"]!)), t =>
+        {
+            Assert.True((bool)t["approved"]!);
+            Assert.Equal("system", (string?)t["approvedBy"]);
+        });
+    }
+
+    [Fact]
+    public async Task An_older_installations_unchanged_defaults_are_approved_by_the_system_and_edited_ones_wait_for_a_compliance_officer()
+    {
+        var folder = Directory.CreateTempSubdirectory("leadplatform-templates-").FullName;
+        try
+        {
+            using var database = LeadPlatform.ServiceDefaults.Storage.LiteDbFiles.Open(folder, "templates.db");
+            var store = new LiteDbTemplateStore(database);
+            var unchanged = DefaultTemplates.All.Single(t => t.Channel == "email");
+            unchanged.UpdatedBy = "system";
+            var edited = DefaultTemplates.All.Single(t => t.Channel == "sms");
+            edited.UpdatedBy = "system";
+            edited.Body += " Kind regards.";
+            Assert.True(await store.TryInsertAsync(unchanged));
+            Assert.True(await store.TryInsertAsync(edited));
+
+            await new DefaultTemplates(store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DefaultTemplates>.Instance).StartAsync(default);
+
+            Assert.True((await store.GetAsync(unchanged.Id))!.IsApproved);
+            Assert.Equal("system", (await store.GetAsync(unchanged.Id))!.ApprovedBy);
+            Assert.False((await store.GetAsync(edited.Id))!.IsApproved);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_template_is_offered_to_coordinators_only_once_a_compliance_officer_approved_that_revision_and_an_edit_needs_approval_again()
+    {
+        var leadId = (await _host.SubmittedAsync()).LeadId;
+        using var created = await _admin.Http.PostAsJsonAsync("/api/v1/templates", new
+        {
+            name = "Check-in", channel = "sms", language = "en", body = "Hello {first_name}, this is {coordinator}. Is a short call this week convenient?",
+        });
+        var template = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = (Guid)template["id"]!;
+        Assert.False((bool)template["approved"]!);
+        Assert.DoesNotContain($"template={id}", await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}/compose?channel=sms"), StringComparison.Ordinal);
+        using (var unapproved = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{leadId}/outreach", new { channel = "sms", body = "Hello", templateId = id }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unapproved.StatusCode);
+            Assert.True((await unapproved.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("templateId"));
+        }
+        using (var byAdminOnly = await _ana.Http.PostAsJsonAsync($"/api/v1/templates/{id}/approve", new { revision = 1 })) Assert.Equal(HttpStatusCode.Forbidden, byAdminOnly.StatusCode);
+
+        using var approved = await _carl.Http.PostAsJsonAsync($"/api/v1/templates/{id}/approve", new { revision = (long)template["revision"]! });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var view = (await approved.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True((bool)view["approved"]!);
+        Assert.Equal("Carl", (string?)view["approvedBy"]);
+        Assert.Contains($"template={id}", await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}/compose?channel=sms"), StringComparison.Ordinal);
+
+        using var edited = await _admin.Http.PutAsJsonAsync($"/api/v1/templates/{id}", new
+        {
+            name = "Check-in", channel = "sms", language = "en", body = "Hello {first_name}, this is {coordinator} again. Is a call this week convenient?", version = (long)view["version"]!,
+        });
+        var after = (await edited.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.False((bool)after["approved"]!);
+        Assert.Equal(2, (long)after["revision"]!);
+        Assert.DoesNotContain($"template={id}", await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}/compose?channel=sms"), StringComparison.Ordinal);
+        using (var stale = await _carl.Http.PostAsJsonAsync($"/api/v1/templates/{id}/approve", new { revision = 1 })) Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var page = await _carl.Http.GetStringAsync($"/dashboard/templates/{id}");
+        Assert.Contains("id=\"approve-template\"", page, StringComparison.Ordinal);
+        using var byForm = await _carl.PostFormAsync($"/dashboard/templates/{id}/approve", new() { ["revision"] = "2" }, $"/dashboard/templates/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, byForm.StatusCode);
+        Assert.True((bool)(await _carl.Http.GetFromJsonAsync<JsonObject>($"/api/v1/templates/{id}"))!["approved"]!);
+    }
+
+    [Fact]
+    public async Task A_message_from_an_approved_template_is_cleared_without_review_and_only_what_the_coordinator_adds_is_screened()
+    {
+        var lead = await _host.SubmittedAsync();
+        // An approved text the claims screen alone would hold for review: the officer approved it, so a message made from it is not held.
+        using var created = await _admin.Http.PostAsJsonAsync("/api/v1/templates", new
+        {
+            name = "Booking reminder", channel = "email", language = "en", subject = "Your consultation",
+            body = "Hello {first_name}, this is {coordinator}. Please book your consultation before it is too late for this month's slots.",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var template = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("review", (string?)template["screeningDecision"]);
+        var id = (Guid)template["id"]!;
+        using (var approve = await _carl.Http.PostAsJsonAsync($"/api/v1/templates/{id}/approve", new { revision = 1 })) Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
+        var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
+        var (subject, text) = TemplateService.Render((await _host.Host.App.Services.GetRequiredService<TemplateService>().GetAsync(id))!, stored, "Ana");
+
+        using var asIs = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach", new { channel = "email", subject, body = text, templateId = id });
+        Assert.Equal(HttpStatusCode.Accepted, asIs.StatusCode);
+        Assert.Equal("sent", (string?)(await asIs.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
+        var evidence = (await _host.EvidenceAsync(lead.LeadId))["records"]!.AsArray()[^1]!;
+        Assert.Contains($"template:{id:D}@1", evidence["approvedContent"]!.AsArray().Select(a => (string?)a));
+
+        using var added = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach",
+            new { channel = "email", subject, body = text + "\n\nP.S. Please book soon, before it is too late for your spine.", templateId = id });
+        var held = (await added.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("held_for_review", (string?)held["status"]);
+        var finding = Assert.Single(held["findings"]!.AsArray())!;
+        Assert.True((int)finding["start"]! > text.Length, "only the added text is screened");
+
+        using var without = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach", new { channel = "email", subject, body = text });
+        Assert.Equal("held_for_review", (string?)(await without.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
     }
 
     [Fact]

@@ -10,4 +10,6 @@ public sealed class ComplianceCheckBody
     public string? Subject { get; set; }
     public string? Body { get; set; }
     public string? Language { get; set; }
+    /// <summary>With a lead id: the approved template the draft was started from (its filled-in text is not screened again).</summary>
+    public Guid? TemplateId { get; set; }
 }

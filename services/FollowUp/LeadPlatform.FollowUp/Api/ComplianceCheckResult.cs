@@ -1,7 +1,9 @@
 namespace LeadPlatform.FollowUp.Api;
 
 /// <summary>
-/// A preview of the gate's answer: nothing is recorded and nothing is sent. <c>basis</c> says what was checked:
+/// A preview of the gate's answer: nothing is recorded and nothing is sent. <c>decision</c> is <c>cleared</c>,
+/// <c>review</c> (a send would be held for a compliance officer) or <c>blocked</c>; <c>findings</c> say why (each with its
+/// <c>match</c> in the text); <c>violations</c> is the same list under its former name. <c>basis</c> says what was checked:
 /// <c>lead</c> (the lead's consent, opt-outs, quiet hours and history too) or <c>claims_and_disclaimers</c>.
 /// </summary>
 public sealed record ComplianceCheckResult(
@@ -9,8 +11,11 @@ public sealed record ComplianceCheckResult(
     string Basis,
     Guid? LeadId,
     string Note,
-    IReadOnlyList<ViolationView> Violations,
+    IReadOnlyList<FindingView> Findings,
     IReadOnlyList<DisclaimerView> Disclaimers,
     string? Subject,
     string? Message,
-    DateTimeOffset? NextAllowedAt);
+    DateTimeOffset? NextAllowedAt)
+{
+    public IReadOnlyList<FindingView> Violations => Findings;
+}

@@ -18,14 +18,14 @@ public static class ComplianceEndpoints
         app.MapPost("/api/v1/compliance/check", CheckAsync)
             .WithTags("Compliance")
             .WithName("CheckDraft")
-            .WithSummary("Previews the compliance check of a draft: claims, disclaimers and, with a lead id, the lead's consent and timing. Records nothing.")
+            .WithSummary("Previews the compliance check of a draft: decision (cleared, review or blocked) with its findings; claims, disclaimers and, with a lead id, the lead's consent and timing. Records nothing.")
             .RequireAuthorization(Policies.Read);
         return app;
     }
 
     internal static async Task<Results<Ok<ComplianceCheckResult>, ValidationProblem, ProblemHttpResult>> CheckAsync(
         ComplianceCheckBody body, ComplianceGate gate, ILeadStore store, LeadFacts facts, PublicLinks links, IOptions<FollowUpOptions> options,
-        CancellationToken cancellationToken)
+        Templates.TemplateService templates, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = DraftValidation.Check(body.Channel, body.Subject, body.Body, out var channel);
         if (body.LeadId is null && string.IsNullOrWhiteSpace(body.Condition)) errors["condition"] = ["Name the condition (for example spondylolysis), or give a leadId."];
@@ -35,6 +35,7 @@ public static class ComplianceEndpoints
         {
             var lead = await store.GetAsync(leadId, cancellationToken);
             if (lead is null) return OutreachEndpoints.NoSuchLead();
+            var template = body.TemplateId is { } templateId ? await templates.GetAsync(templateId, cancellationToken) : null;
             var draft = new OutreachDraft
             {
                 LeadId = leadId,
@@ -45,6 +46,7 @@ public static class ComplianceEndpoints
                 Body = body.Body!,
                 Author = "preview",
                 Recipient = LeadFacts.RecipientFor(lead, channel) ?? string.Empty,
+                ApprovedContent = template is null ? [] : Templates.TemplateService.ApprovedContentFor(template, lead, Auth.Actor.For(http.User)),
             };
             // The full check, on the lead's facts; its evidence and clearance are discarded (a preview records and sends nothing).
             var checkedDecision = gate.Check(draft, facts.For(lead));
@@ -61,7 +63,7 @@ public static class ComplianceEndpoints
 
     private static ComplianceCheckResult Result(ComplianceDecision decision, string basis, Guid? leadId, string note) => new(
         decision.Decision, basis, leadId, note,
-        decision.Violations.Select(ViolationView.From).ToList(),
+        decision.Violations.Select(FindingView.From).ToList(),
         decision.Disclaimers.Select(DisclaimerView.From).ToList(),
         decision.Subject, decision.Message, decision.NextAllowedAt);
 }

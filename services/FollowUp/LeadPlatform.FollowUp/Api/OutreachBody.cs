@@ -10,4 +10,6 @@ public sealed class OutreachBody
     public string? Author { get; set; }
     /// <summary>Language of the message (BCP 47); default the lead's.</summary>
     public string? Language { get; set; }
+    /// <summary>The approved template the message was started from: its text, placeholders filled in, is not screened again.</summary>
+    public Guid? TemplateId { get; set; }
 }

@@ -2,6 +2,7 @@ using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,8 +19,10 @@ public static class OutreachEndpoints
         api.MapPost("/outreach", SendAsync)
             .WithName("SendOutreach")
             .WithSummary("Screens a coordinator's message through the compliance gate and, when cleared, sends it with the disclaimers.")
-            .WithDescription("Every decision is recorded in the lead's evidence ledger. Blocked: 422 with the violations, nothing sent. "
-                             + "Email and SMS: 202 once the channel accepted it. Phone: 200 with the call script and the disclaimer to read aloud.")
+            .WithDescription("Every decision is recorded in the lead's evidence ledger. Blocked: 422 ProblemDetails with the decision and its findings, nothing sent. "
+                             + "Email and SMS: 202 { outreachId, status, decision, findings, disclaimers } with status sent (the channel accepted it) "
+                             + "or held_for_review (a compliance officer decides; nothing sent yet). Phone: 200 with the call script and the disclaimer to read aloud. "
+                             + "With templateId (an approved template), the template's text with its placeholders filled in is not screened again; what you add is.")
             .RequireAuthorization(Policies.Work);
         api.MapGet("/outreach/{outreachId:guid}", GetAsync).WithName("GetOutreach").WithSummary("One outreach of a lead.");
         api.MapPost("/outreach/{outreachId:guid}/confirm-read", ConfirmReadAsync)
@@ -36,14 +39,26 @@ public static class OutreachEndpoints
         return app;
     }
 
-    internal static async Task<Results<Accepted<OutreachView>, Ok<CallScriptView>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        Guid leadId, OutreachBody body, OutreachSender sender, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted<OutreachResult>, Ok<CallScriptView>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        Guid leadId, OutreachBody body, OutreachSender sender, ILeadStore store, TemplateService templates, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = DraftValidation.Check(body.Channel, body.Subject, body.Body, out var channel);
         DraftValidation.Name(errors, "author", body.Author, required: false);
         if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(body.Subject) && !errors.ContainsKey("channel"))
         {
             errors["subject"] = ["An email needs a subject."];
+        }
+        IReadOnlyList<ApprovedContent> approved = [];
+        if (body.TemplateId is { } templateId && errors.Count == 0)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            if (lead is null) return NoSuchLead();
+            var template = await templates.GetAsync(templateId, cancellationToken);
+            if (template is null || !template.IsUsable || template.Channel != ChannelNames.Of(channel))
+            {
+                errors["templateId"] = ["No approved template of this channel has this id: a template is usable once a compliance officer approved its current version."];
+            }
+            else approved = TemplateService.ApprovedContentFor(template, lead, Actor.For(http.User, body.Author));
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The outreach is not valid");
 
@@ -54,6 +69,7 @@ public static class OutreachEndpoints
             Body = body.Body!,
             Author = Actor.For(http.User, body.Author),
             Language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim(),
+            ApprovedContent = approved,
         };
         var outcome = await sender.SendAsync(leadId, request, cancellationToken);
         return outcome.Kind switch
@@ -69,7 +85,8 @@ public static class OutreachEndpoints
                 DisclaimerView.From(outcome.Cleared.Disclaimers.First(d => d.RequiresReadAloudConfirmation)),
                 outcome.Cleared.ValidUntil,
                 $"/api/v1/leads/{leadId}/outreach/{outcome.Cleared.OutreachId}/confirm-read")),
-            _ => TypedResults.Accepted($"/api/v1/leads/{leadId}/outreach/{outcome.Record!.Id}", OutreachView.From(outcome.Record)),
+            OutreachOutcomeKind.HeldForReview => TypedResults.Accepted($"/api/v1/reviews/{outcome.ReviewId}", OutreachResult.From(outcome)),
+            _ => TypedResults.Accepted($"/api/v1/leads/{leadId}/outreach/{outcome.Record!.Id}", OutreachResult.From(outcome)),
         };
     }
 
@@ -121,13 +138,14 @@ public static class OutreachEndpoints
     internal static ProblemHttpResult NoSuchLead() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead (yet)",
         detail: "A lead appears here a moment after its quote request was accepted.");
 
-    private static ProblemHttpResult Blocked(OutreachOutcome outcome)
+    internal static ProblemHttpResult Blocked(OutreachOutcome outcome)
     {
         var decision = outcome.Decision!;
         var extensions = new Dictionary<string, object?>
         {
             ["decision"] = decision.Decision,
-            ["violations"] = decision.Violations.Select(ViolationView.From).ToList(),
+            ["findings"] = decision.Violations.Select(FindingView.From).ToList(),
+            ["violations"] = decision.Violations.Select(FindingView.From).ToList(),
             ["evidenceId"] = outcome.Evidence!.EvidenceId,
         };
         if (decision.NextAllowedAt is { } next) extensions["nextAllowedAt"] = next;

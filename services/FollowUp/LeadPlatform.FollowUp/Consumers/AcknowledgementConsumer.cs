@@ -16,6 +16,7 @@ namespace LeadPlatform.FollowUp.Consumers;
 internal sealed class AcknowledgementConsumer(
     OutreachSender sender,
     ILeadStore store,
+    LeadPlatform.Compliance.DisclaimerRegistry disclaimers,
     IOptions<FollowUpOptions> options,
     Markers markers,
     ServiceDefaults.Privacy.PersonalDataProtector protector,
@@ -70,8 +71,9 @@ internal sealed class AcknowledgementConsumer(
             return;
         }
 
-        var outcome = await sender.SendAsync(lead.Id, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId) with { ResumeInterrupted = redelivered },
+        var language = AcknowledgementTemplate.LanguageFor(lead, channel, disclaimers);
+        var outcome = await sender.SendAsync(lead.Id, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId, language) with { ResumeInterrupted = redelivered },
             context.CancellationToken);
-        logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId}: {Outcome}", m.TaskId, lead.Id, outcome.Kind);
+        logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} in {Language}: {Outcome}", m.TaskId, lead.Id, language, outcome.Kind);
     }
 }

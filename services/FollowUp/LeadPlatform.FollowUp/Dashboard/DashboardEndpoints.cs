@@ -88,6 +88,7 @@ public static class DashboardEndpoints
         admin.MapPost("/{accountId:guid}/second-factor/reset", (Guid accountId, HttpContext http, AccountService accounts) =>
             AdministerAsync(accountId, http, accounts, AccountAdministration.ResetSecondFactor, null)).AddEndpointFilter(RequireAntiforgery);
         app.MapTemplatePages();
+        app.MapReviewPages();
         return app;
     }
 
@@ -290,8 +291,8 @@ public static class DashboardEndpoints
     private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct) =>
         Page<QueueRows>(new { Rows = await queries.QueueAsync(Filter(http.Request), http.User, ct) });
 
-    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, TimeProvider time, Audit.LeadAccessLog accessLog,
-        CancellationToken ct, string? notice = null)
+    private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time,
+        Audit.LeadAccessLog accessLog, CancellationToken ct, string? notice = null)
     {
         var lead = await store.GetAsync(leadId, ct);
         if (lead is null) return NoSuchLead(http);
@@ -302,7 +303,7 @@ public static class DashboardEndpoints
         {
             if (await store.GetAsync(link.LeadId, ct) is { } other) others[link.LeadId] = DashboardQueries.NameOf(other);
         }
-        return Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others });
+        return Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others, Reviews = await reviews.ForLeadAsync(leadId, ct) });
     }
 
     private static string? Notice(string? code) => code switch
@@ -325,8 +326,8 @@ public static class DashboardEndpoints
 
     private static string ComposeChannel(string? channel) => channel == "sms" ? "sms" : "email";
 
-    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, TemplateService templates, CancellationToken ct,
-        string? channel = null, Guid? template = null)
+    private static async Task<IResult> ComposeFormAsync(Guid leadId, HttpContext http, ILeadStore store, TemplateService templates, Reviews.ReviewService reviews,
+        CancellationToken ct, string? channel = null, Guid? template = null, Guid? review = null)
     {
         var lead = await store.GetAsync(leadId, ct);
         if (lead is null) return NoSuchLead(http);
@@ -335,11 +336,17 @@ public static class DashboardEndpoints
         // A template fills the form in for this lead; the coordinator edits it, and the check runs on what they send.
         var chosen = template is { } id ? offered.FirstOrDefault(t => t.Id == id) : null;
         var (subject, body) = chosen is null ? (null, null) : TemplateService.Render(chosen, lead, http.User.Identity?.Name ?? "your coordinator");
+        // A message a compliance officer returned: start again from it.
+        if (chosen is null && review is { } reviewId && await reviews.GetAsync(reviewId, ct) is { LeadId: var of } returned && of == leadId
+            && returned.Channel == channelName && returned.Status is Reviews.ReviewStatus.Rejected or Reviews.ReviewStatus.Blocked)
+        {
+            (subject, body) = (returned.Final.Subject, returned.Final.Body);
+        }
         return Page<ComposePage>(new { http.User, Lead = lead, Channel = channelName, Templates = offered, TemplateId = chosen?.Id, Subject = subject, Body = body });
     }
 
-    private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender,
-        [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body)
+    private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, TemplateService templates,
+        [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body, [FromForm] Guid? templateId)
     {
         var ct = http.RequestAborted;
         var lead = await store.GetAsync(leadId, ct);
@@ -356,20 +363,29 @@ public static class DashboardEndpoints
             }, StatusCodes.Status400BadRequest);
         }
 
+        // Started from an approved template: its text, filled in for this lead, is not screened again; what the coordinator added is.
+        var template = templateId is { } tid ? await templates.GetAsync(tid, ct) : null;
         var outcome = await sender.SendAsync(leadId, new OutreachRequest
         {
             Channel = parsed,
             Subject = parsed == OutreachChannel.Email ? subject!.Trim() : null,
             Body = body!,
             Author = Actor.For(http.User),
+            ApprovedContent = template is null ? [] : TemplateService.ApprovedContentFor(template, lead, Actor.For(http.User)),
         }, ct);
         return outcome.Kind switch
         {
             OutreachOutcomeKind.Sent => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=sent#outreach-{outcome.Record!.Id}"),
+            OutreachOutcomeKind.HeldForReview => Page<ComposePage>(new
+            {
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
+                Held = true,
+                Violations = (IReadOnlyList<ComplianceViolation>)outcome.Decision!.Violations,
+            }),
             OutreachOutcomeKind.LeadNotFound => NoSuchLead(http),
             _ => Page<ComposePage>(new
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body,
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
                 Problem = outcome.Kind == OutreachOutcomeKind.Blocked
                     ? "Blocked by the compliance check: nothing was sent. The decision is in the lead's evidence ledger."
                     : outcome.Problem ?? "The message was cleared but the channel did not accept it; it is recorded as failed.",

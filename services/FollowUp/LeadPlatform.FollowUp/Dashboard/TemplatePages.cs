@@ -14,16 +14,33 @@ internal static class TemplatePages
     public static IEndpointRouteBuilder MapTemplatePages(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/dashboard/templates").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
-        admin.MapGet("", async (HttpContext http, TemplateService templates, CancellationToken ct) =>
+        // Compliance officers read templates and approve versions; only admins write them.
+        var review = app.MapGroup("/dashboard/templates").ExcludeFromDescription().RequireAuthorization(Policies.Review);
+        review.MapGet("", async (HttpContext http, TemplateService templates, CancellationToken ct) =>
             DashboardEndpoints.Page<TemplatesPage>(new { http.User, Templates = await templates.ListAsync(ct) }));
         admin.MapGet("/new", (HttpContext http, string? channel = null) => DashboardEndpoints.Page<TemplateEditPage>(new
         {
             http.User, Fields = new TemplateFields(null, channel == "sms" ? "sms" : "email", "en", TemplateService.DefaultCondition, null, null),
         }));
-        admin.MapGet("/{templateId:guid}", async (Guid templateId, HttpContext http, TemplateService templates, CancellationToken ct, string? notice = null) =>
+        review.MapGet("/{templateId:guid}", async (Guid templateId, HttpContext http, TemplateService templates, CancellationToken ct, string? notice = null) =>
             await templates.GetAsync(templateId, ct) is { } t
-                ? DashboardEndpoints.Page<TemplateEditPage>(new { http.User, Template = t, Fields = FieldsOf(t), t.Version, Notice = notice == "saved" ? "Saved: the compliance check cleared it." : null })
+                ? DashboardEndpoints.Page<TemplateEditPage>(new { http.User, Template = t, Fields = FieldsOf(t), t.Version, Notice = notice switch
+                {
+                    "saved" => "Saved. Coordinators can use this version once a compliance officer approves it.",
+                    "approved" => "Approved: coordinators can use this version.",
+                    _ => null,
+                } })
                 : NoSuchTemplate(http));
+        review.MapPost("/{templateId:guid}/approve", async (Guid templateId, HttpContext http, TemplateService templates, [FromForm] long? revision) =>
+            {
+                var (template, problem) = await templates.ApproveAsync(templateId, revision, Actor.For(http.User), http.RequestAborted);
+                if (template is null) return NoSuchTemplate(http);
+                return problem is null
+                    ? Results.Redirect($"/dashboard/templates/{templateId}?notice=approved")
+                    : DashboardEndpoints.Page<TemplateEditPage>(new { http.User, Template = template, Fields = FieldsOf(template), template.Version, Problem = problem },
+                        StatusCodes.Status409Conflict);
+            })
+            .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         admin.MapPost("", (HttpContext http, TemplateService templates, [FromForm] TemplateBody form) => SaveAsync(null, http, templates, form))
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         admin.MapPost("/{templateId:guid}", (Guid templateId, HttpContext http, TemplateService templates, [FromForm] TemplateBody form) => SaveAsync(templateId, http, templates, form))

@@ -5,13 +5,17 @@ namespace LeadPlatform.FollowUp.Outreach;
 
 /// <summary>
 /// The automatic acknowledgement: an honest receipt with no claims about the treatment, by email, or by SMS when that is
-/// the only consented written channel. Written in English (the message's language, whatever the lead's), so it gets the
-/// English disclaimers.
+/// the only consented written channel. Written in the lead's language (the one their submission carried) when there is
+/// a text for it here (en, es, pt) and an evidence disclaimer for their condition, the channel and that language;
+/// otherwise in English, with the English disclaimers.
 /// </summary>
 internal static class AcknowledgementTemplate
 {
     public const string Author = "system:acknowledgement";
     public const string Subject = "We received your request";
+
+    /// <summary>The languages the acknowledgement is written in.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "es", "pt"];
 
     /// <summary>The idempotency key: one acknowledgement per follow-up task, however often the task's event arrives.</summary>
     public static string KeyFor(Guid taskId) => $"acknowledgement:{taskId:D}";
@@ -54,11 +58,44 @@ internal static class AcknowledgementTemplate
         _ => null,
     };
 
-    public static OutreachRequest For(LeadDocument lead, OutreachChannel channel, string key, Guid? conversationId)
+    /// <summary>The lead's language (its base: <c>es-MX</c> is <c>es</c>) when it is written here and a disclaimer exists for it; else <c>en</c>.</summary>
+    public static string LanguageFor(LeadDocument lead, OutreachChannel channel, DisclaimerRegistry disclaimers)
     {
-        var name = GreetableName(lead.Person?.FirstName) is { } first ? $"Hello {first}" : "Hello";
-        var about = ConditionNames.Describe(lead.Inquiry?.Condition);
-        var body = channel == OutreachChannel.Email
+        var tag = lead.Person?.Language?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(tag)) return "en";
+        var dash = tag.IndexOfAny(['-', '_']);
+        var language = dash > 0 ? tag[..dash] : tag;
+        return Languages.Contains(language) && disclaimers.Covers(lead.Inquiry?.Condition ?? string.Empty, channel, language) ? language : "en";
+    }
+
+    public static OutreachRequest For(LeadDocument lead, OutreachChannel channel, string key, Guid? conversationId, string language = "en")
+    {
+        var first = GreetableName(lead.Person?.FirstName);
+        var condition = lead.Inquiry?.Condition;
+        var (subject, body) = language switch
+        {
+            "es" => Spanish(channel, first, condition),
+            "pt" => Portuguese(channel, first, condition),
+            _ => English(channel, first, condition),
+        };
+        return new OutreachRequest
+        {
+            Channel = channel,
+            Subject = channel == OutreachChannel.Email ? subject : null,
+            Body = body,
+            Author = Author,
+            Language = language,
+            Kind = OutreachKinds.Acknowledgement,
+            Key = key,
+            ConversationId = conversationId,
+        };
+    }
+
+    private static (string Subject, string Body) English(OutreachChannel channel, string? first, string? condition)
+    {
+        var name = string.IsNullOrEmpty(first) ? "Hello" : $"Hello {first}";
+        var about = ConditionNames.Describe(condition);
+        return (Subject, channel == OutreachChannel.Email
             ? $"""
               {name},
 
@@ -69,17 +106,54 @@ internal static class AcknowledgementTemplate
               Kind regards,
               The patient coordination team
               """
-            : $"{name}, we received your request about {about}. A patient coordinator will contact you to answer your questions.";
-        return new OutreachRequest
+            : $"{name}, we received your request about {about}. A patient coordinator will contact you to answer your questions.");
+    }
+
+    private static (string Subject, string Body) Spanish(OutreachChannel channel, string? first, string? condition)
+    {
+        var name = string.IsNullOrEmpty(first) ? "Hola" : $"Hola, {first}";
+        var about = condition switch
         {
-            Channel = channel,
-            Subject = channel == OutreachChannel.Email ? Subject : null,
-            Body = body,
-            Author = Author,
-            Language = "en",
-            Kind = OutreachKinds.Acknowledgement,
-            Key = key,
-            ConversationId = conversationId,
+            "spondylolysis" => "la espondilólisis",
+            "spondylolisthesis" => "la espondilolistesis",
+            "degenerative_disc_disease" => "la enfermedad degenerativa del disco",
+            _ => "su afección",
         };
+        return ("Hemos recibido su solicitud", channel == OutreachChannel.Email
+            ? $"""
+              {name}:
+
+              Gracias por ponerse en contacto con nosotros. Hemos recibido su solicitud sobre {about}.
+
+              Un coordinador de pacientes se pondrá en contacto con usted para responder a sus preguntas y explicarle los próximos pasos. Mientras tanto, no necesita hacer nada.
+
+              Atentamente,
+              El equipo de coordinación de pacientes
+              """
+            : $"{name}: hemos recibido su solicitud sobre {about}. Un coordinador de pacientes se pondrá en contacto con usted para responder a sus preguntas.");
+    }
+
+    private static (string Subject, string Body) Portuguese(OutreachChannel channel, string? first, string? condition)
+    {
+        var name = string.IsNullOrEmpty(first) ? "Olá" : $"Olá, {first}";
+        var about = condition switch
+        {
+            "spondylolysis" => "a espondilólise",
+            "spondylolisthesis" => "a espondilolistese",
+            "degenerative_disc_disease" => "a doença degenerativa do disco",
+            _ => "a sua condição",
+        };
+        return ("Recebemos o seu pedido", channel == OutreachChannel.Email
+            ? $"""
+              {name},
+
+              Obrigado por entrar em contato. Recebemos o seu pedido sobre {about}.
+
+              Um coordenador de pacientes entrará em contato para responder às suas perguntas e explicar os próximos passos. Enquanto isso, não é preciso fazer nada.
+
+              Atenciosamente,
+              A equipe de coordenação de pacientes
+              """
+            : $"{name}, recebemos o seu pedido sobre {about}. Um coordenador de pacientes entrará em contato para responder às suas perguntas.");
     }
 }

@@ -10,4 +10,5 @@ internal sealed record OutreachOutcome(
     EvidenceRecord? Evidence = null,
     OutreachRecord? Record = null,
     ClearedOutreach? Cleared = null,
-    string? Problem = null);
+    string? Problem = null,
+    Guid? ReviewId = null);

@@ -21,4 +21,10 @@ internal sealed record OutreachRequest
     /// key still recorded as <c>sending</c> was interrupted, and is delivered again under its own OutreachId.
     /// </summary>
     public bool ResumeInterrupted { get; init; }
+    /// <summary>Sending a held message a reviewer approved: the gate accepts its review findings and names the reviewer.</summary>
+    public ReviewApproval? Approval { get; init; }
+    /// <summary>The OutreachId the message carries if cleared (a held message keeps its review's id); a second send with it sends nothing.</summary>
+    public Guid? OutreachId { get; init; }
+    /// <summary>Pre-approved text (an approved template version, placeholders filled in) the claims screen need not screen again.</summary>
+    public IReadOnlyList<ApprovedContent> ApprovedContent { get; init; } = [];
 }

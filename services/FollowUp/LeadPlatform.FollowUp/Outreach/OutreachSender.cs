@@ -17,11 +17,15 @@ namespace LeadPlatform.FollowUp.Outreach;
 /// <item>the channel gets the <see cref="ClearedOutreach"/> (a transient failure is retried with the same OutreachId);</item>
 /// <item>the outreach is marked <c>sent</c>, put on the timeline, and <see cref="OutreachSent"/> is enqueued, in one write.</item>
 /// </list>
-/// A blocked draft reaches no channel. A write that loses a race is redone from a fresh read, gate check included, so
-/// nothing that was not stored is ever sent.
+/// A blocked draft reaches no channel. A draft whose findings only ask for review (email and SMS) is held: its evidence
+/// (<c>review</c>) and an <c>outreach_held</c> entry are written, then a <see cref="Reviews.ReviewItem"/> whose id is the
+/// OutreachId the message carries if a compliance officer approves it (<see cref="OutreachRequest.Approval"/>,
+/// <see cref="OutreachRequest.OutreachId"/>: a second send under that id sends nothing). A write that loses a race is
+/// redone from a fresh read, gate check included, so nothing that was not stored is ever sent.
 /// </summary>
 internal sealed class OutreachSender(
     ILeadStore store,
+    LeadPlatform.FollowUp.Reviews.IReviewStore reviews,
     ComplianceGate gate,
     LeadFacts facts,
     ChannelDelivery delivery,
@@ -39,6 +43,11 @@ internal sealed class OutreachSender(
         {
             var lead = await store.GetAsync(leadId, cancellationToken);
             if (lead is null) return new OutreachOutcome(OutreachOutcomeKind.LeadNotFound);
+            if (request.OutreachId is { } reserved && lead.Outreach.Find(o => o.Id == reserved) is { } already)
+            {
+                // An approved review sent before (a second approval, or a retry): nothing more goes out.
+                return new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled, Record: already);
+            }
             OutreachRecord? interrupted = null;
             if (request.Key is { } key && FindHandled(lead, key) is { } handled)
             {
@@ -47,9 +56,31 @@ internal sealed class OutreachSender(
             }
 
             var now = time.UtcNow();
-            var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id };
+            var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id ?? request.OutreachId };
             var decision = gate.Check(draft, facts.For(lead));
             var evidence = lead.AppendEvidence(decision.Evidence!);
+            if (decision.HeldForReview && request.Approval is null && request.Channel != OutreachChannel.Phone)
+            {
+                var reviewId = Ids.New();
+                lead.Record(HeldEntry(request, decision, evidence, reviewId, now));
+                if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
+                await reviews.TryInsertAsync(new LeadPlatform.FollowUp.Reviews.ReviewItem
+                {
+                    Id = reviewId,
+                    LeadId = leadId,
+                    Channel = ChannelNames.Of(request.Channel),
+                    Language = draft.Language,
+                    Condition = draft.Condition,
+                    Author = request.Author,
+                    CreatedAt = now,
+                    Draft = new LeadPlatform.FollowUp.Reviews.ReviewText { Subject = request.Subject, Body = request.Body },
+                    Findings = [.. decision.Violations.Select(LeadPlatform.FollowUp.Reviews.ReviewFinding.From)],
+                    HeldEvidenceId = evidence.EvidenceId,
+                    ApprovedContent = [.. request.ApprovedContent.Select(a => a.Id).Distinct()],
+                }, CancellationToken.None);
+                LogDecision(leadId, null, request.Channel, decision, evidence);
+                return new OutreachOutcome(OutreachOutcomeKind.HeldForReview, decision, evidence, ReviewId: reviewId);
+            }
             if (decision.Outreach is not { } outreach)
             {
                 lead.Record(BlockedEntry(request, decision, evidence, now));
@@ -93,6 +124,8 @@ internal sealed class OutreachSender(
                 EvidenceId = evidence.EvidenceId,
                 CreatedAt = now,
                 ValidUntil = StoredTime.Truncate(outreach.ValidUntil),
+                ReviewId = request.Approval?.ReviewId,
+                ReviewedBy = request.Approval?.Reviewer,
             };
             lead.Outreach.Add(record);
             lead.UpdatedAt = now;
@@ -231,6 +264,8 @@ internal sealed class OutreachSender(
         Body = request.Body,
         Author = request.Author,
         Recipient = LeadFacts.RecipientFor(lead, request.Channel) ?? string.Empty,
+        Approval = request.Approval,
+        ApprovedContent = request.ApprovedContent,
     };
 
     private static DateTimeOffset FirstSubmittedAt(LeadDocument lead) =>
@@ -288,6 +323,29 @@ internal sealed class OutreachSender(
         };
     }
 
+    private static TimelineEntry HeldEntry(OutreachRequest request, ComplianceDecision decision, EvidenceRecord evidence, Guid reviewId, DateTimeOffset now)
+    {
+        var rules = decision.Violations.Select(v => v.Rule).Distinct().ToList();
+        var details = new Dictionary<string, string>
+        {
+            ["kind"] = request.Kind,
+            ["channel"] = ChannelNames.Of(request.Channel),
+            ["evidenceId"] = evidence.EvidenceId.ToString("D"),
+            ["reviewId"] = reviewId.ToString("D"),
+            ["rules"] = string.Join(", ", rules),
+            ["reasons"] = string.Join(" | ", decision.Violations.Select(v => v.Advice).Distinct()),
+        };
+        if (request.Key is { } key) details["key"] = key;
+        return new TimelineEntry
+        {
+            At = now,
+            Kind = "outreach_held",
+            Summary = $"{Label(request.Kind)} by {ChannelNames.Of(request.Channel)} sent for review by a compliance officer: {string.Join(", ", rules)}",
+            Actor = request.Author,
+            Details = details,
+        };
+    }
+
     private static Dictionary<string, string> Details(OutreachRecord r)
     {
         var details = new Dictionary<string, string>
@@ -300,6 +358,8 @@ internal sealed class OutreachSender(
             ["messageHash"] = r.MessageHash,
         };
         if (r.Key is { } key) details["key"] = key;
+        if (r.ReviewedBy is { } reviewer) details["approvedBy"] = reviewer;
+        if (r.ReviewId is { } reviewId) details["reviewId"] = reviewId.ToString("D");
         return details;
     }
 
@@ -319,7 +379,7 @@ internal sealed class OutreachSender(
             decision.Decision, ChannelNames.Of(channel), leadId, evidence.EvidenceId, rules);
         foreach (var rule in rules)
         {
-            logger.LogInformation("Compliance rule {Rule} blocked {Channel} outreach for lead {LeadId}", rule, ChannelNames.Of(channel), leadId);
+            logger.LogInformation("Compliance rule {Rule} {Decision} {Channel} outreach for lead {LeadId}", rule, decision.Decision, ChannelNames.Of(channel), leadId);
         }
     }
 

@@ -13,11 +13,11 @@ namespace LeadPlatform.FollowUp.Privacy;
 /// recipient and text, the file channels' copies (<c>.eml</c>, <c>.json</c>) are deleted from the outbox folder, the
 /// timeline keeps what happened, when and by whom but loses every word about the person (notes, SMS replies, reasons,
 /// free-text details), the sent events' payloads are dropped, open tasks are cancelled, and the lead is opted out of
-/// everything. The evidence ledger stays as it is: it holds hashes only (message, subject, consent), so it still proves
+/// everything, messages held for review lose their texts. The evidence ledger stays as it is: it holds hashes only (message, subject, consent), so it still proves
 /// what was sent without saying to whom. A lead not known yet is stored erased, so a submission that arrives later
 /// brings no personal data back.
 /// </summary>
-public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILogger<LeadErasureConsumer> logger, OutboxFolder? outbox = null)
+public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore reviews, TimeProvider time, ILogger<LeadErasureConsumer> logger, OutboxFolder? outbox = null)
     : IConsumer<LeadErasureRequested>
 {
     public const string Erased = "(erased)";
@@ -53,6 +53,8 @@ public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILo
         // Every time, also on a redelivery: a crash between the write and the deletion leaves no copy behind.
         var deleted = outbox?.DeleteCopiesOf(lead.Outreach.Select(o => o.Id)) ?? 0;
         if (deleted > 0) logger.LogInformation("{FileCount} outbox files of lead {LeadId} deleted for erasure {ErasureId}", deleted, m.LeadId, m.ErasureId);
+        await Reviews.ReviewErasure.EraseAsync(reviews, leadId, now, context.CancellationToken);
+        if (leadId != m.LeadId) await Reviews.ReviewErasure.EraseAsync(reviews, m.LeadId, now, context.CancellationToken);
         await context.Publish(new LeadDataErased { LeadId = m.LeadId, OccurredAt = time.GetUtcNow(), ErasureId = m.ErasureId, Service = FollowUpModule.ServiceName },
             publish => publish.CorrelationId = m.LeadId);
     }

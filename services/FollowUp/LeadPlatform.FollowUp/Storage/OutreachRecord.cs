@@ -42,4 +42,7 @@ public sealed class OutreachRecord
     /// <summary>Calls: when the coordinator confirmed having read the disclaimer aloud, and who.</summary>
     public DateTimeOffset? ReadConfirmedAt { get; set; }
     public string? ReadConfirmedBy { get; set; }
+    /// <summary>Sent after review: the review and the compliance officer who approved it.</summary>
+    public Guid? ReviewId { get; set; }
+    public string? ReviewedBy { get; set; }
 }

@@ -7,7 +7,7 @@ namespace LeadPlatform.FollowUp.Templates;
 /// <summary>
 /// The templates a new installation starts with (first contact by email and by text, in English), written once when the
 /// store has none. Fixed ids, so two instances starting together write them once. Admins change or retire them like
-/// any other; they are screened by the gate like any other (a test holds them to it).
+/// any other; they are written approved by the system (an edit needs a compliance officer's approval, like any template); they are screened by the gate like any other (a test holds them to it).
 /// </summary>
 internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, ILogger<DefaultTemplates> logger) : IHostedService
 {
@@ -46,12 +46,21 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
     {
         try
         {
-            if (await store.CountAsync(cancellationToken) > 0) return;
+            if (await store.CountAsync(cancellationToken) > 0)
+            {
+                await ApproveUnchangedDefaultsAsync(cancellationToken);
+                return;
+            }
             var templates = All;
             foreach (var template in templates)
             {
+                // The shipped texts are approved by the system (a test holds them to the claims screen); any edit needs a compliance officer's approval.
                 template.UpdatedBy = "system";
                 template.UpdatedAt = time.GetUtcNow();
+                template.Revision = 1;
+                template.ApprovedRevision = 1;
+                template.ApprovedBy = "system";
+                template.ApprovedAt = template.UpdatedAt;
                 await store.TryInsertAsync(template, cancellationToken);
             }
             logger.LogInformation("Wrote the {Count} default message templates", templates.Count);
@@ -60,6 +69,33 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
         {
             // The templates are a convenience: the service starts without them, and they are written at the next start.
             logger.LogWarning(ex, "The default message templates were not written");
+        }
+    }
+
+    /// <summary>
+    /// Installations from before template approval: a shipped default still stored exactly as shipped (never edited)
+    /// is approved by the system, as a new installation's are; an edited one waits for a compliance officer.
+    /// </summary>
+    private async Task ApproveUnchangedDefaultsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var shipped in All)
+        {
+            var stored = await store.GetAsync(shipped.Id, cancellationToken);
+            if (stored is null || stored.Revision != 0 || stored.ApprovedRevision is not null || stored.UpdatedBy != "system"
+                || stored.Body != shipped.Body || stored.Subject != shipped.Subject) continue;
+            stored.Revision = 1;
+            stored.ApprovedRevision = 1;
+            stored.ApprovedBy = "system";
+            stored.ApprovedAt = time.GetUtcNow();
+            try
+            {
+                await store.ReplaceAsync(stored, cancellationToken);
+                logger.LogInformation("Default message template {TemplateId} approved by the system (unchanged since it was shipped)", stored.Id);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another instance did it, or an admin changed it meanwhile: either way nothing to do here.
+            }
         }
     }
 

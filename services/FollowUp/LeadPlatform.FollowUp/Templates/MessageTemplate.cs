@@ -31,6 +31,23 @@ public sealed class MessageTemplate : StoredDocument
 
     /// <summary>What the gate said when this version was saved.</summary>
     public TemplateScreening? Screening { get; set; }
+
+    /// <summary>Counts the saves of the text (not of retiring or approving): an edit makes a new revision, which needs approval again.</summary>
+    public long Revision { get; set; }
+
+    /// <summary>The revision a compliance officer (or admin) approved, who, and when; null: never approved.</summary>
+    public long? ApprovedRevision { get; set; }
+    public string? ApprovedBy { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    /// <summary>The current text is approved.</summary>
+    public bool IsApproved => ApprovedRevision is { } approved && approved == Revision && Revision > 0;
+
+    /// <summary>Coordinators may start a message from it: approved in this revision, and not retired.</summary>
+    public bool IsUsable => IsApproved && !Retired;
+
+    /// <summary>What the evidence names when a message is made from this revision.</summary>
+    public string ContentId => $"template:{Id:D}@{Revision}";
 }
 
 /// <summary>The gate's answer to a saved template: when, and which disclaimers (id and version) it would attach.</summary>

@@ -37,6 +37,16 @@ public static class TemplateEndpoints
                 await templates.SetRetiredAsync(templateId, true, Actor.For(http.User), http.RequestAborted) is null ? NoSuchTemplate() : TypedResults.NoContent())
             .WithName("RetireTemplate").WithSummary("Retires a template: no longer offered when composing; kept for the record.")
             .RequireAuthorization(Policies.Admin);
+        group.MapPost("/{templateId:guid}/approve", async Task<Results<Ok<TemplateView>, ProblemHttpResult>> (Guid templateId, TemplateApprovalBody body, TemplateService templates, HttpContext http) =>
+                await templates.ApproveAsync(templateId, body.Revision, Actor.For(http.User), http.RequestAborted) switch
+                {
+                    (null, _) => NoSuchTemplate(),
+                    (_, { } problem) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The template cannot be approved", detail: problem),
+                    ({ } t, null) => TypedResults.Ok(TemplateView.From(t)),
+                })
+            .WithName("ApproveTemplate")
+            .WithSummary("A compliance officer (or admin) approves the template's current revision (give the revision you read): coordinators may then use it. An edit needs approval again.")
+            .RequireAuthorization(Policies.Review);
         return app;
     }
 
@@ -53,7 +63,8 @@ public static class TemplateEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["decision"] = decision.Decision,
-                    ["violations"] = decision.Violations.Select(ViolationView.From).ToList(),
+                    ["findings"] = decision.Violations.Select(FindingView.From).ToList(),
+                    ["violations"] = decision.Violations.Select(FindingView.From).ToList(),
                 });
         }
         if (result.NotFound) return NoSuchTemplate();

@@ -14,5 +14,5 @@ public sealed record TemplateSaveResult(
     bool NotFound = false,
     bool Conflict = false)
 {
-    public bool Blocked => Saved is null && Screening is { Cleared: false };
+    public bool Blocked => Saved is null && Screening is { Decision: ComplianceDecision.BlockedValue };
 }

@@ -27,12 +27,12 @@ internal sealed partial class TemplateService(
 
     public Task<MessageTemplate?> GetAsync(Guid id, CancellationToken cancellationToken = default) => store.GetAsync(id, cancellationToken);
 
-    /// <summary>The templates a coordinator may start a message to <paramref name="lead"/> from: this channel, not retired, the lead's language first.</summary>
+    /// <summary>The templates a coordinator may start a message to <paramref name="lead"/> from: this channel, approved, not retired, the lead's language first.</summary>
     public async Task<IReadOnlyList<MessageTemplate>> OfferedAsync(string channel, LeadDocument lead, CancellationToken cancellationToken = default)
     {
         var language = lead.Person?.Language ?? "en";
         return [.. (await ListAsync(cancellationToken))
-            .Where(t => !t.Retired && t.Channel == channel)
+            .Where(t => t.IsUsable && t.Channel == channel)
             .OrderBy(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
@@ -47,7 +47,7 @@ internal sealed partial class TemplateService(
         var condition = Condition(fields);
         var screening = gate.Preview(condition, channel, fields.Subject, fields.Body!, Language(fields),
             options.Value.ClinicPostalAddress, unsubscribeUrl: null, fullDisclaimerUrl: links.FullDisclaimerUrl(condition));
-        if (!screening.Cleared)
+        if (screening.Decision == ComplianceDecision.BlockedValue)
         {
             logger.LogInformation("Message template {TemplateId} not saved: the compliance check blocked it ({Rules})",
                 id, string.Join(", ", screening.Violations.Select(v => v.Rule).Distinct()));
@@ -67,6 +67,8 @@ internal sealed partial class TemplateService(
         template.Body = fields.Body!;
         template.UpdatedBy = actor;
         template.UpdatedAt = now;
+        // A new text is a new revision: coordinators get it only once a compliance officer approved it.
+        template.Revision++;
         template.Screening = new TemplateScreening
         {
             At = now,
@@ -85,6 +87,52 @@ internal sealed partial class TemplateService(
         logger.LogInformation("Message template {TemplateId} saved ({Channel}, {Language}), version {Version}, cleared by the compliance check",
             template.Id, template.Channel, template.Language, template.Version);
         return new TemplateSaveResult(template, errors, screening);
+    }
+
+    /// <summary>
+    /// A compliance officer (or admin) approves the template's current revision: from now on coordinators may start
+    /// messages from it, and its text (placeholders filled in) is not screened again when sent.
+    /// </summary>
+    /// <param name="expectedRevision">The revision the reviewer read; if it was edited since, a conflict and nothing changes.</param>
+    public async Task<(MessageTemplate? Template, string? Problem)> ApproveAsync(Guid id, long? expectedRevision, string actor, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var template = await store.GetAsync(id, cancellationToken);
+            if (template is null) return (null, null);
+            if (expectedRevision is { } expected && expected != template.Revision && !(expected == 1 && template.Revision == 0))
+                return (template, "The template was edited after the version you read: read it again and approve the current text.");
+            if (template.Screening?.Decision == ComplianceDecision.BlockedValue) return (template, "The compliance check blocks this text: it cannot be approved.");
+            if (template.IsApproved) return (template, null);
+            if (template.Revision == 0) template.Revision = 1; // written before templates had revisions
+            template.ApprovedRevision = template.Revision;
+            template.ApprovedBy = actor;
+            template.ApprovedAt = time.GetUtcNow();
+            try
+            {
+                await store.ReplaceAsync(template, cancellationToken);
+                logger.LogInformation("Message template {TemplateId} revision {Revision} approved", id, template.Revision);
+                return (template, null);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Someone changed it meanwhile: read it again (an edit makes the approval a conflict).
+            }
+        }
+    }
+
+    /// <summary>
+    /// The approved text of <paramref name="template"/> as it appears in a message to <paramref name="lead"/> (placeholders
+    /// filled in, with the line endings a browser's form sends as well): the claims screen does not screen it again.
+    /// Nothing when the template is not approved in its current revision.
+    /// </summary>
+    public static IReadOnlyList<ApprovedContent> ApprovedContentFor(MessageTemplate template, LeadDocument lead, string coordinator)
+    {
+        if (!template.IsUsable) return [];
+        var (subject, body) = Render(template, lead, coordinator);
+        var texts = new List<string> { body, body.ReplaceLineEndings("\n"), body.ReplaceLineEndings("\r\n") };
+        if (!string.IsNullOrEmpty(subject)) texts.Add(subject);
+        return [.. texts.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Select(t => new ApprovedContent { Id = template.ContentId, Text = t })];
     }
 
     /// <summary>Takes a template off the compose page (it is kept); null when there is no such template.</summary>

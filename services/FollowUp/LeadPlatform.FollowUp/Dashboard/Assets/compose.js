@@ -15,6 +15,8 @@
   const channel = document.getElementById('channel');
   const language = document.getElementById('language');
   const condition = document.getElementById('condition');
+  const templateId = document.getElementById('template-id');
+  const sendLabel = send.textContent;
   let timer = 0;
   let sequence = 0;
 
@@ -25,8 +27,8 @@
       if (v.start < at) continue;
       parts.push(document.createTextNode(text.slice(at, v.start)));
       const m = document.createElement('mark');
-      m.className = 'violation';
-      m.title = v.advice;
+      m.className = v.severity === 'review' ? 'review' : 'violation';
+      m.title = (v.severity === 'review' ? 'Review: ' : 'Blocked: ') + v.advice;
       m.textContent = text.slice(v.start, v.start + v.length);
       parts.push(m);
       at = v.start + v.length;
@@ -44,6 +46,7 @@
       leadId: form.dataset.leadId, channel: channel ? channel.value : form.dataset.channel,
       subject: subject ? subject.value : null, body: body.value,
       language: language ? language.value : undefined, condition: condition ? condition.value : undefined,
+      templateId: templateId ? templateId.value : undefined,
     };
     try {
       const r = await fetch('/api/v1/compliance/check', {
@@ -57,17 +60,27 @@
         status.textContent = 'The draft is not complete: ' + Object.values(result.errors || {}).flat().join(' ');
         return;
       }
-      const blocked = result.decision !== 'cleared';
-      status.className = blocked ? 'decision-blocked' : 'decision-cleared';
+      const findings = result.findings || result.violations;
+      const blocked = result.decision === 'blocked';
+      const review = result.decision === 'review';
+      const template = !!form.dataset.template;
+      status.className = blocked ? 'decision-blocked' : review ? 'decision-review' : 'decision-cleared';
       status.textContent = blocked
-        ? `Blocked: ${result.violations.length} problem(s) to fix before this can be sent.`
-        : 'Cleared: this can be sent.';
-      highlighted.replaceChildren(...mark(body.value, result.violations.filter(v => v.field === 'body' && v.length > 0)));
-      violations.replaceChildren(...result.violations.map(v => {
+        ? `Blocked: ${findings.filter(f => f.severity !== 'review').length} problem(s) to fix before this can be sent.`
+        : review
+          ? (template
+            ? `Review: ${findings.length} finding(s) a compliance officer must look at. It can be saved; the officer sees them before approving it for coordinators.`
+            : `Review: ${findings.length} finding(s) a compliance officer must look at. Sending puts it in the review queue; nothing goes out until it is approved.`)
+          : (template ? 'Cleared: this can be saved (coordinators can use it once a compliance officer approves it).' : 'Cleared: this can be sent.');
+      highlighted.replaceChildren(...mark(body.value, findings.filter(v => v.field === 'body' && v.length > 0)));
+      violations.replaceChildren(...findings.map(v => {
         const li = document.createElement('li');
-        li.textContent = (v.match ? `“${v.match}”${v.field === 'subject' ? ' (subject)' : ''}: ` : '') + v.advice;
+        li.className = v.severity === 'review' ? 'finding-review' : 'finding-block';
+        li.textContent = (v.severity === 'review' ? 'Review — ' : 'Blocked — ') + (v.match ? `“${v.match}”${v.field === 'subject' ? ' (subject)' : ''}: ` : '') + v.advice
+          + (v.suggestion ? ` Suggested: “${v.suggestion}”` : '');
         return li;
       }));
+      if (!template) send.textContent = review ? 'Send for review' : sendLabel;
       disclaimers.replaceChildren(...result.disclaimers.map(d => {
         const box = document.createElement('div');
         const h = document.createElement('h4');
