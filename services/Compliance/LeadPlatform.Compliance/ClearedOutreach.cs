@@ -52,7 +52,7 @@ public sealed class ClearedOutreach
     public DateTimeOffset ClearedAt { get; }
     public DateTimeOffset ValidUntil { get; }
     /// <summary>Email: the one-click unsubscribe link of this outreach, as issued for it and put into <see cref="Message"/> (the List-Unsubscribe header is this link, never text found in the body).</summary>
-    public string? UnsubscribeUrl { get; init; }
+    public string? UnsubscribeUrl { get; internal init; }
     /// <summary>True for calls: the coordinator must confirm having read the disclaimer script aloud.</summary>
     public bool RequiresReadAloudConfirmation => Disclaimers.Any(d => d.RequiresReadAloudConfirmation);
 

@@ -93,6 +93,10 @@ public sealed class ComplianceGate
             facts.OptOuts is null ? "opt-outs unknown" : "the lead opted out of " + (facts.OptOuts.Contains(OptOutScope.All) ? "all contact" : Name(channel)),
             "The lead opted out: do not contact them on this channel.");
 
+        // Minors: only the automatic acknowledgement (which says only that the request was received) may reach a lead under 18.
+        Rule(results, violations, ComplianceRules.Minor, facts.IsMinor != true || draft.Author == OutreachDraft.AcknowledgementAuthor,
+            "the lead is known to be under 18", "Do not contact this lead: they are under 18 and not eligible.");
+
         // Frequency cap
         DateTimeOffset? capLiftsAt = null;
         if (facts.RecentOutreach is null)

@@ -10,7 +10,7 @@ namespace LeadPlatform.FollowUp.Outreach;
 /// </summary>
 internal static class AcknowledgementTemplate
 {
-    public const string Author = "system:acknowledgement";
+    public const string Author = OutreachDraft.AcknowledgementAuthor;
     public const string Subject = "We received your request";
 
     /// <summary>The idempotency key: one acknowledgement per follow-up task, however often the task's event arrives.</summary>
