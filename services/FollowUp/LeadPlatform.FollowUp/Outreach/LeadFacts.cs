@@ -16,7 +16,10 @@ internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> opt
         PostalCode = lead.Person?.PostalCode,
         // The age the lead gave counts from when the lead reached follow-up (the submission, give or take seconds).
         IsMinor = lead.Person is { } person ? LeadAge.IsMinor(person.DateOfBirth, person.Age, lead.CreatedAt, time.GetUtcNow()) : null,
-        OptOuts = [.. lead.OptOuts.Select(OptOutScopeNames.Parse).Distinct()],
+        // Policy "one opt-out revokes every channel": any opt-out on record (however it arrived) stops all contact.
+        OptOuts = options.Value.OptOutRevokesAllChannels && lead.OptOuts.Count > 0
+            ? [OptOutScope.All]
+            : [.. lead.OptOuts.Select(OptOutScopeNames.Parse).Distinct()],
         RecentOutreach = [.. lead.Outreach
             .Where(o => o.Status != OutreachStatus.Failed && ChannelNames.TryParse(o.Channel, out _))
             .Select(o => new PriorOutreach(Parse(o.Channel), o.CreatedAt))],
