@@ -4,7 +4,9 @@ namespace LeadPlatform.Compliance.Tests;
 
 /// <summary>
 /// A corpus of realistic coordinator messages (Corpus/outreach-corpus.json): about half carry claims in disguise,
-/// half are honest, many of those mentioning forbidden words in negation. Zero misses and zero false alarms.
+/// half are honest, many of those mentioning forbidden words in negation. Zero misses and zero false alarms. Since
+/// issue 19 a claim may also trip further rules (the screen reads outcomes, not only words: "cured their back pain for
+/// good" is a cure claim and a promise of ending pain); the expected rules must all be among them.
 /// </summary>
 public sealed class The_outreach_corpus
 {
@@ -39,7 +41,7 @@ public sealed class The_outreach_corpus
         var rules = found.Select(v => v.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
         var expected = item.Expect.Order(StringComparer.Ordinal).ToList();
         Assert.True(
-            expected.SequenceEqual(rules),
+            expected.Count == 0 ? rules.Count == 0 : expected.All(rules.Contains),
             $"{id}: expected [{string.Join(", ", expected)}] but found [{string.Join(", ", found.Select(v => $"{v.Rule} \"{v.Match}\""))}] in:\n{item.Text}");
         foreach (var v in found)
         {

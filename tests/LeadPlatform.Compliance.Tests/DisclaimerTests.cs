@@ -104,8 +104,62 @@ public sealed class Disclaimers
     {
         var versions = DisclaimerRegistry.LoadDefault().Versions;
 
-        Assert.Equal(3, versions.Count);
-        Assert.All(versions, v => Assert.Matches(@"^evidence\.spondylolysis\.[a-z-]+@\d{4}-\d{2}\.\d+$", v));
+        Assert.Equal(4 * 3 * 3, versions.Count);
+        Assert.All(versions, v => Assert.Matches(@"^evidence\.[a-z-]+\.(email|sms|call-script)(\.(es|pt))?@\d{4}-\d{2}\.\d+$", v));
         Assert.True(DisclaimerRegistry.LoadDefault().Covers("spondylolysis", OutreachChannel.Sms, "en"));
+    }
+
+    /// <summary>The conditions the intake form offers (services/Intake QuoteRequestValidator.Conditions).</summary>
+    private static readonly string[] IntakeConditions = ["spondylolysis", "spondylolisthesis", "degenerative_disc_disease", "other"];
+
+    [Fact]
+    public void The_matrix_has_a_disclaimer_for_every_condition_the_form_offers_on_every_channel_in_every_language()
+    {
+        var matrix = DisclaimerRegistry.LoadDefault().Matrix(IntakeConditions);
+
+        Assert.Equal(IntakeConditions.Length * 3 * 3, matrix.Count);
+        Assert.All(matrix, cell => Assert.False(cell.Missing, $"{cell.Condition}/{cell.Channel}/{cell.Language} has no disclaimer"));
+        Assert.All(matrix, cell => Assert.Matches(@"@\d{4}-\d{2}\.\d+$", cell.IdAtVersion!));
+        Assert.Equal(IntakeConditions.Order(StringComparer.Ordinal), DisclaimerRegistry.LoadDefault().Conditions);
+        var unknown = DisclaimerRegistry.LoadDefault().Matrix(["scoliosis"], ["en", "fr"]);
+        Assert.All(unknown, cell => Assert.True(cell.Missing));
+        Assert.Equal(3 * 2, unknown.Count);
+    }
+
+    [Theory]
+    [InlineData("spondylolisthesis", "es", "espondilolistesis")]
+    [InlineData("degenerative_disc_disease", "pt", "doença degenerativa do disco")]
+    [InlineData("other", "es", "columna")]
+    public void A_lead_writing_in_spanish_or_portuguese_gets_the_disclaimer_of_their_language_marked_as_a_draft(string condition, string language, string words)
+    {
+        foreach (var channel in new[] { OutreachChannel.Email, OutreachChannel.Sms, OutreachChannel.Phone })
+        {
+            var draft = GateKit.Draft(channel, language == "es" ? "Gracias por su mensaje; le llamamos mañana." : "Obrigado pela sua mensagem; ligamos amanhã.")
+                with { Condition = condition, Language = language };
+
+            var decision = GateKit.Gate().Check(draft, GateKit.Facts());
+
+            Assert.True(decision.Cleared, string.Join("; ", decision.Violations.Select(v => v.Rule + " " + v.Advice)));
+            var disclaimer = Assert.Single(decision.Disclaimers);
+            Assert.EndsWith("." + language, disclaimer.Id);
+            Assert.Equal(DisclaimerStatus.Draft, disclaimer.Status);
+            Assert.Contains(words, decision.Message);
+            Assert.Contains("FDA", decision.Message);
+        }
+    }
+
+    [Fact]
+    public void A_draft_becomes_approved_when_the_clinic_approves_that_version_and_only_that_version()
+    {
+        var registry = DisclaimerRegistry.LoadDefault();
+        var cell = registry.Matrix(["spondylolysis"], ["es"]).Single(c => c.Channel == OutreachChannel.Email);
+        Assert.Equal(DisclaimerStatus.Draft, cell.Status);
+        Assert.Equal(DisclaimerStatus.Approved, registry.Matrix(["spondylolysis"], ["en"]).First().Status);
+
+        var approved = registry.WithApproved([cell.IdAtVersion!, cell.Id + "@1999-01.1"]);
+
+        Assert.Equal(DisclaimerStatus.Approved, approved.Matrix(["spondylolysis"], ["es"]).Single(c => c.Channel == OutreachChannel.Email).Status);
+        Assert.Equal(DisclaimerStatus.Draft, approved.Matrix(["spondylolysis"], ["es"]).Single(c => c.Channel == OutreachChannel.Sms).Status);
+        Assert.Equal(DisclaimerStatus.Draft, registry.Matrix(["spondylolysis"], ["es"]).Single(c => c.Channel == OutreachChannel.Email).Status);
     }
 }

@@ -20,13 +20,14 @@ public sealed class Evidence
         Assert.Equal("cleared", evidence.Decision);
         Assert.Equal(Sha256(decision.Message!), evidence.MessageHash);
         Assert.Equal(Sha256("Your quote"), evidence.SubjectHash);
-        Assert.Equal(ClaimRuleSet.LoadDefault().Version, evidence.RuleSetVersion);
+        Assert.Equal(ClaimsScreen.LoadDefault().Version, evidence.RuleSetVersion);
+        Assert.Contains("claims-es-", evidence.RuleSetVersion);
         Assert.Equal([decision.Disclaimers[0].Id + "@" + decision.Disclaimers[0].Version], evidence.DisclaimerVersions);
         Assert.Matches("^[0-9a-f]{64}$", evidence.ConsentHash);
         Assert.Equal(decision.Outreach!.OutreachId, evidence.OutreachId);
         Assert.Equal(decision.Outreach.EvidenceId, evidence.EvidenceId);
         Assert.All(evidence.RuleResults, r => Assert.Contains(r.Outcome, new[] { "passed", "not-applicable" }));
-        foreach (var rule in ClaimRuleSet.LoadDefault().RuleIds.Concat([ComplianceRules.ConsentMissing, ComplianceRules.OptedOut, ComplianceRules.FrequencyCap, ComplianceRules.QuietHours, ComplianceRules.DisclaimerMissing]))
+        foreach (var rule in ClaimsScreen.LoadDefault().RuleIds.Concat([ComplianceRules.ConsentMissing, ComplianceRules.OptedOut, ComplianceRules.FrequencyCap, ComplianceRules.QuietHours, ComplianceRules.DisclaimerMissing]))
         {
             Assert.Contains(evidence.RuleResults, r => r.Rule == rule);
         }

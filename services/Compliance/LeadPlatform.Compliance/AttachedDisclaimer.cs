@@ -8,4 +8,6 @@ public sealed record AttachedDisclaimer
     public required string Text { get; init; }
     /// <summary>True for call scripts: the coordinator must read it aloud and confirm having done so.</summary>
     public bool RequiresReadAloudConfirmation { get; init; }
+    /// <summary><see cref="DisclaimerStatus.Approved"/> or <see cref="DisclaimerStatus.Draft"/> (attached all the same; the clinic has yet to approve the wording).</summary>
+    public string Status { get; init; } = DisclaimerStatus.Approved;
 }

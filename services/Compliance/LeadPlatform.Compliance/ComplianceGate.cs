@@ -19,13 +19,19 @@ public sealed class ComplianceGate
     private const string Review = "review";
     private const string Approved = "approved";
 
-    private readonly ClaimRuleSet claims;
+    private readonly ClaimsScreen claims;
     private readonly DisclaimerRegistry disclaimers;
     private readonly TimeProvider time;
     private readonly ComplianceOptions options;
     private readonly TimeZoneMap timeZones;
 
     public ComplianceGate(ClaimRuleSet claims, DisclaimerRegistry disclaimers, TimeProvider time, ComplianceOptions? options = null)
+        : this(new ClaimsScreen([claims ?? throw new ArgumentNullException(nameof(claims))]), disclaimers, time, options)
+    {
+    }
+
+    /// <summary>A gate with a claims screen of one or more languages (and, optionally, its semantic second opinion).</summary>
+    public ComplianceGate(ClaimsScreen claims, DisclaimerRegistry disclaimers, TimeProvider time, ComplianceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(disclaimers);
@@ -44,12 +50,22 @@ public sealed class ComplianceGate
         timeZones = TimeZoneMap.Default;
     }
 
-    /// <summary>The gate with the rule set and disclaimers embedded in this assembly.</summary>
+    /// <summary>
+    /// The gate with the rule sets (en, es, pt) and disclaimers embedded in this assembly; with
+    /// <see cref="ComplianceOptions.SemanticSecondOpinion"/> also the English semantic second opinion (its model loads on
+    /// the first sentence that needs it, never for a gate without it).
+    /// </summary>
     public static ComplianceGate CreateDefault(TimeProvider time, ComplianceOptions? options = null)
-        => new(ClaimRuleSet.LoadDefault(), DisclaimerRegistry.LoadDefault(), time, options);
+        => new(ClaimsScreen.LoadDefault(options?.SemanticSecondOpinion ?? false), DisclaimerRegistry.LoadDefault(), time, options);
 
-    /// <summary>Version of the claim rules in force (also in every evidence record).</summary>
+    /// <summary>Versions of the claim rules in force (also in every evidence record).</summary>
     public string RuleSetVersion => claims.Version;
+
+    /// <summary>The claims screen (its rules, with their sources, for the compliance officer).</summary>
+    public ClaimsScreen Claims => claims;
+
+    /// <summary>The disclaimers (the condition × channel × language matrix, for the admin page).</summary>
+    public DisclaimerRegistry Disclaimers => disclaimers;
 
     /// <summary>Decides on one outreach. Blocked decisions carry the reasons and never an outreach.</summary>
     public ComplianceDecision Check(OutreachDraft draft, LeadComplianceFacts facts)
@@ -57,120 +73,142 @@ public sealed class ComplianceGate
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(facts);
 
-        var now = time.GetUtcNow();
-        var violations = new List<ComplianceViolation>();
-        var results = new List<EvidenceRuleResult>();
-        var channel = draft.Channel;
-        var knownChannel = Enum.IsDefined(channel);
-
-        // Draft
-        var missing = new List<string>();
-        if (draft.LeadId == Guid.Empty) missing.Add("lead id");
-        if (!knownChannel) missing.Add("channel");
-        if (string.IsNullOrWhiteSpace(draft.Condition)) missing.Add("condition");
-        if (string.IsNullOrWhiteSpace(draft.Language)) missing.Add("language");
-        if (string.IsNullOrWhiteSpace(draft.Body)) missing.Add("body");
-        if (string.IsNullOrWhiteSpace(draft.Author)) missing.Add("author");
-        if (string.IsNullOrWhiteSpace(draft.Recipient)) missing.Add("recipient");
-        if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(draft.Subject)) missing.Add("subject");
-        Rule(results, violations, ComplianceRules.DraftIncomplete, missing.Count == 0,
-            "The draft is missing: " + string.Join(", ", missing) + ".", "Complete the draft before sending.");
-
-        // Consent
-        var consent = ConsentFor(facts.Consent, channel);
-        var consentProblem = ConsentProblem(consent, channel, now);
-        Rule(results, violations, ComplianceRules.ConsentMissing, consentProblem is null, consentProblem,
-            "Do not contact the lead on this channel: there is no valid consent on record for it.");
-        var recipientProblem = consentProblem is null ? RecipientProblem(draft, facts) : "consent not established";
-        Rule(results, violations, ComplianceRules.ConsentRecipientMismatch, recipientProblem is null, recipientProblem,
-            "Send only to the address or number the lead gave consent for.");
-
-        // Suppression
-        var optedOut = facts.OptOuts is null
-            || facts.OptOuts.Contains(OptOutScope.All)
-            || (knownChannel && facts.OptOuts.Contains(ScopeOf(channel)));
-        Rule(results, violations, ComplianceRules.OptedOut, !optedOut,
-            facts.OptOuts is null ? "opt-outs unknown" : "the lead opted out of " + (facts.OptOuts.Contains(OptOutScope.All) ? "all contact" : Name(channel)),
-            "The lead opted out: do not contact them on this channel.");
-
+        var run = new CheckRun(time.GetUtcNow(), draft.Channel);
+        CheckDraft(run, draft);
+        var consent = CheckConsent(run, draft, facts);
+        CheckSuppression(run, facts);
         // Minors: only the automatic acknowledgement (which says only that the request was received) may reach a lead under 18.
-        Rule(results, violations, ComplianceRules.Minor, facts.IsMinor != true || draft.Author == OutreachDraft.AcknowledgementAuthor,
+        run.Rule(ComplianceRules.Minor, facts.IsMinor != true || draft.Author == OutreachDraft.AcknowledgementAuthor,
             "the lead is known to be under 18", "Do not contact this lead: they are under 18 and not eligible.");
-
-        // Frequency cap
-        DateTimeOffset? capLiftsAt = null;
-        if (facts.RecentOutreach is null)
-        {
-            Rule(results, violations, ComplianceRules.FrequencyCap, false, "outreach history unknown", "Pass the lead's recent outreach history.");
-        }
-        else
-        {
-            var windowStart = now - options.FrequencyWindow;
-            var attempts = facts.RecentOutreach.Where(a => a is not null && a.Channel == channel && a.At > windowStart).Select(a => a.At).Order().ToList();
-            var capped = attempts.Count >= options.MaxAttemptsPerChannel;
-            if (capped)
-            {
-                capLiftsAt = attempts[attempts.Count - options.MaxAttemptsPerChannel] + options.FrequencyWindow;
-            }
-
-            Rule(results, violations, ComplianceRules.FrequencyCap, !capped,
-                $"{attempts.Count} {Name(channel)} attempt(s) in the last {options.FrequencyWindow.TotalHours:0.#} h (limit {options.MaxAttemptsPerChannel})",
-                $"At most {options.MaxAttemptsPerChannel} {Name(channel)} attempts per {options.FrequencyWindow.TotalHours:0.#} hours: schedule it for later.");
-        }
-
-        // Quiet hours
-        TimeZoneCandidates? zones = null;
-        DateTimeOffset? windowEnd = null;
-        var quietChannel = channel is OutreachChannel.Sms or OutreachChannel.Phone;
-        if (!quietChannel)
-        {
-            results.Add(new EvidenceRuleResult { Rule = ComplianceRules.QuietHours, Outcome = NotApplicable });
-        }
-        else
-        {
-            zones = timeZones.Resolve(facts.Country, facts.PostalCode, facts.ConsentedPhone ?? draft.Recipient);
-            if (zones is null)
-            {
-                Rule(results, violations, ComplianceRules.TimeZoneUnknown, false, "no time zone from address or phone number",
-                    "The lead's time zone is unknown: record a country and postal code, or a valid phone number, before texting or calling.");
-            }
-            else
-            {
-                var (allowed, from, until) = QuietHoursWindow.Evaluate(zones.Zones, now, options.CallingHoursFrom, options.CallingHoursUntil);
-                var zoneList = string.Join(",", zones.Zones.Select(z => z.Id));
-                if (from is null)
-                {
-                    Rule(results, violations, ComplianceRules.TimeZoneUnknown, false, $"no common calling hours across {zoneList} ({zones.Source})",
-                        "The candidate time zones share no calling hours: record the lead's postal code to narrow them down.");
-                }
-                else
-                {
-                    windowEnd = until;
-                    Rule(results, violations, ComplianceRules.QuietHours, allowed,
-                        allowed ? $"inside calling hours in {zoneList} ({zones.Source})" : $"outside {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in {zoneList} ({zones.Source})",
-                        $"Texts and calls only {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
-                }
-            }
-        }
-
-        // Claims: pre-approved content is not screened again; review findings a compliance officer approved are accepted.
-        var claimViolations = ScreenClaims(MaskApproved(draft.Subject, draft.ApprovedContent), MaskApproved(draft.Body, draft.ApprovedContent));
-        var approvedFindings = draft.Approval is null ? [] : claimViolations.Where(v => v.Severity == FindingSeverity.Review).ToList();
-        claimViolations.RemoveAll(approvedFindings.Contains);
-        AddClaimResults(results, claimViolations, approvedFindings, draft.Approval);
-        violations.AddRange(claimViolations);
-
-        // Disclaimers and the final message
-        var assembled = Assemble(draft.Condition, channel, draft.Language, draft.Subject, draft.Body ?? string.Empty, new Dictionary<string, string?>
+        var capLiftsAt = CheckFrequencyCap(run, facts);
+        var (zones, windowEnd) = CheckQuietHours(run, draft, facts);
+        CheckClaims(run, draft);
+        var assembled = Assemble(draft.Condition, run.Channel, draft.Language, draft.Subject, draft.Body ?? string.Empty, new Dictionary<string, string?>
         {
             ["clinicPostalAddress"] = facts.ClinicPostalAddress,
             ["unsubscribeUrl"] = AbsoluteUrl(facts.UnsubscribeUrl),
             ["fullDisclaimerUrl"] = AbsoluteUrl(facts.FullDisclaimerUrl),
         });
-        results.AddRange(assembled.Results);
-        violations.AddRange(assembled.Violations);
+        run.Results.AddRange(assembled.Results);
+        run.Violations.AddRange(assembled.Violations);
+        return Decide(run, draft, facts, consent, assembled, capLiftsAt, zones, windowEnd);
+    }
 
-        // Decision
+    /// <summary>What one <see cref="Check"/> has found so far.</summary>
+    private sealed class CheckRun(DateTimeOffset now, OutreachChannel channel)
+    {
+        public DateTimeOffset Now { get; } = now;
+        public OutreachChannel Channel { get; } = channel;
+        public bool KnownChannel { get; } = Enum.IsDefined(channel);
+        public List<ComplianceViolation> Violations { get; } = [];
+        public List<EvidenceRuleResult> Results { get; } = [];
+
+        public void Rule(string rule, bool passed, string? detail, string advice) => ComplianceGate.Rule(Results, Violations, rule, passed, detail, advice);
+    }
+
+    private static void CheckDraft(CheckRun run, OutreachDraft draft)
+    {
+        var missing = new List<string>();
+        if (draft.LeadId == Guid.Empty) missing.Add("lead id");
+        if (!run.KnownChannel) missing.Add("channel");
+        if (string.IsNullOrWhiteSpace(draft.Condition)) missing.Add("condition");
+        if (string.IsNullOrWhiteSpace(draft.Language)) missing.Add("language");
+        if (string.IsNullOrWhiteSpace(draft.Body)) missing.Add("body");
+        if (string.IsNullOrWhiteSpace(draft.Author)) missing.Add("author");
+        if (string.IsNullOrWhiteSpace(draft.Recipient)) missing.Add("recipient");
+        if (run.Channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(draft.Subject)) missing.Add("subject");
+        run.Rule(ComplianceRules.DraftIncomplete, missing.Count == 0, "The draft is missing: " + string.Join(", ", missing) + ".", "Complete the draft before sending.");
+    }
+
+    private static ChannelConsent? CheckConsent(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts)
+    {
+        var consent = ConsentFor(facts.Consent, run.Channel);
+        var consentProblem = ConsentProblem(consent, run.Channel, run.Now);
+        run.Rule(ComplianceRules.ConsentMissing, consentProblem is null, consentProblem,
+            "Do not contact the lead on this channel: there is no valid consent on record for it.");
+        var recipientProblem = consentProblem is null ? RecipientProblem(draft, facts) : "consent not established";
+        run.Rule(ComplianceRules.ConsentRecipientMismatch, recipientProblem is null, recipientProblem,
+            "Send only to the address or number the lead gave consent for.");
+        return consent;
+    }
+
+    private static void CheckSuppression(CheckRun run, LeadComplianceFacts facts)
+    {
+        var optedOut = facts.OptOuts is null
+            || facts.OptOuts.Contains(OptOutScope.All)
+            || (run.KnownChannel && facts.OptOuts.Contains(ScopeOf(run.Channel)));
+        run.Rule(ComplianceRules.OptedOut, !optedOut,
+            facts.OptOuts is null ? "opt-outs unknown" : "the lead opted out of " + (facts.OptOuts.Contains(OptOutScope.All) ? "all contact" : Name(run.Channel)),
+            "The lead opted out: do not contact them on this channel.");
+    }
+
+    /// <summary>Returns when the cap lifts, if it is reached.</summary>
+    private DateTimeOffset? CheckFrequencyCap(CheckRun run, LeadComplianceFacts facts)
+    {
+        if (facts.RecentOutreach is null)
+        {
+            run.Rule(ComplianceRules.FrequencyCap, false, "outreach history unknown", "Pass the lead's recent outreach history.");
+            return null;
+        }
+
+        var channel = run.Channel;
+        var windowStart = run.Now - options.FrequencyWindow;
+        var attempts = facts.RecentOutreach.Where(a => a is not null && a.Channel == channel && a.At > windowStart).Select(a => a.At).Order().ToList();
+        var capped = attempts.Count >= options.MaxAttemptsPerChannel;
+        run.Rule(ComplianceRules.FrequencyCap, !capped,
+            $"{attempts.Count} {Name(channel)} attempt(s) in the last {options.FrequencyWindow.TotalHours:0.#} h (limit {options.MaxAttemptsPerChannel})",
+            $"At most {options.MaxAttemptsPerChannel} {Name(channel)} attempts per {options.FrequencyWindow.TotalHours:0.#} hours: schedule it for later.");
+        return capped ? attempts[attempts.Count - options.MaxAttemptsPerChannel] + options.FrequencyWindow : null;
+    }
+
+    /// <summary>Returns the lead's candidate time zones and when today's calling window ends (texts and calls only).</summary>
+    private (TimeZoneCandidates? Zones, DateTimeOffset? WindowEnd) CheckQuietHours(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts)
+    {
+        if (run.Channel is not (OutreachChannel.Sms or OutreachChannel.Phone))
+        {
+            run.Results.Add(new EvidenceRuleResult { Rule = ComplianceRules.QuietHours, Outcome = NotApplicable });
+            return (null, null);
+        }
+
+        var zones = timeZones.Resolve(facts.Country, facts.PostalCode, facts.ConsentedPhone ?? draft.Recipient);
+        if (zones is null)
+        {
+            run.Rule(ComplianceRules.TimeZoneUnknown, false, "no time zone from address or phone number",
+                "The lead's time zone is unknown: record a country and postal code, or a valid phone number, before texting or calling.");
+            return (null, null);
+        }
+
+        var (allowed, from, until) = QuietHoursWindow.Evaluate(zones.Zones, run.Now, options.CallingHoursFrom, options.CallingHoursUntil);
+        var zoneList = string.Join(",", zones.Zones.Select(z => z.Id));
+        if (from is null)
+        {
+            run.Rule(ComplianceRules.TimeZoneUnknown, false, $"no common calling hours across {zoneList} ({zones.Source})",
+                "The candidate time zones share no calling hours: record the lead's postal code to narrow them down.");
+            return (zones, null);
+        }
+
+        run.Rule(ComplianceRules.QuietHours, allowed,
+            allowed ? $"inside calling hours in {zoneList} ({zones.Source})" : $"outside {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in {zoneList} ({zones.Source})",
+            $"Texts and calls only {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
+        return (zones, until);
+    }
+
+    /// <summary>Pre-approved content is not screened again; review findings a compliance officer approved are accepted.</summary>
+    private void CheckClaims(CheckRun run, OutreachDraft draft)
+    {
+        var found = ScreenClaims(MaskApproved(draft.Subject, draft.ApprovedContent), MaskApproved(draft.Body, draft.ApprovedContent), draft.Language);
+        var approvedFindings = draft.Approval is null ? [] : found.Where(v => v.Severity == FindingSeverity.Review).ToList();
+        found.RemoveAll(approvedFindings.Contains);
+        AddClaimResults(run.Results, found, approvedFindings, draft.Approval);
+        run.Violations.AddRange(found);
+    }
+
+    private ComplianceDecision Decide(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts, ChannelConsent? consent, Assembly assembled,
+        DateTimeOffset? capLiftsAt, TimeZoneCandidates? zones, DateTimeOffset? windowEnd)
+    {
+        var now = run.Now;
+        var channel = run.Channel;
+        var violations = run.Violations;
         var cleared = violations.Count == 0;
         var evidenceId = Guid.CreateVersion7(now);
         Guid? outreachId = cleared ? draft.ResumesOutreachId ?? Guid.CreateVersion7(now) : null;
@@ -180,7 +218,7 @@ public sealed class ComplianceGate
         {
             EvidenceId = evidenceId,
             LeadId = draft.LeadId,
-            Channel = knownChannel ? Name(channel) : "unknown",
+            Channel = run.KnownChannel ? Name(channel) : "unknown",
             Author = draft.Author ?? string.Empty,
             DecidedAt = now,
             Decision = ComplianceDecision.Of(violations),
@@ -193,7 +231,7 @@ public sealed class ComplianceGate
             RuleSetVersion = claims.Version,
             DisclaimerVersions = [.. assembled.Disclaimers.Select(d => d.Id + "@" + d.Version)],
             ConsentHash = consent is null ? "none" : ConsentHash(channel, consent, channel == OutreachChannel.Email ? facts.ConsentedEmail : facts.ConsentedPhone),
-            RuleResults = [.. results],
+            RuleResults = [.. run.Results],
         };
 
         DateTimeOffset? nextAllowedAt = null;
@@ -241,7 +279,7 @@ public sealed class ComplianceGate
             violations.Add(new ComplianceViolation { Rule = ComplianceRules.DraftIncomplete, Advice = "Write a message body." });
         }
 
-        violations.AddRange(ScreenClaims(subject, body ?? string.Empty));
+        violations.AddRange(ScreenClaims(subject, body ?? string.Empty, language));
         var assembled = Assemble(condition, channel, language, subject, body ?? string.Empty, new Dictionary<string, string?>
         {
             ["clinicPostalAddress"] = string.IsNullOrWhiteSpace(clinicPostalAddress) ? "[clinic postal address]" : clinicPostalAddress,
@@ -252,17 +290,17 @@ public sealed class ComplianceGate
         return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, null, null, null);
     }
 
-    private List<ComplianceViolation> ScreenClaims(string? subject, string? body)
+    private List<ComplianceViolation> ScreenClaims(string? subject, string? body, string? language)
     {
         var found = new List<ComplianceViolation>();
         if (!string.IsNullOrEmpty(subject))
         {
-            found.AddRange(claims.Screen(subject, "subject"));
+            found.AddRange(claims.Screen(subject, "subject", language));
         }
 
         if (!string.IsNullOrEmpty(body))
         {
-            found.AddRange(claims.Screen(body, "body"));
+            found.AddRange(claims.Screen(body, "body", language));
         }
 
         return found;

@@ -12,6 +12,11 @@ public sealed record ComplianceOptions
     public TimeOnly CallingHoursUntil { get; init; } = new(20, 0);
     /// <summary>How long a cleared outreach may wait before a channel must refuse it.</summary>
     public TimeSpan ClearanceLifetime { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// Add the claims screen's English semantic second opinion (sentence embeddings against prohibited-claim
+    /// exemplars; findings go to review). Off by default: its model is loaded only by a gate that asks for it.
+    /// </summary>
+    public bool SemanticSecondOpinion { get; init; }
 
     public static ComplianceOptions Default { get; } = new();
 }

@@ -19,12 +19,14 @@ public class ClaimsScreenBenchmarks
     ];
 
     private ClaimRuleSet rules = null!;
+    private LeadPlatform.Compliance.ClaimsScreen screen = null!;
     private string message = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         rules = ClaimRuleSet.LoadDefault();
+        screen = LeadPlatform.Compliance.ClaimsScreen.LoadDefault();
         var text =
             "Hi Jordan,\n\nThank you for your quote request about stem-cell treatment for spondylolysis. "
             + "The quote for the consultation, the procedure and one follow-up visit is USD 6,800, valid for 60 days. "
@@ -66,4 +68,8 @@ public class ClaimsScreenBenchmarks
 
     [Benchmark]
     public int ClaimsScreen() => rules.Screen(message).Count;
+
+    /// <summary>The gate's screen: language detection, then the rule sets the text calls for (no embeddings).</summary>
+    [Benchmark]
+    public int ClaimsScreenThreeLanguages() => screen.Screen(message, "body", "en").Count;
 }

@@ -19,7 +19,10 @@ public sealed class ClaimRuleSet
     private static List<PhraseHit>? hitsCache;
 
     [ThreadStatic]
-    private static bool[]? negatedCache;
+    private static byte[]? negationCache;
+
+    [ThreadStatic]
+    private static bool[]? distancedCache;
 
     private readonly ClaimRuleDocument[] rules;
     private readonly NegationCueDocument[] cues;
@@ -27,6 +30,7 @@ public sealed class ClaimRuleSet
     private readonly int notNegationOwner;
     private readonly PhraseIndex index;
     private readonly FrozenSet<string>[] auxiliaries;
+    private readonly bool[] distanceCue;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
@@ -74,7 +78,20 @@ public sealed class ClaimRuleSet
         }
 
         patterns.AddRange(document.Negation.NotNegations.Select(p => (p, notNegationOwner)));
-        index = new PhraseIndex(patterns, document.NumberWords);
+        var lexicon = document.Lexicon;
+        patterns = [.. patterns.Select(p => (Expand(p.Item1, lexicon), p.Item2))];
+        if (document.Stem && !Stemming.Supports(document.Language))
+        {
+            throw new FormatException($"The claim rule set asks for stems in '{document.Language}', which has no stemmer.");
+        }
+
+        // The negation grammar's own words are matched as written, never by stem ("sino" is not "sin", "nobody" not "nobod").
+        var grammar = document.Negation.Cues.SelectMany(c => c.Phrases.Concat(c.Auxiliaries))
+            .Concat(document.Negation.NotNegations).Concat(document.Negation.ClauseBreakWords).Concat(document.Negation.Coordinators)
+            .SelectMany(p => p.Split([' ', '(', ')', '|'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => !w.StartsWith('{') && !w.StartsWith('@') && !w.StartsWith('#'));
+        index = new PhraseIndex(patterns, document.NumberWords, document.Stem ? document.Language : null, grammar);
+        distanceCue = [.. cues.Select(c => string.Equals(c.Kind, "distance", StringComparison.OrdinalIgnoreCase))];
 
         auxiliaries = [.. cues.Select(c => Fold(c.Auxiliaries))];
         auxiliaryLookups = [.. auxiliaries.Select(a => a.GetAlternateLookup<ReadOnlySpan<char>>())];
@@ -98,6 +115,9 @@ public sealed class ClaimRuleSet
     public static ClaimRuleSet FromJson(string json)
         => new(EmbeddedData.Deserialize<ClaimRulesDocument>(json, "The claim rule set"));
 
+    /// <summary>Title, category, severity and source of every rule (for the compliance officer's view).</summary>
+    public IReadOnlyList<ClaimRuleInfo> Rules => [.. rules.Select(r => new ClaimRuleInfo(r.Id, r.Title, r.Category, SeverityOf(r), r.Source, r.Advice, r.Suggestion))];
+
     /// <summary>Advice for a rule id, or null if the id is not in this set.</summary>
     public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice;
 
@@ -105,7 +125,13 @@ public sealed class ClaimRuleSet
     /// Screens one text. Each violation gives the rule, the matched text as it appears in <paramref name="text"/>
     /// (disguises included), its start and length in <paramref name="text"/>, and advice.
     /// </summary>
-    public IReadOnlyList<ComplianceViolation> Screen(string text, string field = "body")
+    public IReadOnlyList<ComplianceViolation> Screen(string text, string field = "body") => Screen(text, field, null);
+
+    /// <summary>
+    /// As <see cref="Screen(string, string)"/>; <paramref name="decided"/>, when given, receives the span (in
+    /// <paramref name="text"/>) of every phrase the rules recognised, claims and negations alike: what the rules decided.
+    /// </summary>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -113,7 +139,8 @@ public sealed class ClaimRuleSet
             return [];
         }
 
-        var tokens = TokenizedText.ForThread(text);
+        var prepared = PreparedText.From(text);
+        var tokens = TokenizedText.ForThread(prepared.Text);
         var hits = hitsCache ??= new List<PhraseHit>(32);
         hits.Clear();
         index.Scan(tokens, hits);
@@ -122,6 +149,10 @@ public sealed class ClaimRuleSet
         foreach (var hit in hits)
         {
             anyClaim |= hit.Owner < cueBase;
+            if (decided is not null && hit.Owner != notNegationOwner)
+            {
+                decided.Add((prepared.OriginalStart(tokens.OriginalStart(hit.Start)), prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1)));
+            }
         }
 
         if (!anyClaim)
@@ -129,7 +160,7 @@ public sealed class ClaimRuleSet
             return [];
         }
 
-        var negated = MarkNegatedTokens(tokens, hits);
+        MarkNegatedTokens(tokens, hits, out var negations, out var distanced);
         List<ComplianceViolation>? violations = null;
         foreach (var hit in hits)
         {
@@ -138,23 +169,28 @@ public sealed class ClaimRuleSet
                 continue;
             }
 
-            if (negated[hit.Start])
+            // Asserted when an even number of negations cover a positive statement ("never had a patient who wasn't
+            // cured") or an odd number a negative one ("no patient has ever failed to heal"); never when distanced.
+            var at = hit.JudgedAtEnd ? hit.End - 1 : hit.Start;
+            var odd = (negations[at] & 1) == 1;
+            if (distanced[at] || odd != hit.Negative)
             {
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
-                CarryNegationOverCoordination(tokens, hit.End, negated);
+                CarryNegationOverCoordination(tokens, hit.End, distanced);
                 continue;
             }
 
-            var start = tokens.OriginalStart(hit.Start);
-            var end = tokens.OriginalEnd(hit.End - 1);
+            var start = prepared.OriginalStart(tokens.OriginalStart(hit.Start));
+            var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
             var rule = rules[hit.Owner];
             (violations ??= []).Add(new ComplianceViolation
             {
                 Rule = rule.Id,
                 Advice = rule.Advice,
-                Severity = string.Equals(rule.Severity, "review", StringComparison.OrdinalIgnoreCase) ? FindingSeverity.Review : FindingSeverity.Block,
+                Severity = SeverityOf(rule),
                 Category = rule.Category,
                 Source = rule.Source,
+                Suggestion = rule.Suggestion,
                 Field = field,
                 Match = text[start..end],
                 Start = start,
@@ -162,24 +198,55 @@ public sealed class ClaimRuleSet
             });
         }
 
-        return violations is null ? [] : violations;
+        if (violations is null)
+        {
+            return [];
+        }
+
+        violations.RemoveAll(v => rules.First(r => r.Id == v.Rule).Fallback
+            && violations.Any(o => o != v && !rules.First(r => r.Id == o.Rule).Fallback && o.Start < v.Start + v.Length && v.Start < o.Start + o.Length));
+        return violations;
     }
 
-    private bool[] MarkNegatedTokens(TokenizedText tokens, List<PhraseHit> hits)
+    private static FindingSeverity SeverityOf(ClaimRuleDocument rule)
+        => string.Equals(rule.Severity, "review", StringComparison.OrdinalIgnoreCase) ? FindingSeverity.Review : FindingSeverity.Block;
+
+    private static string Expand(string pattern, Dictionary<string, List<string>> lexicon)
     {
-        var negated = negatedCache;
-        if (negated is null || negated.Length < tokens.Count)
+        if (!pattern.Contains('@', StringComparison.Ordinal))
         {
-            negatedCache = negated = new bool[Math.Max(tokens.Count, 256)];
+            return pattern;
         }
-        else
+
+        var words = pattern.Split(' ');
+        for (var w = 0; w < words.Length; w++)
         {
-            Array.Clear(negated, 0, tokens.Count);
+            var prefix = words[w].Length - words[w].TrimStart('!', '>').Length;
+            if (words[w].Length > prefix + 1 && words[w][prefix] == '@')
+            {
+                var name = words[w][(prefix + 1)..];
+                if (!lexicon.TryGetValue(name, out var entries) || entries.Count == 0)
+                {
+                    throw new FormatException($"Pattern '{pattern}' names the word list '@{name}', which the rule set does not define.");
+                }
+
+                words[w] = words[w][..prefix] + "(" + string.Join("|", entries) + ")";
+            }
         }
+
+        return string.Join(' ', words);
+    }
+
+    private void MarkNegatedTokens(TokenizedText tokens, List<PhraseHit> hits, out byte[] negations, out bool[] distanced)
+    {
+        negations = negationCache is { } n && n.Length >= tokens.Count ? n : negationCache = new byte[Math.Max(tokens.Count, 256)];
+        distanced = distancedCache is { } d && d.Length >= tokens.Count ? d : distancedCache = new bool[Math.Max(tokens.Count, 256)];
+        Array.Clear(negations, 0, tokens.Count);
+        Array.Clear(distanced, 0, tokens.Count);
 
         foreach (var hit in hits)
         {
-            if (hit.Owner < cueBase || hit.Owner == notNegationOwner || StartsNotNegation(hits, hit.Start))
+            if (hit.Owner < cueBase || hit.Owner == notNegationOwner || StartsNotNegation(hits, hit.Start) || InsideLongerCue(hits, hit))
             {
                 continue;
             }
@@ -200,14 +267,38 @@ public sealed class ClaimRuleSet
                     break;
                 }
 
-                negated[p] = true;
+                if (distanceCue[cueIndex])
+                {
+                    distanced[p] = true;
+                }
+                else
+                {
+                    negations[p]++;
+                }
+            }
+
+            for (var p = hit.Start - 1; distanceCue[cueIndex] && p >= 0 && hit.Start - p <= cue.Before && !EndsClause(tokens, p + 1); p--)
+            {
+                distanced[p] = true;
+            }
+        }
+    }
+
+    /// <summary>A cue inside a longer cue is part of it: "no" in "no hay ningun motivo para que" is not a second negation.</summary>
+    private bool InsideLongerCue(List<PhraseHit> hits, PhraseHit cue)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Owner >= cueBase && h.Owner != notNegationOwner && h != cue && h.Start <= cue.Start && h.End >= cue.End && h.End - h.Start > cue.End - cue.Start)
+            {
+                return true;
             }
         }
 
-        return negated;
+        return false;
     }
 
-    private void CarryNegationOverCoordination(TokenizedText tokens, int end, bool[] negated)
+    private void CarryNegationOverCoordination(TokenizedText tokens, int end, bool[] distanced)
     {
         const int Reach = 3;
         if (end >= tokens.Count || EndsClause(tokens, end) || !coordinators.Contains(tokens.Letters(end)))
@@ -222,7 +313,7 @@ public sealed class ClaimRuleSet
                 break;
             }
 
-            negated[p] = true;
+            distanced[p] = true;
         }
     }
 

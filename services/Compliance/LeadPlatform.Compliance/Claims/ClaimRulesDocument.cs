@@ -5,6 +5,10 @@ internal sealed class ClaimRulesDocument
 {
     public string Version { get; set; } = string.Empty;
     public string Language { get; set; } = "en";
+    /// <summary>Stem words (Snowball, by <see cref="Language"/>) in the rules and the text before matching.</summary>
+    public bool Stem { get; set; }
+    /// <summary>Named word lists: <c>@name</c> in a pattern stands for <c>(one|of|these)</c>.</summary>
+    public Dictionary<string, List<string>> Lexicon { get; set; } = [];
     public List<string> NumberWords { get; set; } = [];
     public NegationDocument Negation { get; set; } = new();
     public List<ClaimRuleDocument> Rules { get; set; } = [];
@@ -26,6 +30,14 @@ internal sealed class NegationCueDocument
     public int Lookahead { get; set; }
     public int ClauseScope { get; set; }
     public List<string> Auxiliaries { get; set; } = [];
+    /// <summary>
+    /// <c>negation</c> (default): each cue covering a word flips it, so two cues assert ("never had a patient who
+    /// wasn't cured"). <c>distance</c>: the words are someone else's claim, a warning or conservative care, never the
+    /// clinic's assertion ("beware of clinics that promise cures"), whatever else covers them.
+    /// </summary>
+    public string Kind { get; set; } = "negation";
+    /// <summary>For a <c>distance</c> cue: how many words before it (same clause) it also covers ("fractures heal with rest").</summary>
+    public int Before { get; set; }
 }
 
 internal sealed class ClaimRuleDocument
@@ -38,4 +50,11 @@ internal sealed class ClaimRuleDocument
     public string Severity { get; set; } = "block";
     public string? Category { get; set; }
     public string? Source { get; set; }
+    /// <summary>
+    /// A fallback rule (claim frames: a subject and an outcome) reports only what no other rule already reported at
+    /// that place: "Stem cells can heal your spine" is one healing claim, not two.
+    /// </summary>
+    public bool Fallback { get; set; }
+    /// <summary>A rewording that says the same thing without overstating the evidence.</summary>
+    public string? Suggestion { get; set; }
 }

@@ -3,12 +3,19 @@ using System.Collections.Frozen;
 namespace LeadPlatform.Compliance;
 
 /// <summary>A match of one pattern: owner (rule/cue) index and token range [Start, End).</summary>
-internal readonly record struct PhraseHit(int Owner, int Start, int End);
+/// <param name="Negative">The pattern that matched states an outcome negatively ("!failed to heal"): it is a claim
+/// when an odd number of negations cover it ("no patient has ever failed to heal").</param>
+/// <param name="JudgedAtEnd">Whether the claim is asserted is judged at its last word, the predicate ("we cannot
+/// promise a cure": the subject "we" is not negated, the predicate is).</param>
+internal readonly record struct PhraseHit(int Owner, int Start, int End, bool Negative = false, bool JudgedAtEnd = false);
 
 /// <summary>
 /// A compiled set of phrase patterns over <see cref="TokenizedText"/>. Pattern syntax (space separated):
 /// a word; <c>(a|b c|d)</c> alternatives (an alternative may be several words); <c>{m,n}</c> skip m to n words of the
-/// same sentence; <c>#num</c> a number (digits, possibly split, or a number word). Words are folded like the text.
+/// same sentence; <c>#num</c> a number (digits, possibly split, or a number word); a leading <c>!</c> marks a pattern
+/// that states an outcome negatively, a leading <c>&gt;</c> one whose negation is judged at its last word (a subject
+/// then its predicate). Words are folded like the text and, when the index has a language, stemmed
+/// (Snowball) on both sides.
 /// Matching is linear in practice: patterns are indexed by their first word, elements are few and bounded,
 /// there is no regular expression and nothing to backtrack beyond a pattern's own few elements.
 /// </summary>
@@ -20,9 +27,19 @@ internal sealed class PhraseIndex
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> numberWords;
     private readonly int maxFirstWordLength;
     private readonly int ownerCount;
+    private readonly string? language;
 
-    public PhraseIndex(IEnumerable<(string Pattern, int Owner)> patterns, IEnumerable<string> numberWords)
+    [ThreadStatic]
+    private static string[]? stemsCache;
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> exact;
+
+    /// <param name="exactWords">Words never stemmed, on either side (function words of the negation grammar: "sino" is not "sin").</param>
+    public PhraseIndex(IEnumerable<(string Pattern, int Owner)> patterns, IEnumerable<string> numberWords, string? stemLanguage = null, IEnumerable<string>? exactWords = null)
     {
+        language = stemLanguage;
+        var exactSet = (exactWords ?? []).Select(CharFolding.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+        exact = exactSet.GetAlternateLookup<ReadOnlySpan<char>>();
         var numbers = numberWords.Select(CharFolding.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
         this.numberWords = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
         var first = new Dictionary<string, List<Pattern>>(StringComparer.Ordinal);
@@ -31,9 +48,19 @@ internal sealed class PhraseIndex
         foreach (var (text, owner) in patterns)
         {
             owners = Math.Max(owners, owner + 1);
-            foreach (var elements in Parse(text))
+            var body = text.TrimStart();
+            var negative = false;
+            var atEnd = false;
+            while (body.Length > 0 && body[0] is '!' or '>')
             {
-                var pattern = new Pattern(elements, owner, text);
+                negative |= body[0] == '!';
+                atEnd |= body[0] == '>';
+                body = body[1..];
+            }
+
+            foreach (var elements in Parse(body, stemLanguage, exactSet))
+            {
+                var pattern = new Pattern(elements, owner, text, negative, atEnd);
                 var head = elements[0];
                 if (head.Kind == ElementKind.Number)
                 {
@@ -56,11 +83,31 @@ internal sealed class PhraseIndex
         byFirstWord = first.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         firstWordLookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         numberFirst = [.. numberFirstList];
-        maxFirstWordLength = first.Count == 0 ? 0 : first.Keys.Max(k => k.Length);
+        maxFirstWordLength = first.Count == 0 ? 0 : stemLanguage is null ? first.Keys.Max(k => k.Length) : MaxStemmedWordLength;
         ownerCount = owners;
     }
 
+    /// <summary>With stems, a word in the text is longer than its stem: letters joined into one word stop here.</summary>
+    private const int MaxStemmedWordLength = 40;
+
     public int OwnerCount => ownerCount;
+
+    /// <summary>The key a word of the text is looked up by: its folded letters, or their stem.</summary>
+    private ReadOnlySpan<char> Key(TokenizedText text, int from, int to)
+    {
+        if (language is null)
+        {
+            return text.Letters(from, to);
+        }
+
+        if (from == to)
+        {
+            return stemsCache![from];
+        }
+
+        var letters = text.Letters(from, to);
+        return exact.Contains(letters) ? letters : Stemming.Stem(language, letters);
+    }
 
     /// <summary>
     /// Finds, for each owner, non-overlapping matches left to right, the longest at each start.
@@ -72,6 +119,21 @@ internal sealed class PhraseIndex
         lastEnd.Clear();
         bestEnd.Fill(-1);
         Span<int> touched = ownerCount <= 128 ? stackalloc int[ownerCount] : new int[ownerCount];
+        Span<byte> bestNegative = ownerCount <= 128 ? stackalloc byte[ownerCount] : new byte[ownerCount];
+        if (language is not null)
+        {
+            var stems = stemsCache;
+            if (stems is null || stems.Length < text.Count)
+            {
+                stemsCache = stems = new string[Math.Max(text.Count, 256)];
+            }
+
+            for (var t = 0; t < text.Count; t++)
+            {
+                var letters = text.Letters(t);
+                stems[t] = exact.TryGetValue(letters, out var word) ? word : Stemming.Stem(language, letters);
+            }
+        }
 
         for (var i = 0; i < text.Count; i++)
         {
@@ -87,7 +149,7 @@ internal sealed class PhraseIndex
                     break;
                 }
 
-                if (firstWordLookup.TryGetValue(text.Letters(i, j), out var candidates))
+                if (firstWordLookup.TryGetValue(Key(text, i, j), out var candidates))
                 {
                     foreach (var pattern in candidates)
                     {
@@ -97,7 +159,7 @@ internal sealed class PhraseIndex
                         }
 
                         var end = pattern.Elements.Length == 1 ? j + 1 : Continue(text, pattern.Elements, 1, j);
-                        Record(pattern.Owner, end, bestEnd, touched, ref touchedCount);
+                        Record(pattern.Owner, end, Flags(pattern), bestEnd, bestNegative, touched, ref touchedCount);
                     }
                 }
 
@@ -117,21 +179,23 @@ internal sealed class PhraseIndex
                     }
 
                     var end = MatchFrom(text, pattern.Elements, 0, i);
-                    Record(pattern.Owner, end, bestEnd, touched, ref touchedCount);
+                    Record(pattern.Owner, end, Flags(pattern), bestEnd, bestNegative, touched, ref touchedCount);
                 }
             }
 
             for (var t = 0; t < touchedCount; t++)
             {
                 var owner = touched[t];
-                hits.Add(new PhraseHit(owner, i, bestEnd[owner]));
+                hits.Add(new PhraseHit(owner, i, bestEnd[owner], (bestNegative[owner] & 1) != 0, (bestNegative[owner] & 2) != 0));
                 lastEnd[owner] = bestEnd[owner];
                 bestEnd[owner] = -1;
             }
         }
     }
 
-    private static void Record(int owner, int end, Span<int> bestEnd, Span<int> touched, ref int touchedCount)
+    private static byte Flags(Pattern pattern) => (byte)((pattern.Negative ? 1 : 0) | (pattern.JudgedAtEnd ? 2 : 0));
+
+    private static void Record(int owner, int end, byte negative, Span<int> bestEnd, Span<byte> bestNegative, Span<int> touched, ref int touchedCount)
     {
         if (end < 0)
         {
@@ -146,6 +210,7 @@ internal sealed class PhraseIndex
         if (end > bestEnd[owner])
         {
             bestEnd[owner] = end;
+            bestNegative[owner] = negative;
         }
     }
 
@@ -184,7 +249,7 @@ internal sealed class PhraseIndex
                         break;
                     }
 
-                    if (element.Lookup.Contains(text.Letters(start, j)))
+                    if (element.Lookup.Contains(Key(text, start, j)))
                     {
                         best = Math.Max(best, Continue(text, elements, index + 1, j));
                     }
@@ -243,7 +308,7 @@ internal sealed class PhraseIndex
         return best;
     }
 
-    private static IEnumerable<Element[]> Parse(string pattern)
+    private static IEnumerable<Element[]> Parse(string pattern, string? stemLanguage, FrozenSet<string> exactWords)
     {
         // Slots: each is a list of alternatives (word sequences), a gap, or a number.
         var slots = new List<object>();
@@ -266,7 +331,7 @@ internal sealed class PhraseIndex
                 }
 
                 var alternatives = p[(i + 1)..close].Split('|')
-                    .Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CharFolding.FoldWord).Where(w => w.Length > 0).ToArray())
+                    .Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CharFolding.FoldWord).Where(w => w.Length > 0).Select(w => StemOf(w, stemLanguage, exactWords)).ToArray())
                     .ToList();
                 if (alternatives.Any(a => a.Length == 0))
                 {
@@ -304,7 +369,7 @@ internal sealed class PhraseIndex
                         throw new FormatException($"Word '{word}' folds to nothing in pattern '{pattern}'.");
                     }
 
-                    slots.Add(new List<string[]> { new[] { folded } });
+                    slots.Add(new List<string[]> { new[] { StemOf(folded, stemLanguage, exactWords) } });
                 }
 
                 i = end;
@@ -334,12 +399,12 @@ internal sealed class PhraseIndex
             {
                 if (singles.Length > 0)
                 {
-                    next.Add([.. prefix, Element.ForWords(singles)]);
+                    next.Add([.. prefix, Element.ForWords(singles, stemLanguage is not null)]);
                 }
 
                 foreach (var multi in multis)
                 {
-                    next.Add([.. prefix, .. multi.Select(w => Element.ForWords([w]))]);
+                    next.Add([.. prefix, .. multi.Select(w => Element.ForWords([w], stemLanguage is not null))]);
                 }
             }
 
@@ -349,7 +414,10 @@ internal sealed class PhraseIndex
         return expansions.Select(e => e.ToArray()).ToList();
     }
 
-    private sealed record Pattern(Element[] Elements, int Owner, string Source);
+    private static string StemOf(string folded, string? stemLanguage, FrozenSet<string> exactWords)
+        => stemLanguage is null || exactWords.Contains(folded) ? folded : Stemming.Stem(stemLanguage, folded);
+
+    private sealed record Pattern(Element[] Elements, int Owner, string Source, bool Negative, bool JudgedAtEnd);
 
     private enum ElementKind
     {
@@ -380,10 +448,10 @@ internal sealed class PhraseIndex
         public int Min { get; }
         public int Max { get; }
 
-        public static Element ForWords(IEnumerable<string> words)
+        public static Element ForWords(IEnumerable<string> words, bool stemmed = false)
         {
             var set = words.ToFrozenSet(StringComparer.Ordinal);
-            return new Element(ElementKind.Words, set, set.Max(w => w.Length), 0, 0);
+            return new Element(ElementKind.Words, set, stemmed ? MaxStemmedWordLength : set.Max(w => w.Length), 0, 0);
         }
     }
 }

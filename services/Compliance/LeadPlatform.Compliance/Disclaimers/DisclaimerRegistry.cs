@@ -56,11 +56,56 @@ public sealed class DisclaimerRegistry
                     throw new FormatException($"The {doc.Condition}/{channelName} disclaimer needs an id and a text.");
                 }
 
-                all.Add(new DisclaimerTemplate(channel.Id, doc.Version, Key(doc.Condition), Key(doc.Language), parsed, channel.Text, channel.ReadAloud, channel.Placeholders));
+                var status = doc.Status?.Trim().ToLowerInvariant() switch
+                {
+                    DisclaimerStatus.Approved => DisclaimerStatus.Approved,
+                    DisclaimerStatus.Draft or null or "" => DisclaimerStatus.Draft,
+                    var other => throw new FormatException($"The {doc.Condition}/{doc.Language} disclaimers have status '{other}' (approved or draft)."),
+                };
+                all.Add(new DisclaimerTemplate(channel.Id, doc.Version, Key(doc.Condition), Key(doc.Language), parsed, channel.Text, channel.ReadAloud, channel.Placeholders, status));
             }
         }
 
         return new DisclaimerRegistry(all);
+    }
+
+    /// <summary>The languages the gate screens and the product offers.</summary>
+    public static IReadOnlyList<string> ProductLanguages { get; } = ["en", "es", "pt"];
+
+    /// <summary>The conditions this registry has disclaimers for, as written in the data (for example <c>degenerative_disc_disease</c>).</summary>
+    public IReadOnlyList<string> Conditions => [.. templates.Values.Select(t => t.Condition.Replace('-', '_')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The matrix for an admin page: every condition × channel × language, with the disclaimer that would be attached
+    /// (id@version and status) or missing. Pass the conditions the intake form offers; by default the registry's own.
+    /// </summary>
+    public IReadOnlyList<DisclaimerMatrixCell> Matrix(IEnumerable<string>? conditions = null, IEnumerable<string>? languages = null)
+    {
+        var cells = new List<DisclaimerMatrixCell>();
+        foreach (var condition in conditions ?? Conditions)
+        {
+            foreach (var channel in Enum.GetValues<OutreachChannel>())
+            {
+                foreach (var language in languages ?? ProductLanguages)
+                {
+                    var t = Find(condition, channel, language);
+                    cells.Add(new DisclaimerMatrixCell(condition, channel, language, t?.Id, t?.Version, t?.Status));
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// The same registry with the clinic's approvals applied: each <c>id@version</c> listed is approved (a later
+    /// version is a new text and needs approving again). For the service that stores approvals; no I/O here.
+    /// </summary>
+    public DisclaimerRegistry WithApproved(IEnumerable<string> approvedIdAtVersion)
+    {
+        ArgumentNullException.ThrowIfNull(approvedIdAtVersion);
+        var approved = approvedIdAtVersion.ToHashSet(StringComparer.Ordinal);
+        return new DisclaimerRegistry(templates.Values.Select(t => approved.Contains(t.Id + "@" + t.Version) ? t with { Status = DisclaimerStatus.Approved } : t));
     }
 
     /// <summary>True when there is a disclaimer for this condition, channel and language (or its base language).</summary>

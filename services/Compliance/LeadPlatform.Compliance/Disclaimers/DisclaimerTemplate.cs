@@ -5,6 +5,8 @@ internal sealed class DisclaimerDocument
     public string Condition { get; set; } = string.Empty;
     public string Language { get; set; } = string.Empty;
     public string Version { get; set; } = string.Empty;
+    /// <summary><c>approved</c> (by the clinic) or <c>draft</c> (shipped wording awaiting the clinic's approval; still attached).</summary>
+    public string Status { get; set; } = DisclaimerStatus.Draft;
     public Dictionary<string, DisclaimerChannelDocument> Channels { get; set; } = [];
 }
 
@@ -25,7 +27,8 @@ internal sealed record DisclaimerTemplate(
     OutreachChannel Channel,
     string Text,
     bool ReadAloud,
-    IReadOnlyList<string> Placeholders)
+    IReadOnlyList<string> Placeholders,
+    string Status = DisclaimerStatus.Draft)
 {
     /// <summary>Fills the placeholders; the names of those without a usable value come back in <paramref name="missing"/>.</summary>
     public AttachedDisclaimer? Render(IReadOnlyDictionary<string, string?> values, out IReadOnlyList<string> missing)
@@ -44,6 +47,6 @@ internal sealed record DisclaimerTemplate(
         }
 
         missing = absent;
-        return absent.Count > 0 ? null : new AttachedDisclaimer { Id = Id, Version = Version, Text = text, RequiresReadAloudConfirmation = ReadAloud };
+        return absent.Count > 0 ? null : new AttachedDisclaimer { Id = Id, Version = Version, Text = text, RequiresReadAloudConfirmation = ReadAloud, Status = Status };
     }
 }
