@@ -77,6 +77,9 @@ public sealed class ComplianceGate
         CheckDraft(run, draft);
         var consent = CheckConsent(run, draft, facts);
         CheckSuppression(run, facts);
+        // Minors: only the automatic acknowledgement (which says only that the request was received) may reach a lead under 18.
+        run.Rule(ComplianceRules.Minor, facts.IsMinor != true || draft.Author == OutreachDraft.AcknowledgementAuthor,
+            "the lead is known to be under 18", "Do not contact this lead: they are under 18 and not eligible.");
         var capLiftsAt = CheckFrequencyCap(run, facts);
         var (zones, windowEnd) = CheckQuietHours(run, draft, facts);
         CheckClaims(run, draft);

@@ -7,6 +7,8 @@ public static class ComplianceRules
     public const string ConsentMissing = "consent.missing";
     public const string ConsentRecipientMismatch = "consent.recipient-mismatch";
     public const string OptedOut = "suppression.opted-out";
+    /// <summary>The lead is known to be under 18: no outreach but the automatic acknowledgement.</summary>
+    public const string Minor = "eligibility.minor";
     public const string QuietHours = "quiet-hours";
     public const string TimeZoneUnknown = "quiet-hours.time-zone-unknown";
     public const string FrequencyCap = "frequency-cap";

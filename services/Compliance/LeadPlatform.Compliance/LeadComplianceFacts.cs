@@ -18,6 +18,11 @@ public sealed record LeadComplianceFacts
     /// <summary>ISO 3166-1 alpha-2 country of the lead's address.</summary>
     public string? Country { get; init; }
     public string? PostalCode { get; init; }
+    /// <summary>
+    /// True when the lead is known to be under 18 (see <see cref="LeadAge.IsMinor"/>): every outreach is blocked except the
+    /// automatic acknowledgement. Null or false: not known to be a minor.
+    /// </summary>
+    public bool? IsMinor { get; init; }
     /// <summary>Opt-outs on record (from links, STOP replies, coordinators). Any one covering the channel blocks.</summary>
     public IReadOnlyCollection<OptOutScope> OptOuts { get; init; } = [];
     /// <summary>Outreach attempts already made, any channel; the cap counts those on the draft's channel.</summary>

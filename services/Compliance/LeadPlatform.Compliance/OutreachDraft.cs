@@ -3,6 +3,9 @@ namespace LeadPlatform.Compliance;
 /// <summary>An outreach as written (by a coordinator or an automatic acknowledgement), before the gate.</summary>
 public sealed record OutreachDraft
 {
+    /// <summary>The <see cref="Author"/> of the automatic acknowledgement (a coordinator's author is never this).</summary>
+    public const string AcknowledgementAuthor = "system:acknowledgement";
+
     public required Guid LeadId { get; init; }
     public required OutreachChannel Channel { get; init; }
     /// <summary>The lead's condition, for example <c>spondylolysis</c>; chooses the evidence disclaimer.</summary>

@@ -61,6 +61,13 @@ public sealed class FollowUpOptions
     /// <summary>Attempts a channel gets for one cleared outreach (a transient failure is retried with the same OutreachId).</summary>
     public int ChannelAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Policy "one opt-out revokes every channel" (default on): an opt-out of one channel (a STOP reply, the email
+    /// unsubscribe link, a coordinator's) is recorded as asked and as an opt-out of all contact, announced as <c>all</c>,
+    /// and the gate treats any opt-out on record as one of all contact. Off: an opt-out covers its own channel only.
+    /// </summary>
+    public bool OptOutRevokesAllChannels { get; set; } = true;
+
     /// <summary>Whether a lead gets an automatic acknowledgement once its follow-up task exists.</summary>
     public bool Acknowledgements { get; set; } = true;
 

@@ -49,10 +49,11 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Contains(problem["violations"]!.AsArray(), v => (string?)v!["rule"] == ComplianceRules.OptedOut);
         Assert.Single(_host.OutboxFiles("email"));
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
-        Assert.Equal(["email"], stored.OptOuts);
+        // Policy "one opt-out revokes every channel" (on by default): the channel asked for is kept, all contact stops.
+        Assert.Equal(["email", "all"], stored.OptOuts);
         var optedOut = stored.Outbox.Where(e => e.MessageUrn == MessageTypes.UrnOf(typeof(LeadOptedOut))).Select(e => (LeadOptedOut)e.Deserialize(out _)).ToList();
         var announced = Assert.Single(optedOut);
-        Assert.Equal(("email", "unsubscribe_link"), (announced.Channel, announced.Source));
+        Assert.Equal(("all", "unsubscribe_link"), (announced.Channel, announced.Source));
     }
 
     [Fact]
@@ -145,9 +146,9 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Equal([ComplianceRules.OptedOut], problem["violations"]!.AsArray().Select(v => (string?)v!["rule"]));
         Assert.Single(_host.OutboxFiles("sms"));
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
-        Assert.Equal(["sms"], stored.OptOuts);
+        Assert.Equal(["sms", "all"], stored.OptOuts);
         var announced = stored.Outbox.Where(e => e.MessageUrn == MessageTypes.UrnOf(typeof(LeadOptedOut))).Select(e => (LeadOptedOut)e.Deserialize(out _));
-        Assert.Equal(("sms", "sms_reply"), Assert.Single(announced) is var m ? (m.Channel, m.Source) : default);
+        Assert.Equal(("all", "sms_reply"), Assert.Single(announced) is var m ? (m.Channel, m.Source) : default);
     }
 
     [Fact]

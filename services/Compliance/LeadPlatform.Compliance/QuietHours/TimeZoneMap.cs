@@ -101,7 +101,7 @@ internal sealed class TimeZoneMap
         return null;
     }
 
-    private static TimeZoneCandidates? FromPhone(string? phone)
+    internal static TimeZoneCandidates? FromPhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
         {

@@ -4,7 +4,9 @@ namespace LeadPlatform.Compliance;
 /// Pure classifier for inbound SMS replies: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPT OUT on their
 /// own (with filler such as "please"), and plain-language requests anywhere ("stop texting me", "don't text me",
 /// "take me off your list"). Errs toward opting out: a needless opt-out costs a message, a missed one breaks the law.
-/// A reply such as "cancel my appointment" is not an opt-out (a keyword with other content) and is left to a person.
+/// Spanish and Portuguese too (BAJA, ALTO, CANCELAR, PARAR, SAIR; "ya no me escriban", "não quero mais mensagens").
+/// A reply such as "cancel my appointment" is not an opt-out (a keyword inside a sentence) and is left to a person; a
+/// keyword alone in one clause of a longer reply ("stop, I'm driving, call later") is ambiguous, flagged for a coordinator.
 /// </summary>
 public sealed class SmsOptOutClassifier
 {
@@ -63,9 +65,49 @@ public sealed class SmsOptOutClassifier
             }
         }
 
-        return keyword is { } k && covered.All(c => c)
-            ? OptOut(tokens, k)
-            : new SmsReplyClassification { IsOptOut = false, Version = Version };
+        if (keyword is { } k && covered.All(c => c))
+        {
+            return OptOut(tokens, k);
+        }
+
+        // Ambiguous: a keyword alone in one clause of a longer message ("stop, I'm driving, call later"). Not read as an
+        // opt-out and not ignored: a coordinator decides. A keyword inside a sentence ("cancel my appointment") is ordinary.
+        foreach (var hit in hits.Where(h => h.Owner == Keyword))
+        {
+            var (from, to) = Clause(tokens, hit.Start);
+            var alone = true;
+            for (var t = from; t <= to && alone; t++)
+            {
+                alone = covered[t];
+            }
+
+            if (alone && to >= hit.End - 1)
+            {
+                var start = tokens.OriginalStart(hit.Start);
+                var end = tokens.OriginalEnd(hit.End - 1);
+                return new SmsReplyClassification { IsOptOut = false, IsAmbiguous = true, Matched = tokens.Source[start..end], Version = Version };
+            }
+        }
+
+        return new SmsReplyClassification { IsOptOut = false, Version = Version };
+    }
+
+    /// <summary>The first and last token of the clause holding <paramref name="token"/> (clauses end at , . ; ! ? and the like).</summary>
+    private static (int From, int To) Clause(TokenizedText tokens, int token)
+    {
+        var from = token;
+        while (from > 0 && (tokens.Gap(from - 1) & TokenizedText.ClauseBreak) == 0)
+        {
+            from--;
+        }
+
+        var to = token;
+        while (to < tokens.Count - 1 && (tokens.Gap(to) & TokenizedText.ClauseBreak) == 0)
+        {
+            to++;
+        }
+
+        return (from, to);
     }
 
     private SmsReplyClassification OptOut(TokenizedText tokens, PhraseHit hit)

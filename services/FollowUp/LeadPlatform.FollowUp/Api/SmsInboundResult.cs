@@ -5,4 +5,6 @@ public sealed record SmsInboundResult(bool OptOut, int Leads, int OptedOut)
 {
     /// <summary>True when this provider message was handled before: nothing was done again.</summary>
     public bool Duplicate { get; init; }
+    /// <summary>True when the reply was ambiguous ("stop, I'm driving, call later"): flagged on the timeline for a coordinator, not an opt-out.</summary>
+    public bool Flagged { get; init; }
 }

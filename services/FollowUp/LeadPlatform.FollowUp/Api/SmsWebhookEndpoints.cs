@@ -22,14 +22,19 @@ namespace LeadPlatform.FollowUp.Api;
 /// HMAC-SHA256 with the shared secret over <c>{timestamp}.{raw body}</c> (compared in constant time). A timestamp more
 /// than <see cref="MaxAge"/> away from now is refused (401), and a request already handled — the same provider message id
 /// (<c>X-Message-Id</c> or <c>messageId</c> in the body), or else the same signature — does nothing again (200, duplicate).
-/// A reply that opts out (STOP, "stop texting me", ...) opts every lead with that number out of SMS; START (or UNSTOP)
-/// opts them in to SMS again, recorded as new consent; any other reply goes on the lead's timeline for a coordinator to read.
+/// A reply that opts out (STOP, BAJA, SAIR, "stop texting me", "ya no me escriban", "não quero mais mensagens", ...) opts
+/// every lead with that number out of SMS (of everything, under <see cref="FollowUpOptions.OptOutRevokesAllChannels"/>);
+/// an ambiguous one ("stop, I'm driving, call later") goes on the timeline flagged (<see cref="FlagDetail"/>) for a
+/// coordinator to decide; START (or UNSTOP) opts them in to SMS again, recorded as new consent; any other reply goes on the lead's timeline for a coordinator to read.
 /// </summary>
 public static class SmsWebhookEndpoints
 {
     public const string SignatureHeader = "X-Signature";
     public const string TimestampHeader = "X-Timestamp";
     public const string MessageIdHeader = "X-Message-Id";
+    /// <summary>Timeline detail key of a flagged reply; its value is <see cref="PossibleOptOut"/>.</summary>
+    public const string FlagDetail = "flag";
+    public const string PossibleOptOut = "possible_opt_out";
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     private const int MaxBody = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -117,13 +122,13 @@ public static class SmsWebhookEndpoints
             }
             else
             {
-                await RecordReplyAsync(store, lead.Id, message.Text!, time, cancellationToken);
+                await RecordReplyAsync(store, lead.Id, message.Text!, classification, time, cancellationToken);
             }
         }
 
-        logger.LogInformation("Inbound SMS for {LeadCount} lead(s): opt-out {IsOptOut}, opt-in {IsOptIn} (keywords {KeywordVersion})",
-            leads.Count, classification.IsOptOut, optIn, classification.Version);
-        return TypedResults.Ok(new SmsInboundResult(classification.IsOptOut, leads.Count, changed));
+        logger.LogInformation("Inbound SMS for {LeadCount} lead(s): opt-out {IsOptOut}, opt-in {IsOptIn}, ambiguous {IsAmbiguous} (keywords {KeywordVersion})",
+            leads.Count, classification.IsOptOut, optIn, classification.IsAmbiguous, classification.Version);
+        return TypedResults.Ok(new SmsInboundResult(classification.IsOptOut, leads.Count, changed) { Flagged = classification.IsAmbiguous });
     }
 
     /// <summary>START or UNSTOP alone (any case, surrounding punctuation ignored): the carrier keywords for opting back in to texts.</summary>
@@ -133,19 +138,30 @@ public static class SmsWebhookEndpoints
         return word.Equals("START", StringComparison.OrdinalIgnoreCase) || word.Equals("UNSTOP", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task RecordReplyAsync(ILeadStore store, Guid leadId, string text, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task RecordReplyAsync(ILeadStore store, Guid leadId, string text, SmsReplyClassification classification, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var lead = await store.GetAsync(leadId, cancellationToken);
             if (lead is null) return;
+            var details = new Dictionary<string, string> { ["text"] = text.Length > 1600 ? text[..1600] : text };
+            if (classification.IsAmbiguous)
+            {
+                details[FlagDetail] = PossibleOptOut;
+                details["matched"] = classification.Matched ?? string.Empty;
+                details["keywords"] = classification.Version;
+            }
+
             lead.Record(new TimelineEntry
             {
                 At = time.UtcNow(),
                 Kind = "sms_received",
-                Summary = "SMS reply from the lead (not an opt-out): read it and answer",
+                Summary = classification.IsAmbiguous
+                    ? $"SMS reply that may be an opt-out (\"{classification.Matched}\" with other words): read it, and record an opt-out if the lead meant one"
+                    : "SMS reply from the lead (not an opt-out): read it and answer",
                 Actor = "lead",
-                Details = new() { ["text"] = text.Length > 1600 ? text[..1600] : text },
+                Details = details,
             });
             try
             {

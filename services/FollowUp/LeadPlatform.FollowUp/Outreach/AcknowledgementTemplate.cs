@@ -11,7 +11,7 @@ namespace LeadPlatform.FollowUp.Outreach;
 /// </summary>
 internal static class AcknowledgementTemplate
 {
-    public const string Author = "system:acknowledgement";
+    public const string Author = OutreachDraft.AcknowledgementAuthor;
     public const string Subject = "We received your request";
 
     /// <summary>The languages the acknowledgement is written in.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace LeadPlatform.FollowUp.Outreach;
 
 /// <summary>What the gate needs to know about a lead, read from the lead document and the configuration.</summary>
-internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> options)
+internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> options, TimeProvider time)
 {
     public LeadComplianceFacts For(LeadDocument lead) => new()
     {
@@ -14,7 +14,12 @@ internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> opt
         ConsentedPhone = lead.Person?.Phone,
         Country = lead.Person?.Country,
         PostalCode = lead.Person?.PostalCode,
-        OptOuts = [.. lead.OptOuts.Select(OptOutScopeNames.Parse).Distinct()],
+        // The age the lead gave counts from when the lead reached follow-up (the submission, give or take seconds).
+        IsMinor = lead.Person is { } person ? LeadAge.IsMinor(person.DateOfBirth, person.Age, lead.CreatedAt, time.GetUtcNow()) : null,
+        // Policy "one opt-out revokes every channel": any opt-out on record (however it arrived) stops all contact.
+        OptOuts = options.Value.OptOutRevokesAllChannels && lead.OptOuts.Count > 0
+            ? [OptOutScope.All]
+            : [.. lead.OptOuts.Select(OptOutScopeNames.Parse).Distinct()],
         RecentOutreach = [.. lead.Outreach
             .Where(o => o.Status != OutreachStatus.Failed && ChannelNames.TryParse(o.Channel, out _))
             .Select(o => new PriorOutreach(Parse(o.Channel), o.CreatedAt))],

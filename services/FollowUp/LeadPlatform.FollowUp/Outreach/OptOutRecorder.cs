@@ -3,14 +3,16 @@ using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.FollowUp.Outreach;
 
 /// <summary>
 /// Records an opt-out on the lead and announces it (<see cref="LeadOptedOut"/> through the outbox) in one write.
-/// Idempotent: an opt-out already on record (or one of all contact) changes nothing and announces nothing.
+/// Idempotent: an opt-out already on record (or one of all contact) changes nothing and announces nothing. Under
+/// <see cref="FollowUpOptions.OptOutRevokesAllChannels"/> the channel asked for is kept and <c>all</c> is added and announced.
 /// </summary>
-internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, ILogger<OptOutRecorder> logger)
+internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<OptOutRecorder> logger)
 {
     private const int Attempts = 5;
 
@@ -24,16 +26,21 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, ILogge
             leadId = lead.Id;
             if (lead.OptOuts.Contains(channel) || lead.OptOuts.Contains("all")) return false;
             var now = time.UtcNow();
+            var revokesAll = options.Value.OptOutRevokesAllChannels && channel != "all";
+            var scope = revokesAll ? "all" : channel;
             lead.OptOuts.Add(channel);
+            if (revokesAll) lead.OptOuts.Add("all");
+            var details = new Dictionary<string, string> { ["channel"] = channel, ["source"] = source };
+            if (revokesAll) details["policy"] = "one opt-out revokes every channel";
             lead.Record(new TimelineEntry
             {
                 At = now,
                 Kind = "opted_out",
-                Summary = $"Opted out of {channel} ({source})",
+                Summary = revokesAll ? $"Opted out of {channel} ({source}), so of all contact (policy: one opt-out revokes every channel)" : $"Opted out of {channel} ({source})",
                 Actor = actor,
-                Details = new() { ["channel"] = channel, ["source"] = source },
+                Details = details,
             });
-            lead.Enqueue(new LeadOptedOut { LeadId = leadId, OccurredAt = now, Channel = channel, Source = source },
+            lead.Enqueue(new LeadOptedOut { LeadId = leadId, OccurredAt = now, Channel = scope, Source = source },
                 now, lead.QuoteRequestIds.Count > 0 ? lead.QuoteRequestIds[^1] : null, leadId);
             try
             {

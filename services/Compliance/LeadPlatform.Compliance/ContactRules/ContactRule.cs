@@ -1,0 +1,26 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// One row of the contact rule table: where it applies, to which channels, the local-time window (from inclusive,
+/// until exclusive) and an optional frequency limit. <see cref="Source"/> names the statute or policy it comes from.
+/// </summary>
+public sealed record ContactRule
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public required string Title { get; init; }
+    public required string Source { get; init; }
+    /// <summary><c>country:XX</c>, <c>state:US-XX</c> or <c>country:*</c> (the default row).</summary>
+    public required IReadOnlyList<string> Jurisdictions { get; init; }
+    public required IReadOnlyList<OutreachChannel> Channels { get; init; }
+    public TimeOnly? WindowFrom { get; init; }
+    public TimeOnly? WindowUntil { get; init; }
+    /// <summary>At most this many outbound calls and texts within <see cref="FrequencyWindow"/> (null: no limit).</summary>
+    public int? FrequencyMax { get; init; }
+    public TimeSpan? FrequencyWindow { get; init; }
+
+    /// <summary><c>id@version</c>, as recorded in evidence.</summary>
+    public string Key => Id + "@" + Version;
+
+    public bool HasWindow => WindowFrom is not null && WindowUntil is not null;
+}
