@@ -115,11 +115,77 @@ public sealed class Suppression
         var clock = new FakeTimeProvider(GateKit.NoonInNewYork);
         var token = new UnsubscribeTokens(Key(1), clock).Issue(GateKit.LeadId);
         var otherLead = new UnsubscribeTokens(Key(1), clock).Issue(Guid.NewGuid());
-        var spliced = token[..token.IndexOf('.')] + otherLead[otherLead.IndexOf('.')..];
+        // Half of one sealed link, half of another's (version 2 tokens are one ciphertext after "2.").
+        var spliced = token[..(token.Length / 2)] + otherLead[(otherLead.Length / 2)..];
 
         Assert.Equal("bad-signature", new UnsubscribeTokens(Key(2), clock).Validate(token).Failure);
         Assert.Equal("bad-signature", new UnsubscribeTokens(Key(1), clock).Validate(spliced).Failure);
         Assert.Equal("malformed", new UnsubscribeTokens(Key(1), clock).Validate("not-a-token").Failure);
+    }
+
+    [Fact]
+    public void An_unsubscribe_link_says_nothing_about_the_lead()
+    {
+        var clock = new FakeTimeProvider(GateKit.NoonInNewYork);
+        var tokens = new UnsubscribeTokens(Key(1), clock);
+        var token = tokens.Issue(GateKit.LeadId);
+        var again = tokens.Issue(GateKit.LeadId);
+
+        var id = GateKit.LeadId.ToByteArray();
+        var decoded = Decode(token[(token.IndexOf('.') + 1)..]);
+        Assert.False(decoded.AsSpan().IndexOf(id.AsSpan(0, 8)) >= 0, "the lead id's bytes are not in the link");
+        Assert.DoesNotContain(GateKit.LeadId.ToString("N"), token, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Convert.ToBase64String(id)[..10].Replace('+', '-').Replace('/', '_'), token, StringComparison.Ordinal);
+        Assert.NotEqual(token, again); // a fresh nonce each time: two links of one lead cannot be matched up
+        Assert.Equal(GateKit.LeadId, tokens.Validate(again).LeadId);
+    }
+
+    [Fact]
+    public void A_link_sent_before_links_were_sealed_still_unsubscribes_until_it_expires()
+    {
+        var clock = new FakeTimeProvider(GateKit.NoonInNewYork);
+        var old = SignedVersion1(Key(1), GateKit.LeadId, (clock.GetUtcNow() + TimeSpan.FromDays(60)).ToUnixTimeSeconds());
+
+        var result = new UnsubscribeTokens(Key(1), clock).Validate(old);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(GateKit.LeadId, result.LeadId);
+        clock.Advance(TimeSpan.FromDays(60));
+        Assert.Equal("expired", new UnsubscribeTokens(Key(1), clock).Validate(old).Failure);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(253402300800L)] // 10000-01-01: one second past DateTimeOffset.MaxValue
+    [InlineData(-62135596801L)]
+    [InlineData(long.MinValue)]
+    public void A_signed_link_with_an_expiry_no_clock_can_reach_is_refused_as_malformed(long expiry)
+    {
+        var token = SignedVersion1(Key(1), GateKit.LeadId, expiry);
+
+        var result = new UnsubscribeTokens(Key(1), new FakeTimeProvider(GateKit.NoonInNewYork)).Validate(token);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("malformed", result.Failure);
+    }
+
+    /// <summary>A version 1 link as this product issued them before: readable payload, HMAC-signed.</summary>
+    internal static string SignedVersion1(byte[] key, Guid leadId, long expiresUnixSeconds)
+    {
+        var payload = new byte[25];
+        payload[0] = 1;
+        leadId.TryWriteBytes(payload.AsSpan(1, 16));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(17, 8), expiresUnixSeconds);
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(key, (byte[])[.. "leadplatform.unsubscribe.email.v1|"u8.ToArray(), .. payload]);
+        return Base64Url(payload) + "." + Base64Url(mac);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] Decode(string base64Url)
+    {
+        var padded = base64Url.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
     }
 
     private static byte[] Key(byte seed) => [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + seed))];

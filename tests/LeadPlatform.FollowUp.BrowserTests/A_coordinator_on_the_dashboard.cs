@@ -31,8 +31,14 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
         message.Headers.Add("X-Api-Key", "example-development-key");
         using var response = await _dashboard.Host.Http.SendAsync(message);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var leadId = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!;
-        return (leadId, $"{name} Lopez");
+        // The public answer names the request only; the lead is found as an integration finds it (API token).
+        var quoteRequestId = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!;
+        var lead = await Eventually.GetAsync(async () =>
+        {
+            using var found = await _dashboard.Host.Http.GetAsync($"/api/v1/leads?quoteRequestId={quoteRequestId}");
+            return found.StatusCode == HttpStatusCode.OK ? await found.Content.ReadFromJsonAsync<JsonObject>() : null;
+        }, l => l is not null, TimeSpan.FromSeconds(30), "the lead of the request");
+        return ((string)lead!["leadId"]!, $"{name} Lopez");
     }
 
     [Fact]

@@ -88,12 +88,17 @@ public sealed class IntakeServer : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    /// <summary>The 202 answer's ids.</summary>
-    public static async Task<(Guid QuoteRequestId, Guid LeadId)> IdsOf(HttpResponseMessage response)
+    /// <summary>The 202 answer's id: the quote request's, and nothing about a lead (issue 14).</summary>
+    public static async Task<Guid> QuoteRequestIdOf(HttpResponseMessage response)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return (Guid.Parse(body!["quoteRequestId"]!.GetValue<string>()), Guid.Parse(body["leadId"]!.GetValue<string>()));
+        Assert.NotNull(body);
+        Assert.Equal(["quoteRequestId"], body.Select(p => p.Key));
+        return Guid.Parse(body["quoteRequestId"]!.GetValue<string>());
     }
+
+    /// <summary>The lead intake linked a request to, as only intake itself knows it (its own store).</summary>
+    public async Task<Guid> LeadIdOfAsync(Guid quoteRequestId) => (await Store.GetAsync(quoteRequestId))!.LeadId;
 
     /// <summary>A JSON request as a web form posts it: names flattened with dots, lists repeated, nulls left out.</summary>
     public static List<KeyValuePair<string, string>> FormOf(JsonObject json)

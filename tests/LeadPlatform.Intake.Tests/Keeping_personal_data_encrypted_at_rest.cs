@@ -24,7 +24,7 @@ public sealed class Keeping_personal_data_encrypted_at_rest
         {
             using var response = await server.PostJsonAsync(request);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            (quoteRequestId, _) = await IntakeServer.IdsOf(response);
+            quoteRequestId = await IntakeServer.QuoteRequestIdOf(response);
             var stored = await server.Store.GetAsync(quoteRequestId, TestContext.Current.CancellationToken);
             Assert.Equal(email, stored!.Submission.Person.Email);
             Assert.Equal("+14155550177", stored.Submission.Person.Phone);

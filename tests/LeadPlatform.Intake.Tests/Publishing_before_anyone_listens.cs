@@ -21,7 +21,7 @@ public sealed class Publishing_before_anyone_listens(RabbitMqFixture rabbit)
         {
             using var response = await server.PostJsonAsync(SampleQuoteRequest.Create(phone: null));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            accepted.Add((await IntakeServer.IdsOf(response)).QuoteRequestId);
+            accepted.Add((await IntakeServer.QuoteRequestIdOf(response)));
         }
 
         // Nobody listens yet: every publish so far was returned, none marked sent.

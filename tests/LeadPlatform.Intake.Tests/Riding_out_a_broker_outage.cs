@@ -33,7 +33,7 @@ public sealed class Riding_out_a_broker_outage(RabbitMqFixture rabbit, ITestOutp
         {
             using var response = await server.PostJsonAsync(SampleQuoteRequest.Create(phone: null));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            accepted.Add((await IntakeServer.IdsOf(response)).QuoteRequestId);
+            accepted.Add((await IntakeServer.QuoteRequestIdOf(response)));
         }
         var burst = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {

@@ -30,7 +30,7 @@ public sealed class Sites_and_keys(SharedIntake intake) : IClassFixture<SharedIn
         using var response = await Server.PostJsonAsync(SampleQuoteRequest.Create(), apiKey: IntakeServer.OtherKey);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var stored = await Server.Store.GetAsync((await IntakeServer.IdsOf(response)).QuoteRequestId);
+        var stored = await Server.Store.GetAsync((await IntakeServer.QuoteRequestIdOf(response)));
         Assert.Equal("other", stored!.SiteId);
         Assert.Equal("other", stored.Submission.SiteId);
     }
@@ -82,7 +82,7 @@ public sealed class Sites_and_keys(SharedIntake intake) : IClassFixture<SharedIn
     public async Task Another_sites_key_cannot_see_a_request_and_is_told_it_does_not_exist()
     {
         using var posted = await Server.PostJsonAsync(SampleQuoteRequest.Create());
-        var (quoteRequestId, _) = await IntakeServer.IdsOf(posted);
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(posted);
 
         using var other = await Server.GetStatusAsync(quoteRequestId, IntakeServer.OtherKey);
         using var none = await Server.GetStatusAsync(quoteRequestId, apiKey: null);

@@ -25,7 +25,7 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _server.PostJsonAsync(request)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
-        var ids = await Task.WhenAll(responses.Select(IntakeServer.IdsOf));
+        var ids = await Task.WhenAll(responses.Select(IntakeServer.QuoteRequestIdOf));
         Assert.Single(ids.Distinct());
         Assert.Equal(before + 1, await _server.CountAsync());
     }
@@ -53,7 +53,7 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _server.PostJsonAsync(request, idempotencyKey: key)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
-        Assert.Single((await Task.WhenAll(responses.Select(IntakeServer.IdsOf))).Distinct());
+        Assert.Single((await Task.WhenAll(responses.Select(IntakeServer.QuoteRequestIdOf))).Distinct());
         Assert.Equal(before + 1, await _server.CountAsync());
     }
 
@@ -69,7 +69,7 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
         using var replay = await _server.PostJsonAsync(JsonNode.Parse(request.ToJsonString()), idempotencyKey: key);
 
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
-        Assert.Equal(await IntakeServer.IdsOf(first), await IntakeServer.IdsOf(replay));
+        Assert.Equal(await IntakeServer.QuoteRequestIdOf(first), await IntakeServer.QuoteRequestIdOf(replay));
         Assert.Equal(first.Headers.Location, replay.Headers.Location);
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(before, await _server.CountAsync());
@@ -100,7 +100,7 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
         using var theirs = await _server.PostJsonAsync(request, apiKey: IntakeServer.OtherKey, idempotencyKey: key);
 
         Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
-        Assert.NotEqual((await IntakeServer.IdsOf(mine)).QuoteRequestId, (await IntakeServer.IdsOf(theirs)).QuoteRequestId);
+        Assert.NotEqual((await IntakeServer.QuoteRequestIdOf(mine)), (await IntakeServer.QuoteRequestIdOf(theirs)));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
         using var again = await _server.PostJsonAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        Assert.Equal(await IntakeServer.IdsOf(first), await IntakeServer.IdsOf(again));
+        Assert.Equal(await IntakeServer.QuoteRequestIdOf(first), await IntakeServer.QuoteRequestIdOf(again));
         Assert.Equal(before, await _server.CountAsync());
     }
 
@@ -131,11 +131,11 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
         using var later = await _server.PostJsonAsync(request);
         using var doubleClick = await _server.PostJsonAsync(request);
 
-        var (firstId, firstLead) = await IntakeServer.IdsOf(first);
-        var (laterId, laterLead) = await IntakeServer.IdsOf(later);
+        var firstId = await IntakeServer.QuoteRequestIdOf(first);
+        var laterId = await IntakeServer.QuoteRequestIdOf(later);
         Assert.NotEqual(firstId, laterId);
-        Assert.Equal(firstLead, laterLead);
-        Assert.Equal(laterId, (await IntakeServer.IdsOf(doubleClick)).QuoteRequestId);
+        Assert.Equal(await _server.LeadIdOfAsync(firstId), await _server.LeadIdOfAsync(laterId));
+        Assert.Equal(laterId, (await IntakeServer.QuoteRequestIdOf(doubleClick)));
         Assert.Equal(before + 1, await _server.CountAsync());
     }
 
@@ -149,9 +149,9 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _server.PostJsonAsync(request)));
 
-        var ids = (await Task.WhenAll(responses.Select(IntakeServer.IdsOf))).Select(i => i.QuoteRequestId).Distinct().ToList();
+        var ids = (await Task.WhenAll(responses.Select(IntakeServer.QuoteRequestIdOf))).Distinct().ToList();
         Assert.Single(ids);
-        Assert.NotEqual((await IntakeServer.IdsOf(first)).QuoteRequestId, ids[0]);
+        Assert.NotEqual((await IntakeServer.QuoteRequestIdOf(first)), ids[0]);
         Assert.Equal(before + 1, await _server.CountAsync());
     }
 
@@ -169,6 +169,6 @@ public sealed class Storing_each_request_exactly_once : IAsyncLifetime
 
         using var withSms = await _server.PostJsonAsync(request);
 
-        Assert.NotEqual((await IntakeServer.IdsOf(first)).QuoteRequestId, (await IntakeServer.IdsOf(withSms)).QuoteRequestId);
+        Assert.NotEqual((await IntakeServer.QuoteRequestIdOf(first)), (await IntakeServer.QuoteRequestIdOf(withSms)));
     }
 }

@@ -5,6 +5,7 @@ using LeadPlatform.Contracts;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.Intake.Tests;
 
@@ -26,11 +27,12 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
         using var response = await Server.PostJsonAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var (quoteRequestId, leadId) = await IntakeServer.IdsOf(response);
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(response);
         Assert.Equal($"/api/v1/quote-requests/{quoteRequestId}", response.Headers.Location?.OriginalString);
         var stored = await Server.Store.GetAsync(quoteRequestId);
         Assert.NotNull(stored);
-        Assert.Equal(leadId, stored.LeadId);
+        Assert.NotEqual(Guid.Empty, stored.LeadId);
+        Assert.Equal(stored.LeadId, stored.Submission.LeadId);
         Assert.Equal("test", stored.SiteId);
         Assert.Equal("test", stored.Submission.SiteId);
         Assert.Equal(QuoteRequestStatus.Received, stored.Status);
@@ -44,6 +46,54 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
         Assert.NotNull(stored.Submission.Source.ClientIp);
         Assert.Equal("+14155550134", stored.Submission.Person.Phone);
         Assert.Equal(MessageTypes.UrnOf(typeof(QuoteRequestSubmitted)), Assert.Single(stored.Outbox).MessageUrn);
+    }
+
+    [Fact]
+    public async Task Answers_someone_else_s_email_and_phone_with_a_new_request_id_and_nothing_about_their_lead()
+    {
+        var victim = SampleQuoteRequest.Create($"victoria.victim+{Guid.NewGuid():N}@example.org", "+1 415 555 0177");
+        using var theirs = await Server.PostJsonAsync(victim);
+        var theirId = await IntakeServer.QuoteRequestIdOf(theirs);
+        var theirLead = await Server.LeadIdOfAsync(theirId);
+        var attacker = SampleQuoteRequest.Create((string)victim["email"]!, "+1 415 555 0177");
+        attacker["firstName"] = "Eve";
+
+        using var mine = await Server.PostJsonAsync(attacker);
+
+        Assert.Equal(HttpStatusCode.Accepted, mine.StatusCode);
+        var text = await mine.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(theirLead.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(theirId.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("leadId", text, StringComparison.OrdinalIgnoreCase);
+        var myId = await IntakeServer.QuoteRequestIdOf(mine);
+        using var status = await Server.GetStatusAsync(myId);
+        var statusText = await status.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(theirLead.ToString(), statusText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("tier", statusText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("qualified", statusText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Tells_a_decided_request_only_that_it_is_done_not_what_was_decided()
+    {
+        using var posted = await Server.PostJsonAsync(SampleQuoteRequest.Create());
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(posted);
+        var leadId = await Server.LeadIdOfAsync(quoteRequestId);
+        await Server.Services.GetRequiredService<MassTransit.Mediator.IMediator>().Publish(new LeadQualified
+        {
+            LeadId = leadId, QuoteRequestId = quoteRequestId, OccurredAt = DateTimeOffset.UtcNow, Tier = "A", Score = 90,
+            Reasons = [new ScoreReason { Rule = "condition", Points = 40, Text = "condition is spondylolysis" }], RuleSetVersion = "test",
+        });
+
+        var status = await Eventually.GetAsync(async () => await (await Server.GetStatusAsync(quoteRequestId)).Content.ReadFromJsonAsync<JsonObject>(),
+            s => (string?)s?["status"] == "done", what: "the status done");
+
+        var text = status!.ToJsonString();
+        Assert.DoesNotContain("tier", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"A\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("qualified", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(leadId.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null((await Server.Store.GetAsync(quoteRequestId))!.Tier);
     }
 
     [Fact]
@@ -61,9 +111,9 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
         using var response = await Server.PostJsonAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var (quoteRequestId, leadId) = await IntakeServer.IdsOf(response);
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(response);
         var stored = await Server.Store.GetAsync(quoteRequestId);
-        Assert.NotEqual(foreignLead, leadId);
+        Assert.NotEqual(foreignLead, stored!.LeadId);
         Assert.Equal("test", stored!.SiteId);
         Assert.Equal(QuoteRequestStatus.Received, stored.Status);
         Assert.Single(stored.Outbox);
@@ -80,24 +130,78 @@ public sealed class Submitting_a_quote_request_as_JSON(SharedIntake intake) : IC
 
         using var second = await Server.PostJsonAsync(later);
 
-        var (firstId, firstLead) = await IntakeServer.IdsOf(first);
-        var (secondId, secondLead) = await IntakeServer.IdsOf(second);
+        var firstId = await IntakeServer.QuoteRequestIdOf(first);
+        var secondId = await IntakeServer.QuoteRequestIdOf(second);
         Assert.NotEqual(firstId, secondId);
-        Assert.Equal(firstLead, secondLead);
+        Assert.Equal(await Server.LeadIdOfAsync(firstId), await Server.LeadIdOfAsync(secondId));
+    }
+
+    [Fact]
+    public async Task Stores_a_request_that_only_shares_the_phone_or_the_email_under_a_new_lead_naming_the_possible_same_lead_and_what_matched()
+    {
+        var parentEmail = $"ana.ruiz+{Guid.NewGuid():N}@fastmail.com";
+        var parent = SampleQuoteRequest.Create(parentEmail, phone: "+1 415 555 0166");
+        parent["firstName"] = "Ana";
+        var teen = SampleQuoteRequest.Create(phone: "+1 415 555 0166");
+        teen["firstName"] = "Leo";
+        var sameEmailOtherBirthday = SampleQuoteRequest.Create(parentEmail, phone: null);
+        sameEmailOtherBirthday["firstName"] = "Ana";
+        sameEmailOtherBirthday["dateOfBirth"] = "1991-04-12";
+
+        var first = await StoredAsync(parent);
+        var second = await StoredAsync(teen);
+        var third = await StoredAsync(sameEmailOtherBirthday);
+
+        Assert.Equal(3, new[] { first.LeadId, second.LeadId, third.LeadId }.Distinct().Count());
+        Assert.Null(first.Submission.PossibleSameLeads);
+        var byPhone = Assert.Single(second.Submission.PossibleSameLeads!);
+        Assert.Equal((first.LeadId, "phone"), (byPhone.LeadId, Assert.Single(byPhone.Matched)));
+        var byEmail = Assert.Single(third.Submission.PossibleSameLeads!);
+        Assert.Equal((first.LeadId, "email"), (byEmail.LeadId, Assert.Single(byEmail.Matched)));
+        Assert.All(new[] { first, second, third }, d => Assert.False(d.Submission.Repeat));
+    }
+
+    [Fact]
+    public async Task Stores_a_request_with_the_same_email_name_and_date_of_birth_however_typed_as_a_repeat_of_the_same_lead()
+    {
+        var email = $"maria.jose+{Guid.NewGuid():N}@fastmail.com";
+        var request = SampleQuoteRequest.Create(email, phone: null);
+        request["firstName"] = "María José";
+        request["lastName"] = "López";
+        var again = SampleQuoteRequest.Create(email.ToUpperInvariant(), phone: null);
+        again["firstName"] = "  MARIA  jose";
+        again["lastName"] = "lopez ";
+        again["message"] = "Worse at night now.";
+
+        var first = await StoredAsync(request);
+        var second = await StoredAsync(again);
+
+        Assert.Equal(first.LeadId, second.LeadId);
+        Assert.True(second.Submission.Repeat);
+        Assert.Null(second.Submission.PossibleSameLeads);
+    }
+
+    private async Task<QuoteRequestDocument> StoredAsync(JsonObject request)
+    {
+        using var response = await Server.PostJsonAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!);
+        return (await Server.Store.GetAsync(id))!;
     }
 
     [Fact]
     public async Task Tells_the_status_to_the_site_that_posted_it_without_personal_data()
     {
         using var posted = await Server.PostJsonAsync(SampleQuoteRequest.Create());
-        var (quoteRequestId, leadId) = await IntakeServer.IdsOf(posted);
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(posted);
 
         using var response = await Server.GetStatusAsync(quoteRequestId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal(leadId.ToString(), status!["leadId"]!.GetValue<string>());
-        Assert.Equal("received", status["status"]!.GetValue<string>());
+        Assert.NotNull(status);
+        Assert.Equal(["quoteRequestId", "status", "receivedAt", "updatedAt"], status.Select(p => p.Key));
+        Assert.Contains(status["status"]!.GetValue<string>(), new[] { "received", "processing" });
         var text = status.ToJsonString();
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public sealed class Taking_spam_in_without_passing_it_on : IAsyncLifetime
         using var response = await _server.PostJsonAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var (quoteRequestId, _) = await IntakeServer.IdsOf(response);
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(response);
         var stored = await _server.Store.GetAsync(quoteRequestId);
         Assert.Equal(QuoteRequestStatus.Spam, stored!.Status);
         Assert.Equal(reason, stored.SpamReason);
@@ -63,7 +63,8 @@ public sealed class Taking_spam_in_without_passing_it_on : IAsyncLifetime
 
         using var response = await _server.PostJsonAsync(spam);
 
-        Assert.NotEqual((await IntakeServer.IdsOf(genuine)).LeadId, (await IntakeServer.IdsOf(response)).LeadId);
+        Assert.NotEqual(await _server.LeadIdOfAsync(await IntakeServer.QuoteRequestIdOf(genuine)),
+            await _server.LeadIdOfAsync(await IntakeServer.QuoteRequestIdOf(response)));
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public sealed class Taking_spam_in_without_passing_it_on : IAsyncLifetime
 
         using var response = await _server.PostJsonAsync(request);
 
-        var stored = await _server.Store.GetAsync((await IntakeServer.IdsOf(response)).QuoteRequestId);
+        var stored = await _server.Store.GetAsync((await IntakeServer.QuoteRequestIdOf(response)));
         Assert.Equal(QuoteRequestStatus.Received, stored!.Status);
         Assert.Single(stored.Outbox);
     }
@@ -89,7 +90,7 @@ public sealed class Taking_spam_in_without_passing_it_on : IAsyncLifetime
         var invalid = SampleQuoteRequest.Create(email);
         invalid.Remove("consent");
         using var refused = await _server.PostJsonAsync(invalid);
-        var (quoteRequestId, _) = await IntakeServer.IdsOf(accepted);
+        var quoteRequestId = await IntakeServer.QuoteRequestIdOf(accepted);
 
         await Eventually.GetAsync(() => Task.FromResult(_seq.EventsWith("QuoteRequestId", quoteRequestId.ToString())), e => e.Count > 0,
             TimeSpan.FromSeconds(10), "the submission to be logged");

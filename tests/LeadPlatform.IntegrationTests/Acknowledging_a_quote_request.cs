@@ -45,7 +45,7 @@ public sealed class Acknowledging_a_quote_request : IAsyncLifetime
         _host.Http.DefaultRequestHeaders.Add("X-Api-Key", "example-development-key");
         using var posted = await _host.Http.PostAsJsonAsync("/api/v1/quote-requests", SampleQuoteRequest.Create(phone: null));
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var leadId = (string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!;
+        var leadId = (await FollowUpApi.LeadIdOfAsync(_host.Http, await FollowUpApi.QuoteRequestIdOf(posted))).ToString();
 
         var lead = await Eventually.GetAsync(() => _host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/leads/{leadId}"),
             l => l?["outreach"]?.AsArray().Any(o => (string?)o!["status"] == "sent") == true, TimeSpan.FromSeconds(30), "the acknowledgement");

@@ -64,8 +64,12 @@ public sealed partial class Consumer_killed_mid_handling(RabbitMqFixture rabbit,
         var afterRestart = await SubmitAsync(intake, PerPhase);
 
         var all = beforeFirstKill.Concat(whileDown).Concat(afterRestart).ToList();
-        var final = await FollowUpApi.CountWhenSettledAsync(FollowUpApi.Authorize(third.Http), all.Select(r => r.LeadId), TimeSpan.FromSeconds(90));
-        var emails = all.ToDictionary(r => r.LeadId, r => FollowUpApi.EmailsTo(followUpFolder, r.Email));
+        // Intake's answer names the quote request only: each one's lead is found through follow-up once it is settled.
+        var byQuoteRequest = await FollowUpApi.CountWhenSettledAsync(FollowUpApi.Authorize(third.Http), all.Select(r => r.QuoteRequestId), TimeSpan.FromSeconds(90), byQuoteRequest: true);
+        var leadOf = new Dictionary<Guid, Guid>();
+        foreach (var r in all) leadOf[r.QuoteRequestId] = await FollowUpApi.LeadIdOfAsync(third.Http, r.QuoteRequestId);
+        var final = all.ToDictionary(r => leadOf[r.QuoteRequestId], r => byQuoteRequest[r.QuoteRequestId]);
+        var emails = all.ToDictionary(r => leadOf[r.QuoteRequestId], r => FollowUpApi.EmailsTo(followUpFolder, r.Email));
         bool DoneBeforeTheKills(Guid lead, Func<LeadCounts, bool> done) =>
             atFirstKill.TryGetValue(lead, out var a) && done(a) && atSecondKill.TryGetValue(lead, out var b) && done(b);
 
@@ -77,7 +81,7 @@ public sealed partial class Consumer_killed_mid_handling(RabbitMqFixture rabbit,
         };
         // Recovered: a lead not yet done in the store at either kill, done exactly once at the end.
         List<FaultTable.Row> Table(Func<Guid, int> final, Func<LeadCounts, bool> done) => phases.Select(p => FaultTable.Count(p.Phase,
-            p.Requests.Select(r => r.LeadId).ToList(), final, p.InFault ? l => DoneBeforeTheKills(l, done) : null)).ToList();
+            p.Requests.Select(r => leadOf[r.QuoteRequestId]).ToList(), final, p.InFault ? l => DoneBeforeTheKills(l, done) : null)).ToList();
         var tasks = Table(l => final[l].Tasks, c => c.Tasks == 1);
         var acknowledgements = Table(l => final[l].Acknowledgements, c => c.AcknowledgementStatuses == "sent");
         var mailbox = Table(l => emails[l], c => c.AcknowledgementStatuses == "sent");
@@ -112,7 +116,8 @@ public sealed partial class Consumer_killed_mid_handling(RabbitMqFixture rabbit,
             using var response = await intake.Http.PostAsJsonAsync("/api/v1/quote-requests", request);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            return new Submitted(Guid.Parse((string)body["leadId"]!), (string)request["email"]!);
+            Assert.Null(body["leadId"]);
+            return new Submitted(Guid.Parse((string)body["quoteRequestId"]!), (string)request["email"]!);
         });
         return [.. await Task.WhenAll(posts)];
     }
@@ -129,7 +134,7 @@ public sealed partial class Consumer_killed_mid_handling(RabbitMqFixture rabbit,
         }
     }
 
-    private sealed record Submitted(Guid LeadId, string Email);
+    private sealed record Submitted(Guid QuoteRequestId, string Email);
 
     [GeneratedRegex("FaultInjection: killing process \\d+ after handling \\w+ [0-9a-f-]+ of lead ([0-9a-f-]{36})")]
     private static partial Regex KilledLine();

@@ -34,9 +34,9 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
     /// <summary>Each service image: its host, its own configuration section, the queues it consumes.</summary>
     private static readonly Dictionary<string, ServiceUnderTest> Services = new(StringComparer.Ordinal)
     {
-        ["Intake"] = new(IntakeHost.Build, "Intake", typeof(IntakeOptions), ["quote-request-status"]),
-        ["Qualification"] = new(QualificationHost.Build, "Qualification", typeof(QualificationOptions), ["qualify-quote-request", "lead-opted-out"]),
-        ["FollowUp"] = new(FollowUpHost.Build, "FollowUp", typeof(FollowUpOptions), ["lead-journey"]),
+        ["Intake"] = new(IntakeHost.Build, "Intake", typeof(IntakeOptions), ["intake-quote-request-status"]),
+        ["Qualification"] = new(QualificationHost.Build, "Qualification", typeof(QualificationOptions), ["qualification-qualify-quote-request", "qualification-lead-opted-out"]),
+        ["FollowUp"] = new(FollowUpHost.Build, "FollowUp", typeof(FollowUpOptions), ["followup-lead-journey"]),
     };
 
     /// <summary>Sections every service binds to an options class (ServiceDefaults).</summary>

@@ -27,8 +27,9 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
         Assert.Equal(["submitted", "qualified", "task_created"], kinds.Where(k => !k.StartsWith("outreach_", StringComparison.Ordinal)));
 
         var status = await Eventually.GetAsync(() => GetJsonAsync(services.Intake, $"/api/v1/quote-requests/{quoteRequestId}"),
-            s => s?["status"]?.GetValue<string>() == "qualified", what: "intake to learn the request was qualified");
-        Assert.Equal(leadId.ToString(), status!["leadId"]!.GetValue<string>());
+            s => s?["status"]?.GetValue<string>() == "done", what: "intake to learn the request was decided");
+        Assert.Null(status!["leadId"]); // its own processing status only: no lead, no decision
+        Assert.Null(status["tier"]);
 
         var decisions = await GetJsonArrayAsync(services.Qualification, $"/api/v1/qualifications/{leadId}");
         Assert.Equal("qualified", Assert.Single(decisions)!["outcome"]!.GetValue<string>());
@@ -42,7 +43,7 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
         var (quoteRequestId, leadId) = await services.SubmitAsync(SampleQuoteRequest.Minor());
 
         await Eventually.GetAsync(() => GetJsonAsync(services.Intake, $"/api/v1/quote-requests/{quoteRequestId}"),
-            s => s?["status"]?.GetValue<string>() == "disqualified", what: "the request to be disqualified");
+            s => s?["status"]?.GetValue<string>() == "done", what: "the request to be decided");
         var lead = await Eventually.GetAsync(() => GetJsonAsync(services.FollowUp, $"/api/v1/leads/{leadId}"),
             l => l?["status"]?.GetValue<string>() == "not_eligible", what: "follow-up to record the lead as not eligible");
         Assert.Empty(lead!["tasks"]!.AsArray());

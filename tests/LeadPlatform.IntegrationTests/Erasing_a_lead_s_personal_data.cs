@@ -47,7 +47,7 @@ public sealed class Erasing_a_lead_s_personal_data : IAsyncLifetime
         request["message"] = "Walking the dog hurts since June";
         using var posted = await Post("/api/v1/quote-requests", request, ("X-Api-Key", "example-development-key"));
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var leadId = (string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!;
+        var leadId = (await FollowUpApi.LeadIdOfAsync(_host.Http, await FollowUpApi.QuoteRequestIdOf(posted))).ToString();
         await Eventually.GetAsync(() => _host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/leads/{leadId}"),
             l => l?["outreach"]?.AsArray().Any(o => (string?)o!["status"] == "sent") == true, TimeSpan.FromSeconds(30), "the acknowledgement");
 

@@ -72,43 +72,44 @@ public sealed class Fault_injection(RabbitMqFixture rabbit, ITestOutputHelper ou
         return rabbit.LocalNode;
     }
 
-    private static async Task<List<(Guid QuoteRequestId, Guid LeadId)>> SubmitAsync(DistributedServices services, int count)
+    private static async Task<List<Guid>> SubmitAsync(DistributedServices services, int count)
     {
         var posts = Enumerable.Range(0, count).Select(async _ =>
         {
             using var response = await services.Intake.Http.PostAsJsonAsync("/api/v1/quote-requests", SampleQuoteRequest.Create(phone: null));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-            return (Guid.Parse(body!["quoteRequestId"]!.GetValue<string>()), Guid.Parse(body["leadId"]!.GetValue<string>()));
+            Assert.Null(body!["leadId"]); // the public answer names the quote request only; follow-up is asked by it
+            return Guid.Parse(body["quoteRequestId"]!.GetValue<string>());
         });
         return [.. await Task.WhenAll(posts)];
     }
 
     /// <summary>Which leads already had their task when the fault struck (follow-up's HTTP API works without the broker).</summary>
-    private static async Task<HashSet<Guid>> SnapshotAsync(DistributedServices services, List<(Guid QuoteRequestId, Guid LeadId)> requests)
+    private static async Task<HashSet<Guid>> SnapshotAsync(DistributedServices services, List<Guid> requests)
     {
         var done = new HashSet<Guid>();
-        foreach (var (_, leadId) in requests)
-            if (await FollowUpApi.CountsAsync(FollowUpApi.Authorize(services.FollowUp.Http), leadId) is { Tasks: 1 }) done.Add(leadId);
+        foreach (var quoteRequestId in requests)
+            if (await FollowUpApi.CountsAsync(FollowUpApi.Authorize(services.FollowUp.Http), quoteRequestId, byQuoteRequest: true) is { Tasks: 1 }) done.Add(quoteRequestId);
         return done;
     }
 
     /// <summary>Polls follow-up until every accepted request has its task or the deadline passes, then counts.</summary>
     private static async Task<List<FaultTable.Row>> CountAsync(DistributedServices services, HashSet<Guid> doneAtTheFault,
-        params (string Phase, List<(Guid QuoteRequestId, Guid LeadId)> Requests, bool InFault)[] phases)
+        params (string Phase, List<Guid> Requests, bool InFault)[] phases)
     {
         var http = FollowUpApi.Authorize(services.FollowUp.Http);
-        var tasks = phases.SelectMany(p => p.Requests).ToDictionary(r => r.LeadId, _ => 0);
+        var tasks = phases.SelectMany(p => p.Requests).ToDictionary(r => r, _ => 0);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (DateTime.UtcNow < deadline && tasks.Values.Any(n => n == 0))
         {
             foreach (var leadId in tasks.Where(t => t.Value == 0).Select(t => t.Key).ToList())
-                tasks[leadId] = (await FollowUpApi.CountsAsync(http, leadId))?.Tasks ?? 0;
+                tasks[leadId] = (await FollowUpApi.CountsAsync(http, leadId, byQuoteRequest: true))?.Tasks ?? 0;
             await Task.Delay(250);
         }
         // A last look at every lead, so a duplicate that arrived late is counted too.
-        foreach (var leadId in tasks.Keys.ToList()) tasks[leadId] = (await FollowUpApi.CountsAsync(http, leadId))?.Tasks ?? 0;
-        return phases.Select(p => FaultTable.Count(p.Phase, p.Requests.Select(r => r.LeadId).ToList(), l => tasks[l],
+        foreach (var leadId in tasks.Keys.ToList()) tasks[leadId] = (await FollowUpApi.CountsAsync(http, leadId, byQuoteRequest: true))?.Tasks ?? 0;
+        return phases.Select(p => FaultTable.Count(p.Phase, p.Requests.ToList(), l => tasks[l],
             p.InFault ? doneAtTheFault.Contains : null)).ToList();
     }
 }

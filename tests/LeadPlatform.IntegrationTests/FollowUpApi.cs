@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.TestSupport;
 using LiteDB;
 
 namespace LeadPlatform.IntegrationTests;
@@ -20,10 +21,28 @@ public static class FollowUpApi
 {
     public static HttpClient Authorize(HttpClient http) => http;
 
-    /// <summary>GET /api/v1/leads/{id}: null while follow-up has not heard of the lead.</summary>
-    public static async Task<LeadCounts?> CountsAsync(HttpClient http, Guid leadId)
+    /// <summary>
+    /// The lead a submission was recorded on, as the clinic's integrations find it (intake's 202 names only the quote
+    /// request): <c>GET /api/v1/leads?quoteRequestId=</c> with the API token, polled until follow-up has heard of it.
+    /// </summary>
+    public static async Task<Guid> LeadIdOfAsync(HttpClient http, Guid quoteRequestId, TimeSpan? timeout = null)
     {
-        using var response = await http.GetAsync($"/api/v1/leads/{leadId}");
+        var lead = await Eventually.GetAsync(async () =>
+        {
+            using var response = await http.GetAsync($"/api/v1/leads?quoteRequestId={quoteRequestId}");
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
+        }, l => l is not null, timeout ?? TimeSpan.FromSeconds(30), $"the lead of quote request {quoteRequestId}");
+        return Guid.Parse((string)lead!["leadId"]!);
+    }
+
+    /// <summary>The quote request id of intake's 202 answer.</summary>
+    public static async Task<Guid> QuoteRequestIdOf(HttpResponseMessage accepted) =>
+        Guid.Parse((string)(await accepted.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!);
+
+    /// <summary>GET /api/v1/leads/{id} (or, by quote request, ?quoteRequestId=): null while follow-up has not heard of the lead.</summary>
+    public static async Task<LeadCounts?> CountsAsync(HttpClient http, Guid id, bool byQuoteRequest = false)
+    {
+        using var response = await http.GetAsync(byQuoteRequest ? $"/api/v1/leads?quoteRequestId={id}" : $"/api/v1/leads/{id}");
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         var lead = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -33,19 +52,21 @@ public static class FollowUpApi
     }
 
     /// <summary>Polls until every lead has a task and a sent acknowledgement (or the deadline), then reads each once more.</summary>
-    public static async Task<Dictionary<Guid, LeadCounts>> CountWhenSettledAsync(HttpClient http, IEnumerable<Guid> leads, TimeSpan timeout)
+    /// <param name="byQuoteRequest">The ids are quote request ids (what intake answered), not lead ids.</param>
+    public static async Task<Dictionary<Guid, LeadCounts>> CountWhenSettledAsync(HttpClient http, IEnumerable<Guid> leads, TimeSpan timeout,
+        bool byQuoteRequest = false)
     {
         var counts = leads.Distinct().ToDictionary(l => l, _ => LeadCounts.None);
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && counts.Values.Any(c => c.Tasks == 0 || !c.AcknowledgementStatuses.Contains("sent", StringComparison.Ordinal)))
         {
             foreach (var lead in counts.Where(c => c.Value.Tasks == 0 || !c.Value.AcknowledgementStatuses.Contains("sent", StringComparison.Ordinal)).Select(c => c.Key).ToList())
-                counts[lead] = await CountsAsync(http, lead) ?? LeadCounts.None;
+                counts[lead] = await CountsAsync(http, lead, byQuoteRequest) ?? LeadCounts.None;
             await Task.Delay(250);
         }
         // A last look at every lead, so a duplicate that arrived late is counted too.
         await Task.Delay(500);
-        foreach (var lead in counts.Keys.ToList()) counts[lead] = await CountsAsync(http, lead) ?? LeadCounts.None;
+        foreach (var lead in counts.Keys.ToList()) counts[lead] = await CountsAsync(http, lead, byQuoteRequest) ?? LeadCounts.None;
         return counts;
     }
 

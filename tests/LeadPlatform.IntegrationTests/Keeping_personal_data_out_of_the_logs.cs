@@ -61,7 +61,7 @@ public sealed class Keeping_personal_data_out_of_the_logs : IAsyncLifetime
 
         using var posted = await _host.Http.PostAsJsonAsync("/api/v1/quote-requests", request);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var leadId = (string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!;
+        var leadId = (await FollowUpApi.LeadIdOfAsync(_host.Http, await FollowUpApi.QuoteRequestIdOf(posted))).ToString();
         var refused = request.DeepClone().AsObject();
         refused["country"] = "XX";
         using var refusal = await _host.Http.PostAsJsonAsync("/api/v1/quote-requests", refused);

@@ -60,8 +60,8 @@ public sealed class Qualification_over_RabbitMQ(RabbitMqFixture rabbit, ITestOut
         await bus.Publish(healthy);
 
         await Eventually.GetAsync(() => Task.FromResult(_qualified.GetValueOrDefault(healthy.QuoteRequestId)), n => n == 1, what: "the healthy request to be qualified");
-        var errors = await Eventually.GetAsync(() => ErrorQueueDepthAsync(uri), n => n == errorsBefore + 1, what: "the poison message in qualify-quote-request_error");
-        output.WriteLine($"qualify-quote-request_error holds {errors} message(s)");
+        var errors = await Eventually.GetAsync(() => ErrorQueueDepthAsync(uri), n => n == errorsBefore + 1, what: "the poison message in qualification-qualify-quote-request_error");
+        output.WriteLine($"qualification-qualify-quote-request_error holds {errors} message(s)");
         FaultTable.Print(output, "Fault 5: a poison message beside a healthy one", "LeadQualified of the healthy request (the endpoint kept consuming)",
             [FaultTable.Count("healthy request after the poison", [healthy.QuoteRequestId], id => _qualified.GetValueOrDefault(id))]);
         var why = await Eventually.GetAsync(() => Task.FromResult(seq.Events.Where(e =>
@@ -107,7 +107,7 @@ public sealed class Qualification_over_RabbitMQ(RabbitMqFixture rabbit, ITestOut
         await using var channel = await connection.CreateChannelAsync();
         try
         {
-            return (await channel.QueueDeclarePassiveAsync("qualify-quote-request_error")).MessageCount;
+            return (await channel.QueueDeclarePassiveAsync("qualification-qualify-quote-request_error")).MessageCount;
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {

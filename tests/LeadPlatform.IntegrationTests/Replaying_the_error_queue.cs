@@ -11,7 +11,7 @@ using RabbitMQ.Client;
 namespace LeadPlatform.IntegrationTests;
 
 /// <summary>
-/// Fault 5 of issue 7, its last step: messages in <c>qualify-quote-request_error</c> moved back with the operator
+/// Fault 5 of issue 7, its last step: messages in <c>qualification-qualify-quote-request_error</c> moved back with the operator
 /// command of deploy/README.md (read from the runbook itself, so the two cannot drift apart), on the local broker with
 /// the shovel plugin. A message that failed only because of the fault (qualification's file read-only) is qualified
 /// once after the fix; a real poison message fails again and is back in <c>_error</c>, not in a loop.
@@ -19,7 +19,7 @@ namespace LeadPlatform.IntegrationTests;
 [Collection(BrokerFaults.Name)]
 public sealed class Replaying_the_error_queue(RabbitMqFixture rabbit, ITestOutputHelper output) : IAsyncDisposable
 {
-    private const string Queue = "qualify-quote-request";
+    private const string Queue = "qualification-qualify-quote-request";
     private const int Healthy = 3;
     private readonly string _folder = Directory.CreateTempSubdirectory("leadplatform-replay-").FullName;
     private readonly ConcurrentDictionary<Guid, int> _qualified = new();

@@ -21,14 +21,23 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
         var accepted = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal($"/api/v1/quote-requests/{accepted!["quoteRequestId"]}", response.Headers.Location?.OriginalString);
 
-        var lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads/{accepted["leadId"]}"),
+        Assert.Null(accepted["leadId"]); // the public answer names the request only; its lead is found through follow-up
+        var lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads?quoteRequestId={accepted["quoteRequestId"]}"),
             l => l?["tasks"]?.AsArray().Count == 1, TimeSpan.FromSeconds(10), "the follow-up task");
+        var leadId = (string)lead!["leadId"]!;
         Assert.Equal("new", lead!["status"]!.GetValue<string>());
         // Out of the box the acknowledgement clears the compliance check and lands as a file in the outbox folder.
-        lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads/{accepted["leadId"]}"),
+        lead = await Eventually.GetAsync(() => host.GetJsonAsync($"/api/v1/leads/{leadId}"),
             l => l?["outreach"]?.AsArray().Any(o => (string?)o!["status"] == "sent") == true, TimeSpan.FromSeconds(20), "the acknowledgement");
         Assert.Single(Directory.GetFiles(Path.Combine(_dataFolder, "outbox", "email"), "*.eml"));
         Assert.Contains("demonstration clinic address", host.Output, StringComparison.Ordinal);
+
+        // The lead's decisions (health data) only for an API token, checked by qualification itself.
+        using (var anonymous = new HttpClient { BaseAddress = host.Http.BaseAddress })
+        using (var refused = await anonymous.GetAsync($"/api/v1/qualifications/{leadId}"))
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        using (var allowed = await host.Http.GetAsync($"/api/v1/qualifications/{leadId}"))
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
 
         foreach (var page in new[] { "/dashboard", "/forms/example", "/openapi/v1.json" })
         {
@@ -46,7 +55,7 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
     public async Task Killed_during_a_burst_and_restarted_loses_nothing_that_was_accepted()
     {
         const int burst = 40;
-        var accepted = new List<(string QuoteRequestId, string LeadId)>();
+        var accepted = new List<string>();
         await using (var host = await StandaloneProcess.StartAsync(_dataFolder, output))
         {
             var posts = Enumerable.Range(0, burst).Select(async _ =>
@@ -54,9 +63,9 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
                 try
                 {
                     using var r = await host.Http.PostAsJsonAsync("/api/v1/quote-requests", SampleQuoteRequest.Create(phone: null));
-                    if (r.StatusCode != HttpStatusCode.Accepted) return ((string, string)?)null;
+                    if (r.StatusCode != HttpStatusCode.Accepted) return null;
                     var body = await r.Content.ReadFromJsonAsync<JsonObject>();
-                    return (body!["quoteRequestId"]!.GetValue<string>(), body["leadId"]!.GetValue<string>());
+                    return body!["quoteRequestId"]!.GetValue<string>();
                 }
                 catch (HttpRequestException)
                 {
@@ -75,12 +84,12 @@ public sealed class Standalone_host(ITestOutputHelper output) : IDisposable
         await using var restarted = await StandaloneProcess.StartAsync(_dataFolder, output);
         var requestsLost = 0;
         var tasks = new Dictionary<Guid, int>();
-        foreach (var (quoteRequestId, leadId) in accepted)
+        foreach (var quoteRequestId in accepted)
         {
             if (await restarted.GetJsonAsync($"/api/v1/quote-requests/{quoteRequestId}") is null) requestsLost++;
-            var lead = await Eventually.GetAsync(() => restarted.GetJsonAsync($"/api/v1/leads/{leadId}"),
-                l => l?["tasks"]?.AsArray().Count > 0, TimeSpan.FromSeconds(30), $"the task of lead {leadId}");
-            tasks[Guid.Parse(leadId)] = lead!["tasks"]!.AsArray().Count;
+            var lead = await Eventually.GetAsync(() => restarted.GetJsonAsync($"/api/v1/leads?quoteRequestId={quoteRequestId}"),
+                l => l?["tasks"]?.AsArray().Count > 0, TimeSpan.FromSeconds(30), $"the task of quote request {quoteRequestId}");
+            tasks[Guid.Parse((string)lead!["leadId"]!)] = lead["tasks"]!.AsArray().Count;
         }
         var rows = new List<FaultTable.Row>
         {

@@ -55,7 +55,8 @@ public sealed class Two_replicas_of_each_worker(RabbitMqFixture rabbit, ITestOut
             var request = SampleQuoteRequest.Create(phone: null);
             using var response = await intake.Http.PostAsJsonAsync("/api/v1/quote-requests", request);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            return (LeadId: Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!), Email: (string)request["email"]!);
+            var quoteRequestId = await FollowUpApi.QuoteRequestIdOf(response);
+            return (LeadId: await FollowUpApi.LeadIdOfAsync(followUp.Http, quoteRequestId, TimeSpan.FromSeconds(90)), Email: (string)request["email"]!);
         });
         var leads = (await Task.WhenAll(posts)).ToList();
 

@@ -27,7 +27,7 @@ internal static class BareIntakeEndpoint
             var parsed = await JsonSerializer.DeserializeAsync<QuoteRequestBody>(request.Body, json);
             if (parsed is null) return Results.BadRequest();
             var id = Guid.CreateVersion7();
-            return Results.Accepted($"{Path}/{id}", new QuoteRequestAccepted(id, Guid.CreateVersion7()));
+            return Results.Accepted($"{Path}/{id}", new QuoteRequestAccepted(id));
         });
         return app;
     }

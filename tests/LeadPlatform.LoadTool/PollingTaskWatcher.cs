@@ -73,7 +73,7 @@ internal sealed class PollingTaskWatcher : TaskWatcher
         Interlocked.Increment(ref _polls);
         try
         {
-            using var response = await _http.GetAsync($"/api/v1/leads/{submission.LeadId}", _stop.Token);
+            using var response = await _http.GetAsync($"/api/v1/leads?quoteRequestId={submission.QuoteRequestId}", _stop.Token);
             if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden
                 && Interlocked.Exchange(ref _refusedSaid, 1) == 0)
                 await Console.Error.WriteLineAsync($"Follow-up answered {(int)response.StatusCode} to the task poll: pass --followup-token with a token it accepts (Auth:ApiTokens).");

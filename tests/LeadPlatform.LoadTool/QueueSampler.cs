@@ -10,8 +10,8 @@ namespace LeadPlatform.LoadTool;
 /// </summary>
 internal sealed class QueueSampler : IAsyncDisposable
 {
-    /// <summary>The services' receive endpoints (MassTransit's kebab-case names of their consumers), when they cannot be listed.</summary>
-    private static readonly string[] KnownQueues = ["qualify-quote-request", "lead-journey", "acknowledgement", "quote-request-status", "lead-opted-out"];
+    /// <summary>The services' receive endpoints (each {service}-{consumer}, see ServiceEndpoints), when they cannot be listed.</summary>
+    private static readonly string[] KnownQueues = ["qualification-qualify-quote-request", "followup-lead-journey", "followup-acknowledgement", "intake-quote-request-status", "qualification-lead-opted-out"];
     private readonly IConnection _connection;
     private readonly IReadOnlyList<string> _queues;
     private readonly List<QueueSample> _samples = [];

@@ -97,7 +97,6 @@ internal sealed class Submitter(Uri url, string? apiKey, int concurrency) : IDis
             {
                 using var json = JsonDocument.Parse(answer);
                 submission.QuoteRequestId = json.RootElement.GetProperty("quoteRequestId").GetGuid();
-                submission.LeadId = json.RootElement.GetProperty("leadId").GetGuid();
             }
             else
             {

@@ -105,7 +105,7 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }", "{ \"QuoteRequestIds\" : 1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
         Assert.Equal(["{ \"HasPendingOutbox\" : 1 }", "{ \"Email\" : 1 }"], Keys(new MongoUserAccountStore(Database()).IndexModels()));
         // Two accounts can never share a sign-in email.
@@ -129,6 +129,13 @@ public sealed class Bson_mapping
             ? new BsonDocument("Person.PhoneKey", protector.LookupKey("+14155550134"))
             : BsonDocument.Parse("{ 'Person.Phone': '+14155550134' }");
         Assert.Equal(expected, Render(MongoLeadStore.ByPhone("+14155550134")));
+    }
+
+    [Fact]
+    public void The_lead_of_a_quote_request_is_looked_up_in_its_list_of_quote_requests()
+    {
+        Assert.Equal(BsonDocument.Parse("{ QuoteRequestIds: UUID('01a20ecf-bdad-70a6-9bdf-cd72a86c180f') }"),
+            Render(MongoLeadStore.ByQuoteRequest(Guid.Parse("01a20ecf-bdad-70a6-9bdf-cd72a86c180f"))));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace LeadPlatform.Storage.Tests;
 /// <summary>Fully populated documents: every field set, so a field a mapper drops shows up in a round trip.</summary>
 public static class SampleDocuments
 {
-    private static readonly DateTimeOffset At = new(2026, 11, 24, 10, 0, 0, 123, TimeSpan.Zero);
+    internal static readonly DateTimeOffset At = new(2026, 11, 24, 10, 0, 0, 123, TimeSpan.Zero);
 
     public static QuoteRequestDocument QuoteRequest(string? emailKey = "email-key", string? phoneKey = "phone-key", DateTimeOffset? receivedAt = null)
     {

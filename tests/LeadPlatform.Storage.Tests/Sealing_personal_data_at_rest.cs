@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
+using LeadPlatform.Qualification.Storage;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
@@ -142,6 +143,78 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         var read = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<QuoteRequestDocument>(bson);
         Assert.Equal(request.Submission.Person, read.Submission.Person);
         Assert.Equal(request.Outbox[0].Payload, read.Outbox[0].Payload);
+    }
+
+    private const string Note = "Prefers mornings; mentions she is HIV positive";
+    private const string Reply = "my back pain is worse at night";
+    private const string Reason = "already tried epidural injections";
+
+    private static LeadDocument LeadWithFreeText()
+    {
+        var lead = SampleDocuments.Lead();
+        lead.Record(new TimelineEntry { At = SampleDocuments.At, Kind = "note", Summary = Note, Actor = "coordinator.ana" });
+        lead.Record(new TimelineEntry { At = SampleDocuments.At, Kind = "sms_received", Summary = "SMS reply from the lead", Actor = "lead", Details = new() { ["text"] = Reply } });
+        return lead;
+    }
+
+    private static QualificationDocument DecisionWithReasons()
+    {
+        var decision = SampleDocuments.Decision();
+        decision.Reasons = [new LeadPlatform.Contracts.ScoreReason { Rule = "treatments", Points = 10, Text = Reason }];
+        decision.Disqualifications = [new LeadPlatform.Contracts.DisqualificationReason { Rule = "placeholder", Text = Reason + " (disqualified)" }];
+        return decision;
+    }
+
+    [Fact]
+    public async Task Notes_SMS_replies_and_reasons_are_sealed_in_the_LiteDB_files_and_read_back_whole()
+    {
+        var lead = LeadWithFreeText();
+        var decision = DecisionWithReasons();
+        using (var followUp = LiteDbFiles.Open(_folder, "followup.db", Protector()))
+        using (var qualification = LiteDbFiles.Open(_folder, "qualification.db", Protector()))
+        {
+            Assert.True(await new LiteDbLeadStore(followUp).TryInsertAsync(lead, Ct));
+            Assert.True(await new LiteDbQualificationStore(qualification).TryInsertAsync(decision, Ct));
+        }
+
+        foreach (var file in Directory.GetFiles(_folder))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, Ct);
+            foreach (var value in new[] { Note, "HIV positive", Reply, Reason })
+                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(value)), $"{Path.GetFileName(file)} holds '{value}' in clear");
+        }
+
+        using var reopenedFollowUp = LiteDbFiles.Open(_folder, "followup.db", Protector());
+        using var reopenedQualification = LiteDbFiles.Open(_folder, "qualification.db", Protector());
+        var read = (await new LiteDbLeadStore(reopenedFollowUp).GetAsync(lead.Id, Ct))!;
+        Assert.Equal(Note, read.Timeline.Single(e => e.Kind == "note").Summary);
+        Assert.Equal(Reply, read.Timeline.Single(e => e.Kind == "sms_received").Details["text"]);
+        Assert.Equal("coordinator.ana", read.Timeline.Single(e => e.Kind == "note").Actor);
+        var readDecision = (await new LiteDbQualificationStore(reopenedQualification).GetAsync(decision.Id, Ct))!;
+        Assert.Equal(decision.Reasons, readDecision.Reasons);
+        Assert.Equal(decision.Disqualifications, readDecision.Disqualifications);
+    }
+
+    [Fact]
+    public void Notes_SMS_replies_and_reasons_are_sealed_in_the_MongoDB_documents_and_read_back_whole()
+    {
+        MongoConventions.UseProtector(Protector());
+        var lead = LeadWithFreeText();
+        var decision = DecisionWithReasons();
+
+        var leadJson = lead.ToBsonDocument().ToJson();
+        var decisionJson = decision.ToBsonDocument().ToJson();
+        foreach (var value in new[] { Note, Reply, Reason })
+        {
+            Assert.DoesNotContain(value, leadJson, StringComparison.Ordinal);
+            Assert.DoesNotContain(value, decisionJson, StringComparison.Ordinal);
+        }
+
+        var read = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<LeadDocument>(lead.ToBsonDocument());
+        Assert.Equal(Note, read.Timeline.Single(e => e.Kind == "note").Summary);
+        Assert.Equal(Reply, read.Timeline.Single(e => e.Kind == "sms_received").Details["text"]);
+        var readDecision = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<QualificationDocument>(decision.ToBsonDocument());
+        Assert.Equal(decision.Reasons, readDecision.Reasons);
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

@@ -198,20 +198,27 @@ public abstract class StoreConformance
     }
 
     [Fact]
-    public async Task A_returning_person_is_found_by_email_key_or_phone_key_as_the_lead_of_their_first_request()
+    public async Task Leads_sharing_an_email_key_or_phone_key_are_found_with_what_matched_and_only_the_same_identity_key_is_the_same_person()
     {
         var store = QuoteRequests();
         var first = SampleDocuments.QuoteRequest("e1", "p1", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
-        var later = SampleDocuments.QuoteRequest("e2", "p1", new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
+        first.IdentityKey = "i1";
+        var sharingThePhone = SampleDocuments.QuoteRequest("e2", "p1", new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
+        sharingThePhone.IdentityKey = "i2";
         var stranger = SampleDocuments.QuoteRequest("e3", "p3");
-        foreach (var d in new[] { later, stranger, first }) await store.TryInsertAsync(d, Ct);
+        var erased = SampleDocuments.QuoteRequest("e1", "p1", new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
+        erased.ErasedAt = erased.ReceivedAt;
+        foreach (var d in new[] { sharingThePhone, stranger, first, erased }) await store.TryInsertAsync(d, Ct);
 
-        Assert.Equal(first.LeadId, await store.FindLeadIdAsync("e1", null, Ct));
-        Assert.Equal(first.LeadId, await store.FindLeadIdAsync("e2", "p1", Ct));
-        Assert.Equal(first.LeadId, await store.FindLeadIdAsync(null, "p1", Ct));
-        Assert.Equal(stranger.LeadId, await store.FindLeadIdAsync("e3", null, Ct));
-        Assert.Null(await store.FindLeadIdAsync("nobody", "none", Ct));
-        Assert.Null(await store.FindLeadIdAsync(null, null, Ct));
+        var byBoth = await store.FindMatchingLeadsAsync("e1", "p1", "i1", Ct);
+        Assert.Equal([first.LeadId, sharingThePhone.LeadId], byBoth.Select(m => m.LeadId));
+        Assert.Equal((true, true, true), (byBoth[0].Email, byBoth[0].Phone, byBoth[0].SameIdentity));
+        Assert.Equal((false, true, false), (byBoth[1].Email, byBoth[1].Phone, byBoth[1].SameIdentity));
+        var byEmailOnly = Assert.Single(await store.FindMatchingLeadsAsync("e1", null, "another-person", Ct));
+        Assert.Equal((first.LeadId, true, false, false), (byEmailOnly.LeadId, byEmailOnly.Email, byEmailOnly.Phone, byEmailOnly.SameIdentity));
+        Assert.Equal(stranger.LeadId, Assert.Single(await store.FindMatchingLeadsAsync("e3", null, null, Ct)).LeadId);
+        Assert.Empty(await store.FindMatchingLeadsAsync("nobody", "none", null, Ct));
+        Assert.Empty(await store.FindMatchingLeadsAsync(null, null, null, Ct));
     }
 
     [Fact]
@@ -329,6 +336,23 @@ public abstract class StoreConformance
         Assert.Equal([mine.Id], (await store.FindByPhoneAsync("+14155550134", 10, Ct)).Select(d => d.Id));
         Assert.Equal([other.Id], (await store.FindByPhoneAsync("+14155550199", 10, Ct)).Select(d => d.Id));
         Assert.Empty(await store.FindByPhoneAsync("+14155550000", 10, Ct));
+    }
+
+    [Fact]
+    public async Task A_lead_is_found_by_any_of_its_quote_requests_and_only_that_lead()
+    {
+        var store = Leads();
+        var mine = SampleDocuments.Lead();
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        mine.QuoteRequestIds = [first, second];
+        var other = SampleDocuments.Lead();
+        other.QuoteRequestIds = [Guid.CreateVersion7()];
+        foreach (var d in new[] { mine, other }) await store.TryInsertAsync(d, Ct);
+
+        Assert.Equal(mine.Id, (await store.FindByQuoteRequestAsync(first, Ct))?.Id);
+        Assert.Equal(mine.Id, (await store.FindByQuoteRequestAsync(second, Ct))?.Id);
+        Assert.Equal(other.Id, (await store.FindByQuoteRequestAsync(other.QuoteRequestIds[0], Ct))?.Id);
+        Assert.Null(await store.FindByQuoteRequestAsync(Guid.CreateVersion7(), Ct));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -68,6 +69,8 @@ public static class FollowUpModule
             return new UnsubscribeTokens(key, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton(sp =>
+            new DisclaimerLinkTokens(Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.UnsubscribeKey ?? string.Empty)));
+        builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value;
             var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -82,6 +85,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<SamePerson.LeadMerger>();
         builder.Services.AddSingleton<SlaClock>();
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
@@ -132,9 +136,9 @@ public static class FollowUpModule
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)
     {
-        bus.AddConsumer<LeadJourneyConsumer>();
-        bus.AddConsumer<AcknowledgementConsumer>();
-        bus.AddConsumer<LeadErasureConsumer>();
+        bus.AddServiceConsumer<LeadJourneyConsumer>(ServiceName);
+        bus.AddServiceConsumer<AcknowledgementConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadErasureConsumer>(ServiceName);
         return bus;
     }
 
@@ -165,6 +169,7 @@ public static class FollowUpModule
     {
         app.MapFollowUpApi();
         app.MapOutreachApi();
+        SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
         app.MapSmsWebhook();

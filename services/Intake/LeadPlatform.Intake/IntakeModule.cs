@@ -8,6 +8,7 @@ using LeadPlatform.Intake.Sites;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Intake.Submissions;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -41,9 +42,10 @@ public static class IntakeModule
 
     public static IRegistrationConfigurator AddIntakeConsumers(this IRegistrationConfigurator bus)
     {
-        bus.AddConsumer<QuoteRequestStatusConsumer>();
-        bus.AddConsumer<LeadDataErasedConsumer>();
-        bus.AddConsumer<LeadErasureRequestedConsumer>();
+        bus.AddServiceConsumer<QuoteRequestStatusConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadDataErasedConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadErasureRequestedConsumer>(ServiceName);
+        bus.AddServiceConsumer<QuoteRequestsFollowMergeConsumer>(ServiceName);
         return bus;
     }
 

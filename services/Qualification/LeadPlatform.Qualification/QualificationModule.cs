@@ -2,8 +2,10 @@ using LeadPlatform.Qualification.Api;
 using LeadPlatform.Qualification.Consumers;
 using LeadPlatform.Qualification.Rules;
 using LeadPlatform.Qualification.Storage;
+using LeadPlatform.ServiceDefaults.Auth;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +23,7 @@ public static class QualificationModule
     public static IHostApplicationBuilder AddQualification(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<QualificationOptions>(builder.Configuration.GetSection("Qualification"));
+        builder.Services.AddApiTokens(builder.Configuration);
         // The rule set is versioned data: an operator's file (Qualification:RuleSetFile), an embedded version
         // (Qualification:RuleSetVersion), or the newest embedded one. A bad file stops the service at start-up.
         var options = builder.Configuration.GetSection("Qualification").Get<QualificationOptions>() ?? new QualificationOptions();
@@ -41,9 +44,10 @@ public static class QualificationModule
 
     public static IRegistrationConfigurator AddQualificationConsumers(this IRegistrationConfigurator bus)
     {
-        bus.AddConsumer<QualifyQuoteRequestConsumer>();
-        bus.AddConsumer<LeadOptedOutConsumer>();
-        bus.AddConsumer<LeadErasureRequestedConsumer>();
+        bus.AddServiceConsumer<QualifyQuoteRequestConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadOptedOutConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeadErasureRequestedConsumer>(ServiceName);
+        bus.AddServiceConsumer<DecisionsFollowMergeConsumer>(ServiceName);
         return bus;
     }
 

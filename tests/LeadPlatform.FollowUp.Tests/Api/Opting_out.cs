@@ -55,6 +55,61 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Equal(("email", "unsubscribe_link"), (announced.Channel, announced.Source));
     }
 
+    [Fact]
+    public async Task The_unsubscribe_link_in_an_email_carries_nothing_readable_about_the_lead()
+    {
+        var lead = await _host.SubmittedAsync();
+        using (var sent = await _host.SendAsync(lead.LeadId, "email", "We received your request and will call you.", "Your request"))
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var email = MimeMessage.Load(Assert.Single(_host.OutboxFiles("email")));
+        var link = email.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        var token = link[(link.LastIndexOf('/') + 1)..];
+
+        // Today's links were plain base64 of the lead id: every way of writing the id, and its bytes, must be absent.
+        var id = lead.LeadId.ToByteArray();
+        foreach (var readable in new[] { lead.LeadId.ToString("N"), lead.LeadId.ToString("D"), Convert.ToBase64String(id).TrimEnd('=').Replace('+', '-').Replace('/', '_')[..12] })
+            Assert.DoesNotContain(readable, token, StringComparison.OrdinalIgnoreCase);
+        foreach (var start in new[] { 0, 1, 2, 3 })
+        {
+            if (token.Length <= start + 8) continue;
+            var part = token[start..].Split('.')[^1];
+            var padded = part.Replace('-', '+').Replace('_', '/');
+            padded = padded[..(padded.Length - padded.Length % 4)];
+            var bytes = Convert.FromBase64String(padded);
+            Assert.True(bytes.AsSpan().IndexOf(id.AsSpan(0, 8)) < 0, "the lead id's bytes are not in the link");
+        }
+
+        using var click = await _host.Http.PostAsync(link, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+        Assert.Equal(["email"], (await _host.Leads.GetAsync(lead.LeadId))!.OptOuts);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(253402300800L)]
+    [InlineData(-1L)]
+    public async Task A_genuinely_signed_link_with_an_expiry_no_clock_reaches_gets_the_400_page_not_an_error(long expiry)
+    {
+        // A version 1 link signed with the host's own key (what an attacker who learnt the key could make).
+        var key = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUpOptions>>(_host.Host.App.Services).Value.UnsubscribeKey;
+        var payload = new byte[25];
+        payload[0] = 1;
+        Guid.CreateVersion7().TryWriteBytes(payload.AsSpan(1, 16));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(17, 8), expiry);
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(key),
+            (byte[])[.. "leadplatform.unsubscribe.email.v1|"u8.ToArray(), .. payload]);
+        static string B64(byte[] b) => Convert.ToBase64String(b).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = B64(payload) + "." + B64(mac);
+
+        using var get = await _host.Http.GetAsync($"/unsubscribe/{token}");
+        using var post = await _host.Http.PostAsync($"/unsubscribe/{token}", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("This unsubscribe link does not work", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

@@ -56,7 +56,16 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
         Assert.Equal((string?)sent["outreachId"], text.IdempotencyKey);
         Assert.StartsWith(Body, text.Body, StringComparison.Ordinal);
         Assert.Contains("Reply STOP to opt out", text.Body, StringComparison.Ordinal);
-        Assert.Contains("/disclaimers/spondylolysis", text.Body, StringComparison.Ordinal);
+        // The link leads to the condition's disclaimer, and names neither the condition nor the lead (issue 14).
+        var link = System.Text.RegularExpressions.Regex.Match(text.Body, @"https?://\S+/disclaimers/\S+").Value.TrimEnd('.', ')');
+        Assert.Contains("/disclaimers/d1.", link, StringComparison.Ordinal);
+        Assert.DoesNotContain("spondylolysis", link, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(lead.LeadId.ToString("N"), link, StringComparison.OrdinalIgnoreCase);
+        using (var page = await _host.Http.GetAsync(new Uri(link).PathAndQuery, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("spondylolysis", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+        }
         Assert.Equal((string?)sent["message"], text.Body);
         Assert.Equal($"Bearer {LocalSmsProvider.ApiKey}", Assert.Single(_provider.Requests).Authorization);
         var stored = await _host.Leads.GetAsync(lead.LeadId);

@@ -43,6 +43,32 @@ public sealed class Following_up_a_lead : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repeat_submission_that_arrives_before_the_first_leaves_the_first_s_details_and_consent_on_file()
+    {
+        var first = SampleMessages.QuoteRequestSubmitted() with { OccurredAt = DateTimeOffset.UtcNow.AddHours(-1) };
+        var repeat = SampleMessages.QuoteRequestSubmitted(first.LeadId) with
+        {
+            Repeat = true,
+            Person = first.Person with { Email = "someone.else@fastmail.com", Phone = "+14155550199" },
+            Inquiry = first.Inquiry with { Message = "Writing again." },
+            Consent = first.Consent with { Sms = new ChannelConsent { Granted = true, Text = "Texts. Consent is not a condition of purchase.", TextVersion = "2026-11" } },
+        };
+
+        await _module.Harness.Bus.Publish(repeat);
+        await Eventually.GetAsync(() => Leads.GetAsync(first.LeadId), l => l?.Submissions.Count == 1, what: "the repeat on the lead");
+        await _module.Harness.Bus.Publish(first);
+
+        var lead = (await Eventually.GetAsync(() => Leads.GetAsync(first.LeadId), l => l?.Submissions.Count == 2, what: "both submissions"))!;
+        Assert.Equal(("maria.lopez@fastmail.com", "+14155550134"), (lead.Person!.Email, lead.Person.Phone));
+        Assert.Equal("Pain for 8 months, PT helped a little.", lead.Inquiry!.Message);
+        Assert.False(lead.Consent!.Sms.Granted);
+        Assert.Equal([first.QuoteRequestId, repeat.QuoteRequestId], lead.Submissions.Select(x => x.QuoteRequestId));
+        Assert.Equal("Writing again.", lead.Submissions[1].Inquiry!.Message);
+        Assert.Equal(6, lead.ConsentHistory.Count);
+        Assert.False(await _module.Harness.Published.Any<Fault<QuoteRequestSubmitted>>());
+    }
+
+    [Fact]
     public async Task The_same_decision_delivered_twice_creates_one_task()
     {
         var submitted = SampleMessages.QuoteRequestSubmitted();

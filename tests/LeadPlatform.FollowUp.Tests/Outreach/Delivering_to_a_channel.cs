@@ -23,7 +23,7 @@ public sealed class Delivering_to_a_channel : IDisposable
     public Delivering_to_a_channel()
     {
         _links = new PublicLinks(Options.Create(_options), new UnsubscribeTokens(Encoding.UTF8.GetBytes(_options.UnsubscribeKey), _time),
-            new ServiceCollection().BuildServiceProvider());
+            new DisclaimerLinkTokens(Encoding.UTF8.GetBytes(_options.UnsubscribeKey)), new ServiceCollection().BuildServiceProvider());
         _outbox = new OutboxFolder(_folder);
     }
 

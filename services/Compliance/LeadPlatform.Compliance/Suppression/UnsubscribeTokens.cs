@@ -4,9 +4,14 @@ using System.Security.Cryptography;
 namespace LeadPlatform.Compliance;
 
 /// <summary>
-/// One-click email unsubscribe tokens: HMAC-SHA256 signed, no login, carrying the lead id and an expiry
-/// (at least 30 days; default 60). The key is the caller's secret (at least 32 bytes); time comes from TimeProvider.
-/// Format: base64url(version | lead id | expiry unix seconds) "." base64url(HMAC).
+/// One-click email unsubscribe tokens: no login, opaque, carrying the lead id and an expiry (at least 30 days; default
+/// 60). The key is the caller's secret (at least 32 bytes); time comes from TimeProvider.
+/// <para>
+/// Issued (version 2): <c>"2." base64url(nonce | tag | AES-256-GCM(lead id | expiry unix seconds))</c>, under a key derived
+/// from the secret (HKDF-SHA256): nothing about the lead can be read from the link, and nothing can be changed in it.
+/// Still accepted until they expire (at most 60 days after they were sent, so a person can unsubscribe from any email
+/// received): version 1, <c>base64url(1 | lead id | expiry) "." base64url(HMAC)</c>, which carried the lead id readable.
+/// </para>
 /// </summary>
 public sealed class UnsubscribeTokens
 {
@@ -15,9 +20,16 @@ public sealed class UnsubscribeTokens
 
     private const byte FormatVersion = 1;
     private const int PayloadLength = 1 + 16 + 8;
+    private const string SealedPrefix = "2.";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private const int SealedPlaintextLength = 16 + 8;
     private static readonly byte[] Purpose = "leadplatform.unsubscribe.email.v1|"u8.ToArray();
+    private static readonly byte[] SealedPurpose = "leadplatform.unsubscribe.email.v2"u8.ToArray();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private readonly byte[] key;
+    private readonly byte[] sealingKey;
     private readonly TimeProvider time;
     private readonly TimeSpan lifetime;
 
@@ -36,6 +48,7 @@ public sealed class UnsubscribeTokens
         }
 
         this.key = key.ToArray();
+        sealingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, this.key, 32, salt: [], info: SealedPurpose);
         this.time = time;
         this.lifetime = life;
     }
@@ -43,11 +56,14 @@ public sealed class UnsubscribeTokens
     public string Issue(Guid leadId)
     {
         var expires = time.GetUtcNow() + lifetime;
-        Span<byte> payload = stackalloc byte[PayloadLength];
-        payload[0] = FormatVersion;
-        leadId.TryWriteBytes(payload.Slice(1, 16));
-        BinaryPrimitives.WriteInt64BigEndian(payload.Slice(17, 8), expires.ToUnixTimeSeconds());
-        return Base64Url(payload) + "." + Base64Url(Sign(payload));
+        Span<byte> plaintext = stackalloc byte[SealedPlaintextLength];
+        leadId.TryWriteBytes(plaintext[..16]);
+        BinaryPrimitives.WriteInt64BigEndian(plaintext.Slice(16, 8), expires.ToUnixTimeSeconds());
+        var output = new byte[NonceSize + TagSize + SealedPlaintextLength];
+        RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
+        using var aes = new AesGcm(sealingKey, TagSize);
+        aes.Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), SealedPurpose);
+        return SealedPrefix + Base64Url(output);
     }
 
     public UnsubscribeTokenValidation Validate(string? token)
@@ -57,6 +73,32 @@ public sealed class UnsubscribeTokens
             return Refused("malformed");
         }
 
+        return token.StartsWith(SealedPrefix, StringComparison.Ordinal) ? ValidateSealed(token[SealedPrefix.Length..]) : ValidateSigned(token);
+    }
+
+    private UnsubscribeTokenValidation ValidateSealed(string sealedPart)
+    {
+        if (!TryDecode(sealedPart, out var bytes) || bytes.Length != NonceSize + TagSize + SealedPlaintextLength)
+        {
+            return Refused("malformed");
+        }
+
+        var plaintext = new byte[SealedPlaintextLength];
+        try
+        {
+            using var aes = new AesGcm(sealingKey, TagSize);
+            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext, SealedPurpose);
+        }
+        catch (CryptographicException)
+        {
+            return Refused("bad-signature");
+        }
+
+        return Judge(new Guid(plaintext.AsSpan(0, 16)), BinaryPrimitives.ReadInt64BigEndian(plaintext.AsSpan(16, 8)));
+    }
+
+    private UnsubscribeTokenValidation ValidateSigned(string token)
+    {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0 || !TryDecode(token[..dot], out var payload) || !TryDecode(token[(dot + 1)..], out var mac)
             || payload.Length != PayloadLength || payload[0] != FormatVersion)
@@ -69,8 +111,18 @@ public sealed class UnsubscribeTokens
             return Refused("bad-signature");
         }
 
-        var leadId = new Guid(payload.AsSpan(1, 16));
-        var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(17, 8)));
+        return Judge(new Guid(payload.AsSpan(1, 16)), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(17, 8)));
+    }
+
+    /// <summary>An expiry no clock can reach (or before 1970) is no genuine token's: refused as malformed, never an exception.</summary>
+    private UnsubscribeTokenValidation Judge(Guid leadId, long expiresUnixSeconds)
+    {
+        if (expiresUnixSeconds < 0 || expiresUnixSeconds > MaxUnixSeconds)
+        {
+            return Refused("malformed");
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(expiresUnixSeconds);
         if (time.GetUtcNow() >= expires)
         {
             return new UnsubscribeTokenValidation { IsValid = false, LeadId = leadId, ExpiresAt = expires, Failure = "expired" };

@@ -15,6 +15,10 @@ public static class FollowUpEndpoints
         api.MapGet("/leads/{leadId:guid}", GetLeadAsync)
             .WithName("GetLead")
             .WithSummary("A lead's follow-up view: status, tasks and timeline.");
+        api.MapGet("/leads", FindLeadAsync)
+            .WithName("FindLeadOfQuoteRequest")
+            .WithSummary("The lead of one submission: ?quoteRequestId= (the id intake's 202 answered). 404 until follow-up has heard of it.")
+            .ProducesValidationProblem();
         api.MapGet("/leads/{leadId:guid}/access-log", GetAccessLogAsync)
             .WithName("GetLeadAccessLog")
             .WithSummary("Who read the lead's personal data (lead page, lead API, export), the newest first: compliance officers and admins.")
@@ -38,6 +42,21 @@ public static class FollowUpEndpoints
         return TypedResults.Ok(LeadView.From(lead));
     }
 
+    internal static async Task<Results<Ok<LeadView>, ValidationProblem, ProblemHttpResult>> FindLeadAsync(Guid? quoteRequestId, ILeadStore store,
+        Audit.LeadAccessLog accessLog, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (quoteRequestId is not { } id || id == Guid.Empty)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quoteRequestId"] = ["Give the quoteRequestId of the submission."] });
+        var lead = await store.FindByQuoteRequestAsync(id, cancellationToken);
+        if (lead is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No lead for this quote request (yet)",
+                detail: "A lead appears here a moment after its quote request was accepted.");
+        }
+        await accessLog.RecordAsync(lead.Id, http.User, Audit.LeadAccessKinds.LeadApi, cancellationToken);
+        return TypedResults.Ok(LeadView.From(lead));
+    }
+
     internal static async Task<Ok<List<LeadAccessView>>> GetAccessLogAsync(Guid leadId, Audit.LeadAccessLog accessLog, CancellationToken cancellationToken, int limit = 200) =>
         TypedResults.Ok((await accessLog.ForLeadAsync(leadId, Math.Clamp(limit, 1, 1000), cancellationToken))
             .Select(r => new LeadAccessView(r.At, r.Actor, r.ActorId, r.What)).ToList());
@@ -49,7 +68,7 @@ public static class FollowUpEndpoints
         var items = leads
             .SelectMany(lead => lead.Tasks.Where(t => t.Status == "open").Select(t => new TaskQueueItem(
                 t.Id, lead.Id, lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null, lead.Inquiry?.Condition,
-                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo)))
+                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo, lead.OpenLinks().Count())))
             .OrderBy(i => i.DueAt)
             .ToList();
         return TypedResults.Ok(items);

@@ -2,7 +2,10 @@ using LeadPlatform.FollowUp.Storage;
 
 namespace LeadPlatform.FollowUp.Api;
 
-/// <summary>A lead's follow-up view: who, where it stands, its tasks, its timeline and its outreach.</summary>
+/// <summary>
+/// A lead's follow-up view: who (the contact details on file), where it stands, its tasks, timeline and outreach, every
+/// submission, the consent history, and the leads that may be the same person.
+/// </summary>
 public sealed record LeadView(
     Guid LeadId,
     string Status,
@@ -16,7 +19,14 @@ public sealed record LeadView(
     IReadOnlyList<OutreachView> Outreach,
     int EvidenceRecords,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? Email,
+    string? Phone,
+    IReadOnlyList<SubmissionRecord> Submissions,
+    IReadOnlyList<ConsentRecord> ConsentHistory,
+    IReadOnlyList<LeadLink> PossibleSamePeople,
+    Guid? MergedInto,
+    IReadOnlyList<Guid> MergedFrom)
 {
     public static LeadView From(LeadDocument lead) => new(
         lead.Id,
@@ -31,5 +41,12 @@ public sealed record LeadView(
         lead.Outreach.Select(OutreachView.From).ToList(),
         lead.Evidence.Count,
         lead.CreatedAt,
-        lead.UpdatedAt);
+        lead.UpdatedAt,
+        lead.Person?.Email,
+        lead.Person?.Phone,
+        lead.Submissions,
+        lead.ConsentHistory,
+        lead.PossibleSamePeople,
+        lead.MergedInto,
+        lead.MergedFrom);
 }

@@ -22,8 +22,8 @@ namespace LeadPlatform.FollowUp.Api;
 /// HMAC-SHA256 with the shared secret over <c>{timestamp}.{raw body}</c> (compared in constant time). A timestamp more
 /// than <see cref="MaxAge"/> away from now is refused (401), and a request already handled — the same provider message id
 /// (<c>X-Message-Id</c> or <c>messageId</c> in the body), or else the same signature — does nothing again (200, duplicate).
-/// A reply that opts out (STOP, "stop texting me", ...) opts every lead with that number out of SMS; any other reply goes
-/// on the lead's timeline for a coordinator to read.
+/// A reply that opts out (STOP, "stop texting me", ...) opts every lead with that number out of SMS; START (or UNSTOP)
+/// opts them in to SMS again, recorded as new consent; any other reply goes on the lead's timeline for a coordinator to read.
 /// </summary>
 public static class SmsWebhookEndpoints
 {
@@ -101,11 +101,16 @@ public static class SmsWebhookEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The inbound SMS is not valid");
 
         var classification = SmsOptOutClassifier.Default.Classify(message!.Text);
+        var optIn = !classification.IsOptOut && IsOptIn(message.Text!);
         var leads = await store.FindByPhoneAsync(from!, 50, cancellationToken);
         var changed = 0;
         foreach (var lead in leads)
         {
-            if (classification.IsOptOut)
+            if (optIn)
+            {
+                if (await optOuts.OptInToSmsAsync(lead.Id, cancellationToken) == true) changed++;
+            }
+            else if (classification.IsOptOut)
             {
                 var scope = OptOutScopeNames.ToContractName(classification.Scope ?? OptOutScope.Sms);
                 if (await optOuts.OptOutAsync(lead.Id, scope, "sms_reply", "lead", cancellationToken) == true) changed++;
@@ -116,9 +121,16 @@ public static class SmsWebhookEndpoints
             }
         }
 
-        logger.LogInformation("Inbound SMS for {LeadCount} lead(s): opt-out {IsOptOut} (keywords {KeywordVersion})",
-            leads.Count, classification.IsOptOut, classification.Version);
+        logger.LogInformation("Inbound SMS for {LeadCount} lead(s): opt-out {IsOptOut}, opt-in {IsOptIn} (keywords {KeywordVersion})",
+            leads.Count, classification.IsOptOut, optIn, classification.Version);
         return TypedResults.Ok(new SmsInboundResult(classification.IsOptOut, leads.Count, changed));
+    }
+
+    /// <summary>START or UNSTOP alone (any case, surrounding punctuation ignored): the carrier keywords for opting back in to texts.</summary>
+    internal static bool IsOptIn(string text)
+    {
+        var word = text.Trim().Trim('.', '!', '"', '\'', ' ');
+        return word.Equals("START", StringComparison.OrdinalIgnoreCase) || word.Equals("UNSTOP", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task RecordReplyAsync(ILeadStore store, Guid leadId, string text, TimeProvider time, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace LeadPlatform.FollowUp.Api;
 
-/// <summary>One open task in the coordinators' queue.</summary>
+/// <summary>One open task in the coordinators' queue (with the lead's undecided "possible same person" links).</summary>
 public sealed record TaskQueueItem(
     Guid TaskId,
     Guid LeadId,
@@ -9,4 +9,5 @@ public sealed record TaskQueueItem(
     string Tier,
     DateTimeOffset DueAt,
     bool Overdue,
-    string? AssignedTo);
+    string? AssignedTo,
+    int PossibleSamePeople = 0);

@@ -21,7 +21,8 @@ public static class UnsubscribeEndpoints
         app.MapGet("/unsubscribe/{token}", ShowAsync).WithTags("Unsubscribe").WithSummary("The unsubscribe page: one button, no login.");
         app.MapPost("/unsubscribe/{token}", UnsubscribeAsync).WithTags("Unsubscribe")
             .WithSummary("Unsubscribes the lead from email (RFC 8058 one-click, or the page's button). Idempotent.");
-        app.MapGet("/disclaimers/{condition}", ShowDisclaimer).WithTags("Unsubscribe").WithSummary("The full evidence disclaimer for a condition.");
+        app.MapGet("/disclaimers/{link}", ShowDisclaimer).WithTags("Unsubscribe")
+            .WithSummary("The full evidence disclaimer of a link in a message (an opaque d1.… token; older links name the condition).");
         return app;
     }
 
@@ -53,8 +54,10 @@ public static class UnsubscribeEndpoints
             "<p>You will not receive any more emails from our patient coordinators. If you reply to a text message with STOP, we will stop texting you too.</p>");
     }
 
-    internal static Results<ContentHttpResult, NotFound> ShowDisclaimer(string condition, ComplianceGate gate, IOptions<FollowUpOptions> options)
+    internal static Results<ContentHttpResult, NotFound> ShowDisclaimer(string link, ComplianceGate gate, DisclaimerLinkTokens links, IOptions<FollowUpOptions> options)
     {
+        var condition = link.StartsWith(DisclaimerLinkTokens.Prefix, StringComparison.Ordinal) ? links.Open(link) : link;
+        if (condition is null) return TypedResults.NotFound();
         // The email disclaimer is the full text; rendered with a marker for the postal address so the email-only footer can be cut off.
         const string marker = "\u2063FOOTER\u2063";
         var preview = gate.Preview(condition, OutreachChannel.Email, "-", "-", "en", marker, "https://example.invalid/", "https://example.invalid/");

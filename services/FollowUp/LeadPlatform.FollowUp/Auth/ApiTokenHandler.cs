@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
+using LeadPlatform.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,7 @@ namespace LeadPlatform.FollowUp.Auth;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;token&gt;</c> for integrations: each token of <c>Auth:ApiTokens</c> acts as a coordinator
-/// named <c>api:&lt;name&gt;</c>. Tokens are compared as SHA-256 digests in constant time.
+/// named <c>api:&lt;name&gt;</c>. The check itself is shared with qualification (<see cref="ApiTokens"/>).
 /// </summary>
 internal sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
@@ -20,21 +19,13 @@ internal sealed class ApiTokenHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiToken";
-    public const int MinimumTokenLength = 24;
+    public const int MinimumTokenLength = ApiTokens.MinimumLength;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()));
-
-        string? match = null;
-        foreach (var (name, token) in authOptions.CurrentValue.ApiTokens)
-        {
-            if (string.IsNullOrEmpty(token) || token.Length < MinimumTokenLength) continue;
-            // Every configured token is compared, so the time taken says nothing about which one was close.
-            if (CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(token)))) match ??= name;
-        }
+        if (!ApiTokens.IsBearer(header)) return Task.FromResult(AuthenticateResult.NoResult());
+        var match = ApiTokens.Match(header, authOptions.CurrentValue.ApiTokens);
         if (match is null)
         {
             Logger.LogWarning("API token refused for {RequestPath}", Request.Path.Value);

@@ -1,8 +1,27 @@
 namespace LeadPlatform.FollowUp.Channels;
 
 /// <summary>Where the file channels write: <c>email/{outreachId}.eml</c> and <c>sms/{outreachId}.json</c>.</summary>
-internal sealed record OutboxFolder(string Path)
+public sealed record OutboxFolder(string Path)
 {
+    /// <summary>
+    /// Removes the copies the file channels wrote for these outreach ids (each <c>.eml</c> and <c>.json</c>): on erasure
+    /// the folder keeps nothing of the person. Returns how many files went.
+    /// </summary>
+    public int DeleteCopiesOf(IEnumerable<Guid> outreachIds)
+    {
+        var deleted = 0;
+        foreach (var id in outreachIds)
+        {
+            foreach (var path in new[] { FileFor("email", id, "eml"), FileFor("sms", id, "json") })
+            {
+                if (!File.Exists(path)) continue;
+                File.Delete(path);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     public string FileFor(string channel, Guid outreachId, string extension) =>
         System.IO.Path.Combine(Path, channel, $"{outreachId:D}.{extension}");
 

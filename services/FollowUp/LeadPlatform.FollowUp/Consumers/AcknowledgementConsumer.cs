@@ -19,14 +19,18 @@ internal sealed class AcknowledgementConsumer(
     IOptions<FollowUpOptions> options,
     Markers markers,
     ServiceDefaults.Privacy.PersonalDataProtector protector,
+    TimeProvider time,
     ILogger<AcknowledgementConsumer> logger) : IConsumer<FollowUpTaskCreated>
 {
+    /// <summary>A person who comes back gets at most one automatic acknowledgement in this time.</summary>
+    public static readonly TimeSpan OnePerPersonWithin = TimeSpan.FromDays(1);
+
     public async Task Consume(ConsumeContext<FollowUpTaskCreated> context)
     {
         var m = context.Message;
         if (!options.Value.Acknowledgements) return;
         var key = AcknowledgementTemplate.KeyFor(m.TaskId);
-        var lead = await store.GetAsync(m.LeadId, context.CancellationToken);
+        var lead = await store.GetCurrentAsync(m.LeadId, context.CancellationToken); // the surviving lead, if it was merged
         if (lead is null || !lead.QuoteRequestIds.Contains(m.QuoteRequestId) || lead.Person is null)
         {
             // The task's event overtook the submission (contact data and consent): the bus tries again shortly.
@@ -40,9 +44,16 @@ internal sealed class AcknowledgementConsumer(
             return;
         }
 
+        var since = time.GetUtcNow() - OnePerPersonWithin;
+        if (lead.Outreach.Exists(o => o.Kind == OutreachKinds.Acknowledgement && o.Key != key && o.Status is OutreachStatus.Sent or OutreachStatus.Sending && o.CreatedAt > since))
+        {
+            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement, "the lead was acknowledged less than a day ago", context.CancellationToken);
+            return;
+        }
+
         if (AcknowledgementTemplate.ChannelFor(lead) is not { } channel)
         {
-            await sender.RecordSkippedAsync(m.LeadId, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);
+            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);
             return;
         }
 
@@ -53,14 +64,14 @@ internal sealed class AcknowledgementConsumer(
         if (recipientKey is not null
             && !await markers.TryClaimAsync("automatic-message", recipientKey, key, options.Value.AutomaticMessageWindow, context.CancellationToken))
         {
-            await sender.RecordSkippedAsync(m.LeadId, key, OutreachKinds.Acknowledgement,
+            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement,
                 "an automatic message already went to this address or number within the limit's window", context.CancellationToken);
             logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} skipped: the recipient's limit of automatic messages is reached", m.TaskId, m.LeadId);
             return;
         }
 
-        var outcome = await sender.SendAsync(m.LeadId, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId) with { ResumeInterrupted = redelivered },
+        var outcome = await sender.SendAsync(lead.Id, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId) with { ResumeInterrupted = redelivered },
             context.CancellationToken);
-        logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId}: {Outcome}", m.TaskId, m.LeadId, outcome.Kind);
+        logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId}: {Outcome}", m.TaskId, lead.Id, outcome.Kind);
     }
 }

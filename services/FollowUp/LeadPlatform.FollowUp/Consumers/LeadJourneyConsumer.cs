@@ -10,58 +10,171 @@ namespace LeadPlatform.FollowUp.Consumers;
 
 /// <summary>
 /// Builds each lead's follow-up view from the journey's events: the submission, the decision, and for a qualified lead
-/// a task due by its tier's SLA. Events can arrive in any order and more than once; every handler checks whether it
+/// a task due by its tier's SLA (one open task at a time). Events for a lead merged into another go to the surviving
+/// lead. Events can arrive in any order and more than once; every handler checks whether it
 /// already applied its event, and a concurrent change makes the bus retry the message.
 /// </summary>
 public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, SlaClock sla, RoundRobinAssigner assigner, ILogger<LeadJourneyConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>, IConsumer<LeadQualified>, IConsumer<LeadDisqualified>, IConsumer<LeadOptedOut>
 {
-    public Task Consume(ConsumeContext<QuoteRequestSubmitted> context) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
+    /// <summary>
+    /// A submission joins its lead beside the earlier ones. The contact details, inquiry and consent on file are the first
+    /// submission's: a repeat never replaces them (its consent goes into the consent history), and no submission reverses
+    /// an opt-out. A submission that may be someone else's lead's person is linked to that lead, both ways.
+    /// </summary>
+    public async Task Consume(ConsumeContext<QuoteRequestSubmitted> context)
     {
         var m = context.Message;
-        if (lead.QuoteRequestIds.Contains(m.QuoteRequestId)) return false;
-        lead.QuoteRequestIds.Add(m.QuoteRequestId);
-        if (lead.ErasedAt is null) (lead.Person, lead.Inquiry) = (m.Person, m.Inquiry); // an erased lead gets no personal data again
-        lead.Consent = m.Consent;
-        lead.Record(new TimelineEntry
+        var leadId = await store.CurrentIdAsync(m.LeadId, context.CancellationToken);
+        var others = new List<(PossibleSameLead Link, LeadDocument? Other)>();
+        foreach (var possible in m.PossibleSameLeads ?? [])
         {
-            At = m.OccurredAt,
-            Kind = "submitted",
-            Summary = $"Quote request from form {m.Source.FormId} about {m.Inquiry.Condition}",
-            QuoteRequestId = m.QuoteRequestId,
-            Details = new()
+            var other = await store.GetCurrentAsync(possible.LeadId, context.CancellationToken);
+            if (other?.Id != leadId) others.Add((possible, other));
+        }
+
+        await UpdateAsync(leadId, context, (lead, now) =>
+        {
+            if (lead.QuoteRequestIds.Contains(m.QuoteRequestId)) return false;
+            lead.QuoteRequestIds.Add(m.QuoteRequestId);
+            var repeat = m.Repeat || lead.Submissions.Count > 0;
+            // The earliest submission's details are on file, whatever order the events arrive in.
+            var onFile = lead.ErasedAt is null && (lead.Person is null || lead.Submissions.TrueForAll(s => s.ReceivedAt > m.OccurredAt));
+            if (lead.ErasedAt is null) // an erased lead gets no personal data again
             {
-                ["formId"] = m.Source.FormId,
-                ["pageUrl"] = m.Source.PageUrl ?? string.Empty,
-                ["utmSource"] = m.Source.UtmSource ?? string.Empty,
-                ["utmCampaign"] = m.Source.UtmCampaign ?? string.Empty,
-                ["consent"] = string.Join(", ", ConsentedChannels(m.Consent)),
-            },
+                lead.Submissions.Add(new SubmissionRecord
+                {
+                    QuoteRequestId = m.QuoteRequestId, ReceivedAt = m.OccurredAt, LeadId = m.LeadId, Repeat = repeat,
+                    Person = m.Person, Inquiry = m.Inquiry, Consent = m.Consent, Source = m.Source,
+                });
+                lead.Submissions.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+            }
+            if (onFile) (lead.Person, lead.Inquiry, lead.Consent) = (m.Person, m.Inquiry, m.Consent);
+            else lead.Consent ??= m.Consent;
+            lead.AppendConsent(m.Consent, m.OccurredAt, "submission", m.QuoteRequestId, m.LeadId, onFile);
+            lead.Record(new TimelineEntry
+            {
+                At = m.OccurredAt,
+                Kind = "submitted",
+                Summary = (repeat ? "Repeat submission" : "Quote request") + $" from form {m.Source.FormId} about {m.Inquiry.Condition}"
+                    + (repeat && !onFile ? " (kept beside the first; contact details and consent on file unchanged)" : string.Empty),
+                QuoteRequestId = m.QuoteRequestId,
+                Details = new()
+                {
+                    ["formId"] = m.Source.FormId,
+                    ["pageUrl"] = m.Source.PageUrl ?? string.Empty,
+                    ["utmSource"] = m.Source.UtmSource ?? string.Empty,
+                    ["utmCampaign"] = m.Source.UtmCampaign ?? string.Empty,
+                    ["consent"] = string.Join(", ", ConsentedChannels(m.Consent)),
+                    ["repeat"] = repeat ? "yes" : string.Empty,
+                },
+            });
+            foreach (var (link, other) in others)
+            {
+                lead.LinkPossibleSamePerson(other?.Id ?? link.LeadId, link.Matched, m.OccurredAt);
+                if (other is not null) InheritOptOuts(lead, other, link.Matched, now, context.ConversationId);
+            }
+            logger.LogInformation("Submission {QuoteRequestId} recorded on lead {LeadId}", m.QuoteRequestId, leadId);
+            if (repeat || others.Count > 0)
+                logger.LogInformation("Submission {QuoteRequestId} on lead {LeadId}: repeat {Repeat}, {LinkCount} possible same person link(s)",
+                    m.QuoteRequestId, leadId, repeat, others.Count);
+            return true;
         });
-        logger.LogInformation("Submission {QuoteRequestId} recorded on lead {LeadId}", m.QuoteRequestId, m.LeadId);
-        return true;
-    });
+
+        // The other side of each link: the other lead shows it too (nothing else of this person goes there).
+        foreach (var (link, other) in others)
+        {
+            var otherId = other?.Id ?? link.LeadId;
+            await UpdateAsync(otherId, context, (lead, _) => lead.LinkPossibleSamePerson(leadId, link.Matched, m.OccurredAt));
+        }
+    }
+
+    /// <summary>
+    /// An opt-out stays with the address or number it was given for: a new lead sharing the phone of a lead that opted out
+    /// of texts or calls is opted out of them too (and of email, for a shared email), until the person opts in again
+    /// through the channel itself.
+    /// </summary>
+    private void InheritOptOuts(LeadDocument lead, LeadDocument other, IReadOnlyList<string> matched, DateTimeOffset now, Guid? conversationId)
+    {
+        var all = other.OptOuts.Contains("all");
+        var channels = new List<string>();
+        if (matched.Contains("phone")) channels.AddRange(new[] { "sms", "phone" }.Where(c => all || other.OptOuts.Contains(c)));
+        if (matched.Contains("email") && (all || other.OptOuts.Contains("email"))) channels.Add("email");
+        foreach (var channel in channels.Where(c => !lead.OptOuts.Contains(c) && !lead.OptOuts.Contains("all")))
+        {
+            lead.OptOuts.Add(channel);
+            lead.Record(new TimelineEntry
+            {
+                At = now,
+                Kind = "opted_out",
+                Summary = $"Opted out of {channel}: the same {(channel == "email" ? "email address" : "phone number")} opted out on a possibly related lead",
+                Details = new() { ["channel"] = channel, ["source"] = "same_contact_opted_out", ["otherLeadId"] = other.Id.ToString() },
+            });
+            lead.Enqueue(new LeadOptedOut { LeadId = lead.Id, OccurredAt = now, Channel = channel, Source = "same_contact_opted_out" }, now, conversationId, lead.Id);
+            logger.LogInformation("Lead {LeadId} opted out of {Channel}: its contact opted out on lead {OtherLeadId}", lead.Id, channel, other.Id);
+        }
+    }
 
     public async Task Consume(ConsumeContext<LeadQualified> context)
     {
         var m = context.Message;
-        var known = await store.GetAsync(m.LeadId, context.CancellationToken);
-        if (known?.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId) == true)
+        var known = await store.GetCurrentAsync(m.LeadId, context.CancellationToken);
+        if (known?.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId) == true || known?.Timeline.Exists(e => e.Kind == "qualified" && e.QuoteRequestId == m.QuoteRequestId) == true)
         {
             logger.LogInformation("Event for lead {LeadId} already applied; redelivery ignored", m.LeadId);
+            return;
+        }
+        var leadId = known?.Id ?? m.LeadId;
+
+        // A person coming back while a task is open gets no second task: the decision goes beside the submission.
+        if (known?.Tasks.Exists(t => t.Status == "open") == true)
+        {
+            await RecordRepeatDecisionAsync(context, leadId);
             return;
         }
 
         // Before the lead's write: the same decision asked again (a retry after a conflict) gets the same coordinator.
         var assignee = await assigner.AssignAsync(m.QuoteRequestId, context.CancellationToken);
         var dueAt = StoredTime.Truncate(sla.DueAt(m.Tier, m.OccurredAt));
-        await CreateTaskAsync(context, assignee, dueAt);
+        await CreateTaskAsync(context, leadId, assignee, dueAt);
     }
 
-    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Coordinator? assignee, DateTimeOffset dueAt) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
+    private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId) =>
+        UpdateAsync(leadId, context, (lead, _) => RecordRepeatDecision(lead, context.Message));
+
+    private bool RecordRepeatDecision(LeadDocument lead, LeadQualified m)
+    {
+        if (lead.Timeline.Exists(e => e.Kind == "qualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
+        ApplyDecision(lead, m);
+        lead.Record(new TimelineEntry
+        {
+            At = m.OccurredAt,
+            Kind = "qualified",
+            Summary = $"Qualified: tier {m.Tier}, score {m.Score} (rule set {m.RuleSetVersion}); no second task: one is already open",
+            QuoteRequestId = m.QuoteRequestId,
+            Details = m.Reasons.ToDictionary(r => r.Rule, r => $"{r.Points:+#;-#;0} {r.Text}"),
+        });
+        logger.LogInformation("Lead {LeadId} qualified again ({QuoteRequestId}): a task is already open, none created", lead.Id, m.QuoteRequestId);
+        return true;
+    }
+
+    /// <summary>The submission keeps its own decision; the lead shows its best tier (a repeat never lowers it).</summary>
+    private static void ApplyDecision(LeadDocument lead, LeadQualified m)
+    {
+        if (lead.Submissions.Find(s => s.QuoteRequestId == m.QuoteRequestId) is { } submission)
+            (submission.Decision, submission.Tier, submission.Score) = ("qualified", m.Tier, m.Score);
+        if (lead.Tier is null || string.CompareOrdinal(m.Tier, lead.Tier) <= 0)
+        {
+            (lead.Tier, lead.Score) = (m.Tier, m.Score);
+            lead.Flags = [.. m.Flags];
+        }
+    }
+
+    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, Coordinator? assignee, DateTimeOffset dueAt) => UpdateAsync(leadId, context, (lead, now) =>
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
+        if (lead.Tasks.Exists(t => t.Status == "open")) return RecordRepeatDecision(lead, m); // another submission's task opened meanwhile
         var task = new FollowUpTask
         {
             Id = Ids.New(),
@@ -72,9 +185,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             AssignedTo = assignee?.Id,
         };
         lead.Tasks.Add(task);
-        lead.Tier = m.Tier;
-        lead.Score = m.Score;
-        lead.Flags = [.. m.Flags];
+        ApplyDecision(lead, m);
         if (lead.Status == LeadStatus.NotEligible) lead.Status = LeadStatus.New;
         lead.Record(new TimelineEntry
         {
@@ -94,23 +205,24 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         });
         lead.Enqueue(new FollowUpTaskCreated
         {
-            LeadId = m.LeadId,
+            LeadId = lead.Id,
             TaskId = task.Id,
             QuoteRequestId = m.QuoteRequestId,
             OccurredAt = now,
             Tier = m.Tier,
             DueAt = task.DueAt,
             AssignedTo = task.AssignedTo,
-        }, now, context.ConversationId, m.LeadId);
-        logger.LogInformation("Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}", task.Id, m.LeadId, m.Tier, task.DueAt);
-        logger.LogInformation("Follow-up task {TaskId} for lead {LeadId} assigned to {AssigneeId}", task.Id, m.LeadId, task.AssignedTo ?? "nobody");
+        }, now, context.ConversationId, lead.Id);
+        logger.LogInformation("Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}", task.Id, lead.Id, m.Tier, task.DueAt);
+        logger.LogInformation("Follow-up task {TaskId} for lead {LeadId} assigned to {AssigneeId}", task.Id, lead.Id, task.AssignedTo ?? "nobody");
         return true;
     });
 
-    public Task Consume(ConsumeContext<LeadDisqualified> context) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
+    public async Task Consume(ConsumeContext<LeadDisqualified> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now) =>
     {
         var m = context.Message;
         if (lead.Timeline.Exists(e => e.Kind == "disqualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
+        if (lead.Submissions.Find(s => s.QuoteRequestId == m.QuoteRequestId) is { } submission) submission.Decision = "not_eligible";
         if (lead.Tasks.Count == 0) lead.Status = LeadStatus.NotEligible;
         lead.Record(new TimelineEntry
         {
@@ -124,10 +236,19 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         return true;
     });
 
-    public Task Consume(ConsumeContext<LeadOptedOut> context) => UpdateAsync(context.Message.LeadId, context, (lead, now) =>
+    public async Task Consume(ConsumeContext<LeadOptedOut> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now) =>
     {
         var m = context.Message;
         if (lead.OptOuts.Contains(m.Channel)) return false;
+        // Follow-up announces its own opt-outs and hears them back; one that arrives after the person opted in again
+        // (a START reply) is older than that opt-in and must not bring the opt-out of texts back.
+        if (m.Channel is "sms" or "all" && lead.ConsentHistory.Exists(c => c.Channel == "sms" && c.Source == "sms_reply" && c.Granted && c.At >= m.OccurredAt))
+        {
+            if (m.Channel == "sms") return false;
+            var others = new[] { "email", "phone" }.Except(lead.OptOuts).ToList();
+            lead.OptOuts.AddRange(others);
+            return others.Count > 0;
+        }
         lead.OptOuts.Add(m.Channel);
         lead.Record(new TimelineEntry { At = m.OccurredAt, Kind = "opted_out", Summary = $"Opted out of {m.Channel} ({m.Source})" });
         logger.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", m.LeadId, m.Channel, m.Source);

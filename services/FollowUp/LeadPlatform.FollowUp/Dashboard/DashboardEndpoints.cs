@@ -69,6 +69,8 @@ public static class DashboardEndpoints
         work.MapPost("/status", StatusAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/override", OverrideAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/opt-out", OptOutAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/merge", MergeAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/links/{otherLeadId:guid}/keep-apart", KeepApartAsync).AddEndpointFilter(RequireAntiforgery);
 
         var admin = app.MapGroup("/dashboard/accounts").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
         admin.MapGet("", async (HttpContext http, AccountService accounts, CancellationToken ct, string? notice = null) =>
@@ -288,7 +290,13 @@ public static class DashboardEndpoints
         var lead = await store.GetAsync(leadId, ct);
         if (lead is null) return NoSuchLead(http);
         await accessLog.RecordAsync(leadId, http.User, Audit.LeadAccessKinds.LeadPage, ct);
-        return Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice) });
+        // The names of the leads that may be the same person, so a coordinator can compare (nothing else of theirs is shown here).
+        var others = new Dictionary<Guid, string>();
+        foreach (var link in lead.PossibleSamePeople)
+        {
+            if (await store.GetAsync(link.LeadId, ct) is { } other) others[link.LeadId] = DashboardQueries.NameOf(other);
+        }
+        return Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others });
     }
 
     private static string? Notice(string? code) => code switch
@@ -299,6 +307,8 @@ public static class DashboardEndpoints
         "status" => "Status saved.",
         "override" => "Overridden: a follow-up task was created.",
         "opt-out" => "Opt-out recorded.",
+        "merged" => "Merged: everything of the other lead is on this one now.",
+        "kept-apart" => "Marked as different people: the link is dismissed.",
         _ => null,
     };
 
@@ -448,6 +458,27 @@ public static class DashboardEndpoints
             ? NoSuchLead(http)
             : TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=opt-out");
     }
+
+    private static async Task<IResult> MergeAsync(Guid leadId, HttpContext http, SamePerson.LeadMerger merger, [FromForm] Guid? otherLeadId)
+    {
+        if (otherLeadId is not { } other || other == leadId)
+            return Page<MessagePage>(new { Title = "Choose a lead", Message = "Choose the other lead to merge into this one.", http.User }, StatusCodes.Status400BadRequest);
+        var (result, reason) = await merger.MergeAsync(leadId, other, Actor.For(http.User), http.RequestAborted);
+        return result switch
+        {
+            SamePerson.MergeResult.NotFound => NoSuchLead(http),
+            SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Not merged", Message = reason ?? "These leads cannot be merged.", http.User }, StatusCodes.Status409Conflict),
+            _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=merged"),
+        };
+    }
+
+    private static async Task<IResult> KeepApartAsync(Guid leadId, Guid otherLeadId, HttpContext http, SamePerson.LeadMerger merger) =>
+        await merger.KeepApartAsync(leadId, otherLeadId, Actor.For(http.User), http.RequestAborted) switch
+        {
+            SamePerson.MergeResult.NotFound => NoSuchLead(http),
+            SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Already merged", Message = "These leads were merged.", http.User }, StatusCodes.Status409Conflict),
+            _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=kept-apart"),
+        };
 
     private static async Task<IResult> CreateAccountAsync(HttpContext http, AccountService accounts,
         [FromForm] string? email, [FromForm] string? displayName, [FromForm] string? password, [FromForm] string? role)

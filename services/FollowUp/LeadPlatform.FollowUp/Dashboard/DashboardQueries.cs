@@ -26,7 +26,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time)
                         || (filter.Assignee == "unassigned" ? x.Task.AssignedTo is null : string.Equals(x.Task.AssignedTo, filter.Assignee, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(x => x.Task.DueAt)
             .Select(x => new QueueRow(x.Lead.Id, x.Task.Id, NameOf(x.Lead), x.Lead.Inquiry?.Condition, x.Task.Tier, x.Lead.Status, x.Task.DueAt,
-                x.Task.DueAt < now, x.Task.AssignedTo, x.Lead.Flags))
+                x.Task.DueAt < now, x.Task.AssignedTo, x.Lead.Flags, x.Lead.OpenLinks().Count(), Math.Max(1, x.Lead.Submissions.Count)))
             .ToList();
     }
 
@@ -85,7 +85,8 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time)
     internal static TimeSpan? Percentile(IReadOnlyList<TimeSpan> sorted, double p) =>
         sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    public static string NameOf(LeadDocument lead) => lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : "(details not received yet)";
+    public static string NameOf(LeadDocument lead) => lead.Person is { } p ? $"{p.FirstName} {p.LastName}"
+        : lead.MergedInto is not null ? "(merged into another lead)" : "(details not received yet)";
 
     private static bool Matches(LeadDocument lead, string? search, string searchDigits)
     {

@@ -19,8 +19,9 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, ILogge
     {
         for (var attempt = 1; ; attempt++)
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
+            var lead = await store.GetCurrentAsync(leadId, cancellationToken); // a merged lead's link opts the surviving lead out
             if (lead is null) return null;
+            leadId = lead.Id;
             if (lead.OptOuts.Contains(channel) || lead.OptOuts.Contains("all")) return false;
             var now = time.UtcNow();
             lead.OptOuts.Add(channel);
@@ -38,6 +39,56 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, ILogge
             {
                 await store.ReplaceAsync(lead, cancellationToken);
                 logger.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", leadId, channel, source);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                // Changed meanwhile: read it again.
+            }
+        }
+    }
+
+    /// <summary>The wording recorded as the consent of a START reply: the person texted the clinic's number themselves.</summary>
+    public const string StartReplyConsentText = "The person replied START to the clinic's text messages: consent to receive texts again.";
+    public const string StartReplyConsentVersion = "sms-start-v1";
+
+    /// <summary>
+    /// A START reply from the lead's own number: the opt-out of texts ends, and the reply is recorded as new SMS consent (on
+    /// file, and in the consent history). Only texts: an opt-out of everything becomes one of email and calls. A submission
+    /// never does this; only the person, through the channel itself.
+    /// </summary>
+    /// <returns>null when there is no such lead; true when recorded now; false when texts were allowed already.</returns>
+    public async Task<bool?> OptInToSmsAsync(Guid leadId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetCurrentAsync(leadId, cancellationToken);
+            if (lead is null) return null;
+            var optedOut = lead.OptOuts.Contains("sms") || lead.OptOuts.Contains("all");
+            if (!optedOut && lead.Consent?.Sms.Granted == true) return false;
+            var now = time.UtcNow();
+            lead.OptOuts.Remove("sms");
+            if (lead.OptOuts.Remove("all")) lead.OptOuts.AddRange(new[] { "email", "phone" }.Except(lead.OptOuts).ToList());
+            var consent = new ChannelConsent { Granted = true, Text = StartReplyConsentText, TextVersion = StartReplyConsentVersion, GrantedAt = now };
+            var declined = new ChannelConsent { Granted = false };
+            lead.Consent = (lead.Consent ?? new ConsentSnapshot { Email = declined, Sms = declined, Phone = declined }) with { Sms = consent };
+            lead.ConsentHistory.Add(new ConsentRecord
+            {
+                At = now, Channel = "sms", Granted = true, Text = consent.Text, TextVersion = consent.TextVersion, Source = "sms_reply",
+                LeadId = lead.Id, OnFile = true,
+            });
+            lead.Record(new TimelineEntry
+            {
+                At = now,
+                Kind = "opted_in",
+                Summary = optedOut ? "Opted in to texts again: the lead replied START (recorded as new SMS consent)" : "Consented to texts: the lead replied START",
+                Actor = "lead",
+                Details = new() { ["channel"] = "sms", ["source"] = "sms_reply" },
+            });
+            try
+            {
+                await store.ReplaceAsync(lead, cancellationToken);
+                logger.LogInformation("Lead {LeadId} opted in to {Channel} via {OptInSource}", lead.Id, "sms", "sms_reply");
                 return true;
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)

@@ -206,7 +206,7 @@ internal sealed class OutreachSender(
             });
             if (await TryReplaceAsync(lead, attempt, cancellationToken))
             {
-                logger.LogInformation("Automatic {OutreachKind} for lead {LeadId} skipped: no consented channel", kind, leadId);
+                logger.LogInformation("Automatic {OutreachKind} for lead {LeadId} skipped: {SkipReason}", kind, leadId, reason);
                 return;
             }
         }

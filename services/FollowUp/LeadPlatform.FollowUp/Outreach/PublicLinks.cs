@@ -9,8 +9,10 @@ namespace LeadPlatform.FollowUp.Outreach;
 /// <summary>
 /// The links patients follow: one-click unsubscribe and the full evidence disclaimer, under <c>FollowUp:PublicBaseUrl</c>
 /// or, unset, the host's own address (the standalone default <c>http://localhost:5080</c> when there is no server).
+/// Both carry opaque tokens only (<see cref="UnsubscribeTokens"/>, <see cref="DisclaimerLinkTokens"/>): nothing about
+/// the lead, not even its condition, can be read from a link that leaves the clinic.
 /// </summary>
-internal sealed class PublicLinks(IOptions<FollowUpOptions> options, UnsubscribeTokens tokens, IServiceProvider services)
+internal sealed class PublicLinks(IOptions<FollowUpOptions> options, UnsubscribeTokens tokens, DisclaimerLinkTokens disclaimerTokens, IServiceProvider services)
 {
     public const string DefaultBaseUrl = "http://localhost:5080";
     private const string UnsubscribePath = "/unsubscribe/";
@@ -33,6 +35,6 @@ internal sealed class PublicLinks(IOptions<FollowUpOptions> options, Unsubscribe
     public string UnsubscribeUrl(Guid leadId) => BaseUrl + UnsubscribePath + tokens.Issue(leadId);
 
     public string FullDisclaimerUrl(string? condition) => string.IsNullOrWhiteSpace(options.Value.FullDisclaimerUrl)
-        ? $"{BaseUrl}/disclaimers/{Uri.EscapeDataString(string.IsNullOrWhiteSpace(condition) ? "unknown" : condition.Trim().ToLowerInvariant())}"
+        ? $"{BaseUrl}/disclaimers/{disclaimerTokens.Issue(string.IsNullOrWhiteSpace(condition) ? "unknown" : condition.Trim().ToLowerInvariant())}"
         : options.Value.FullDisclaimerUrl.Trim();
 }

@@ -17,6 +17,7 @@ public sealed class FollowUpLeadExporter(ILeadStore store, Audit.LeadAccessLog a
         {
             lead.Status, lead.CreatedAt, lead.UpdatedAt, lead.Person, lead.Inquiry, lead.Consent, lead.Tier, lead.Score, lead.QuoteRequestIds,
             lead.Tasks, lead.Timeline, lead.OptOuts, lead.Outreach, lead.Evidence, lead.ErasedAt,
+            lead.Submissions, lead.ConsentHistory, lead.PossibleSamePeople, lead.MergedInto, lead.MergedFrom,
         };
     }
 }

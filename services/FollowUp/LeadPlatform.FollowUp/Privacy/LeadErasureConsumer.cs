@@ -1,4 +1,5 @@
 using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Storage;
@@ -9,27 +10,49 @@ namespace LeadPlatform.FollowUp.Privacy;
 
 /// <summary>
 /// Erases what follow-up holds about a lead: the person and inquiry go, each outreach keeps its hash but loses its
-/// recipient and text, open tasks are cancelled, and the lead is opted out of everything. The evidence ledger stays as
-/// it is: it holds hashes only (message, subject, consent), so it still proves what was sent without saying to whom.
-/// A lead not known yet is stored erased, so a submission that arrives later brings no personal data back.
+/// recipient and text, the file channels' copies (<c>.eml</c>, <c>.json</c>) are deleted from the outbox folder, the
+/// timeline keeps what happened, when and by whom but loses every word about the person (notes, SMS replies, reasons,
+/// free-text details), the sent events' payloads are dropped, open tasks are cancelled, and the lead is opted out of
+/// everything. The evidence ledger stays as it is: it holds hashes only (message, subject, consent), so it still proves
+/// what was sent without saying to whom. A lead not known yet is stored erased, so a submission that arrives later
+/// brings no personal data back.
 /// </summary>
-public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILogger<LeadErasureConsumer> logger) : IConsumer<LeadErasureRequested>
+public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILogger<LeadErasureConsumer> logger, OutboxFolder? outbox = null)
+    : IConsumer<LeadErasureRequested>
 {
     public const string Erased = "(erased)";
+
+    /// <summary>Timeline entries whose summary is about the process, not the person: kept as they are.</summary>
+    private static readonly HashSet<string> ProcessSummaries = new(StringComparer.Ordinal)
+    {
+        "qualified", "task_created", "task_overdue", "status_changed", "opted_out", "outreach_sent", "outreach_blocked",
+        "outreach_skipped", "call_script_issued", "erased",
+    };
+
+    /// <summary>Detail keys that are proof without the person (ids, versions, hashes, channels, statuses): kept.</summary>
+    private static readonly HashSet<string> ProcessDetails = new(StringComparer.Ordinal)
+    {
+        "taskId", "tier", "assignedTo", "from", "to", "erasureId", "outreachId", "evidenceId", "kind", "channel",
+        "disclaimers", "messageHash", "key", "nextAllowedAt", "consent", "formId", "readAloudConfirmedBy",
+    };
 
     public async Task Consume(ConsumeContext<LeadErasureRequested> context)
     {
         var m = context.Message;
         var now = StoredTime.Truncate(time.GetUtcNow());
-        var existing = await store.GetAsync(m.LeadId, context.CancellationToken);
+        var existing = await store.GetCurrentAsync(m.LeadId, context.CancellationToken); // a merged lead's person lives in the surviving lead
         var lead = existing ?? LeadDocument.New(m.LeadId, now);
+        var leadId = lead.Id;
         if (lead.ErasedAt is null)
         {
             Erase(lead, now, m.ErasureId);
             if (existing is not null) await store.ReplaceAsync(lead, context.CancellationToken); // a conflict makes the bus retry
             else if (!await store.TryInsertAsync(lead, context.CancellationToken)) throw new ConcurrencyConflictException(store.Name, m.LeadId, 0);
-            logger.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", m.LeadId, FollowUpModule.ServiceName, m.ErasureId);
+            logger.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", leadId, FollowUpModule.ServiceName, m.ErasureId);
         }
+        // Every time, also on a redelivery: a crash between the write and the deletion leaves no copy behind.
+        var deleted = outbox?.DeleteCopiesOf(lead.Outreach.Select(o => o.Id)) ?? 0;
+        if (deleted > 0) logger.LogInformation("{FileCount} outbox files of lead {LeadId} deleted for erasure {ErasureId}", deleted, m.LeadId, m.ErasureId);
         await context.Publish(new LeadDataErased { LeadId = m.LeadId, OccurredAt = time.GetUtcNow(), ErasureId = m.ErasureId, Service = FollowUpModule.ServiceName },
             publish => publish.CorrelationId = m.LeadId);
     }
@@ -38,12 +61,15 @@ public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILo
     {
         lead.Person = null;
         lead.Inquiry = null;
+        foreach (var submission in lead.Submissions) (submission.Person, submission.Inquiry, submission.Source) = (null, null, null);
         foreach (var outreach in lead.Outreach)
         {
             outreach.Recipient = Erased;
             outreach.Subject = null;
             outreach.Message = string.Empty;
         }
+        foreach (var entry in lead.Timeline) ScrubTimelineEntry(entry);
+        foreach (var sent in lead.Outbox.Where(e => e.SentAt is not null)) sent.Payload = string.Empty;
         foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "cancelled";
         if (!lead.OptOuts.Contains("all")) lead.OptOuts.Add("all");
         lead.ErasedAt = now;
@@ -54,5 +80,15 @@ public sealed class LeadErasureConsumer(ILeadStore store, TimeProvider time, ILo
             Summary = erasureId is null ? "Personal data anonymised after the retention period" : "Personal data erased on request",
             Details = erasureId is null ? [] : new() { ["erasureId"] = erasureId.Value.ToString() },
         });
+    }
+
+    /// <summary>What happened, when and who acted stay; the person's words go (a qualification keeps which rules fired).</summary>
+    private static void ScrubTimelineEntry(TimelineEntry entry)
+    {
+        if (!ProcessSummaries.Contains(entry.Kind)) entry.Summary = $"{entry.Kind.Replace('_', ' ')} {Erased}";
+        var keepRuleIds = entry.Kind is "qualified" or "disqualified";
+        entry.Details = entry.Details
+            .Where(d => keepRuleIds || ProcessDetails.Contains(d.Key))
+            .ToDictionary(d => d.Key, d => ProcessDetails.Contains(d.Key) ? d.Value : Erased);
     }
 }

@@ -14,7 +14,8 @@ namespace LeadPlatform.FollowUp.Privacy;
 /// is anonymised here as an erasure would, and <see cref="LeadErasureRequested"/> leaves in the same write for intake and
 /// qualification. Follow-up runs it because the lead's activity is recorded here. Off when RetentionDays is unset or 0.
 /// </summary>
-public sealed class RetentionSweep(ILeadStore store, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionSweep> logger) : BackgroundService
+public sealed class RetentionSweep(ILeadStore store, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionSweep> logger,
+    Channels.OutboxFolder? outbox = null) : BackgroundService
 {
     private const int BatchSize = 100;
 
@@ -65,6 +66,7 @@ public sealed class RetentionSweep(ILeadStore store, TimeProvider time, IOptions
                     continue; // active right now: not a candidate any more, or the next sweep takes it
                 }
                 progressed++;
+                outbox?.DeleteCopiesOf(lead.Outreach.Select(o => o.Id));
                 logger.LogInformation("Lead {LeadId} inactive since {LastActivityAt}: personal data anonymised by {Service} after {RetentionDays} days, erasure {ErasureId} requested",
                     lead.Id, lastActivity, FollowUpModule.ServiceName, days, erasureId);
             }

@@ -22,4 +22,7 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
 
     /// <summary>Leads in one status, the most recently changed first (the "not eligible" list).</summary>
     Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The lead that a submission (its quote request id, as intake answered it) was recorded on, or null.</summary>
+    Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,9 @@ using LeadPlatform.ServiceDefaults.Storage;
 namespace LeadPlatform.FollowUp.Storage;
 
 /// <summary>
-/// A lead as follow-up knows it (its id is the lead id): contact data and consent from the latest request, its
+/// A lead as follow-up knows it (its id is the lead id): contact data and consent on file (from its first request: a
+/// repeat submission never replaces them), every submission beside the others, the consent history, links to leads that
+/// may be the same person, its
 /// tasks, its timeline, its outreach and the evidence ledger of every compliance decision taken for it. Events may arrive
 /// in any order; each handler is idempotent.
 /// </summary>
@@ -41,6 +43,16 @@ public sealed class LeadDocument : StoredDocument
     /// Append-only: only <see cref="AppendEvidence"/> adds to it, and nothing changes or removes a record.
     /// </summary>
     public List<EvidenceRecord> Evidence { get; set; } = [];
+    /// <summary>Every submission of the lead, oldest first, each as it came.</summary>
+    public List<SubmissionRecord> Submissions { get; set; } = [];
+    /// <summary>Every consent statement, per channel, in the order given (append-only).</summary>
+    public List<ConsentRecord> ConsentHistory { get; set; } = [];
+    /// <summary>Leads that may be the same person, with what matched and what a coordinator decided.</summary>
+    public List<LeadLink> PossibleSamePeople { get; set; } = [];
+    /// <summary>The lead this one was merged into, or null: from then on everything for this lead goes to that one.</summary>
+    public Guid? MergedInto { get; set; }
+    /// <summary>The leads merged into this one.</summary>
+    public List<Guid> MergedFrom { get; set; } = [];
     /// <summary>When the lead's personal data was erased on request; from then on it holds none, and gets none again.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
@@ -56,6 +68,41 @@ public sealed class LeadDocument : StoredDocument
         Evidence.Add(linked);
         return linked;
     }
+
+    /// <summary>Appends a submission's consent, one record per channel, to the history (nothing in it is ever replaced).</summary>
+    public void AppendConsent(ConsentSnapshot consent, DateTimeOffset at, string source, Guid? quoteRequestId, Guid leadId, bool onFile)
+    {
+        foreach (var (channel, c) in new[] { ("email", consent.Email), ("sms", consent.Sms), ("phone", consent.Phone) })
+        {
+            if (quoteRequestId is not null && ConsentHistory.Exists(r => r.QuoteRequestId == quoteRequestId && r.Channel == channel)) continue;
+            ConsentHistory.Add(new ConsentRecord
+            {
+                At = c.GrantedAt ?? at, Channel = channel, Granted = c.Granted, Text = c.Text, TextVersion = c.TextVersion,
+                Source = source, QuoteRequestId = quoteRequestId, LeadId = leadId, OnFile = onFile,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Links another lead that may be the same person (what matched is added to an open link). A link a coordinator
+    /// decided (kept apart, merged) stays decided. False when nothing changed.
+    /// </summary>
+    public bool LinkPossibleSamePerson(Guid otherLeadId, IEnumerable<string> matched, DateTimeOffset at)
+    {
+        if (otherLeadId == Id) return false;
+        if (PossibleSamePeople.Find(l => l.LeadId == otherLeadId) is { } existing)
+        {
+            if (existing.Status != LinkStatus.Open) return false;
+            var added = matched.Except(existing.Matched).ToList();
+            existing.Matched.AddRange(added);
+            return added.Count > 0;
+        }
+        PossibleSamePeople.Add(new LeadLink { LeadId = otherLeadId, Matched = [.. matched.Distinct()], Since = at });
+        return true;
+    }
+
+    /// <summary>Links still waiting for a coordinator's decision.</summary>
+    public IEnumerable<LeadLink> OpenLinks() => PossibleSamePeople.Where(l => l.Status == LinkStatus.Open);
 
     public void Record(TimelineEntry entry)
     {

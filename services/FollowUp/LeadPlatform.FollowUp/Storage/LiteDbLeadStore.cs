@@ -12,6 +12,7 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
     public LiteDbLeadStore(LiteDatabase database) : base(database, CollectionName)
     {
         LiteDbFiles.SealFields<OutreachRecord>(database, OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+        LiteDbFiles.SealFields<TimelineEntry>(database, TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         Collection.EnsureIndex(x => x.NextDueAt);
         // A sealed person keeps only the keyed hash of its phone in clear: an inbound SMS's sender is found by it.
         _protector = LiteDbFiles.ProtectorOf(database);
@@ -20,7 +21,11 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Collection.EnsureIndex(x => x.NextEscalationAt);
         Collection.EnsureIndex(x => x.CreatedAt);
         Collection.EnsureIndex(x => x.Status);
+        Collection.EnsureIndex("QuoteRequestIds", "$.QuoteRequestIds[*]");
     }
+
+    public Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<LeadDocument?>(Collection.FindOne(BsonExpression.Create("$.QuoteRequestIds[*] ANY = @0", new BsonValue(quoteRequestId))));
 
     public Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(

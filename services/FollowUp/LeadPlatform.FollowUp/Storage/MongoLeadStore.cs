@@ -15,7 +15,11 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 #pragma warning disable CA2255 // A library module initializer is exactly what makes the registration independent of first use.
     [System.Runtime.CompilerServices.ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void RegisterSealedFields() => MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+    internal static void RegisterSealedFields()
+    {
+        MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
+        MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
+    }
 
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);
 
@@ -39,7 +43,17 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextEscalationAt), new CreateIndexOptions { Name = "next_escalation", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Descending(x => x.CreatedAt), new CreateIndexOptions { Name = "created_at" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Status).Descending(x => x.UpdatedAt), new CreateIndexOptions { Name = "status_updated" }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.QuoteRequestIds), new CreateIndexOptions { Name = "quote_request_ids" }),
     ];
+
+    /// <summary>The lead whose submissions include this quote request.</summary>
+    public static FilterDefinition<LeadDocument> ByQuoteRequest(Guid quoteRequestId) => Filter.AnyEq(x => x.QuoteRequestIds, quoteRequestId);
+
+    public async Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(ByQuoteRequest(quoteRequestId)).FirstOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {

@@ -1,8 +1,15 @@
 namespace LeadPlatform.FollowUp.Storage;
 
-/// <summary>One thing that happened to a lead, with who and when.</summary>
+/// <summary>
+/// One thing that happened to a lead, with who and when. Its summary and details are free text about the person (a
+/// coordinator's note, an SMS reply, a reason that quotes the inquiry): sealed at rest like the rest of the person;
+/// when, what kind and who acted stay in clear.
+/// </summary>
 public sealed class TimelineEntry
 {
+    internal const string SealedPurpose = "timeline";
+    internal static readonly string[] SealedFields = [nameof(Summary), nameof(Details)];
+
     public DateTimeOffset At { get; set; }
     /// <summary>submitted, qualified, disqualified, task_created, opted_out, ...</summary>
     public string Kind { get; set; } = string.Empty;

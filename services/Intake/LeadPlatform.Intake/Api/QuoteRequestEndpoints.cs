@@ -33,12 +33,12 @@ public static class QuoteRequestEndpoints
             .WithName("SubmitQuoteRequest")
             .WithSummary("Submit a quote request: JSON with X-Api-Key, or a plain HTML form post from an allowed origin.")
             .WithDescription(
-                "JSON (`application/json`, header `X-Api-Key`) answers 202 with the ids. A plain HTML form post " +
+                "JSON (`application/json`, header `X-Api-Key`) answers 202 with the `quoteRequestId` (never a lead id: whether the person is known is not told). A plain HTML form post " +
                 "(`application/x-www-form-urlencoded`, the same names flattened with dots: `consent.email.granted=true`, " +
                 "`source.formId`, `treatmentsTried` repeated) is authorised by the origin of the page that posted it and answers " +
                 "303 to the site's thank-you page, or, when invalid, 303 to its error page (or a 400 HTML page naming the fields). " +
                 "An `Idempotency-Key` makes retries safe; without one, the same person, inquiry and consent again within the " +
-                "dedupe window is answered with the original ids. Unknown properties are ignored. At most 32 KB.")
+                "dedupe window is answered with the original `quoteRequestId`. Unknown properties are ignored. At most 32 KB.")
             .Accepts<QuoteRequestBody>("application/json", "application/x-www-form-urlencoded")
             .Produces<QuoteRequestAccepted>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status303SeeOther)
@@ -52,7 +52,7 @@ public static class QuoteRequestEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetQuoteRequest")
-            .WithSummary("The status of a quote request of your site (X-Api-Key), as far as intake knows it.")
+            .WithSummary("The processing status of a quote request of your site (X-Api-Key): received, processing or done. No lead, no decision.")
             .Produces<QuoteRequestStatusView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -165,7 +165,7 @@ public static class QuoteRequestEndpoints
         }
         return isForm
             ? FormPages.SeeOther(FormPages.ThankYouUrl(site, document.Id))
-            : TypedResults.Accepted($"/api/v1/quote-requests/{document.Id}", new QuoteRequestAccepted(document.Id, document.LeadId));
+            : TypedResults.Accepted($"/api/v1/quote-requests/{document.Id}", new QuoteRequestAccepted(document.Id));
     }
 
     internal static async Task<Results<Ok<QuoteRequestStatusView>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, SiteDirectory sites,
@@ -179,8 +179,7 @@ public static class QuoteRequestEndpoints
         // Another site's request does not exist for this key: not even its existence is told.
         if (document is null || document.SiteId != site.Id)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such quote request");
-        var status = document.Status == QuoteRequestStatus.Spam ? QuoteRequestStatus.Received : document.Status;
-        return TypedResults.Ok(new QuoteRequestStatusView(document.Id, document.LeadId, status, document.ReceivedAt, document.UpdatedAt, document.Tier));
+        return TypedResults.Ok(new QuoteRequestStatusView(document.Id, ProcessingStatus.Of(document), document.ReceivedAt, document.UpdatedAt));
     }
 
     /// <summary>A filled honeypot, or a form sent sooner after it was rendered than a person can fill it in.</summary>

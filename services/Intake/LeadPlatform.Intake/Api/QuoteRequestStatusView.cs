@@ -1,10 +1,11 @@
 namespace LeadPlatform.Intake.Api;
 
-/// <summary>What intake knows of a request's progress. No personal data.</summary>
+/// <summary>
+/// How far this request's own processing has come, and nothing else: no lead, no decision, no personal data.
+/// <see cref="Status"/> is <c>received</c> (stored), <c>processing</c> (handed on), or <c>done</c> (decided).
+/// </summary>
 public sealed record QuoteRequestStatusView(
     Guid QuoteRequestId,
-    Guid LeadId,
     string Status,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset UpdatedAt,
-    string? Tier);
+    DateTimeOffset UpdatedAt);

@@ -11,12 +11,13 @@ public sealed class QuoteRequestStatusConsumer(IQuoteRequestStore store, TimePro
     : IConsumer<LeadQualified>, IConsumer<LeadDisqualified>
 {
     public Task Consume(ConsumeContext<LeadQualified> context) =>
-        UpdateAsync(context.Message.QuoteRequestId, QuoteRequestStatus.Qualified, context.Message.Tier, context.CancellationToken);
+        UpdateAsync(context.Message.QuoteRequestId, QuoteRequestStatus.Qualified, context.CancellationToken);
 
     public Task Consume(ConsumeContext<LeadDisqualified> context) =>
-        UpdateAsync(context.Message.QuoteRequestId, QuoteRequestStatus.Disqualified, null, context.CancellationToken);
+        UpdateAsync(context.Message.QuoteRequestId, QuoteRequestStatus.Disqualified, context.CancellationToken);
 
-    private async Task UpdateAsync(Guid quoteRequestId, string status, string? tier, CancellationToken cancellationToken)
+    /// <summary>Intake keeps only that the request was decided, not the tier: it tells no one what was decided.</summary>
+    private async Task UpdateAsync(Guid quoteRequestId, string status, CancellationToken cancellationToken)
     {
         var document = await store.GetAsync(quoteRequestId, cancellationToken);
         if (document is null)
@@ -24,9 +25,9 @@ public sealed class QuoteRequestStatusConsumer(IQuoteRequestStore store, TimePro
             logger.LogWarning("Status {Status} for unknown quote request {QuoteRequestId} ignored", status, quoteRequestId);
             return;
         }
-        if (document.Status == status && document.Tier == tier) return; // a redelivery: already applied
+        if (document.Status == status && document.Tier is null) return; // a redelivery: already applied
         document.Status = status;
-        document.Tier = tier;
+        document.Tier = null;
         document.UpdatedAt = time.UtcNow();
         await store.ReplaceAsync(document, cancellationToken);
         logger.LogInformation("Quote request {QuoteRequestId} is now {Status}", quoteRequestId, status);

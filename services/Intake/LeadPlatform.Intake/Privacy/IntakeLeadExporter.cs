@@ -30,6 +30,8 @@ public sealed class IntakeLeadExporter(IQuoteRequestStore store) : ILeadDataExpo
                 d.ErasedAt,
                 d.ErasureId,
                 d.ErasureConfirmedBy,
+                d.ConsentedEmailKey,
+                d.ConsentedPhoneKey,
             }).ToList(),
         };
     }

@@ -63,7 +63,10 @@ public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILo
         throw new InvalidOperationException($"The requests of lead {leadId} kept changing during their erasure.");
     }
 
-    /// <summary>Keeps what is not personal (site, status, condition code, consent wording and time); drops the rest.</summary>
+    /// <summary>
+    /// Keeps what is not personal (site, status, condition code, consent wording, version and time, the keyed hashes of
+    /// what consented); drops the rest, also from the events already sent.
+    /// </summary>
     internal static void Anonymise(QuoteRequestDocument document, DateTimeOffset now, Guid? erasureId)
     {
         var submission = document.Submission;
@@ -82,11 +85,17 @@ public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILo
             Inquiry = submission.Inquiry with { Message = null, ConditionOther = null },
             Source = submission.Source with { ClientIp = null, UserAgent = null, Referrer = null, PageUrl = null },
         };
+        // What survives is proof without the person (GDPR Art. 17(3)(e)): the consent wording, version and time stay in
+        // the submission, and the keyed hashes of the address and number that consented, apart from the lookup keys.
+        var consent = submission.Consent;
+        document.ConsentedEmailKey = consent.Email.Granted ? document.EmailKey : null;
+        document.ConsentedPhoneKey = consent.Sms.Granted || consent.Phone.Granted ? document.PhoneKey : null;
         document.EmailKey = null;
         document.PhoneKey = null;
+        document.IdentityKey = null;
         var urn = MessageTypes.UrnOf(typeof(QuoteRequestSubmitted));
         foreach (var entry in document.Outbox.Where(e => e.MessageUrn == urn))
-            entry.Payload = JsonSerializer.Serialize(document.Submission, MessageTypes.Json);
+            entry.Payload = entry.SentAt is null ? JsonSerializer.Serialize(document.Submission, MessageTypes.Json) : string.Empty;
         document.ErasedAt = StoredTime.Truncate(now);
         document.ErasureId = erasureId;
         document.UpdatedAt = StoredTime.Truncate(now);

@@ -8,8 +8,12 @@ namespace LeadPlatform.Intake.Storage;
 /// </summary>
 public interface IQuoteRequestStore : IDocumentStore<QuoteRequestDocument>
 {
-    /// <summary>The lead of the earliest request with this email key or phone key, if any.</summary>
-    Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The leads of earlier requests that share this email key or phone key, each with what matched and whether one of its
+    /// requests carries the same identity key (the same person coming back), the earliest lead first. Erased requests hold
+    /// no keys and match nothing.
+    /// </summary>
+    Task<IReadOnlyList<LeadMatch>> FindMatchingLeadsAsync(string? emailKey, string? phoneKey, string? identityKey, CancellationToken cancellationToken = default);
 
     /// <summary>Every request of a lead, oldest first.</summary>
     Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default);

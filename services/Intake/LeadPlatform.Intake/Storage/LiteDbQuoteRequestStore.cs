@@ -21,18 +21,17 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
     }
 
     /// <summary>
-    /// Two index seeks, one per key, and the earliest match taken in memory (a person has a handful of requests).
-    /// One query with an OR of both keys is served by neither index (LiteDB scans the whole collection), and an
-    /// OrderBy costs a sort pipeline on every call, even when the seek finds nothing. The hot-path queries are written as
+    /// Two index seeks, one per key, grouped by lead in memory (a person has a handful of requests). One query with an OR
+    /// of both keys is served by neither index (LiteDB scans the whole collection). The queries are written as
     /// <see cref="Query.EQ"/> on the field, not as lambdas: LiteDB translates a lambda that captures a variable by compiling
-    /// a delegate for the variable's value on every call (a dynamic method each time), which cost intake more CPU than the write.
+    /// a delegate for the variable's value on every call, which cost intake more CPU than the write.
     /// </summary>
-    public Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LeadMatch>> FindMatchingLeadsAsync(string? emailKey, string? phoneKey, string? identityKey, CancellationToken cancellationToken = default)
     {
         var matches = new List<QuoteRequestDocument>();
         if (emailKey is not null) matches.AddRange(Collection.Find(Query.EQ(nameof(QuoteRequestDocument.EmailKey), emailKey)));
         if (phoneKey is not null) matches.AddRange(Collection.Find(Query.EQ(nameof(QuoteRequestDocument.PhoneKey), phoneKey)));
-        return Task.FromResult(matches.Count == 0 ? null : (Guid?)matches.MinBy(x => x.ReceivedAt)!.LeadId);
+        return Task.FromResult(LeadMatch.Of(matches.DistinctBy(x => x.Id), emailKey, phoneKey, identityKey));
     }
 
     public Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default) =>

@@ -36,15 +36,18 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
         }),
     ];
 
-    public async Task<Guid?> FindLeadIdAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LeadMatch>> FindMatchingLeadsAsync(string? emailKey, string? phoneKey, string? identityKey, CancellationToken cancellationToken = default)
     {
-        if (emailKey is null && phoneKey is null) return null;
+        if (emailKey is null && phoneKey is null) return [];
         await EnsureIndexesAsync();
-        var match = await Collection.Find(SamePerson(emailKey, phoneKey))
-            .SortBy(x => x.ReceivedAt)
-            .Project(x => new { x.LeadId })
-            .FirstOrDefaultAsync(cancellationToken);
-        return match?.LeadId;
+        var matches = await Collection.Find(SamePerson(emailKey, phoneKey))
+            .Project(x => new { x.Id, x.LeadId, x.ReceivedAt, x.EmailKey, x.PhoneKey, x.IdentityKey, x.ErasedAt })
+            .Limit(200)
+            .ToListAsync(cancellationToken);
+        return LeadMatch.Of(matches.Select(x => new QuoteRequestDocument
+        {
+            Id = x.Id, LeadId = x.LeadId, ReceivedAt = x.ReceivedAt, EmailKey = x.EmailKey, PhoneKey = x.PhoneKey, IdentityKey = x.IdentityKey, ErasedAt = x.ErasedAt,
+        }), emailKey, phoneKey, identityKey);
     }
 
     public async Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default)

@@ -21,6 +21,11 @@ public sealed class QuoteRequestDocument : StoredDocument
     public string? EmailKey { get; set; }
     /// <summary>HMAC of the E.164 phone number.</summary>
     public string? PhoneKey { get; set; }
+    /// <summary>
+    /// HMAC of email, name and date of birth (normalised, see <see cref="PersonKeys.IdentityOf"/>): a later request with the
+    /// same identity key is the same person and joins this lead; one that shares only the email or phone key does not.
+    /// </summary>
+    public string? IdentityKey { get; set; }
 
     /// <summary>
     /// Unique across the collection (a unique index), and never null, so the database itself refuses a second copy of one
@@ -49,6 +54,15 @@ public sealed class QuoteRequestDocument : StoredDocument
     /// <summary>When the person's data was erased on request (the submission then holds no personal data), or null.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
     public Guid? ErasureId { get; set; }
+    /// <summary>
+    /// After an erasure, the proof of consent without the person: the keyed hash (HMAC, intake's person-key secret) of
+    /// the email address that consented to email, or null. Not used to link later requests (that is <see cref="EmailKey"/>,
+    /// cleared by the erasure): it answers only "did this address consent?" for an address someone brings.
+    /// </summary>
+    public string? ConsentedEmailKey { get; set; }
+    /// <summary>As <see cref="ConsentedEmailKey"/>, for the number that consented to texts or calls.</summary>
+    public string? ConsentedPhoneKey { get; set; }
+
     /// <summary>The services that confirmed the erasure (<c>LeadDataErased</c>), as they reported it.</summary>
     public List<string> ErasureConfirmedBy { get; set; } = [];
 }

@@ -21,6 +21,8 @@ namespace LeadPlatform.Intake.Submissions;
 internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys keys, IOptions<IntakeOptions> options)
 {
     private const int MaxAttempts = 5;
+    /// <summary>A household shares a phone among a few people; a number shared by many more (a clinic's own, a test's) links only the earliest few.</summary>
+    private const int MaxPossibleSameLeads = 10;
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
     public async Task<RecordOutcome> RecordAsync(Submission submission, CancellationToken cancellationToken)
@@ -28,12 +30,21 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
         var request = submission.Request;
         var emailKey = keys.Of(request.Person.Email);
         var phoneKey = keys.Of(request.Person.Phone);
+        var identityKey = keys.IdentityOf(request.Person);
         var dedupeKey = DedupeKeyOf(submission);
         var bodyFingerprint = keys.Of(BodyOf(request));
 
         // Spam is never linked to a real person's lead: its answer must not tell a bot that an email is known.
-        var knownLead = submission.SpamReason is null ? await store.FindLeadIdAsync(emailKey, phoneKey, cancellationToken) : null;
-        var document = NewDocument(submission, knownLead ?? Ids.New(), emailKey, phoneKey, dedupeKey, bodyFingerprint);
+        var matches = submission.SpamReason is null ? await store.FindMatchingLeadsAsync(emailKey, phoneKey, identityKey, cancellationToken) : [];
+        // Only the same email, name and date of birth is the same person coming back; anything less certain (a shared
+        // phone, the same email with another name) gets a lead of its own, linked for a coordinator to decide.
+        var sameLead = matches.FirstOrDefault(m => m.SameIdentity)?.LeadId;
+        var leadId = sameLead ?? Ids.New();
+        var possible = matches.Where(m => m.LeadId != leadId)
+            .Take(MaxPossibleSameLeads)
+            .Select(m => new PossibleSameLead { LeadId = m.LeadId, Matched = [.. Matched(m)] })
+            .ToList();
+        var document = NewDocument(submission, leadId, sameLead is not null, possible, emailKey, phoneKey, identityKey, dedupeKey, bodyFingerprint);
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -91,8 +102,14 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
         request.FormRenderedAt,
     }, Canonical);
 
-    private static QuoteRequestDocument NewDocument(Submission submission, Guid leadId, string? emailKey, string? phoneKey,
-        string? dedupeKey, string? bodyFingerprint)
+    private static IEnumerable<string> Matched(LeadMatch match)
+    {
+        if (match.Email) yield return "email";
+        if (match.Phone) yield return "phone";
+    }
+
+    private static QuoteRequestDocument NewDocument(Submission submission, Guid leadId, bool repeat, List<PossibleSameLead> possible,
+        string? emailKey, string? phoneKey, string? identityKey, string? dedupeKey, string? bodyFingerprint)
     {
         var id = Ids.New();
         var now = submission.ReceivedAt;
@@ -106,6 +123,8 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
             Inquiry = submission.Request.Inquiry,
             Consent = submission.Request.Consent,
             Source = submission.Request.Source,
+            Repeat = repeat,
+            PossibleSameLeads = possible.Count == 0 ? null : possible,
         };
         var document = new QuoteRequestDocument
         {
@@ -118,6 +137,7 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
             UpdatedAt = now,
             EmailKey = emailKey,
             PhoneKey = phoneKey,
+            IdentityKey = identityKey,
             BodyFingerprint = bodyFingerprint,
             Submission = submitted,
         };

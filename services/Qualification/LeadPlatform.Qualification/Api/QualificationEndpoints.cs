@@ -1,4 +1,5 @@
 using LeadPlatform.Qualification.Storage;
+using LeadPlatform.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,10 @@ public static class QualificationEndpoints
 
     public static IEndpointRouteBuilder MapQualifications(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/qualifications").WithTags("Qualifications");
+        // Health data: every route needs one of Auth:ApiTokens (checked here, by qualification itself); re-qualification
+        // needs the operator key as well.
+        var group = app.MapGroup("/api/v1/qualifications").WithTags("Qualifications").RequireApiToken()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/{leadId:guid}", GetAsync)
             .WithName("GetQualifications")
             .WithSummary("Every decision about a lead, oldest first, with rule-set version, score, tier, reasons and flags.");

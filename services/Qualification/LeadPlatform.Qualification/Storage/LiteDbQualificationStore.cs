@@ -9,6 +9,7 @@ public sealed class LiteDbQualificationStore : LiteDbDocumentStore<Qualification
 
     public LiteDbQualificationStore(LiteDatabase database) : base(database, CollectionName)
     {
+        SealedReasons.Register(database);
         Collection.EnsureIndex(x => x.LeadId);
         Collection.EnsureIndex(x => x.Current);
     }

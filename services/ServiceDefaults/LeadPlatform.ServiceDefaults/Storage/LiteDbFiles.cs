@@ -45,17 +45,25 @@ public static class LiteDbFiles
         if (database.Mapper is SealingMapper mapper) SealFields(mapper, CreatePlainMapper(), typeof(T), purpose, fields);
     }
 
+    /// <summary>
+    /// A string field is sealed as it is; any other field (a list, a dictionary, a nested object: free text inside) is
+    /// sealed as its JSON, and read back from it.
+    /// </summary>
     private static void SealFields(SealingMapper mapper, BsonMapper plain, Type type, string purpose, string[] fields)
     {
         var protector = mapper.Protector;
+        var structured = fields.Where(f => type.GetProperty(f)?.PropertyType is { } t && t != typeof(string)).ToHashSet(StringComparer.Ordinal);
         mapper.RegisterType(type,
             serialize: value =>
             {
                 var document = plain.ToDocument(type, value);
                 foreach (var field in fields)
                 {
-                    if (document.TryGetValue(field, out var text) && text.IsString && text.AsString.Length > 0 && !PersonalDataProtector.IsSealed(text.AsString))
-                        document[field] = protector.Protect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                    if (!document.TryGetValue(field, out var stored) || stored.IsNull) continue;
+                    if (structured.Contains(field))
+                        document[field] = protector.Protect(JsonSerializer.Serialize(new BsonDocument { ["v"] = stored }), SealedTypes.FieldPurpose(purpose, field));
+                    else if (stored.IsString && stored.AsString.Length > 0 && !PersonalDataProtector.IsSealed(stored.AsString))
+                        document[field] = protector.Protect(stored.AsString, SealedTypes.FieldPurpose(purpose, field));
                 }
                 return document;
             },
@@ -65,8 +73,9 @@ public static class LiteDbFiles
                 foreach (var (name, value) in bson.AsDocument) document[name] = value;
                 foreach (var field in fields)
                 {
-                    if (document.TryGetValue(field, out var text) && text.IsString && PersonalDataProtector.IsSealed(text.AsString))
-                        document[field] = protector.Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                    if (!document.TryGetValue(field, out var text) || !text.IsString || !PersonalDataProtector.IsSealed(text.AsString)) continue;
+                    var opened = protector.Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                    document[field] = structured.Contains(field) ? JsonSerializer.Deserialize(opened).AsDocument["v"] : opened;
                 }
                 return plain.ToObject(type, document);
             });

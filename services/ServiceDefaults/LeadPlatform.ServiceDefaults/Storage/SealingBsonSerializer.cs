@@ -14,7 +14,11 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 /// </summary>
 internal sealed class SealingBsonSerializer<T>(string purpose, string[]? fields) : SerializerBase<T> where T : class
 {
+    private static readonly JsonWriterSettings Canonical = new() { OutputMode = JsonOutputMode.CanonicalExtendedJson };
     private readonly Lazy<IBsonSerializer<T>> _plain = new(() => new BsonClassMapSerializer<T>(BsonClassMap.LookupClassMap(typeof(T))));
+
+    /// <summary>Fields that are not strings (a list, a dictionary: free text inside) are sealed as their canonical extended JSON.</summary>
+    private readonly HashSet<string> _structured = (fields ?? []).Where(f => typeof(T).GetProperty(f)?.PropertyType is { } t && t != typeof(string)).ToHashSet(StringComparer.Ordinal);
 
     public override void Serialize(BsonSerializationContext context, BsonSerializationArgs args, T value)
     {
@@ -35,8 +39,11 @@ internal sealed class SealingBsonSerializer<T>(string purpose, string[]? fields)
             document = value.ToBsonDocument(typeof(T), _plain.Value);
             foreach (var field in fields)
             {
-                if (document.TryGetValue(field, out var text) && text.IsString && text.AsString.Length > 0 && !PersonalDataProtector.IsSealed(text.AsString))
-                    document[field] = protector.Protect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                if (!document.TryGetValue(field, out var stored) || stored.IsBsonNull) continue;
+                if (_structured.Contains(field))
+                    document[field] = protector.Protect(new BsonDocument("v", stored).ToJson(Canonical), SealedTypes.FieldPurpose(purpose, field));
+                else if (stored.IsString && stored.AsString.Length > 0 && !PersonalDataProtector.IsSealed(stored.AsString))
+                    document[field] = protector.Protect(stored.AsString, SealedTypes.FieldPurpose(purpose, field));
             }
         }
         else
@@ -63,8 +70,9 @@ internal sealed class SealingBsonSerializer<T>(string purpose, string[]? fields)
             return (T)SealedTypes.Open(sealedValue.AsString, typeof(T), purpose, Required(protector));
         foreach (var field in fields ?? [])
         {
-            if (document.TryGetValue(field, out var text) && text.IsString && PersonalDataProtector.IsSealed(text.AsString))
-                document[field] = Required(protector).Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+            if (!document.TryGetValue(field, out var text) || !text.IsString || !PersonalDataProtector.IsSealed(text.AsString)) continue;
+            var opened = Required(protector).Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+            document[field] = _structured.Contains(field) ? BsonDocument.Parse(opened)["v"] : opened;
         }
         using var reader = new BsonDocumentReader(document);
         return _plain.Value.Deserialize(BsonDeserializationContext.CreateRoot(reader));

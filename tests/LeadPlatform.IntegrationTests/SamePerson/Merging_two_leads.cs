@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace LeadPlatform.IntegrationTests.SamePerson;
+
+/// <summary>
+/// A coordinator decides about two leads that may be one person: merge them (everything of both kept, opt-outs never
+/// weakened, recorded with who did it) or mark them as different people.
+/// </summary>
+public sealed class Merging_two_leads : IAsyncLifetime
+{
+    private ClinicHost _clinic = null!;
+
+    public async ValueTask InitializeAsync() => _clinic = await ClinicHost.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _clinic.DisposeAsync();
+
+    private async Task<(Guid Kept, Guid Other)> TwoLeadsOfOnePhoneAsync(string phone, string otherEmail = "m.lopez.garcia@fastmail.com")
+    {
+        var kept = await _clinic.SubmitAsync(People.Request("Maria", "Lopez", "maria.lopez@fastmail.com", phone, "1990-04-12", "First: lower back, 8 months."));
+        await _clinic.LeadWhenAsync(kept, l => l["tasks"]!.AsArray().Count == 1, "the first lead's task");
+        var other = await _clinic.SubmitAsync(People.Request("Maria", "Lopez Garcia", otherEmail, phone, "1990-04-12", "Second: it spreads to my leg now."));
+        await _clinic.LeadWhenAsync(kept, l => l["possibleSamePeople"]!.AsArray().Count == 1, "the link on the first lead");
+        await _clinic.LeadWhenAsync(other, l => l["outreach"]!.AsArray().Count == 1, "the second lead's acknowledgement");
+        return (kept, other);
+    }
+
+    [Fact]
+    public async Task A_merge_keeps_every_submission_and_consent_record_keeps_the_opt_outs_of_both_and_routes_the_merged_lead_to_the_survivor()
+    {
+        var (kept, other) = await TwoLeadsOfOnePhoneAsync(People.Phone(51));
+        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "email", coordinator = "Ana" }))
+            Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
+
+        using var merged = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/merge", new { otherLeadId = other });
+
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        var lead = (await merged.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["First: lower back, 8 months.", "Second: it spreads to my leg now."],
+            lead["submissions"]!.AsArray().Select(s => (string?)s!["inquiry"]!["message"]));
+        Assert.Equal(6, lead["consentHistory"]!.AsArray().Count);
+        Assert.Contains("email", lead["optOuts"]!.AsArray().Select(o => (string?)o)); // the other side's opt-out survives
+        Assert.Equal(("maria.lopez@fastmail.com", "Maria Lopez"), ((string?)lead["email"], (string?)lead["name"])); // on file: the survivor's
+        Assert.Equal("merged", (string?)lead["possibleSamePeople"]![0]!["status"]);
+        var entry = lead["timeline"]!.AsArray().Single(e => (string?)e!["kind"] == "merged")!;
+        Assert.Equal("api:tests", (string?)entry["actor"]);
+        Assert.Single(lead["tasks"]!.AsArray(), t => (string?)t!["status"] == "open");
+        Assert.Equal(2, lead["outreach"]!.AsArray().Count(o => (string?)o!["kind"] == "acknowledgement"));
+
+        var gone = (await _clinic.LeadAsync(other))!;
+        Assert.Equal(kept.ToString(), (string?)gone["mergedInto"]);
+        Assert.Null(gone["email"]);
+        Assert.Contains(gone["timeline"]!.AsArray(), e => (string?)e!["kind"] == "merged_into" && (string?)e["actor"] == "api:tests");
+        Assert.DoesNotContain((await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!, t => (string?)t!["leadId"] == other.ToString());
+
+        // Later events for the merged lead reach the survivor: an opt-out recorded on it, and the person writing again.
+        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "phone", coordinator = "Ana" }))
+            Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
+        await _clinic.LeadWhenAsync(kept, l => l["optOuts"]!.AsArray().Any(o => (string?)o == "phone"), "the merged lead's opt-out on the survivor");
+        var again = await _clinic.SubmitAsync(People.Request("Maria", "Lopez Garcia", "m.lopez.garcia@fastmail.com", People.Phone(51), "1990-04-12", "Third: any news?"));
+        Assert.Equal(kept, again);
+        lead = await _clinic.LeadWhenAsync(kept, l => l["submissions"]!.AsArray().Count == 3, "the third submission on the survivor");
+        Assert.Contains("email", lead["optOuts"]!.AsArray().Select(o => (string?)o)); // a submission never reverses it
+
+        using var twice = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/merge", new { otherLeadId = kept });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+    }
+
+    [Fact]
+    public async Task Different_people_are_kept_apart_the_link_dismissed_on_both_leads_with_who_decided()
+    {
+        var (first, second) = await TwoLeadsOfOnePhoneAsync(People.Phone(61));
+
+        using var response = await _clinic.Api.PostAsync($"/api/v1/leads/{first}/links/{second}/keep-apart", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var id in new[] { first, second })
+        {
+            var lead = (await _clinic.LeadAsync(id))!;
+            var link = Assert.Single(lead["possibleSamePeople"]!.AsArray())!;
+            Assert.Equal(("kept_apart", "api:tests"), ((string?)link["status"], (string?)link["decidedBy"]));
+            Assert.Contains(lead["timeline"]!.AsArray(), e => (string?)e!["kind"] == "kept_apart" && (string?)e["actor"] == "api:tests");
+            Assert.Null(lead["mergedInto"]);
+        }
+        var queue = (await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!;
+        Assert.All(queue, t => Assert.Equal(0, (int)t!["possibleSamePeople"]!));
+        using var unknown = await _clinic.Api.PostAsync($"/api/v1/leads/{first}/links/{Guid.NewGuid()}/keep-apart", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_coordinator_merges_with_the_button_on_the_lead_page_and_a_forged_post_changes_nothing()
+    {
+        var (kept, other) = await TwoLeadsOfOnePhoneAsync(People.Phone(71));
+        await _clinic.SignInCoordinatorAsync("ana@clinic.example", "Ana");
+        var page = await _clinic.Browser.GetStringAsync($"/dashboard/leads/{kept}");
+        Assert.Contains("Same person: merge into this lead", page, StringComparison.Ordinal);
+        Assert.Contains("Different people", page, StringComparison.Ordinal);
+
+        using (var forged = await _clinic.Browser.PostAsync($"/dashboard/leads/{kept}/merge", new FormUrlEncodedContent(new Dictionary<string, string> { ["otherLeadId"] = other.ToString() })))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null((await _clinic.LeadAsync(other))!["mergedInto"]);
+
+        using var posted = await _clinic.PostFormAsync($"/dashboard/leads/{kept}/merge", new() { ["otherLeadId"] = other.ToString() }, $"/dashboard/leads/{kept}");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var lead = (await _clinic.LeadAsync(kept))!;
+        Assert.Equal("Ana", (string?)lead["timeline"]!.AsArray().Single(e => (string?)e!["kind"] == "merged")!["actor"]);
+        page = await _clinic.Browser.GetStringAsync($"/dashboard/leads/{kept}?notice=merged");
+        Assert.Contains("Submissions (2)", page, StringComparison.Ordinal);
+        Assert.Contains("Merged — by Ana", page, StringComparison.Ordinal);
+        Assert.Contains("merged into", await _clinic.Browser.GetStringAsync($"/dashboard/leads/{other}"), StringComparison.Ordinal);
+    }
+}
