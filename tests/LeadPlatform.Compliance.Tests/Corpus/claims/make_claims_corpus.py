@@ -6,6 +6,7 @@
 import json, os, re
 import heldout_sentences as H
 import dev_sentences as D
+import heldout2_sentences as H2
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -76,6 +77,8 @@ for lang in ("en", "es", "pt"):
     build("heldout", H, lang)
 for lang in ("en", "es", "pt"):
     build("dev", D, lang)
+for lang in ("en", "es", "pt"):  # second held-out part (written after the first was spent), appended so earlier ids stay
+    build("heldout2", H2, lang)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
