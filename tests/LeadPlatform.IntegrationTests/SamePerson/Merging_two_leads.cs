@@ -112,4 +112,61 @@ public sealed class Merging_two_leads : IAsyncLifetime
         Assert.Contains("Merged — by Ana", page, StringComparison.Ordinal);
         Assert.Contains("merged into", await _clinic.Browser.GetStringAsync($"/dashboard/leads/{other}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_unmerge_gives_the_other_lead_back_its_own_submissions_and_details_keeps_every_opt_out_on_both_and_names_who_unmerged()
+    {
+        var (kept, other) = await TwoLeadsOfOnePhoneAsync(People.Phone(81));
+        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "email", coordinator = "Ana" }))
+            Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
+        using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/opt-outs", new { channel = "phone", coordinator = "Ana" }))
+            Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
+        using (var merged = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/merge", new { otherLeadId = other }))
+            Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        await _clinic.SignInCoordinatorAsync("ana@clinic.example", "Ana");
+        var page = await _clinic.Browser.GetStringAsync($"/dashboard/leads/{kept}");
+        Assert.Contains("Not the same person: unmerge", page, StringComparison.Ordinal);
+        using (var forged = await _clinic.Browser.PostAsync($"/dashboard/leads/{kept}/unmerge", new FormUrlEncodedContent(new Dictionary<string, string> { ["otherLeadId"] = other.ToString() })))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(kept.ToString(), (string?)(await _clinic.LeadAsync(other))!["mergedInto"]);
+
+        using var posted = await _clinic.PostFormAsync($"/dashboard/leads/{kept}/unmerge", new() { ["otherLeadId"] = other.ToString() }, $"/dashboard/leads/{kept}");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var survivor = (await _clinic.LeadAsync(kept))!;
+        var back = (await _clinic.LeadAsync(other))!;
+        Assert.Null(back["mergedInto"]);
+        Assert.Empty(survivor["mergedFrom"]!.AsArray());
+        Assert.Equal(["First: lower back, 8 months."], survivor["submissions"]!.AsArray().Select(s => (string?)s!["inquiry"]!["message"]));
+        Assert.Equal(["Second: it spreads to my leg now."], back["submissions"]!.AsArray().Select(s => (string?)s!["inquiry"]!["message"]));
+        Assert.Equal(("maria.lopez@fastmail.com", "Maria Lopez"), ((string?)survivor["email"], (string?)survivor["name"]));
+        Assert.Equal(("m.lopez.garcia@fastmail.com", "Maria Lopez Garcia"), ((string?)back["email"], (string?)back["name"]));
+        Assert.Equal("+14155550181", (string?)back["phone"]);
+        Assert.All(survivor["consentHistory"]!.AsArray(), r => Assert.Equal(kept.ToString(), (string?)r!["leadId"]));
+        Assert.All(back["consentHistory"]!.AsArray(), r => Assert.Equal(other.ToString(), (string?)r!["leadId"]));
+        Assert.Equal(3, back["consentHistory"]!.AsArray().Count);
+        foreach (var lead in new[] { survivor, back })
+        {
+            // Opt-outs are never weakened: the opt-out of either side is on both.
+            Assert.Superset(new HashSet<string?> { "email", "phone" }, lead["optOuts"]!.AsArray().Select(o => (string?)o).ToHashSet());
+            Assert.Contains(lead["timeline"]!.AsArray(), e => (string?)e!["kind"] == "unmerged" && (string?)e["actor"] == "Ana");
+            var link = Assert.Single(lead["possibleSamePeople"]!.AsArray())!;
+            Assert.Equal(("kept_apart", "Ana"), ((string?)link["status"], (string?)link["decidedBy"]));
+            Assert.Single(lead["tasks"]!.AsArray(), t => (string?)t!["status"] == "open");
+            Assert.Single(lead["outreach"]!.AsArray(), o => (string?)o!["kind"] == "acknowledgement");
+        }
+        Assert.Contains(back["timeline"]!.AsArray(), e => (string?)e!["kind"] == "submitted");
+        Assert.DoesNotContain(survivor["timeline"]!.AsArray(), e => e!["details"]?["fromLeadId"] is not null);
+        Assert.Contains((await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!, t => (string?)t!["leadId"] == other.ToString());
+        page = await _clinic.Browser.GetStringAsync($"/dashboard/leads/{kept}?notice=unmerged");
+        Assert.DoesNotContain("Same person: merge into this lead", page, StringComparison.Ordinal); // not offered again
+        Assert.Contains("Different people — by Ana", page, StringComparison.Ordinal);
+
+        using (var again = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/unmerge", new { otherLeadId = other }))
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode); // a repeated click changes nothing
+        using (var unknown = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/unmerge", new { otherLeadId = Guid.NewGuid() }))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using (var missing = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/unmerge", new { }))
+            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
 }

@@ -70,6 +70,7 @@ public static class DashboardEndpoints
         work.MapPost("/override", OverrideAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/opt-out", OptOutAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/merge", MergeAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/unmerge", UnmergeAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/links/{otherLeadId:guid}/keep-apart", KeepApartAsync).AddEndpointFilter(RequireAntiforgery);
 
         var admin = app.MapGroup("/dashboard/accounts").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
@@ -316,6 +317,7 @@ public static class DashboardEndpoints
         "opt-out" => "Opt-out recorded.",
         "merged" => "Merged: everything of the other lead is on this one now.",
         "kept-apart" => "Marked as different people: the link is dismissed.",
+        "unmerged" => "Unmerged: the other lead is its own lead again, with what came with it; every opt-out stays on both; they are kept apart.",
         _ => null,
     };
 
@@ -491,6 +493,19 @@ public static class DashboardEndpoints
             SamePerson.MergeResult.NotFound => NoSuchLead(http),
             SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Not merged", Message = reason ?? "These leads cannot be merged.", http.User }, StatusCodes.Status409Conflict),
             _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=merged"),
+        };
+    }
+
+    private static async Task<IResult> UnmergeAsync(Guid leadId, HttpContext http, SamePerson.LeadMerger merger, [FromForm] Guid? otherLeadId)
+    {
+        if (otherLeadId is not { } other || other == leadId)
+            return Page<MessagePage>(new { Title = "Choose a lead", Message = "Choose the lead merged into this one to unmerge.", http.User }, StatusCodes.Status400BadRequest);
+        var (result, reason) = await merger.UnmergeAsync(leadId, other, Actor.For(http.User), http.RequestAborted);
+        return result switch
+        {
+            SamePerson.MergeResult.NotFound => NoSuchLead(http),
+            SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Not unmerged", Message = reason ?? "These leads cannot be unmerged.", http.User }, StatusCodes.Status409Conflict),
+            _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=unmerged"),
         };
     }
 

@@ -51,6 +51,139 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         return (MergeResult.Done, null);
     }
 
+    /// <summary>
+    /// Undoes a merge: the merged-away lead is its own lead again. What came with it (by its origin markers: a submission's
+    /// <see cref="SubmissionRecord.LeadId"/>, a consent record's <see cref="ConsentRecord.LeadId"/>, a timeline entry's
+    /// <c>fromLeadId</c>, a task's or an outreach's <c>FromLeadId</c>) goes back to it; what arrived on the survivor since
+    /// the merge stays there. Opt-outs are never weakened: both leads keep every opt-out either had. The link between
+    /// them becomes "kept apart", so they are not offered for merge again. The restored lead is written first, then the
+    /// survivor; an unmerge interrupted between them is finished by asking again.
+    /// </summary>
+    public async Task<(MergeResult Result, string? Reason)> UnmergeAsync(Guid leadId, Guid otherLeadId, string actor, CancellationToken cancellationToken)
+    {
+        if (leadId == otherLeadId) return (MergeResult.Refused, "A lead cannot be unmerged from itself.");
+        var survivor = await store.GetAsync(leadId, cancellationToken);
+        var other = await store.GetAsync(otherLeadId, cancellationToken);
+        if (survivor is null || other is null) return (MergeResult.NotFound, null);
+        if (!survivor.MergedFrom.Contains(otherLeadId))
+        {
+            return other.MergedInto is null && other.PossibleSamePeople.Exists(l => l.LeadId == leadId && l.Status == LinkStatus.KeptApart)
+                ? (MergeResult.AlreadyDone, null)
+                : (MergeResult.Refused, $"Lead {otherLeadId} was not merged into lead {leadId}.");
+        }
+        if (other.MergedInto is not null && other.MergedInto != leadId)
+            return (MergeResult.Refused, $"Lead {otherLeadId} was merged into lead {other.MergedInto}: unmerge it there.");
+        if (survivor.ErasedAt is not null || other.ErasedAt is not null) return (MergeResult.Refused, "An erased lead cannot be unmerged.");
+
+        var origins = new HashSet<Guid>(other.MergedFrom) { otherLeadId };
+        var now = StoredTime.Truncate(time.GetUtcNow());
+        var restored = 0;
+        await ChangeAsync(otherLeadId, lead => lead.MergedInto == leadId && Restore(lead, survivor, origins, actor, now, out restored), cancellationToken);
+        await ChangeAsync(leadId, lead => lead.MergedFrom.Contains(otherLeadId) && Release(lead, otherLeadId, origins, actor, now), cancellationToken);
+        logger.LogInformation("Lead {RestoredLeadId} unmerged from lead {SurvivingLeadId}: {SubmissionCount} submissions back", otherLeadId, leadId, restored);
+        return (MergeResult.Done, null);
+    }
+
+    private static bool CameWith(FollowUpTask task, HashSet<Guid> origins, HashSet<Guid> quoteRequestIds) =>
+        task.FromLeadId is { } from ? origins.Contains(from) : quoteRequestIds.Contains(task.QuoteRequestId); // merges before the marker: by submission
+
+    private static bool CameWith(TimelineEntry entry, Guid otherLeadId) =>
+        entry.Details.TryGetValue("fromLeadId", out var from) && from == otherLeadId.ToString();
+
+    private static bool Restore(LeadDocument lead, LeadDocument survivor, HashSet<Guid> origins, string actor, DateTimeOffset now, out int restored)
+    {
+        var submissions = survivor.Submissions.Where(s => origins.Contains(s.LeadId)).ToList();
+        var quoteRequestIds = submissions.Select(s => s.QuoteRequestId).ToHashSet();
+        restored = submissions.Count;
+        lead.Submissions.AddRange(submissions.Where(s => !lead.Submissions.Exists(x => x.QuoteRequestId == s.QuoteRequestId)));
+        lead.Submissions.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+        lead.QuoteRequestIds.AddRange(quoteRequestIds.Except(lead.QuoteRequestIds).ToList());
+        // Its person on file again: the earliest of its own submissions (the merge kept the details only on the survivor).
+        if (lead.Submissions.FirstOrDefault() is { } first) (lead.Person, lead.Inquiry) = (first.Person, first.Inquiry);
+        lead.Consent ??= lead.Submissions.FirstOrDefault()?.Consent;
+
+        // Its consent records stayed here through the merge; add any the survivor holds for it that are missing.
+        foreach (var record in survivor.ConsentHistory.Where(r => origins.Contains(r.LeadId)
+            && !lead.ConsentHistory.Exists(x => x.Channel == r.Channel && x.At == r.At && x.QuoteRequestId == r.QuoteRequestId)))
+            lead.ConsentHistory.Add(record);
+        lead.ConsentHistory.Sort((a, b) => a.At.CompareTo(b.At));
+
+        foreach (var entry in survivor.Timeline.Where(e => CameWith(e, lead.Id)))
+        {
+            var details = new Dictionary<string, string>(entry.Details);
+            details.Remove("fromLeadId");
+            lead.Timeline.Add(new TimelineEntry { At = entry.At, Kind = entry.Kind, Summary = entry.Summary, Actor = entry.Actor, QuoteRequestId = entry.QuoteRequestId, Details = details });
+        }
+        lead.Timeline.Sort((a, b) => a.At.CompareTo(b.At));
+
+        foreach (var task in survivor.Tasks.Where(t => CameWith(t, origins, quoteRequestIds)))
+        {
+            lead.Tasks.RemoveAll(t => t.Id == task.Id);
+            lead.Tasks.Add(task); // its marker stays (a retried write finds it again)
+        }
+        // The merge cancelled its open task (one open task per lead): it is a lead of its own again, so it has one again.
+        if (!lead.Tasks.Exists(t => t.Status == "open") && lead.Tasks.Where(t => t.CancelledByMerge).MaxBy(t => t.CreatedAt) is { } cancelled)
+            (cancelled.Status, cancelled.CancelledByMerge) = ("open", false);
+        lead.Outreach.AddRange(survivor.Outreach.Where(o => o.FromLeadId is { } from && origins.Contains(from) && !lead.Outreach.Exists(x => x.Id == o.Id)));
+        lead.Outreach.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+
+        // Opt-outs are never weakened: it keeps every opt-out the merged lead had, announced for it so every service honours them.
+        var gained = survivor.OptOuts.Except(lead.OptOuts).ToList();
+        lead.OptOuts.AddRange(gained);
+        foreach (var channel in gained)
+            lead.Enqueue(new LeadOptedOut { LeadId = lead.Id, OccurredAt = now, Channel = channel, Source = "unmerge" }, now, null, lead.Id);
+
+        lead.MergedInto = null;
+        Decide(lead, survivor.Id, actor, now);
+        lead.Record(new TimelineEntry
+        {
+            At = now,
+            Kind = "unmerged",
+            Summary = $"Unmerged from lead {survivor.Id}: a different person after all. {submissions.Count} submission(s), their consent records, timeline, tasks and outreach are back here; "
+                + (gained.Count == 0 ? "no opt-out added" : $"the opt-outs on the other lead kept here too ({string.Join(", ", gained)})") + "; the leads are kept apart",
+            Actor = actor,
+            Details = new() { ["survivingLeadId"] = survivor.Id.ToString(), ["submissions"] = submissions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        });
+        return true;
+    }
+
+    private static bool Release(LeadDocument lead, Guid otherLeadId, HashSet<Guid> origins, string actor, DateTimeOffset now)
+    {
+        var submissions = lead.Submissions.Where(s => origins.Contains(s.LeadId)).ToList();
+        var quoteRequestIds = submissions.Select(s => s.QuoteRequestId).ToHashSet();
+        lead.Submissions.RemoveAll(s => origins.Contains(s.LeadId));
+        lead.QuoteRequestIds.RemoveAll(quoteRequestIds.Contains);
+        // Only the copies the merge brought (never on file here): the other lead holds its own records.
+        lead.ConsentHistory.RemoveAll(r => origins.Contains(r.LeadId) && !r.OnFile);
+        lead.Timeline.RemoveAll(e => CameWith(e, otherLeadId));
+        lead.Tasks.RemoveAll(t => CameWith(t, origins, quoteRequestIds));
+        lead.Outreach.RemoveAll(o => o.FromLeadId is { } from && origins.Contains(from));
+        // Opt-outs stay as they are: every opt-out the survivor had after the merge, the other lead's included.
+        lead.MergedFrom.RemoveAll(origins.Contains);
+        Decide(lead, otherLeadId, actor, now);
+        lead.Record(new TimelineEntry
+        {
+            At = now,
+            Kind = "unmerged",
+            Summary = $"Unmerged lead {otherLeadId}: a different person after all. Its {submissions.Count} submission(s), their consent records, timeline, tasks and outreach went back to it; "
+                + "every opt-out stays on both leads; the leads are kept apart",
+            Actor = actor,
+            Details = new() { ["unmergedLeadId"] = otherLeadId.ToString(), ["submissions"] = submissions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        });
+        return true;
+    }
+
+    /// <summary>The link between the two becomes "kept apart" (decided by who unmerged), so they are not offered for merge again.</summary>
+    private static void Decide(LeadDocument lead, Guid otherLeadId, string actor, DateTimeOffset now)
+    {
+        if (lead.PossibleSamePeople.Find(l => l.LeadId == otherLeadId) is not { } link)
+        {
+            link = new LeadLink { LeadId = otherLeadId, Since = now };
+            lead.PossibleSamePeople.Add(link);
+        }
+        (link.Status, link.DecidedBy, link.DecidedAt) = (LinkStatus.KeptApart, actor, now);
+    }
+
     public async Task<MergeResult> KeepApartAsync(Guid leadId, Guid otherLeadId, string actor, CancellationToken cancellationToken)
     {
         var lead = await store.GetAsync(leadId, cancellationToken);
@@ -112,11 +245,16 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         foreach (var task in other.Tasks.Where(t => !lead.Tasks.Exists(x => x.Id == t.Id)))
         {
             // One open task at a time: the survivor's open task stands for both.
-            if (task.Status == "open" && hasOpenTask) task.Status = "cancelled";
+            if (task.Status == "open" && hasOpenTask) (task.Status, task.CancelledByMerge) = ("cancelled", true);
             hasOpenTask |= task.Status == "open";
+            task.FromLeadId ??= other.Id; // the origin marker an unmerge follows
             lead.Tasks.Add(task);
         }
-        lead.Outreach.AddRange(other.Outreach.Where(o => !lead.Outreach.Exists(x => x.Id == o.Id)));
+        foreach (var outreach in other.Outreach.Where(o => !lead.Outreach.Exists(x => x.Id == o.Id)))
+        {
+            outreach.FromLeadId ??= other.Id;
+            lead.Outreach.Add(outreach);
+        }
         lead.Outreach.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
 
         // Opt-outs: the union of both sides, announced for the survivor so every service honours them.
@@ -160,7 +298,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Submissions = [];
         lead.Outreach = [];
         lead.Timeline = [];
-        foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "cancelled";
+        foreach (var task in lead.Tasks.Where(t => t.Status == "open")) (task.Status, task.CancelledByMerge) = ("cancelled", true);
         if (lead.PossibleSamePeople.Find(l => l.LeadId == survivorId) is { } link) (link.Status, link.DecidedBy, link.DecidedAt) = (LinkStatus.Merged, actor, now);
         lead.Record(new TimelineEntry
         {

@@ -17,6 +17,9 @@ public static class SamePersonEndpoints
         api.MapPost("/merge", MergeAsync)
             .WithName("MergeLeads")
             .WithSummary("Merges another lead of the same person into this one: every submission, consent record, timeline entry, task and outreach is kept; opt-outs of both stay.");
+        api.MapPost("/unmerge", UnmergeAsync)
+            .WithName("UnmergeLeads")
+            .WithSummary("Undoes a merge: the lead merged into this one is its own lead again, with its submissions, consent records, timeline, tasks and outreach; every opt-out stays on both; the two are kept apart.");
         api.MapPost("/links/{otherLeadId:guid}/keep-apart", KeepApartAsync)
             .WithName("KeepLeadsApart")
             .WithSummary("Marks a \"possible same person\" link as different people: the link is dismissed and the leads stay separate.");
@@ -35,6 +38,22 @@ public static class SamePersonEndpoints
         {
             MergeResult.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead"),
             MergeResult.Refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "These leads cannot be merged", detail: reason),
+            _ => TypedResults.Ok(LeadView.From((await store.GetAsync(leadId, cancellationToken))!)),
+        };
+    }
+
+    internal static async Task<Results<Ok<LeadView>, ValidationProblem, ProblemHttpResult>> UnmergeAsync(
+        Guid leadId, MergeBody? body, LeadMerger merger, ILeadStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (body?.OtherLeadId is not { } other || other == Guid.Empty)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["otherLeadId"] = ["The id of the lead merged into this one is required."] });
+        if (other == leadId)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["otherLeadId"] = ["A lead cannot be unmerged from itself."] });
+        var (result, reason) = await merger.UnmergeAsync(leadId, other, Actor.For(http.User, body.Coordinator), cancellationToken);
+        return result switch
+        {
+            MergeResult.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead"),
+            MergeResult.Refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "These leads cannot be unmerged", detail: reason),
             _ => TypedResults.Ok(LeadView.From((await store.GetAsync(leadId, cancellationToken))!)),
         };
     }

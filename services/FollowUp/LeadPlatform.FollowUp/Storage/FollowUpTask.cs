@@ -13,4 +13,8 @@ public sealed class FollowUpTask
     public string Status { get; set; } = "open";
     /// <summary>When it was found past its due time and escalated (once), or null.</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
+    /// <summary>The lead it came from when a merge brought it here (null for the lead's own): an unmerge takes it back.</summary>
+    public Guid? FromLeadId { get; set; }
+    /// <summary>It was open and the merge cancelled it (one open task per lead): an unmerge reopens it.</summary>
+    public bool CancelledByMerge { get; set; }
 }

@@ -45,4 +45,6 @@ public sealed class OutreachRecord
     /// <summary>Sent after review: the review and the compliance officer who approved it.</summary>
     public Guid? ReviewId { get; set; }
     public string? ReviewedBy { get; set; }
+    /// <summary>The lead it came from when a merge brought it here (null for the lead's own): an unmerge takes it back.</summary>
+    public Guid? FromLeadId { get; set; }
 }
