@@ -61,4 +61,27 @@ public sealed class Seeing_a_possible_same_person : IAsyncLifetime
         Assert.Contains("Different people — by", await Page.Locator("#possible-same-person").InnerTextAsync(), StringComparison.Ordinal);
         await _dashboard.ScreenshotAsync("same-person-3-kept-apart");
     }
+
+    [Fact]
+    public async Task A_merge_undone_with_the_unmerge_button_gives_the_other_lead_back_and_keeps_them_apart()
+    {
+        await _dashboard.SignInAsync();
+        await SubmitAsync("Robert", "Hale", "robert.hale@fastmail.com", "1975-09-30", "Lower back pain for a year; physiotherapy did not help.");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Robert Hale" }).WaitForAsync(new() { Timeout = 20_000 });
+        await SubmitAsync("Emma", "Hale", "emma.hale@fastmail.com", "1978-03-14", "Neck pain after a fall.");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Emma Hale" }).WaitForAsync(new() { Timeout = 20_000 });
+        await Page.Locator(".same-person-badge").First.WaitForAsync(new() { Timeout = 20_000 });
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Robert Hale" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Same person: merge into this lead" }).ClickAsync();
+        await Page.GetByText("Submissions (2)").WaitForAsync(new() { Timeout = 20_000 });
+        await _dashboard.ScreenshotAsync("same-person-4-merged");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Not the same person: unmerge" }).ClickAsync();
+        await Page.GetByText("Unmerged: the other lead is its own lead again").WaitForAsync();
+        await Page.GetByText("Submissions (1)").WaitForAsync();
+        Assert.Contains("Different people — by", await Page.Locator("#possible-same-person").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Same person: merge into this lead" }).CountAsync());
+        await _dashboard.ScreenshotAsync("same-person-5-unmerged");
+        Assert.Empty(await _dashboard.SeriousAccessibilityViolationsAsync());
+    }
 }
