@@ -25,10 +25,11 @@ public sealed class A_coordinator_reading_a_flagged_reply : IAsyncLifetime
         message.Headers.Add("X-Api-Key", "example-development-key");
         using var response = await _dashboard.Host.Http.SendAsync(message);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var leadId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["leadId"]!);
+        var quoteRequestId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!);
 
         // The reply as the signed webhook records an ambiguous one (this host has no webhook secret configured).
         var leads = _dashboard.Host.App.Services.GetRequiredService<ILeadStore>();
+        var leadId = (await Eventually.GetAsync(() => leads.FindByQuoteRequestAsync(quoteRequestId), l => l is not null, what: "the lead of the request"))!.Id;
         await Eventually.GetAsync(() => leads.GetAsync(leadId), l => l?.Timeline.Exists(e => e.Kind == "disqualified") == true, what: "the lead, not eligible, in follow-up");
         for (var attempt = 1; ; attempt++)
         {

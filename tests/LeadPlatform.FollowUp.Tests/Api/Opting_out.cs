@@ -82,7 +82,7 @@ public sealed class Opting_out : IAsyncLifetime
 
         using var click = await _host.Http.PostAsync(link, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         Assert.Equal(HttpStatusCode.OK, click.StatusCode);
-        Assert.Equal(["email"], (await _host.Leads.GetAsync(lead.LeadId))!.OptOuts);
+        Assert.Equal(["email", "all"], (await _host.Leads.GetAsync(lead.LeadId))!.OptOuts); // one opt-out revokes every channel (the default policy)
     }
 
     [Theory]

@@ -39,13 +39,11 @@ public sealed partial class ClinicHost : IAsyncDisposable
     /// <summary>A browser with its own cookies (sign in with <see cref="SignInCoordinatorAsync"/>).</summary>
     public HttpClient Browser { get; }
 
-    public static async Task<ClinicHost> StartAsync()
+    public static async Task<ClinicHost> StartAsync(params string[] settings)
     {
         var folder = Directory.CreateTempSubdirectory("leadplatform-same-person-").FullName;
         var host = await RunningHost.StartAsync(StandaloneHost.Build,
-            $"--Storage:DataFolder={folder}",
-            "--Outbox:PollInterval=00:00:00.100",
-            $"--FollowUp:SmsWebhookSecret={SmsSecret}");
+            [$"--Storage:DataFolder={folder}", "--Outbox:PollInterval=00:00:00.100", $"--FollowUp:SmsWebhookSecret={SmsSecret}", .. settings]);
         return new ClinicHost(host, folder);
     }
 

@@ -12,7 +12,9 @@ public sealed class Merging_two_leads : IAsyncLifetime
 {
     private ClinicHost _clinic = null!;
 
-    public async ValueTask InitializeAsync() => _clinic = await ClinicHost.StartAsync();
+    // Per-channel opt-outs, so that each side's own opt-out can be seen surviving the merge (under the default policy
+    // every opt-out is of every channel, which a merge keeps just the same).
+    public async ValueTask InitializeAsync() => _clinic = await ClinicHost.StartAsync("--FollowUp:OptOutRevokesAllChannels=false");
 
     public async ValueTask DisposeAsync() => await _clinic.DisposeAsync();
 

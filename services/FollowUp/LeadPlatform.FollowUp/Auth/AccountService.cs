@@ -47,12 +47,22 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
             return null;
         }
 
-        var updated = await UpdateAsync(account.Id, a =>
+        UserAccount? updated;
+        try
         {
-            a.LastSignInAt = time.GetUtcNow();
-            if (string.IsNullOrEmpty(a.SecurityStamp)) a.SecurityStamp = NewStamp();
-            if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = Hasher.HashPassword(a, password);
-        }, cancellationToken);
+            updated = await UpdateAsync(account.Id, a =>
+            {
+                a.LastSignInAt = time.GetUtcNow();
+                if (string.IsNullOrEmpty(a.SecurityStamp)) a.SecurityStamp = NewStamp();
+                if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = Hasher.HashPassword(a, password);
+            }, cancellationToken);
+        }
+        catch (ServiceDefaults.Storage.ConcurrencyConflictException) when (!string.IsNullOrEmpty(account.SecurityStamp))
+        {
+            // The right password is not refused because the last-sign-in time could not be written in a burst of sign-ins.
+            logger.LogWarning("Last sign-in time of account {AccountId} not recorded: the account kept changing meanwhile", account.Id);
+            updated = account;
+        }
         logger.LogInformation("Dashboard password accepted for account {AccountId}", account.Id);
         return updated ?? account;
     }
@@ -92,8 +102,12 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
 
     public async Task<UserAccount?> UpdateAsync(Guid id, Action<UserAccount> change, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        // Concurrent changes of one account (an admin signing in from two tabs at once) retry on a fresh read, with a
+        // short random pause so they do not collide again in step; the last conflict is the caller's to handle.
+        const int attempts = 10;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
+            if (attempt > 0) await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
             var account = await store.GetAsync(id, cancellationToken);
             if (account is null) return null;
             change(account);
@@ -105,7 +119,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
                 logger.LogInformation("Dashboard account {AccountId} changed: on duty {OnDuty}, on leave {OnLeave}, disabled {Disabled}", account.Id, account.OnDuty, account.OnLeave, account.Disabled);
                 return account;
             }
-            catch (ServiceDefaults.Storage.ConcurrencyConflictException) when (attempt < 2)
+            catch (ServiceDefaults.Storage.ConcurrencyConflictException) when (attempt < attempts - 1)
             {
             }
         }
