@@ -5,6 +5,7 @@ using LeadPlatform.TestSupport;
 namespace LeadPlatform.Intake.Tests;
 
 /// <summary>Intake over a real RabbitMQ node that goes down in the middle of a burst, counted by a consumer on the same broker.</summary>
+[Collection(BrokerFaults.Name)]
 public sealed class Riding_out_a_broker_outage(RabbitMqFixture rabbit, ITestOutputHelper output)
 {
     private const int AfterStop = 20;
