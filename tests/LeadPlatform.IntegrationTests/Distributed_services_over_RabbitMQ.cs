@@ -88,7 +88,10 @@ public sealed class Distributed_services_over_RabbitMQ(RabbitMqFixture rabbit, I
         const string status = "Quote request {QuoteRequestId} is now {Status}";
         const string handled = "Handled {MessageType} {MessageId} in {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount})";
         journey = await Eventually.GetAsync(() => Task.FromResult(seq.EventsWith("LeadId", leadId.ToString())),
-            events => new[] { stored, qualified, recorded, taskCreated, status }.All(t => events.Any(e => FakeSeq.ValueOf(e["@mt"]) == t)),
+            // "Published" is logged when the broker confirms, which can come after the consumer's own steps: wait for it too.
+            events => new[] { stored, qualified, recorded, taskCreated, status }.All(t => events.Any(e => FakeSeq.ValueOf(e["@mt"]) == t))
+                      && new[] { "QuoteRequestSubmitted", "LeadQualified" }.All(m => events.Any(e => FakeSeq.ValueOf(e["@mt"]) == published && FakeSeq.ValueOf(e["MessageType"]) == m))
+                      && events.Any(e => FakeSeq.ValueOf(e["@mt"]) == handled && FakeSeq.ValueOf(e["MessageType"]) == "LeadQualified"),
             TimeSpan.FromSeconds(20), "every documented step of the journey in Seq");
         DateTimeOffset At(string template, string? messageType = null) => journey
             .Where(e => FakeSeq.ValueOf(e["@mt"]) == template && (messageType is null || FakeSeq.ValueOf(e["MessageType"]) == messageType))
