@@ -44,18 +44,7 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
         var request = SampleQuoteRequest.Create(phone: null);
         request["firstName"] = name;
         request["language"] = language;
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/quote-requests") { Content = JsonContent.Create(request) };
-        message.Headers.Add("X-Api-Key", "example-development-key");
-        using var response = await _dashboard.Host.Http.SendAsync(message);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        // The public answer names the request only; the lead is found as an integration finds it (API token).
-        var quoteRequestId = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!;
-        var lead = await Eventually.GetAsync(async () =>
-        {
-            using var found = await _dashboard.Host.Http.GetAsync($"/api/v1/leads?quoteRequestId={quoteRequestId}");
-            return found.StatusCode == HttpStatusCode.OK ? await found.Content.ReadFromJsonAsync<JsonObject>() : null;
-        }, l => l is not null, TimeSpan.FromSeconds(30), "the lead of the request");
-        return ((string)lead!["leadId"]!, $"{name} Lopez");
+        return (await _dashboard.SubmitAndFindLeadAsync(request), $"{name} Lopez");
     }
 
     private async Task<List<string>> AxeAsync(string label) =>
