@@ -8,6 +8,7 @@ import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
 import heldout3_sentences as H3
+import dev3_sentences as D3
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -82,6 +83,8 @@ for lang in ("en", "es", "pt"):  # second held-out part (written after the first
     build("heldout2", H2, lang)
 for lang in ("en", "es", "pt"):  # third held-out part (written after heldout2 was spent), appended so earlier ids stay
     build("heldout3", H3, lang)
+for lang in ("en", "es", "pt"):  # round-3 development sentences (written after heldout3), appended to the dev part
+    build("dev", D3, lang)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
