@@ -280,7 +280,8 @@ public sealed class ClaimRuleSet
             // A claim starting at token p has (p - hit.End) words between it and the cue.
             for (var p = hit.End; p < tokens.Count && p - hit.End <= scope; p++)
             {
-                if (EndsClause(tokens, p))
+                // A comma straight after the cue opens a parenthetical, not a new clause ("when, or whether, you'll ...").
+                if (EndsClause(tokens, p) && !(p == hit.End && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0))
                 {
                     break;
                 }
