@@ -4,8 +4,16 @@
 # negation across a relative clause, letter-spaced words, fear urgency, surgery equivalence, safety absolutes, implied
 # FDA status, efficacy paraphrases; with honest sentences that use the same words. The rules of round 3 are tuned on
 # these (part "dev"). A second batch (written about 13:52 UTC, fresh paraphrases: glue back together, behind you,
-# switches off, overseen by the FDA, surgical-level results, named patients) is at the head of each list.
+# switches off, overseen by the FDA, surgical-level results, named patients) is nearer the head of each list, and a third
+# (about 14:06 UTC: not part of your life, fills in, holding off is the worst thing, passed FDA inspection) at the head.
 EN_CLAIMS = [
+ ('efficacy', 'Once it takes, the ache is simply not part of your life anymore.'),
+ ('efficacy', 'The fracture line fills in and vanishes on the X-ray.'),
+ ('testimonial', "Just yesterday a mum of three messaged to say she hasn't touched ibuprofen in a month."),
+ ('surgery', 'Keep the scalpel away from your spine: this does the job better.'),
+ ('urgency', 'Holding off is the worst thing you can do for a fracture like this.'),
+ ('safety', 'Risks? Practically none.'),
+ ('fda', 'Our treatment has passed FDA inspection.'),
  ('efficacy', 'The cells glue the broken pars back together.'),
  ('efficacy', 'Your back will feel twenty years younger.'),
  ('efficacy', 'The worn disc bounces back to its full thickness.'),
@@ -64,6 +72,13 @@ EN_CLAIMS = [
  ("marketing", "The cells switch on your spine's own repair machinery."),
 ]
 EN_HONEST = [
+ ('honest-risk', 'Risks? There are several, and Dr. Haines will go through each of them with you.'),
+ ('honest-conservative', 'Holding off on any procedure while you try physical therapy is a sensible choice.'),
+ ('honest-fda', 'Passing an FDA inspection of the building says nothing about whether the treatment works.'),
+ ('honest-cure', "We don't know whether the fracture line will fill in."),
+ ('honest-logistics', 'A mum of three who works nights asked for an evening slot, so we now open until 8 pm on Tuesdays.'),
+ ('honest-cure', "Please don't stop taking ibuprofen because of anything we say; ask your doctor."),
+ ('honest-logistics', "The X-ray you had in March is fine to bring; we don't need a new one."),
  ('honest-cure', 'Nobody on our team will promise that the slip in your vertebra will straighten out.'),
  ('honest-fda', "Overseeing a lab's hygiene is not the same as the FDA approving what the lab makes."),
  ('honest-risk', 'Some people feel worse for a few days after treatment before they feel any better, and some never do.'),
@@ -114,6 +129,13 @@ EN_HONEST = [
  ("honest-price", "There are no hidden fees, and the price is the same whether you have one session or two."),
 ]
 ES_CLAIMS = [
+ ('efficacy', 'Cuando hace efecto, el dolor deja de formar parte de su vida.'),
+ ('efficacy', 'La línea de la fractura se rellena y desaparece en la radiografía.'),
+ ('testimonial', 'Ayer mismo una madre de tres niños nos escribió que lleva un mes sin tocar el ibuprofeno.'),
+ ('surgery', 'Mantenga el bisturí lejos de su columna: esto lo hace mejor.'),
+ ('urgency', 'Esperar es lo peor que puede hacer con una fractura así.'),
+ ('safety', '¿Riesgos? Prácticamente ninguno.'),
+ ('fda', 'Nuestro tratamiento ha superado la inspección de la FDA.'),
  ('efficacy', 'Las células pegan de nuevo la pars rota.'),
  ('efficacy', 'Sentirá la espalda veinte años más joven.'),
  ('efficacy', 'El disco desgastado recupera todo su grosor.'),
@@ -170,6 +192,13 @@ ES_CLAIMS = [
  ("marketing", "Las células activan los mecanismos de reparación de su propia columna."),
 ]
 ES_HONEST = [
+ ('honest-risk', '¿Riesgos? Hay varios, y el Dr. Haines los repasará uno por uno con usted.'),
+ ('honest-conservative', 'Esperar a ver cómo responde a la fisioterapia antes de cualquier procedimiento es una decisión sensata.'),
+ ('honest-fda', 'Que el edificio haya superado una inspección de la FDA no dice nada sobre si el tratamiento funciona.'),
+ ('honest-cure', 'No sabemos si la línea de la fractura se rellenará.'),
+ ('honest-logistics', 'Una madre de tres niños que trabaja de noche nos pidió cita por la tarde, así que los martes abrimos hasta las 20:00.'),
+ ('honest-cure', 'No deje el ibuprofeno por nada de lo que le digamos; consulte a su médico.'),
+ ('honest-logistics', 'La radiografía de marzo nos sirve; no hace falta una nueva.'),
  ('honest-cure', 'Nadie de nuestro equipo le prometerá que el desplazamiento de la vértebra se vaya a corregir.'),
  ('honest-fda', 'Que la FDA supervise la higiene de un laboratorio no significa que apruebe lo que fabrica.'),
  ('honest-risk', 'Hay quien se encuentra peor unos días tras el tratamiento antes de notar mejoría, y hay quien nunca la nota.'),
@@ -220,6 +249,13 @@ ES_HONEST = [
  ("honest-price", "No hay gastos ocultos y el precio es el mismo con una sesión o con dos."),
 ]
 PT_CLAIMS = [
+ ('efficacy', 'Quando faz efeito, a dor deixa de fazer parte da sua vida.'),
+ ('efficacy', 'A linha da fratura preenche-se e desaparece no raio-X.'),
+ ('testimonial', 'Ainda ontem uma mãe de três filhos escreveu-nos a dizer que está há um mês sem tocar no ibuprofeno.'),
+ ('surgery', 'Mantenha o bisturi longe da sua coluna: isto faz o trabalho melhor.'),
+ ('urgency', 'Esperar é a pior coisa que pode fazer com uma fratura destas.'),
+ ('safety', 'Riscos? Praticamente nenhuns.'),
+ ('fda', 'O nosso tratamento passou na inspeção da FDA.'),
  ('efficacy', 'As células voltam a colar a pars partida.'),
  ('efficacy', 'Vai sentir as costas vinte anos mais novas.'),
  ('efficacy', 'O disco gasto recupera toda a espessura.'),
@@ -276,6 +312,13 @@ PT_CLAIMS = [
  ("marketing", "As células ativam os mecanismos de reparação da sua própria coluna."),
 ]
 PT_HONEST = [
+ ('honest-risk', 'Riscos? Há vários, e o Dr. Haines vai rever cada um consigo.'),
+ ('honest-conservative', 'Esperar para ver como responde à fisioterapia antes de qualquer procedimento é uma escolha sensata.'),
+ ('honest-fda', 'O edifício ter passado numa inspeção da FDA não diz nada sobre se o tratamento funciona.'),
+ ('honest-cure', 'Não sabemos se a linha da fratura vai preencher.'),
+ ('honest-logistics', 'Uma mãe de três filhos que trabalha à noite pediu horário ao fim do dia, por isso às terças abrimos até às 20h.'),
+ ('honest-cure', 'Não deixe o ibuprofeno por nada do que dissermos; fale com o seu médico.'),
+ ('honest-logistics', 'O raio-X de março serve; não é preciso um novo.'),
  ('honest-cure', 'Ninguém da nossa equipa lhe vai prometer que o deslocamento da vértebra se corrige.'),
  ('honest-fda', 'A FDA fiscalizar a higiene de um laboratório não quer dizer que aprove o que ele produz.'),
  ('honest-risk', 'Há quem se sinta pior uns dias depois do tratamento antes de notar melhoria, e há quem nunca a note.'),
