@@ -70,4 +70,14 @@ public sealed class The_claims_screen_reading_negation_scope
     [InlineData("It has never caused a single complication in our clinic.", "en")]
     public void Blocks_a_safety_absolute_said_with_negative_concord_or_never(string text, string language)
         => Assert.Contains(Check(text, language), v => v.Severity == FindingSeverity.Block);
+
+    [Theory]
+    [InlineData("The FDA has not looked at this therapy.")]
+    [InlineData("The FDA hasn't reviewed our protocol or allowed it for back pain.")]
+    public void Clears_an_fda_review_that_the_sentence_itself_denies(string text)
+        => Assert.Empty(Check(text, "en"));
+
+    [Fact]
+    public void Sends_an_fda_review_the_clinic_asserts_to_a_reviewer()
+        => Assert.Contains(Check("The FDA has looked at this therapy and allows it.", "en"), v => v.Rule == "claims.fda-implication" && v.Severity == FindingSeverity.Review);
 }
