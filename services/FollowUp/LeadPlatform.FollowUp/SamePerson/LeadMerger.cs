@@ -135,6 +135,15 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
 
         lead.MergedInto = null;
         Decide(lead, survivor.Id, actor, now);
+        // Intake and qualification moved this lead's requests and decisions to the survivor on the merge: they move them back.
+        lead.Enqueue(new LeadsUnmerged
+        {
+            SurvivingLeadId = survivor.Id,
+            RestoredLeadId = lead.Id,
+            QuoteRequestIds = lead.Submissions.Select(s => s.QuoteRequestId).Distinct().ToList(),
+            OccurredAt = now,
+            UnmergedBy = actor,
+        }, now, null, lead.Id);
         lead.Record(new TimelineEntry
         {
             At = now,
