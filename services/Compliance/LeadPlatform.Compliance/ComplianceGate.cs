@@ -299,7 +299,10 @@ public sealed class ComplianceGate
             };
         }
 
-        return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, nextAllowedAt, evidence, outreach);
+        return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, nextAllowedAt, evidence, outreach)
+        {
+            NextAllowedLocal = nextAllowedAt is { } next ? LocalTimes(contact.Evaluation, next) : [],
+        };
     }
 
     /// <summary>
@@ -445,6 +448,17 @@ public sealed class ComplianceGate
         var evaluation = from == now ? contact.Evaluation : contactRules.Evaluate(contact.Evaluation.Channel, contact.Location, history, from);
         if (evaluation.Allowed) return from;
         return evaluation.BlockedByTimingOnly ? evaluation.NextAllowedAt : null;
+    }
+
+    private static List<ContactLocalTime> LocalTimes(ContactEvaluation evaluation, DateTimeOffset at)
+    {
+        var local = new List<ContactLocalTime>();
+        foreach (var id in evaluation.TimeZones)
+        {
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) local.Add(new ContactLocalTime(id, TimeZoneInfo.ConvertTime(at, zone)));
+        }
+
+        return local;
     }
 
     /// <summary>When the contact window the clearance was given in ends (texts and calls), so the clearance lapses with it.</summary>
