@@ -206,6 +206,7 @@ public static class FollowUpModule
         app.MapFollowUpApi();
         app.MapOutreachApi();
         Scheduling.ScheduledOutreachEndpoints.MapScheduledOutreachApi(app);
+        Scheduling.ContactRulesEndpoints.MapContactRules(app);
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
