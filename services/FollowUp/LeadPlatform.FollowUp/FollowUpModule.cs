@@ -123,6 +123,8 @@ public static class FollowUpModule
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<LeadActions>();
+        builder.Services.AddSingleton<Calls.CallLog>();
+        builder.Services.AddSingleton<Calls.Contactability>();
         builder.Services.AddSingleton<TemplateService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<DisclaimerMatrix>();
@@ -196,6 +198,7 @@ public static class FollowUpModule
     {
         app.MapFollowUpApi();
         app.MapOutreachApi();
+        app.MapCallApi();
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
