@@ -68,7 +68,7 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
             : "quiet hours in their time zone",
         ComplianceRules.TimeZoneUnknown => "their time zone is unknown: record a postal code or a valid phone number",
         ComplianceRules.FrequencyCap => next is { } lifts ? $"contact limit reached until {display.Here(lifts)}" : "contact limit reached",
-        ComplianceRules.DisclaimerMissing => $"no {LanguageName(draft.Language)} disclaimer for {ConditionNames.Describe(draft.Condition)}",
+        ComplianceRules.DisclaimerMissing => $"no {LanguageName(draft.Language)} disclaimer for {PlainWords.Code(draft.Condition).ToLowerInvariant()}",
         _ => v.Advice,
     };
 
