@@ -37,6 +37,8 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
         var zones = LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone);
         var reasons = decision.Violations
             .Where(v => v.Rule != ComplianceRules.ClaimsScreen && v.Field is null)
+            // Without consent there is no consented number to compare: the mismatch finding says nothing more.
+            .Where(v => v.Rule != ComplianceRules.ConsentRecipientMismatch || !decision.Violations.Any(x => x.Rule == ComplianceRules.ConsentMissing))
             .Select(v => Words(v, channel, draft, decision.NextAllowedAt, zones, display))
             .Distinct()
             .ToList();

@@ -86,15 +86,24 @@ public static partial class PlainWords
     };
 
     /// <summary>A summary without ids, hashes or rule ids: "blocked by the compliance check: quiet-hours" reads "…: quiet hours".</summary>
-    public static string Summary(string summary)
+    public static string Summary(string summary, Func<DateTimeOffset, string>? time = null)
     {
-        var text = Guids().Replace(summary, "");
+        var text = summary;
+        if (time is not null)
+        {
+            text = Timestamps().Replace(text, m => DateTimeOffset.TryParse(m.Value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? time(at) : m.Value);
+        }
+        text = Guids().Replace(text, "");
         text = Hashes().Replace(text, "");
         text = RuleIds().Replace(text, m => Rule(m.Value));
         text = Versions().Replace(text, m => "the " + Code(m.Groups[1].Value.Split('.').Last()).ToLowerInvariant() + " disclaimer");
         text = SnakeCodes().Replace(text, m => m.Value.Replace('_', ' '));
         return Spaces().Replace(text, " ").Replace(" ()", "").Replace("( ", "(").Trim();
     }
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})")]
+    private static partial Regex Timestamps();
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
     private static partial Regex Guids();
