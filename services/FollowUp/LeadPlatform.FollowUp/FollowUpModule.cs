@@ -125,6 +125,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<LeadActions>();
         builder.Services.AddSingleton<Calls.CallLog>();
         builder.Services.AddSingleton<Calls.Contactability>();
+        builder.Services.AddSingleton<Inbox.LeadInbox>();
         builder.Services.AddSingleton<TemplateService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<DisclaimerMatrix>();
@@ -199,6 +200,7 @@ public static class FollowUpModule
         app.MapFollowUpApi();
         app.MapOutreachApi();
         app.MapCallApi();
+        Inbox.InboxEndpoints.MapInbox(app);
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
