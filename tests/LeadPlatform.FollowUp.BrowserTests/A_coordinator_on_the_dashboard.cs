@@ -47,8 +47,9 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
         // The lead page: qualification reasons and the clinical flag.
         await row.ClickAsync();
         await Page.WaitForURLAsync($"**/dashboard/leads/{leadId}");
-        Assert.Contains("condition_match", await Page.Locator("#reasons").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("short_symptom_duration", await Page.Locator("#flags").InnerTextAsync(), StringComparison.Ordinal);
+        // Words, not codes (issue 17): condition_match reads "Condition match", short_symptom_duration "Short symptom duration".
+        Assert.Contains("Condition match", await Page.Locator("#reasons").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Short symptom duration", await Page.Locator("#flags").InnerTextAsync(), StringComparison.Ordinal);
         await _dashboard.ScreenshotAsync("3-lead");
 
         // Compose: the claim is marked and Send stays disabled.

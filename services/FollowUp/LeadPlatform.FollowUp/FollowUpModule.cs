@@ -132,6 +132,9 @@ public static class FollowUpModule
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<LeadActions>();
+        builder.Services.AddSingleton<Calls.CallLog>();
+        builder.Services.AddSingleton<Calls.Contactability>();
+        builder.Services.AddSingleton<Inbox.LeadInbox>();
         builder.Services.AddSingleton<TemplateService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<DisclaimerMatrix>();
@@ -207,6 +210,8 @@ public static class FollowUpModule
         app.MapOutreachApi();
         Scheduling.ScheduledOutreachEndpoints.MapScheduledOutreachApi(app);
         Scheduling.ContactRulesEndpoints.MapContactRules(app);
+        app.MapCallApi();
+        Inbox.InboxEndpoints.MapInbox(app);
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();

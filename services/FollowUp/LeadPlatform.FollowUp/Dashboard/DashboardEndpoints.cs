@@ -65,6 +65,7 @@ public static class DashboardEndpoints
         work.MapGet("/call", CallFormAsync);
         work.MapPost("/call", CallAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/call/{outreachId:guid}/confirm", ConfirmCallAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/call/log", CallLogAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/notes", NoteAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/scheduled-outreach/{id:guid}/cancel", Scheduling.ScheduledOutreachPages.CancelAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/status", StatusAsync).AddEndpointFilter(RequireAntiforgery);
@@ -294,7 +295,7 @@ public static class DashboardEndpoints
         Page<QueueRows>(new { Rows = await queries.QueueAsync(Filter(http.Request), http.User, ct) });
 
     private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time,
-        Audit.LeadAccessLog accessLog, CancellationToken ct, string? notice = null)
+        Audit.LeadAccessLog accessLog, Calls.Contactability contactability, AccountService accounts, CancellationToken ct, string? notice = null, string? show = null)
     {
         var lead = await store.GetAsync(leadId, ct);
         if (lead is null) return NoSuchLead(http);
@@ -305,7 +306,17 @@ public static class DashboardEndpoints
         {
             if (await store.GetAsync(link.LeadId, ct) is { } other) others[link.LeadId] = DashboardQueries.NameOf(other);
         }
-        return Page<LeadPage>(new { http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others, Reviews = await reviews.ForLeadAsync(leadId, ct) });
+        var display = TimeDisplay.For(http);
+        var names = (await accounts.ListAsync(ct))
+            .Where(a => a.Email.Length > 0)
+            .GroupBy(a => a.Email.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First().DisplayName is { Length: > 0 } name ? name : g.Key);
+        return Page<LeadPage>(new
+        {
+            http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others, Reviews = await reviews.ForLeadAsync(leadId, ct),
+            Display = display, Channels = contactability.For(lead, display), Names = names,
+            Show = PlainWords.Filters.Any(f => f.Key == show) ? show : null,
+        });
     }
 
     private static string? Notice(string? code) => code switch
@@ -314,6 +325,9 @@ public static class DashboardEndpoints
         "scheduled" => "Scheduled: it goes at the lead's next allowed moment, checked again then (see Scheduled outreach).",
         "schedule-cancelled" => "The scheduled outreach is cancelled: nothing will be sent.",
         "call" => "Call logged.",
+        "call-logged" => "Call logged.",
+        "callback" => "Call logged; the callback is the lead's next task.",
+        "call-flagged" => "Call logged. It had no cleared call script read aloud, so it is flagged for the compliance officer.",
         "note" => "Note added.",
         "status" => "Status saved.",
         "override" => "Overridden: a follow-up task was created.",
@@ -407,13 +421,36 @@ public static class DashboardEndpoints
         };
     }
 
-    private static async Task<IResult> CallFormAsync(Guid leadId, HttpContext http, ILeadStore store, CancellationToken ct)
+    private static async Task<IResult> CallFormAsync(Guid leadId, HttpContext http, ILeadStore store, Calls.Contactability contactability, CancellationToken ct)
     {
         var lead = await store.GetAsync(leadId, ct);
-        return lead is null ? NoSuchLead(http) : Page<CallPage>(new { http.User, Lead = lead });
+        return lead is null ? NoSuchLead(http) : CallPageFor(http, lead, contactability, null, null, null, []);
     }
 
-    private static async Task<IResult> CallAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, [FromForm] string? body)
+    /// <summary>The call page: the number, both clocks, whether a call is allowed now, the script (if any) and the outcome form.</summary>
+    private static RazorComponentResult CallPageFor(HttpContext http, LeadDocument lead, Calls.Contactability contactability, string? points, CallScript? script,
+        string? problem, IReadOnlyList<ComplianceViolation> violations, int status = StatusCodes.Status200OK)
+    {
+        var display = TimeDisplay.For(http);
+        var readiness = CallEndpoints.Readiness(lead, contactability, display);
+        var zones = LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone);
+        string? callbackDefault = null, callbackHint = null;
+        if (!readiness.AllowedNow && readiness.NextAllowedAt is { } next)
+        {
+            // Rounded up to the next five minutes, in the clinic's clock (what a datetime-local field shows).
+            var rounded = new DateTimeOffset((next.UtcTicks + TimeSpan.TicksPerMinute * 5 - 1) / (TimeSpan.TicksPerMinute * 5) * (TimeSpan.TicksPerMinute * 5), TimeSpan.Zero);
+            callbackDefault = TimeZoneInfo.ConvertTime(rounded, display.Clinic).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            callbackHint = $"The next allowed time: {display.HereAndForTheLead(rounded, zones)}.";
+        }
+        return Page<CallPage>(new
+        {
+            http.User, Lead = lead, Readiness = readiness, CallbackDefault = callbackDefault, CallbackHint = callbackHint,
+            Points = points, Script = script, Problem = problem, Violations = violations,
+        }, status);
+    }
+
+    private static async Task<IResult> CallAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, Calls.Contactability contactability,
+        [FromForm] string? body)
     {
         var ct = http.RequestAborted;
         var lead = await store.GetAsync(leadId, ct);
@@ -421,21 +458,59 @@ public static class DashboardEndpoints
         var errors = DraftValidation.Check("phone", null, body, out _);
         if (errors.Count > 0)
         {
-            return Page<CallPage>(new { http.User, Lead = lead, Points = body, Problem = string.Join(" ", errors.SelectMany(e => e.Value)) },
-                StatusCodes.Status400BadRequest);
+            return CallPageFor(http, lead, contactability, body, null, string.Join(" ", errors.SelectMany(e => e.Value)), [], StatusCodes.Status400BadRequest);
         }
         var outcome = await sender.SendAsync(leadId, new OutreachRequest { Channel = OutreachChannel.Phone, Body = body!, Author = Actor.For(http.User) }, ct);
+        lead = await store.GetAsync(leadId, ct) ?? lead;
         if (outcome.Kind == OutreachOutcomeKind.ScriptIssued)
         {
             var disclaimer = outcome.Cleared!.Disclaimers.FirstOrDefault(d => d.RequiresReadAloudConfirmation)?.Text ?? string.Empty;
-            return Page<CallPage>(new { http.User, Lead = lead, Script = new CallScript(outcome.Cleared.OutreachId, outcome.Cleared.Message, disclaimer) });
+            return CallPageFor(http, lead, contactability, null, new CallScript(outcome.Cleared.OutreachId, outcome.Cleared.Message, disclaimer), null, []);
         }
-        return Page<CallPage>(new
+        return CallPageFor(http, lead, contactability, body,
+            null,
+            outcome.Kind == OutreachOutcomeKind.Blocked ? "Blocked by the compliance check: do not call now." : outcome.Problem ?? "The call script could not be issued.",
+            (IReadOnlyList<ComplianceViolation>?)outcome.Decision?.Violations ?? [], StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> CallLogAsync(Guid leadId, HttpContext http, ILeadStore store, Calls.CallLog calls, TimeProvider time,
+        [FromForm] string? outcome, [FromForm] string? direction, [FromForm] string? durationMinutes, [FromForm] string? notes,
+        [FromForm] string? callbackAt, [FromForm] Guid? scriptOutreachId, [FromForm] string? readAloud)
+    {
+        var display = TimeDisplay.For(http);
+        var problems = new List<string>();
+        int? seconds = null;
+        if (!string.IsNullOrWhiteSpace(durationMinutes))
         {
-            http.User, Lead = lead, Points = body,
-            Problem = outcome.Kind == OutreachOutcomeKind.Blocked ? "Blocked by the compliance check: do not call now." : outcome.Problem ?? "The call script could not be issued.",
-            Violations = (IReadOnlyList<ComplianceViolation>?)outcome.Decision?.Violations ?? [],
-        }, StatusCodes.Status422UnprocessableEntity);
+            if (double.TryParse(durationMinutes, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+                && minutes is >= 0 and <= 1440) seconds = (int)Math.Round(minutes * 60);
+            else problems.Add("Give the duration in minutes, from 0 to 1440.");
+        }
+        DateTimeOffset? callback = null;
+        if (!string.IsNullOrWhiteSpace(callbackAt))
+        {
+            if (DateTime.TryParseExact(callbackAt, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var local))
+            {
+                callback = new DateTimeOffset(local, display.Clinic.GetUtcOffset(local));
+            }
+            else problems.Add("Give the callback time as a date and a time.");
+        }
+        var body = new CallBody(outcome, direction, seconds, notes, callback, scriptOutreachId, readAloud == "true");
+        problems.AddRange(CallEndpoints.Validate(body, time.GetUtcNow()).SelectMany(e => e.Value));
+        if (problems.Count > 0)
+        {
+            return Page<MessagePage>(new { Title = "The call is not logged yet", Message = string.Join(" ", problems) + " Go back and correct it.", http.User },
+                StatusCodes.Status400BadRequest);
+        }
+        var (call, problem) = await calls.LogAsync(leadId, new Calls.CallLogRequest
+        {
+            Direction = direction!, Outcome = outcome!, DurationSeconds = seconds, Notes = notes, CallbackAt = callback,
+            ScriptOutreachId = scriptOutreachId, ReadAloud = readAloud == "true", By = Actor.For(http.User),
+        }, http.RequestAborted);
+        if (problem is not null) return Page<MessagePage>(new { Title = "The call is not logged yet", Message = problem, http.User }, StatusCodes.Status409Conflict);
+        if (call is null) return NoSuchLead(http);
+        return TypedResults.Redirect($"/dashboard/leads/{leadId}?notice={(call.FlaggedForCompliance ? "call-flagged" : call.CallbackTaskId is null ? "call-logged" : "callback")}");
     }
 
     private static async Task<IResult> ConfirmCallAsync(Guid leadId, Guid outreachId, HttpContext http, OutreachSender sender, [FromForm] string? confirmed)

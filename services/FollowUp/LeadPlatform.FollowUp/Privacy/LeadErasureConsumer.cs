@@ -71,6 +71,7 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
             outreach.Message = string.Empty;
         }
         foreach (var entry in lead.Timeline) ScrubTimelineEntry(entry);
+        foreach (var call in lead.Calls) call.Notes = null;
         foreach (var sent in lead.Outbox.Where(e => e.SentAt is not null)) sent.Payload = string.Empty;
         foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "cancelled";
         if (!lead.OptOuts.Contains("all")) lead.OptOuts.Add("all");

@@ -9,6 +9,8 @@ public sealed class FollowUpTask
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public string? AssignedTo { get; set; }
+    /// <summary>null for the follow-up of a submission; <c>callback</c> for a call back a coordinator scheduled.</summary>
+    public string? Kind { get; set; }
     /// <summary>open or done.</summary>
     public string Status { get; set; } = "open";
     /// <summary>When it was found past its due time and escalated (once), or null.</summary>

@@ -13,6 +13,7 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
     {
         LiteDbFiles.SealFields<OutreachRecord>(database, OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         LiteDbFiles.SealFields<TimelineEntry>(database, TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
+        LiteDbFiles.SealFields<CallRecord>(database, CallRecord.SealedPurpose, CallRecord.SealedFields);
         Collection.EnsureIndex(x => x.NextDueAt);
         // A sealed person keeps only the keyed hash of its phone in clear: an inbound SMS's sender is found by it.
         _protector = LiteDbFiles.ProtectorOf(database);

@@ -19,6 +19,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
+        MongoConventions.SealFields<CallRecord>(CallRecord.SealedPurpose, CallRecord.SealedFields);
     }
 
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Dashboard;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Storage;
+
+namespace LeadPlatform.FollowUp.Calls;
+
+/// <summary>
+/// Whether each channel is open for the lead right now, asked of the gate itself: its check runs on a neutral probe
+/// (nothing is stored, no evidence is linked, nothing is sent) with the lead's real facts — consent, opt-outs, age,
+/// quiet hours in the lead's time zone, the contact limit, the disclaimer for the lead's condition and language — and
+/// its findings become plain words ("quiet hours until 08:00 their time", "no Spanish disclaimer", "opted out of SMS").
+/// The real send is checked again, so this can only be more cautious than the gate, never less.
+/// </summary>
+internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
+{
+    private const string Probe = "Following up on your request.";
+
+    public IReadOnlyList<ChannelContactability> For(LeadDocument lead, TimeDisplay display) =>
+        [.. new[] { OutreachChannel.Phone, OutreachChannel.Sms, OutreachChannel.Email }.Select(c => For(lead, c, display))];
+
+    public ChannelContactability For(LeadDocument lead, OutreachChannel channel, TimeDisplay display)
+    {
+        var draft = new OutreachDraft
+        {
+            LeadId = lead.Id,
+            Channel = channel,
+            Condition = lead.Inquiry?.Condition ?? string.Empty,
+            Language = lead.Person?.Language ?? "en",
+            Subject = channel == OutreachChannel.Email ? "Your request" : null,
+            Body = Probe,
+            Author = "contactability",
+            Recipient = LeadFacts.RecipientFor(lead, channel) ?? string.Empty,
+        };
+        var decision = gate.Check(draft, facts.For(lead));
+        var zones = LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone);
+        var reasons = decision.Violations
+            .Where(v => v.Rule != ComplianceRules.ClaimsScreen && v.Field is null)
+            // Without consent there is no consented number to compare: the mismatch finding says nothing more.
+            .Where(v => v.Rule != ComplianceRules.ConsentRecipientMismatch || !decision.Violations.Any(x => x.Rule == ComplianceRules.ConsentMissing))
+            .Select(v => Words(v, channel, draft, decision.NextAllowedAt, zones, display))
+            .Distinct()
+            .ToList();
+        return new ChannelContactability(ChannelNames.Of(channel), reasons.Count == 0, reasons, decision.NextAllowedAt);
+    }
+
+    private static string Words(ComplianceViolation v, OutreachChannel channel, OutreachDraft draft, DateTimeOffset? next,
+        IReadOnlyList<TimeZoneInfo> zones, TimeDisplay display) => v.Rule switch
+    {
+        ComplianceRules.DraftIncomplete => channel == OutreachChannel.Email ? "no email address on file" : "no phone number on file",
+        ComplianceRules.ConsentMissing => channel switch
+        {
+            OutreachChannel.Email => "no consent to email",
+            OutreachChannel.Sms => "no consent to texts",
+            _ => "no consent to calls",
+        },
+        ComplianceRules.ConsentRecipientMismatch => channel == OutreachChannel.Email
+            ? "the email address is not the one consent was given for"
+            : "the phone number is not the one consent was given for",
+        ComplianceRules.OptedOut => v.Advice.Contains("all", StringComparison.Ordinal) ? "opted out" : channel switch
+        {
+            OutreachChannel.Email => "opted out of email",
+            OutreachChannel.Sms => "opted out of SMS",
+            _ => "opted out of calls",
+        },
+        ComplianceRules.Minor => "under 18: not to be contacted",
+        ComplianceRules.QuietHours => next is { } at && display.ForTheLead(at, zones) is { } theirs
+            ? $"quiet hours until {theirs} their time"
+            : "quiet hours in their time zone",
+        ComplianceRules.TimeZoneUnknown => "their time zone is unknown: record a postal code or a valid phone number",
+        ComplianceRules.FrequencyCap => next is { } lifts ? $"contact limit reached until {display.Here(lifts)}" : "contact limit reached",
+        ComplianceRules.DisclaimerMissing => $"no {LanguageName(draft.Language)} disclaimer for {PlainWords.Code(draft.Condition).ToLowerInvariant()}",
+        _ => v.Advice,
+    };
+
+    private static string LanguageName(string code)
+    {
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(code);
+            return culture.EnglishName.Length > 0 && !culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? culture.EnglishName : code;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+}

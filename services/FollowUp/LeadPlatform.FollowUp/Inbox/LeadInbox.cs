@@ -1,0 +1,70 @@
+using System.Globalization;
+using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Dashboard;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LeadPlatform.FollowUp.Inbox;
+
+/// <summary>
+/// The coordinators' inbox: the replies leads sent (inbound texts today; email replies once an inbound mail webhook
+/// records <c>email_received</c> entries), read from the leads' timelines — unread first, then the newest. Reading
+/// state is kept on the timeline entry itself (who and when), so the lead page and the inbox agree.
+/// It scans the leads first seen in the last <c>days</c> (default 90, at most 5,000 leads): enough for one clinic's
+/// working set; a larger one needs an index of its own.
+/// </summary>
+internal sealed class LeadInbox(ILeadStore store, TimeProvider time, ILogger<LeadInbox> logger)
+{
+    public static readonly string[] Kinds = ["sms_received", "email_received"];
+    private const string ReadAtDetail = "readAt";
+    private const string ReadByDetail = "readBy";
+
+    public static string KeyOf(TimelineEntry e) => $"{e.Kind}-{e.At.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<IReadOnlyList<InboxItem>> ListAsync(bool unreadOnly, int days, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - TimeSpan.FromDays(Math.Clamp(days, 1, 366));
+        var leads = await store.FindCreatedSinceAsync(since, 5000, cancellationToken);
+        return [.. leads
+            .Where(l => l.MergedInto is null && l.ErasedAt is null)
+            .SelectMany(l => l.Timeline.Where(e => Kinds.Contains(e.Kind)).Select(e => Item(l, e)))
+            .Where(i => !unreadOnly || !i.Read)
+            .OrderBy(i => i.Read)
+            .ThenByDescending(i => i.At)];
+    }
+
+    private static InboxItem Item(LeadDocument lead, TimelineEntry e)
+    {
+        DateTimeOffset? readAt = e.Details.TryGetValue(ReadAtDetail, out var r)
+            && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+        return new InboxItem(lead.Id, KeyOf(e), DashboardQueries.NameOf(lead), e.Kind == "email_received" ? "email" : "sms", e.At,
+            e.Details.GetValueOrDefault("text") ?? e.Summary, readAt is not null, readAt, e.Details.GetValueOrDefault(ReadByDetail),
+            e.Details.GetValueOrDefault(SmsWebhookEndpoints.FlagDetail) == SmsWebhookEndpoints.PossibleOptOut);
+    }
+
+    /// <summary>Marks one reply read by <paramref name="by"/>; false when the lead or the reply does not exist.</summary>
+    public async Task<bool> MarkReadAsync(Guid leadId, string key, string by, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = await store.GetAsync(leadId, cancellationToken);
+            var entry = lead?.Timeline.Find(e => Kinds.Contains(e.Kind) && KeyOf(e) == key);
+            if (lead is null || entry is null) return false;
+            if (entry.Details.ContainsKey(ReadAtDetail)) return true;
+            entry.Details[ReadAtDetail] = StoredTime.Truncate(time.GetUtcNow()).ToString("O", CultureInfo.InvariantCulture);
+            entry.Details[ReadByDetail] = by;
+            try
+            {
+                await store.ReplaceAsync(lead, cancellationToken);
+                logger.LogInformation("Reply {ReplyKey} of lead {LeadId} marked read", key, leadId);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // Changed meanwhile: again on a fresh read.
+            }
+        }
+    }
+}
