@@ -126,6 +126,8 @@ public static class FollowUpModule
         builder.Services.AddSingleton<TemplateService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<DisclaimerMatrix>();
+        builder.Services.AddSingleton<Officer.EvidenceLedger>();
+        builder.Services.AddSingleton<Officer.OfficerLists>();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }
