@@ -128,6 +128,7 @@ public static class FollowUpModule
         builder.Services.AddSingleton<DisclaimerMatrix>();
         builder.Services.AddSingleton<Officer.EvidenceLedger>();
         builder.Services.AddSingleton<Officer.OfficerLists>();
+        builder.Services.AddSingleton<Officer.FunnelReports>();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }

@@ -84,14 +84,19 @@ public sealed class A_compliance_officer_reading_the_evidence : IAsyncLifetime
         Assert.Equal(string.Join(",", EvidenceCsv.Header), lines[0]);
         Assert.Equal(records.Count, lines.Length - 1);
         Assert.Equal(3, records.Count);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList(); // no cell here holds a comma
         foreach (var record in records)
         {
-            var row = Assert.Single(lines, l => l.Contains((string)record["hash"]!, StringComparison.Ordinal));
-            Assert.Contains((string)record["previousHash"]!, row, StringComparison.Ordinal);
-            Assert.Contains((string)record["ruleSetVersion"]!, row, StringComparison.Ordinal);
-            Assert.Contains(LeadReference.Of((Guid)record["leadId"]!), row, StringComparison.Ordinal);
-            foreach (var d in record["disclaimerVersions"]!.AsArray()) Assert.Contains((string)d!, row, StringComparison.Ordinal);
-            Assert.Contains(",2026-11,", row, StringComparison.Ordinal); // the email consent's text version
+            var row = Assert.Single(rows, r => r[Array.IndexOf(EvidenceCsv.Header, "hash")] == (string)record["hash"]!);
+            string Cell(string column) => row[Array.IndexOf(EvidenceCsv.Header, column)];
+            Assert.Equal((string)record["previousHash"]!, Cell("previous_hash"));
+            Assert.Equal((string)record["ruleSetVersion"]!, Cell("rule_set_version"));
+            Assert.Equal((string)record["decision"]!, Cell("decision"));
+            Assert.Equal((string)record["channel"]!, Cell("channel"));
+            Assert.Equal(LeadReference.Of((Guid)record["leadId"]!), Cell("lead_reference"));
+            Assert.Equal(string.Join("; ", record["disclaimerVersions"]!.AsArray().Select(d => (string?)d)), Cell("disclaimer_versions"));
+            Assert.Equal("2026-11", Cell("consent_version")); // the email consent's text version
+            Assert.Equal((string)record["consentHash"]!, Cell("consent_hash"));
         }
         Assert.DoesNotContain(first.ToString(), csv, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("maria", csv, StringComparison.OrdinalIgnoreCase);

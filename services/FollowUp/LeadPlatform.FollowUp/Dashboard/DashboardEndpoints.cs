@@ -94,6 +94,7 @@ public static class DashboardEndpoints
         app.MapTemplatePages();
         app.MapReviewPages();
         Officer.OfficerEndpoints.MapOfficer(app);
+        Officer.ReportRoutes.MapReports(app);
         return app;
     }
 
