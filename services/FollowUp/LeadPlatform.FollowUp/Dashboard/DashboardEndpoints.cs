@@ -95,6 +95,7 @@ public static class DashboardEndpoints
         app.MapReviewPages();
         Officer.OfficerEndpoints.MapOfficer(app);
         Officer.ReportRoutes.MapReports(app);
+        Webhooks.WebhookRoutes.MapWebhooks(app);
         return app;
     }
 
