@@ -96,6 +96,7 @@ public static class DashboardEndpoints
         Officer.OfficerEndpoints.MapOfficer(app);
         Officer.ReportRoutes.MapReports(app);
         Webhooks.WebhookRoutes.MapWebhooks(app);
+        Officer.PrivacyRoutes.MapPrivacyRequests(app);
         return app;
     }
 
