@@ -91,6 +91,8 @@ public sealed class Bson_mapping
         Assert.Equal(BsonDocument.Parse("{ NextEscalationAt: { $lte: ISODate('2026-11-24T18:00:00Z') } }"),
             Render(MongoLeadStore.OverdueAt(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero))));
         Assert.Equal(BsonDocument.Parse("{ NextEscalationAt: 1 }"), MongoLeadStore.MostOverdueFirst().Render(Args<LeadDocument>()));
+        Assert.Equal(BsonDocument.Parse("{ UpdatedAt: { $gte: ISODate('2026-11-01T00:00:00Z') }, CreatedAt: { $lte: ISODate('2026-11-30T00:00:00Z') } }"),
+            Render(MongoLeadStore.ActiveBetween(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }", "{ \"QuoteRequestIds\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }", "{ \"QuoteRequestIds\" : 1 }", "{ \"UpdatedAt\" : 1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
         Assert.Equal(["{ \"HasPendingOutbox\" : 1 }", "{ \"Email\" : 1 }"], Keys(new MongoUserAccountStore(Database()).IndexModels()));
         // Two accounts can never share a sign-in email.

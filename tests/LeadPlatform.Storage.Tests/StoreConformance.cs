@@ -375,6 +375,25 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task The_compliance_lists_find_the_leads_that_existed_and_changed_within_a_period()
+    {
+        var store = Leads();
+        var before = SampleDocuments.Lead(); // created and last changed before the period
+        before.CreatedAt = before.CreatedAt.AddDays(-60);
+        before.UpdatedAt = before.CreatedAt.AddDays(1);
+        var during = SampleDocuments.Lead(); // created before, changed in it
+        during.CreatedAt = during.CreatedAt.AddDays(-50);
+        during.UpdatedAt = during.CreatedAt.AddDays(25);
+        var after = SampleDocuments.Lead(); // created after the period
+        after.UpdatedAt = after.CreatedAt;
+        foreach (var d in new[] { before, during, after }) await store.TryInsertAsync(d, Ct);
+
+        var found = await store.FindActiveBetweenAsync(during.CreatedAt.AddDays(20), during.CreatedAt.AddDays(30), 10, Ct);
+
+        Assert.Equal([during.Id], found.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task An_account_is_found_by_its_email_and_a_second_account_with_the_same_email_is_refused()
     {
         var store = Accounts();

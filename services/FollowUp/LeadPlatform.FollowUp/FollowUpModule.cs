@@ -138,8 +138,30 @@ public static class FollowUpModule
         builder.Services.AddSingleton<TemplateService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<DisclaimerMatrix>();
+        builder.Services.AddSingleton<Officer.EvidenceLedger>();
+        builder.Services.AddSingleton<Officer.OfficerLists>();
+        builder.Services.AddSingleton<Officer.FunnelReports>();
+        builder.AddWebhooks();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
+    }
+
+    /// <summary>Webhooks: subscriptions, the deliveries' outbox and log, and the sender (every connection checked for a public address).</summary>
+    private static void AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<Webhooks.WebhookOptions>(builder.Configuration.GetSection("FollowUp:Webhooks"));
+        builder.AddServiceStore<Webhooks.IWebhookStore>(ServiceName,
+            liteDb => new Webhooks.LiteDbWebhookStore(liteDb),
+            mongo => new Webhooks.MongoWebhookStore(mongo),
+            outbox: false);
+        builder.AddServiceStore<Webhooks.IWebhookDeliveryStore>(ServiceName,
+            liteDb => new Webhooks.LiteDbWebhookDeliveryStore(liteDb),
+            mongo => new Webhooks.MongoWebhookDeliveryStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Webhooks.WebhookOutbox>();
+        builder.Services.AddHttpClient(Webhooks.WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => Webhooks.WebhookSender.Handler(sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.AllowLocalTargetsForTests));
+        builder.Services.AddHostedService<Webhooks.WebhookSender>();
     }
 
     /// <summary>Email by SMTP when <c>FollowUp:Smtp:Host</c> is set, texts by the HTTP provider when <c>FollowUp:Sms:Provider=http</c>; otherwise files.</summary>
@@ -178,6 +200,7 @@ public static class FollowUpModule
         bus.AddServiceConsumer<LeadJourneyConsumer>(ServiceName);
         bus.AddServiceConsumer<AcknowledgementConsumer>(ServiceName);
         bus.AddServiceConsumer<LeadErasureConsumer>(ServiceName);
+        bus.AddServiceConsumer<Webhooks.WebhookEventConsumer>(ServiceName);
         return bus;
     }
 

@@ -113,7 +113,8 @@ internal static class AuthSetup
             .AddPolicy(Policies.Work, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Admin))
-            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Admin));
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Admin))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Manager, Roles.Admin));
 
         builder.Services.AddAntiforgery(o =>
         {

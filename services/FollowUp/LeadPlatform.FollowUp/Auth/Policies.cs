@@ -7,6 +7,7 @@ namespace LeadPlatform.FollowUp.Auth;
 /// <see cref="Audit"/>: who read a lead's personal data (compliance officers and admins).
 /// <see cref="Review"/>: decide on messages held for review, approve template versions, see the disclaimer matrix
 /// (compliance officers and admins). A compliance officer can do exactly this and the audit besides reading.
+/// <see cref="Reports"/>: the clinic's figures and charts (admins and managers; a manager sees nothing else).
 /// </summary>
 public static class Policies
 {
@@ -15,4 +16,5 @@ public static class Policies
     public const string Admin = "followup.admin";
     public const string Review = "followup.review";
     public const string Audit = "followup.audit";
+    public const string Reports = "followup.reports";
 }

@@ -31,6 +31,7 @@ public static class DashboardEndpoints
         ["dashboard.css"] = "text/css; charset=utf-8",
         ["queue.js"] = "text/javascript; charset=utf-8",
         ["compose.js"] = "text/javascript; charset=utf-8",
+        ["reports.css"] = "text/css; charset=utf-8",
     };
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -42,7 +43,9 @@ public static class DashboardEndpoints
         open.MapGet("/sign-in/oidc", SignInWithOidc);
         open.MapGet("/sign-in/code", (Delegate)SecondFactorFormAsync);
         open.MapPost("/sign-in/code", SecondFactorAsync).AddEndpointFilter(RequireAntiforgery);
-        open.MapGet("/forbidden", (HttpContext http) => Page<MessagePage>(new
+        open.MapGet("/forbidden", (HttpContext http) => Roles.IsOnlyManager(http.User) && http.Request.Query["ReturnUrl"] == "/dashboard"
+            ? Results.LocalRedirect("/dashboard/reports") // a manager's start page is the reports
+            : (IResult)Page<MessagePage>(new
         {
             Title = "Not allowed", Message = "Your role does not allow this page or action. Ask an admin if you need it.", http.User,
         }, StatusCodes.Status403Forbidden));
@@ -92,6 +95,10 @@ public static class DashboardEndpoints
             AdministerAsync(accountId, http, accounts, AccountAdministration.ResetSecondFactor, null)).AddEndpointFilter(RequireAntiforgery);
         app.MapTemplatePages();
         app.MapReviewPages();
+        Officer.OfficerEndpoints.MapOfficer(app);
+        Officer.ReportRoutes.MapReports(app);
+        Webhooks.WebhookRoutes.MapWebhooks(app);
+        Officer.PrivacyRoutes.MapPrivacyRequests(app);
         return app;
     }
 

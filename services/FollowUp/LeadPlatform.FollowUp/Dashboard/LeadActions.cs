@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace LeadPlatform.FollowUp.Dashboard;
 
 /// <summary>What a coordinator does to a lead from the dashboard: notes, status changes, eligibility overrides. Each one on the timeline with who and when.</summary>
-internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<LeadActions> logger)
+internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<LeadActions> logger,
+    Webhooks.WebhookOutbox? webhooks = null)
 {
     public const int MaxNoteLength = 4000;
 
@@ -39,7 +40,19 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
             return true;
         }, cancellationToken);
 
-    public Task<bool> SetStatusAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken) =>
+    public async Task<bool> SetStatusAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken)
+    {
+        var changed = await SetStatusCoreAsync(leadId, status, actor, cancellationToken);
+        if (changed && status == LeadStatus.ConsultationBooked && webhooks is not null)
+        {
+            var at = time.GetUtcNow();
+            await webhooks.RaiseAsync(Webhooks.WebhookEvents.ConsultationBooked, leadId, at, $"consultation_booked:{leadId}:{at.UtcTicks}",
+                new System.Text.Json.Nodes.JsonObject { ["status"] = status }, CancellationToken.None);
+        }
+        return changed;
+    }
+
+    private Task<bool> SetStatusCoreAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(leadId, (lead, now) =>
         {
             if (lead.Status == status) return false;

@@ -59,6 +59,7 @@ internal sealed class OutreachSender(
             var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id ?? request.OutreachId };
             var decision = gate.Check(draft, facts.For(lead));
             var evidence = lead.AppendEvidence(decision.Evidence!);
+            if (!decision.Cleared) lead.WithheldDrafts.Add(Withheld(request, draft, evidence));
             if (decision.HeldForReview && request.Approval is null && request.Channel != OutreachChannel.Phone)
             {
                 var reviewId = Ids.New();
@@ -266,6 +267,19 @@ internal sealed class OutreachSender(
         Recipient = LeadFacts.RecipientFor(lead, request.Channel) ?? string.Empty,
         Approval = request.Approval,
         ApprovedContent = request.ApprovedContent,
+    };
+
+    /// <summary>The blocked or held text, for the compliance officer (the evidence keeps only its hash).</summary>
+    private static WithheldDraft Withheld(OutreachRequest request, OutreachDraft draft, EvidenceRecord evidence) => new()
+    {
+        EvidenceId = evidence.EvidenceId,
+        At = evidence.DecidedAt,
+        Decision = evidence.Decision,
+        Channel = evidence.Channel,
+        Language = draft.Language,
+        Author = request.Author,
+        Subject = request.Subject,
+        Body = request.Body,
     };
 
     private static DateTimeOffset FirstSubmittedAt(LeadDocument lead) =>

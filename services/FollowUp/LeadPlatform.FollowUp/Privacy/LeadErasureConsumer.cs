@@ -70,6 +70,7 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
             outreach.Subject = null;
             outreach.Message = string.Empty;
         }
+        foreach (var draft in lead.WithheldDrafts) (draft.Subject, draft.Body) = (null, Erased);
         foreach (var entry in lead.Timeline) ScrubTimelineEntry(entry);
         foreach (var call in lead.Calls) call.Notes = null;
         foreach (var sent in lead.Outbox.Where(e => e.SentAt is not null)) sent.Payload = string.Empty;

@@ -25,4 +25,11 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
 
     /// <summary>The lead that a submission (its quote request id, as intake answered it) was recorded on, or null.</summary>
     Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leads that existed and were changed within [<paramref name="from"/>, <paramref name="to"/>] (created at or before
+    /// <paramref name="to"/>, last changed at or after <paramref name="from"/>), the oldest first: every lead with an
+    /// evidence record, a timeline entry or an outreach in the period is among them (the compliance officer's lists).
+    /// </summary>
+    Task<IReadOnlyList<LeadDocument>> FindActiveBetweenAsync(DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken = default);
 }

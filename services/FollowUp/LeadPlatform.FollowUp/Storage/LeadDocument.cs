@@ -45,6 +45,8 @@ public sealed class LeadDocument : StoredDocument
     public List<EvidenceRecord> Evidence { get; set; } = [];
     /// <summary>Calls a coordinator logged, oldest first.</summary>
     public List<CallRecord> Calls { get; set; } = [];
+    /// <summary>The texts of drafts the gate blocked or held, by evidence id (sealed at rest; for the compliance officer).</summary>
+    public List<WithheldDraft> WithheldDrafts { get; set; } = [];
     /// <summary>Every submission of the lead, oldest first, each as it came.</summary>
     public List<SubmissionRecord> Submissions { get; set; } = [];
     /// <summary>Every consent statement, per channel, in the order given (append-only).</summary>

@@ -14,6 +14,7 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         LiteDbFiles.SealFields<OutreachRecord>(database, OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         LiteDbFiles.SealFields<TimelineEntry>(database, TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         LiteDbFiles.SealFields<CallRecord>(database, CallRecord.SealedPurpose, CallRecord.SealedFields);
+        LiteDbFiles.SealFields<WithheldDraft>(database, WithheldDraft.SealedPurpose, WithheldDraft.SealedFields);
         Collection.EnsureIndex(x => x.NextDueAt);
         // A sealed person keeps only the keyed hash of its phone in clear: an inbound SMS's sender is found by it.
         _protector = LiteDbFiles.ProtectorOf(database);
@@ -21,6 +22,7 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         else Collection.EnsureIndex("PersonPhoneKey", $"$.Person.{SealedTypes.PhoneKeyField}");
         Collection.EnsureIndex(x => x.NextEscalationAt);
         Collection.EnsureIndex(x => x.CreatedAt);
+        Collection.EnsureIndex(x => x.UpdatedAt);
         Collection.EnsureIndex(x => x.Status);
         Collection.EnsureIndex("QuoteRequestIds", "$.QuoteRequestIds[*]");
     }
@@ -52,4 +54,8 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
     public Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.Status == status).OrderByDescending(x => x.UpdatedAt).Limit(max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindActiveBetweenAsync(DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.UpdatedAt >= from && x.CreatedAt <= to).OrderBy(x => x.CreatedAt).Limit(max).ToList());
 }

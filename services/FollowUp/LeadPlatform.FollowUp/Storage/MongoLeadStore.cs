@@ -20,6 +20,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         MongoConventions.SealFields<CallRecord>(CallRecord.SealedPurpose, CallRecord.SealedFields);
+        MongoConventions.SealFields<WithheldDraft>(WithheldDraft.SealedPurpose, WithheldDraft.SealedFields);
     }
 
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);
@@ -45,6 +46,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         new(Builders<LeadDocument>.IndexKeys.Descending(x => x.CreatedAt), new CreateIndexOptions { Name = "created_at" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Status).Descending(x => x.UpdatedAt), new CreateIndexOptions { Name = "status_updated" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.QuoteRequestIds), new CreateIndexOptions { Name = "quote_request_ids" }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.UpdatedAt), new CreateIndexOptions { Name = "updated_at" }),
     ];
 
     /// <summary>The lead whose submissions include this quote request.</summary>
@@ -94,5 +96,15 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         await EnsureIndexesAsync();
         return await Collection.Find(InStatus(status)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.UpdatedAt)).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Created at or before <paramref name="to"/> and changed at or after <paramref name="from"/>.</summary>
+    public static FilterDefinition<LeadDocument> ActiveBetween(DateTimeOffset from, DateTimeOffset to) =>
+        Filter.And(Filter.Gte(x => x.UpdatedAt, from), Filter.Lte(x => x.CreatedAt, to));
+
+    public async Task<IReadOnlyList<LeadDocument>> FindActiveBetweenAsync(DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(ActiveBetween(from, to)).Sort(Builders<LeadDocument>.Sort.Ascending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 }
