@@ -59,7 +59,7 @@ internal sealed class FormText
     public required IReadOnlyDictionary<string, string> Errors { get; init; }
     public required string ThankYouTitle { get; init; }
     public required string ThankYouReceived { get; init; }
-    /// <summary>"{0}" the channel phrase, "{1}" the first-contact promise.</summary>
+    /// <summary>"{0}" the channel phrase with a space before it (or nothing), "{1}" the first-contact promise.</summary>
     public required string ThankYouNext { get; init; }
     public required string ByEmail { get; init; }
     public required string BySms { get; init; }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using LeadPlatform.Intake.Api;
@@ -127,7 +126,7 @@ internal static class QuoteFormPage
         html.Append("</ul></nav>");
     }
 
-    private static string E(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+    private static string E(string? value) => FormPages.Encode(value ?? string.Empty);
 
     private sealed class Fields(StringBuilder html, Model model)
     {
