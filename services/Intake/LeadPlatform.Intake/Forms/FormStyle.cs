@@ -21,8 +21,8 @@ internal static class FormStyle
         legend{font-size:1.2rem;font-weight:700;padding:0}
         fieldset.choices legend{font-size:1.05rem}
         .field{margin-top:1rem}
-        label{display:block;font-weight:600;margin-bottom:.25rem}
-        .req{color:var(--error)}
+        label{display:inline-block;font-weight:600;margin-bottom:.25rem}
+        .req{color:var(--error);font-weight:700;margin-left:.25rem}
         .hint{color:var(--muted);font-size:.95rem;margin:.1rem 0 .35rem}
         input:not([type=checkbox]),select,textarea{display:block;width:100%;min-height:48px;padding:.6rem .7rem;font:inherit;color:inherit;background:#fff;border:2px solid var(--line);border-radius:.35rem}
         textarea{min-height:7rem;resize:vertical;font-family:inherit}

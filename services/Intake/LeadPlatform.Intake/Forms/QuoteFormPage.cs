@@ -140,9 +140,9 @@ internal static class QuoteFormPage
 
         private void Label(string id, string label, bool required)
         {
-            html.Append("<label for=\"").Append(id).Append("\">").Append(E(label));
-            if (required) html.Append("<span class=\"req\" aria-hidden=\"true\"> *</span>");
-            html.Append("</label>");
+            // The marker sits beside the label, not in it: the label (the field's name) stays the words alone; "required" is the input's.
+            html.Append("<label for=\"").Append(id).Append("\">").Append(E(label)).Append("</label>");
+            if (required) html.Append("<span class=\"req\" aria-hidden=\"true\">*</span>");
         }
 
         /// <summary>The hint and the error between label and input; returns the ids for aria-describedby.</summary>
