@@ -69,7 +69,7 @@ internal static class FormPages
     private static string Page(string language, string title, string content) =>
         $"<!doctype html><html lang=\"{Encode(language)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         $"<title>{Encode(title)}</title><style>{FormStyle.Css}</style></head>" +
-        $"<body><main><h1>{Encode(title)}</h1>{content}</main></body></html>";
+        $"<body><main aria-labelledby=\"page-title\"><h1 id=\"page-title\">{Encode(title)}</h1>{content}</main></body></html>";
 
     /// <summary>Text or a double-quoted attribute value, escaped; letters of every language stay as they are (readable source, smaller pages).</summary>
     public static string Encode(string value)

@@ -41,10 +41,10 @@ internal static class QuoteFormPage
         html.Append("<!doctype html><html lang=\"").Append(t.Language).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title><style>").Append(FormStyle.Css).Append("</style>")
-            .Append("<script src=\"").Append(E(model.PathBase)).Append(FormScript.Path).Append("\" defer></script></head><body><main class=\"form-page\">");
+            .Append("<script src=\"").Append(E(model.PathBase)).Append(FormScript.Path).Append("\" defer></script></head><body><main class=\"form-page\" aria-labelledby=\"form-title\">");
 
         LanguageSwitch(html, model);
-        html.Append("<h1>").Append(E(t.Heading)).Append("</h1>")
+        html.Append("<h1 id=\"form-title\">").Append(E(t.Heading)).Append("</h1>")
             .Append("<p>").Append(E(t.Intro)).Append("</p>")
             .Append("<p class=\"note\">").Append(E(t.FdaNote)).Append("</p>");
 

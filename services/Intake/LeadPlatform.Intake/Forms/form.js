@@ -129,7 +129,7 @@
       if (summary) summary.focus();
     }
   });
-  function recheck() { toggles(); if (attempted) show(check()); }
+  function recheck() { if (attempted) show(check()); toggles(); }
   form.addEventListener("input", recheck);
   form.addEventListener("change", recheck);
   // Links in a summary the server rendered move the focus to their field, too.
