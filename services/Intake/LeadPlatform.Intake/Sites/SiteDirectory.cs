@@ -119,6 +119,8 @@ public sealed class SiteDirectory
             var at = $"Intake:Sites:{id}";
             if (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
                 errors.Add($"{at}: a site id is 1 to 64 letters, digits, '-' or '_'.");
+            if (id is "thank-you" or "privacy")
+                errors.Add($"{at}: '{id}' is the name of a form page (/forms/{id}); a site's hosted form is /forms/<siteId>, so choose another id.");
             if (string.IsNullOrEmpty(site.ApiKey) || site.ApiKey.Length < 16 || site.ApiKey.Length > 512)
                 errors.Add($"{at}:ApiKey must be 16 to 512 characters.");
             foreach (var origin in site.AllowedOrigins)
