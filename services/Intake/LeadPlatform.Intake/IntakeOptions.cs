@@ -28,4 +28,17 @@ public sealed class IntakeOptions
     public TimeSpan MinFillTime { get; set; } = TimeSpan.FromSeconds(3);
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// The privacy notice the form links to (absolute http(s) URL), unless a site has its own
+    /// (<c>Intake:Sites:&lt;id&gt;:PrivacyNoticeUrl</c>). Unset: intake's short built-in notice, <c>/forms/privacy</c>, and a warning at start.
+    /// </summary>
+    public string? PrivacyNoticeUrl { get; set; }
+
+    /// <summary>
+    /// When the clinic promises the first contact, per language, as the thank-you page says it ("A patient coordinator
+    /// will contact you by email, {promise}."): <c>Intake:FirstContactPromise:en=within one business day</c>,
+    /// <c>Intake:FirstContactPromise:es=en un día hábil</c>. A language without one gets "usually within one business day".
+    /// </summary>
+    public Dictionary<string, string> FirstContactPromise { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

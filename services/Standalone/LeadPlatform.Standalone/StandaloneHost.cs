@@ -46,7 +46,7 @@ public static class StandaloneHost
         ["Compliance:SemanticSecondOpinion"] = "false",
     };
 
-    public const string DemoClinicAddress = "Demonstration Clinic, 1 Example Street, Springfield, USA (set FollowUp:ClinicPostalAddress)";
+    public const string DemoClinicAddress = "Demonstration Clinic, 1 Example Street, Springfield, USA";
 
     public static WebApplication Build(string[] args)
     {

@@ -54,21 +54,13 @@ public static class UnsubscribeEndpoints
             "<p>You will not receive any more emails from our patient coordinators. If you reply to a text message with STOP, we will stop texting you too.</p>");
     }
 
-    internal static Results<ContentHttpResult, NotFound> ShowDisclaimer(string link, ComplianceGate gate, DisclaimerLinkTokens links, IOptions<FollowUpOptions> options)
+    internal static Results<ContentHttpResult, NotFound> ShowDisclaimer(string link, HttpRequest request, ComplianceGate gate, DisclaimerLinkTokens links, IOptions<FollowUpOptions> options)
     {
-        var condition = link.StartsWith(DisclaimerLinkTokens.Prefix, StringComparison.Ordinal) ? links.Open(link) : link;
+        var (condition, linkLanguage) = link.StartsWith(DisclaimerLinkTokens.Prefix, StringComparison.Ordinal) ? links.OpenWithLanguage(link) : (link, null);
         if (condition is null) return TypedResults.NotFound();
-        // The email disclaimer is the full text; rendered with a marker for the postal address so the email-only footer can be cut off.
-        const string marker = "\u2063FOOTER\u2063";
-        var preview = gate.Preview(condition, OutreachChannel.Email, "-", "-", "en", marker, "https://example.invalid/", "https://example.invalid/");
-        if (preview.Disclaimers.Count == 0) return TypedResults.NotFound();
-        var text = preview.Disclaimers[0].Text;
-        var cut = text.IndexOf(marker, StringComparison.Ordinal);
-        var body = (cut < 0 ? text : text[..cut]).Trim();
-        var paragraphs = string.Join("\n", body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => $"<p>{WebUtility.HtmlEncode(l)}</p>"));
-        var address = string.IsNullOrWhiteSpace(options.Value.ClinicPostalAddress) ? string.Empty : $"<address>{WebUtility.HtmlEncode(options.Value.ClinicPostalAddress)}</address>";
-        return Page(StatusCodes.Status200OK, $"About this treatment ({WebUtility.HtmlEncode(preview.Disclaimers[0].Id)}, version {WebUtility.HtmlEncode(preview.Disclaimers[0].Version)})",
-            paragraphs + address);
+        var page = DisclaimerPage.Render(gate, condition, DisclaimerPage.Languages(gate, condition, request.Query["lang"].ToString(), linkLanguage, request.Headers.AcceptLanguage.ToString()),
+            options.Value.ClinicPostalAddress, request.Path.Value ?? string.Empty);
+        return page is null ? TypedResults.NotFound() : TypedResults.Content(page, "text/html; charset=utf-8");
     }
 
     private static ContentHttpResult Invalid(UnsubscribeTokenValidation validation) => Page(StatusCodes.Status400BadRequest,

@@ -24,9 +24,11 @@ internal sealed class DisclaimerLinkTokens
         _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret.ToArray(), 32, salt: [], info: Purpose);
     }
 
-    public string Issue(string condition)
+    /// <summary>A link to the condition's disclaimer, in the lead's language when given (sealed with it: <c>condition|language</c>).</summary>
+    public string Issue(string condition, string? language = null)
     {
-        var plaintext = Encoding.UTF8.GetBytes(condition);
+        var lang = language?.Split('-', '_')[0].Trim().ToLowerInvariant();
+        var plaintext = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(lang) || !lang.All(char.IsAsciiLetterLower) || lang.Length > 8 ? condition : $"{condition}|{lang}");
         if (plaintext.Length > MaxConditionBytes) plaintext = Encoding.UTF8.GetBytes("unknown");
         var output = new byte[NonceSize + TagSize + plaintext.Length];
         RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
@@ -35,7 +37,16 @@ internal sealed class DisclaimerLinkTokens
         return Prefix + Convert.ToBase64String(output).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>The condition of a token this service issued, or null (not one, altered, or another key's).</summary>
+    /// <summary>The condition and language (null in older links) of a token this service issued; the condition is null when it is not one.</summary>
+    public (string? Condition, string? Language) OpenWithLanguage(string token)
+    {
+        var opened = Open(token);
+        if (opened is null) return (null, null);
+        var bar = opened.IndexOf('|', StringComparison.Ordinal);
+        return bar < 0 ? (opened, null) : (opened[..bar], opened[(bar + 1)..]);
+    }
+
+    /// <summary>The sealed text of a token this service issued (<c>condition</c> or <c>condition|language</c>), or null (not one, altered, or another key's).</summary>
     public string? Open(string token)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 200) return null;

@@ -25,7 +25,7 @@ internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> opt
             .Select(o => new PriorOutreach(Parse(o.Channel), o.CreatedAt))],
         ClinicPostalAddress = string.IsNullOrWhiteSpace(options.Value.ClinicPostalAddress) ? null : options.Value.ClinicPostalAddress.Trim(),
         UnsubscribeUrl = links.UnsubscribeUrl(lead.Id),
-        FullDisclaimerUrl = links.FullDisclaimerUrl(lead.Inquiry?.Condition),
+        FullDisclaimerUrl = links.FullDisclaimerUrl(lead.Inquiry?.Condition, lead.Person?.Language),
     };
 
     /// <summary>The consented address or number for the channel, or null (the gate then blocks: no recipient).</summary>

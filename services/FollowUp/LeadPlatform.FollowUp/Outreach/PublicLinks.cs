@@ -34,7 +34,8 @@ internal sealed class PublicLinks(IOptions<FollowUpOptions> options, Unsubscribe
 
     public string UnsubscribeUrl(Guid leadId) => BaseUrl + UnsubscribePath + tokens.Issue(leadId);
 
-    public string FullDisclaimerUrl(string? condition) => string.IsNullOrWhiteSpace(options.Value.FullDisclaimerUrl)
-        ? $"{BaseUrl}/disclaimers/{disclaimerTokens.Issue(string.IsNullOrWhiteSpace(condition) ? "unknown" : condition.Trim().ToLowerInvariant())}"
+    /// <summary>The full disclaimer's page, in the lead's language when given.</summary>
+    public string FullDisclaimerUrl(string? condition, string? language = null) => string.IsNullOrWhiteSpace(options.Value.FullDisclaimerUrl)
+        ? $"{BaseUrl}/disclaimers/{disclaimerTokens.Issue(string.IsNullOrWhiteSpace(condition) ? "unknown" : condition.Trim().ToLowerInvariant(), language)}"
         : options.Value.FullDisclaimerUrl.Trim();
 }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace LeadPlatform.Intake.Api;
 
@@ -83,8 +84,9 @@ public static class QuoteRequestEndpoints
         }
         else if (isForm && origin is not null)
         {
+            // Intake's own pages (the hosted forms a clinic embeds) name their site in the form: resolved once it is read.
             site = sites.FindByOrigin(origin, self);
-            if (site is null)
+            if (site is null && origin != self)
                 return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post quote forms."), "origin_not_allowed", null);
         }
         else
@@ -105,7 +107,11 @@ public static class QuoteRequestEndpoints
         if (bytes is null)
             return Rejected(logger, reply.Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large", $"A quote request is at most {maxBytes / 1024} KB."), "too_large", site);
 
-        var (body, readErrors) = isForm ? await ReadFormAsync(bytes) : ReadJson(bytes);
+        var (body, readErrors, formValues) = isForm ? await ReadFormAsync(bytes) : ReadJson(bytes);
+        if (isForm && key.Length == 0 && origin == self && formValues.TryGetValue("siteId", out var named) && sites.FindById(named.ToString()) is { } hosted)
+            site = hosted;
+        if (site is null)
+            return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post quote forms."), "origin_not_allowed", null);
         var receivedAt = time.UtcNow();
         NormalizedQuoteRequest? normalised = null;
         var errors = readErrors;
@@ -117,7 +123,7 @@ public static class QuoteRequestEndpoints
         if (normalised is null || errors.Count > 0)
         {
             logger.LogInformation("Quote request for site {SiteId} rejected: {FieldCount} invalid fields {Fields}", site.Id, errors.Count, errors.Keys);
-            return reply.Invalid(errors, site);
+            return reply.Invalid(errors, site, http, formValues);
         }
 
         // Only now, with every check passed, does the request spend its site's budget (refused junk never does).
@@ -169,7 +175,7 @@ public static class QuoteRequestEndpoints
                     $"This {IdempotencyKeyHeader} was used for a different request. Use a new key for a new request.");
         }
         return isForm
-            ? FormPages.SeeOther(FormPages.ThankYouUrl(site, document.Id))
+            ? FormPages.SeeOther(FormPages.ThankYouUrl(site, document.Id, normalised.Person.Language, normalised.Person.PreferredChannel))
             : TypedResults.Accepted($"/api/v1/quote-requests/{document.Id}", new QuoteRequestAccepted(document.Id));
     }
 
@@ -216,32 +222,34 @@ public static class QuoteRequestEndpoints
         return buffer.ToArray();
     }
 
-    private static (QuoteRequestBody? Body, Dictionary<string, string[]> Errors) ReadJson(byte[] bytes)
+    private static readonly Dictionary<string, StringValues> NoForm = new(StringComparer.Ordinal);
+
+    private static (QuoteRequestBody? Body, Dictionary<string, string[]> Errors, IReadOnlyDictionary<string, StringValues> Form) ReadJson(byte[] bytes)
     {
         try
         {
             var body = JsonSerializer.Deserialize<QuoteRequestBody>(bytes, BodyJson);
-            return body is null ? (null, new() { ["body"] = ["A JSON object is required."] }) : (body, []);
+            return body is null ? (null, new() { ["body"] = ["A JSON object is required."] }, NoForm) : (body, [], NoForm);
         }
         catch (JsonException ex)
         {
             var field = FieldOf(ex.Path);
-            return (null, new() { [field] = [field == "body" ? "The body is not valid JSON." : "Has the wrong type or is not valid JSON."] });
+            return (null, new() { [field] = [field == "body" ? "The body is not valid JSON." : "Has the wrong type or is not valid JSON."] }, NoForm);
         }
     }
 
-    private static async Task<(QuoteRequestBody? Body, Dictionary<string, string[]> Errors)> ReadFormAsync(byte[] bytes)
+    private static async Task<(QuoteRequestBody? Body, Dictionary<string, string[]> Errors, IReadOnlyDictionary<string, StringValues> Form)> ReadFormAsync(byte[] bytes)
     {
         try
         {
             using var reader = new FormReader(new MemoryStream(bytes)) { ValueCountLimit = 256, KeyLengthLimit = 200, ValueLengthLimit = bytes.Length + 1 };
             var form = await reader.ReadFormAsync();
             var (body, errors) = QuoteRequestForm.Bind(form);
-            return (body, errors);
+            return (body, errors, form);
         }
         catch (InvalidDataException)
         {
-            return (null, new() { ["body"] = ["The form has too many or too long fields."] });
+            return (null, new() { ["body"] = ["The form has too many or too long fields."] }, NoForm);
         }
     }
 
@@ -276,11 +284,17 @@ public static class QuoteRequestEndpoints
 
         public IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "API key missing or unknown", detail);
 
-        public IResult Invalid(Dictionary<string, string[]> errors, Site? site)
+        /// <summary>
+        /// Field errors: ProblemDetails for JSON; for a browser's form post, the site's error page when it has one, else
+        /// the form again (400) with what was typed and a plain-word error beside each field.
+        /// </summary>
+        public IResult Invalid(Dictionary<string, string[]> errors, Site? site, HttpContext? http = null, IReadOnlyDictionary<string, StringValues>? form = null)
         {
             if (!isForm) return TypedResults.ValidationProblem(errors, title: "The quote request has invalid fields.");
             if (site?.ErrorUrl is { } errorUrl) return FormPages.SeeOther(FormPages.ErrorUrl(errorUrl, errors.Keys));
-            return FormPages.Error(StatusCodes.Status400BadRequest, "Please check the form", "Some fields need your attention:", errors, site);
+            if (site is null || http is null)
+                return FormPages.Error(StatusCodes.Status400BadRequest, "Please check the form", "The form could not be read. Please go back and send it again.");
+            return ExampleFormEndpoints.Invalid(http.Request, http.RequestServices.GetRequiredService<TimeProvider>(), site, errors, form ?? NoForm);
         }
     }
 }

@@ -35,7 +35,7 @@ public static class QuoteRequestForm
             TreatmentsTried = form.TryGetValue("treatmentsTried", out var treatments) ? treatments.Select(t => t ?? string.Empty).ToList() : null,
             Message = reader.Text("message"),
             Consent = reader.Any("consent.")
-                ? new ConsentBody { Email = reader.Consent("email"), Sms = reader.Consent("sms"), Phone = reader.Consent("phone") }
+                ? new ConsentBody { Email = reader.Consent("email"), Sms = reader.Consent("sms"), Phone = reader.Consent("phone"), HealthData = reader.Consent("healthData") }
                 : null,
             Source = reader.Any("source.")
                 ? new SourceBody

@@ -23,6 +23,9 @@ public static class QuoteRequestValidator
     public const int UrlMax = 2048;
     public const string NotAConditionOfPurchase = "not a condition of purchase";
 
+    /// <summary>The purchase clause in the form's languages: English, Spanish, Portuguese.</summary>
+    public static readonly IReadOnlyList<string> PurchaseClauses = [NotAConditionOfPurchase, "no es una condición de compra", "não é uma condição de compra"];
+
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
     private static readonly HashSet<string> Regions = new(Phones.GetSupportedRegions(), StringComparer.Ordinal);
 
@@ -67,6 +70,8 @@ public static class QuoteRequestValidator
         var message = errors.Text("message", body.Message, MessageMax, multiline: true);
 
         var consent = ValidateConsent(errors, body.Consent, email, phone, receivedAt);
+        if (HealthDataStates.RequiringConsent(country, postalCode) is { } state && consent is not null && consent.HealthData?.Granted != true)
+            errors.Add("consent.healthData", $"A separate consent to collect health data is required for a postal code in {state} (consumer health data law): send consent.healthData with granted, text and textVersion.");
 
         var formId = errors.Text("source.formId", body.Source?.FormId, ShortMax, required: true);
         var pageUrl = errors.Url("source.pageUrl", body.Source?.PageUrl);
@@ -128,7 +133,8 @@ public static class QuoteRequestValidator
         if (emailConsent.Granted && email is null) errors.Add("consent.email", "Email consent needs an email address.");
         if ((smsConsent.Granted || phoneConsent.Granted) && phone is null)
             errors.Add(smsConsent.Granted ? "consent.sms" : "consent.phone", "SMS and call consent need a phone number.");
-        return new ConsentSnapshot { Email = emailConsent, Sms = smsConsent, Phone = phoneConsent };
+        var healthData = body.HealthData?.Granted == true ? Channel(errors, "healthData", body.HealthData, requiresPurchaseClause: false, at) : null;
+        return new ConsentSnapshot { Email = emailConsent, Sms = smsConsent, Phone = phoneConsent, HealthData = healthData };
     }
 
     private static ChannelConsent Channel(Errors errors, string channel, ChannelConsentBody? body, bool requiresPurchaseClause, DateTimeOffset at)
@@ -136,7 +142,7 @@ public static class QuoteRequestValidator
         if (body?.Granted != true) return new ChannelConsent { Granted = false };
         var text = errors.Text($"consent.{channel}.text", body.Text, ConsentTextMax, required: true, multiline: true);
         var version = errors.Text($"consent.{channel}.textVersion", body.TextVersion, ShortMax, required: true);
-        if (requiresPurchaseClause && text is not null && !text.Contains(NotAConditionOfPurchase, StringComparison.OrdinalIgnoreCase))
+        if (requiresPurchaseClause && text is not null && !PurchaseClauses.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase)))
             errors.Add($"consent.{channel}.text", $"Prior express written consent must say that consent is {NotAConditionOfPurchase}.");
         return new ChannelConsent { Granted = true, Text = text, TextVersion = version, GrantedAt = at };
     }

@@ -24,7 +24,7 @@ public sealed class SiteDirectory
         var errors = Validate(options.Value);
         if (errors.Count > 0) throw new OptionsValidationException("Intake", typeof(IntakeOptions), errors);
         _entries = options.Value.Sites.Select(s => new Entry(
-            new Site(s.Key, s.Value.ThankYouUrl ?? DefaultThankYouPath, s.Value.ErrorUrl),
+            new Site(s.Key, s.Value.ThankYouUrl ?? DefaultThankYouPath, s.Value.ErrorUrl) { PrivacyNoticeUrl = s.Value.PrivacyNoticeUrl ?? options.Value.PrivacyNoticeUrl },
             SHA256.HashData(Encoding.UTF8.GetBytes(s.Value.ApiKey)),
             s.Value.AllowedOrigins.Where(o => o != Self).Select(o => NormaliseOrigin(o)!).ToHashSet(StringComparer.Ordinal),
             s.Value.AllowedOrigins.Contains(Self))).ToArray();
@@ -36,6 +36,9 @@ public sealed class SiteDirectory
     }
 
     public IReadOnlyList<Site> Sites => _entries.Select(e => e.Site).ToList();
+
+    /// <summary>The site with this id, or null (its hosted form: <c>/forms/{siteId}</c>).</summary>
+    public Site? FindById(string? id) => Array.Find(_entries, e => string.Equals(e.Site.Id, id, StringComparison.Ordinal))?.Site;
 
     /// <summary>The site whose key this is, or null.</summary>
     public Site? FindByKey(string? apiKey)
@@ -116,6 +119,8 @@ public sealed class SiteDirectory
             var at = $"Intake:Sites:{id}";
             if (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
                 errors.Add($"{at}: a site id is 1 to 64 letters, digits, '-' or '_'.");
+            if (id is "thank-you" or "privacy")
+                errors.Add($"{at}: '{id}' is the name of a form page (/forms/{id}); a site's hosted form is /forms/<siteId>, so choose another id.");
             if (string.IsNullOrEmpty(site.ApiKey) || site.ApiKey.Length < 16 || site.ApiKey.Length > 512)
                 errors.Add($"{at}:ApiKey must be 16 to 512 characters.");
             foreach (var origin in site.AllowedOrigins)
@@ -135,7 +140,9 @@ public sealed class SiteDirectory
             }
             if (site.ThankYouUrl is not null && !IsRedirectTarget(site.ThankYouUrl)) errors.Add($"{at}:ThankYouUrl must be an absolute http(s) URL or a path such as /thanks.");
             if (site.ErrorUrl is not null && !IsRedirectTarget(site.ErrorUrl)) errors.Add($"{at}:ErrorUrl must be an absolute http(s) URL or a path such as /form-error.");
+            if (site.PrivacyNoticeUrl is not null && NormaliseOrigin(site.PrivacyNoticeUrl) is null) errors.Add($"{at}:PrivacyNoticeUrl must be an absolute http(s) URL.");
         }
+        if (options.PrivacyNoticeUrl is not null && NormaliseOrigin(options.PrivacyNoticeUrl) is null) errors.Add("Intake:PrivacyNoticeUrl must be an absolute http(s) URL.");
         if (options.MaxBodyBytes is < 1024 or > 1024 * 1024) errors.Add("Intake:MaxBodyBytes must be between 1 KB and 1 MB.");
         if (options.DedupeWindow < TimeSpan.Zero) errors.Add("Intake:DedupeWindow must not be negative.");
         if (options.MinFillTime < TimeSpan.Zero) errors.Add("Intake:MinFillTime must not be negative.");

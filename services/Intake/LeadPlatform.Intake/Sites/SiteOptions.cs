@@ -21,4 +21,7 @@ public sealed class SiteOptions
     /// parameters. Without it, intake answers 400 with an HTML page that names the fields.
     /// </summary>
     public string? ErrorUrl { get; set; }
+
+    /// <summary>The clinic's privacy notice, linked from the form (absolute http(s) URL); else <c>Intake:PrivacyNoticeUrl</c>.</summary>
+    public string? PrivacyNoticeUrl { get; set; }
 }

@@ -89,8 +89,9 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
     {
         request.Person,
         request.Inquiry,
-        Consent = new[] { request.Consent.Email, request.Consent.Sms, request.Consent.Phone }
-            .Select(c => new { c.Granted, c.Text, c.TextVersion }),
+        // The health-data consent joins only when given, so requests without it hash as before.
+        Consent = new[] { request.Consent.Email, request.Consent.Sms, request.Consent.Phone, request.Consent.HealthData }
+            .OfType<ChannelConsent>().Select(c => new { c.Granted, c.Text, c.TextVersion }),
     }, Canonical);
 
     /// <summary>Everything the client sent (normalised), nothing the server added (client IP, user agent, times).</summary>
