@@ -37,6 +37,9 @@ public sealed class FollowUpOptions
     /// <summary>The search for overdue tasks.</summary>
     public EscalationOptions Escalation { get; set; } = new();
 
+    /// <summary>Handing out the unassigned backlog and re-offering tier-A leads nobody opened.</summary>
+    public AssignmentOptions Assignment { get; set; } = new();
+
     /// <summary>The clinic's postal address, printed under every email's disclaimer. Unset: every email is blocked (fail closed).</summary>
     public string? ClinicPostalAddress { get; set; }
 
