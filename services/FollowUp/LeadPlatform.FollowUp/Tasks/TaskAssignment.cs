@@ -51,6 +51,10 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
                 return new AssignmentResult(AssignmentOutcome.UnknownCoordinator, f.Lead.Id,
                     Problem: $"No active coordinator has the address '{coordinator.Trim()}': give the email of an enabled coordinator account.");
             }
+            if (string.Equals(f.Task.AssignedTo, target.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                return new AssignmentResult(AssignmentOutcome.Unchanged, f.Lead.Id, target);
+            }
             if (target.IsOnLeaveAt(time.GetUtcNow()))
             {
                 return new AssignmentResult(AssignmentOutcome.InactiveCoordinator, f.Lead.Id, target, $"{target.Name} is on leave: choose someone else.");
