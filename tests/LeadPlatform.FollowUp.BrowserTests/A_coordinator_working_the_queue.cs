@@ -137,6 +137,7 @@ public sealed class A_coordinator_working_the_queue : IAsyncLifetime
         await Expect(Page.Locator("#queue-rows tr[data-lead-id]").First).ToBeVisibleAsync();
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the queue scrolls sideways at 390 px");
         await _dashboard.ScreenshotAsync("queue-4-unassigned-390");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(DashboardBrowser.Artifacts, "dashboard-queue-5-unassigned-390-first-screen.png") });
         Assert.Empty(await _dashboard.SeriousAccessibilityViolationsAsync());
     }
 }
