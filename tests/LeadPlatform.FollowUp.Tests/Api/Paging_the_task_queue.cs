@@ -56,6 +56,42 @@ public sealed class Paging_the_task_queue : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lead_with_two_open_tasks_is_one_row_and_the_queue_sorts_by_the_asked_column()
+    {
+        var now = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var sample = SampleMessages.QuoteRequestSubmitted();
+        var lead = new LeadDocument
+        {
+            Id = sample.LeadId, CreatedAt = now, UpdatedAt = now, Person = sample.Person, Inquiry = sample.Inquiry, Tier = "A",
+            Tasks =
+            [
+                new FollowUpTask { Id = Guid.NewGuid(), Tier = "A", CreatedAt = now, DueAt = now.AddMinutes(-5) },
+                new FollowUpTask { Id = Guid.NewGuid(), Tier = "B", CreatedAt = now, DueAt = now.AddHours(3) },
+            ],
+        };
+        lead.RefreshDueTimes();
+        Assert.True(await _host.Leads.TryInsertAsync(lead));
+
+        var page = (await _host.Http.GetFromJsonAsync<JsonObject>("/api/v1/tasks?page=1&pageSize=10"))!;
+        Assert.Equal(Leads + 1, (int)page["total"]!);
+        var first = page["items"]![0]!;
+        Assert.Equal(lead.Id.ToString(), (string?)first["leadId"]); // its most urgent task, overdue, comes first
+        Assert.Equal(1, (int)first["otherOpenTasks"]!);
+        Assert.True((bool)first["overdue"]!);
+
+        var latest = (await _host.Http.GetFromJsonAsync<JsonObject>("/api/v1/tasks?page=1&pageSize=5&sort=-due"))!["items"]!.AsArray();
+        var dues = latest.Select(i => (DateTimeOffset)i!["dueAt"]!).ToList();
+        Assert.Equal(dues.OrderDescending(), dues);
+        Assert.NotEqual(lead.Id.ToString(), (string?)latest[0]!["leadId"]);
+        using var bad = await _host.Http.GetAsync("/api/v1/tasks?page=1&pageSize=5000");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull((await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["pageSize"]);
+        // The older shape, for the clients that read it: a bare list, one item per task.
+        var legacy = (await _host.Http.GetFromJsonAsync<JsonArray>("/api/v1/tasks?limit=1"))!;
+        Assert.Equal(2, legacy.Count(i => (string?)i!["leadId"] == lead.Id.ToString()));
+    }
+
+    [Fact]
     public async Task The_dashboard_queue_shows_the_count_of_every_open_task_and_a_link_to_the_next_page()
     {
         await _host.Host.App.Services.GetRequiredService<AccountService>().CreateAsync("ana@clinic.example", "Ana", Password, [Roles.Coordinator]);

@@ -140,6 +140,32 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_sets_working_hours_leave_capacity_and_alert_address_on_the_accounts_page_and_bad_values_are_refused()
+    {
+        using var saved = await _admin.PostFormAsync($"/dashboard/accounts/{_anaAccount.Id}/assignment", new()
+        {
+            ["workDays"] = "Monday", ["workStart"] = "08:00", ["workEnd"] = "16:30", ["leaveFrom"] = "2030-07-01", ["leaveUntil"] = "2030-07-14",
+            ["maxOpenTasks"] = "12", ["alertEmail"] = "ana.ruiz@work.clinic.example",
+        }, "/dashboard/accounts");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var ana = (await _accounts.GetAsync(_anaAccount.Id))!;
+        Assert.Equal([DayOfWeek.Monday], ana.WorkDays);
+        Assert.Equal(("08:00", "16:30", 12, "ana.ruiz@work.clinic.example"), (ana.WorkStart, ana.WorkEnd, ana.MaxOpenTasks, ana.AlertEmail));
+        Assert.Equal(new DateTimeOffset(2030, 7, 1, 0, 0, 0, TimeSpan.Zero), ana.LeaveFrom);
+        Assert.Equal(new DateTimeOffset(2030, 7, 15, 0, 0, 0, TimeSpan.Zero), ana.LeaveUntil); // the whole last day
+        var page = WebUtility.HtmlDecode(await _admin.Http.GetStringAsync("/dashboard/accounts"));
+        Assert.Contains("Works Mon 08:00–16:30 · leave 2030-07-01 to 2030-07-14 · at most 12 open tasks · alerts by email.", page, StringComparison.Ordinal);
+
+        using var bad = await _admin.PostFormAsync($"/dashboard/accounts/{_anaAccount.Id}/assignment",
+            new() { ["workStart"] = "8 o'clock", ["maxOpenTasks"] = "-3" }, "/dashboard/accounts");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(12, (await _accounts.GetAsync(_anaAccount.Id))!.MaxOpenTasks);
+        using var notAdmin = await _ana.PostFormAsync($"/dashboard/accounts/{_anaAccount.Id}/assignment", new() { ["maxOpenTasks"] = "99" }, "/dashboard");
+        Assert.NotEqual(HttpStatusCode.Redirect == notAdmin.StatusCode && notAdmin.Headers.Location?.OriginalString == "/dashboard/accounts?notice=assignment", true);
+        Assert.Equal(12, (await _accounts.GetAsync(_anaAccount.Id))!.MaxOpenTasks);
+    }
+
+    [Fact]
     public async Task The_round_robin_skips_a_coordinator_off_shift_or_at_capacity()
     {
         // The clock says 18:00 UTC (the clinic's time zone is UTC here): Ana works 08:00-12:00.
