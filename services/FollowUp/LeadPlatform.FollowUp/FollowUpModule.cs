@@ -123,6 +123,10 @@ public static class FollowUpModule
         builder.Services.AddSingleton<SlaClock>();
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
+        builder.Services.AddSingleton<StaffAlerts>();
+        builder.Services.AddSingleton<TaskAssignment>();
+        builder.Services.AddSingleton<AssignmentWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentWatch>());
         builder.Services.AddSingleton<OverdueEscalation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());
         builder.Services.AddSingleton<ILeadDataExporter, FollowUpLeadExporter>();

@@ -39,6 +39,9 @@ public sealed class FollowUpOptions
     /// <summary>Scheduled outreach (sent at the next allowed moment).</summary>
     public Scheduling.SchedulingOptions Scheduling { get; set; } = new();
 
+    /// <summary>Handing out the unassigned backlog and re-offering tier-A leads nobody opened.</summary>
+    public AssignmentOptions Assignment { get; set; } = new();
+
     /// <summary>The clinic's postal address, printed under every email's disclaimer. Unset: every email is blocked (fail closed).</summary>
     public string? ClinicPostalAddress { get; set; }
 

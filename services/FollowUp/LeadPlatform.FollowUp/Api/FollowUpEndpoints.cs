@@ -25,7 +25,9 @@ public static class FollowUpEndpoints
             .RequireAuthorization(Policies.Audit);
         api.MapGet("/tasks", GetQueueAsync)
             .WithName("GetTaskQueue")
-            .WithSummary("Open follow-up tasks, the most urgent first.");
+            .WithSummary("Open follow-up tasks, the most urgent first. With ?page= or ?pageSize=: { items, total, page, pageSize }, one item per lead "
+                         + "(also ?scope=mine|all|unassigned, ?sort=due|received|tier|name|assignee|activity, '-' for descending); without: the older bare list (?limit=).");
+        app.MapAssignmentApi();
         return app;
     }
 
@@ -61,16 +63,45 @@ public static class FollowUpEndpoints
         TypedResults.Ok((await accessLog.ForLeadAsync(leadId, Math.Clamp(limit, 1, 1000), cancellationToken))
             .Select(r => new LeadAccessView(r.At, r.Actor, r.ActorId, r.What)).ToList());
 
-    internal static async Task<Ok<List<TaskQueueItem>>> GetQueueAsync(ILeadStore store, TimeProvider time, CancellationToken cancellationToken, int limit = 100)
+    internal static async Task<IResult> GetQueueAsync(ILeadStore store, TimeProvider time, Dashboard.DashboardQueries queries, HttpContext http,
+        CancellationToken cancellationToken, int limit = 100, int? page = null, int? pageSize = null, string? scope = null, string? sort = null)
     {
+        if (page is not null || pageSize is not null)
+        {
+            if (page is < 1 || pageSize is < 1 or > Dashboard.QueueFilter.MaxPageSize)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [page is < 1 ? "page" : "pageSize"] = [page is < 1 ? "page starts at 1." : $"pageSize is 1 to {Dashboard.QueueFilter.MaxPageSize}."],
+                });
+            }
+            var filter = new Dashboard.QueueFilter(scope is Dashboard.QueueFilter.Mine or Dashboard.QueueFilter.Unassigned ? scope : Dashboard.QueueFilter.All,
+                null, null, null, null, null)
+            {
+                Sort = sort is { } s && Dashboard.QueueFilter.SortKeys.Contains(s.TrimStart('-')) ? s : "due",
+                Page = page ?? 1,
+                PageSize = pageSize ?? Dashboard.QueueFilter.DefaultPageSize,
+            };
+            var rows = await queries.QueueAsync(filter, http.User, cancellationToken);
+            var result = Dashboard.DashboardQueries.Page(rows, filter);
+            // Past the last page: an empty page (the dashboard shows the last one instead).
+            var items = filter.Page > result.Pages ? [] : result.Rows.Select(TaskQueueItem.From).ToList();
+            return TypedResults.Ok(new TaskPage(items, result.Total, filter.Page, result.PageSize));
+        }
+
+        // The older shape, kept for the clients that read it: a bare list of open tasks (one per task), at most ?limit= leads' worth.
         var now = time.GetUtcNow();
+        var names = await queries.NamesAsync(cancellationToken);
         var leads = await store.FindWithOpenTasksAsync(Math.Clamp(limit, 1, 500), cancellationToken);
-        var items = leads
+        var list = leads
             .SelectMany(lead => lead.Tasks.Where(t => t.Status == "open").Select(t => new TaskQueueItem(
                 t.Id, lead.Id, lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null, lead.Inquiry?.Condition,
-                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo, lead.OpenLinks().Count())))
+                t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo, lead.OpenLinks().Count())
+            {
+                AssignedToName = t.AssignedTo is { } a ? names.GetValueOrDefault(a, a) : null, Status = lead.Status,
+            }))
             .OrderBy(i => i.DueAt)
             .ToList();
-        return TypedResults.Ok(items);
+        return TypedResults.Ok(list);
     }
 }

@@ -13,6 +13,18 @@ public sealed class UserAccount : StoredDocument
     /// <summary>Takes part in the assignment of new tasks (coordinators).</summary>
     public bool OnDuty { get; set; } = true;
     public bool OnLeave { get; set; }
+    /// <summary>Working days (empty: every day) and hours ("HH:mm", the clinic's time zone; both null: any time) for the round-robin.</summary>
+    public List<DayOfWeek> WorkDays { get; set; } = [];
+    public string? WorkStart { get; set; }
+    public string? WorkEnd { get; set; }
+    /// <summary>A planned leave, from and until (instants; either may be null), beside <see cref="OnLeave"/> (until marked back).</summary>
+    public DateTimeOffset? LeaveFrom { get; set; }
+    public DateTimeOffset? LeaveUntil { get; set; }
+    /// <summary>At most this many open tasks are given to them automatically (null: no limit).</summary>
+    public int? MaxOpenTasks { get; set; }
+    /// <summary>Their own work address and number for new-lead alerts (null: no alert by email or text).</summary>
+    public string? AlertEmail { get; set; }
+    public string? AlertPhone { get; set; }
     public bool Disabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }

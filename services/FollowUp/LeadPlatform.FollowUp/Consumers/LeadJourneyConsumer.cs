@@ -14,7 +14,7 @@ namespace LeadPlatform.FollowUp.Consumers;
 /// lead. Events can arrive in any order and more than once; every handler checks whether it
 /// already applied its event, and a concurrent change makes the bus retry the message.
 /// </summary>
-public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, SlaClock sla, RoundRobinAssigner assigner, ILogger<LeadJourneyConsumer> logger)
+public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, SlaClock sla, RoundRobinAssigner assigner, StaffAlerts alerts, ILogger<LeadJourneyConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>, IConsumer<LeadQualified>, IConsumer<LeadDisqualified>, IConsumer<LeadOptedOut>
 {
     /// <summary>
@@ -137,6 +137,8 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         var assignee = await assigner.AssignAsync(m.QuoteRequestId, context.CancellationToken);
         var dueAt = StoredTime.Truncate(sla.DueAt(m.Tier, m.OccurredAt));
         await CreateTaskAsync(context, leadId, assignee, dueAt);
+        // The assigned coordinator hears of it at once (the dashboard's alert reads the task; email or text if configured).
+        if (assignee is not null) await alerts.TaskAssignedAsync(leadId, assignee, reoffered: false, context.CancellationToken);
     }
 
     private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId) =>
@@ -183,6 +185,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             CreatedAt = now,
             DueAt = dueAt,
             AssignedTo = assignee?.Id,
+            AssignedAt = assignee is null ? null : now,
         };
         lead.Tasks.Add(task);
         ApplyDecision(lead, m);

@@ -32,6 +32,7 @@ public static class DashboardEndpoints
         ["queue.js"] = "text/javascript; charset=utf-8",
         ["compose.js"] = "text/javascript; charset=utf-8",
         ["reports.css"] = "text/css; charset=utf-8",
+        ["alerts.js"] = "text/javascript; charset=utf-8",
     };
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -53,6 +54,7 @@ public static class DashboardEndpoints
         var read = app.MapGroup("/dashboard").ExcludeFromDescription().RequireAuthorization(Policies.Read);
         read.MapGet("", QueueAsync);
         read.MapGet("/queue/rows", QueueRowsAsync);
+        app.MapQueueActions();
         read.MapGet("/leads/{leadId:guid}", LeadAsync);
         read.MapGet("/not-eligible", async (HttpContext http, DashboardQueries queries, CancellationToken ct) =>
             Page<NotEligiblePage>(new { http.User, Leads = await queries.NotEligibleAsync(ct) }));
@@ -277,29 +279,53 @@ public static class DashboardEndpoints
             or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
             ? url : "/dashboard";
 
-    private static QueueFilter Filter(HttpRequest request)
+    /// <summary>
+    /// The queue's filter from the query string. Without a scope the page shows "my tasks" to a signed-in coordinator and
+    /// all tasks to everyone else (admins, compliance officers, API tokens); the rows fragment, which the page's script always
+    /// asks for with the page's scope, keeps its older default of all tasks.
+    /// </summary>
+    internal static QueueFilter Filter(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, bool page = true)
     {
         string? Q(string key) => request.Query[key].ToString() is { Length: > 0 and <= 200 } v ? v : null;
-        return new QueueFilter(Q("scope") == QueueFilter.Mine ? QueueFilter.Mine : QueueFilter.All, Q("tier"), Q("status"), Q("assignee"), Q("condition"), Q("search"));
+        int Int(string key, int fallback) => int.TryParse(Q(key), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : fallback;
+        var defaultScope = page && AccountService.IdOf(user) is not null && user.IsInRole(Roles.Coordinator) ? QueueFilter.Mine : QueueFilter.All;
+        var scope = Q("scope") is QueueFilter.Mine or QueueFilter.All or QueueFilter.Unassigned ? Q("scope")! : defaultScope;
+        var sort = Q("sort") is { } s && QueueFilter.SortKeys.Contains(s.TrimStart('-')) ? s : "due";
+        return new QueueFilter(scope, Q("tier"), Q("status"), Q("assignee"), Q("condition"), Q("search"))
+        {
+            Sort = sort,
+            Page = Math.Max(1, Int("page", 1)),
+            PageSize = Math.Clamp(Int("pageSize", QueueFilter.DefaultPageSize), 1, QueueFilter.MaxPageSize),
+        };
     }
 
-    private static async Task<RazorComponentResult> QueueAsync(HttpContext http, DashboardQueries queries, ILeadStore store, CancellationToken ct)
+    private static async Task<RazorComponentResult> QueueAsync(HttpContext http, DashboardQueries queries, Tasks.ICoordinatorRoster roster, CancellationToken ct,
+        string? notice = null)
     {
-        var filter = Filter(http.Request);
+        var filter = Filter(http.Request, http.User);
         var rows = await queries.QueueAsync(filter, http.User, ct);
         var all = await queries.QueueAsync(new QueueFilter(QueueFilter.All, null, null, null, null, null), http.User, ct);
+        var coordinators = (await roster.GetCoordinatorsAsync(ct)).ToList();
         return Page<QueuePage>(new
         {
             http.User,
             Filter = filter,
-            Rows = rows,
-            Assignees = all.Select(r => r.AssignedTo).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            Result = DashboardQueries.Page(rows, filter),
+            Assignees = coordinators.Select(c => (c.Id, c.Name)).ToList(),
             Conditions = all.Select(r => r.Condition).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            Reoffered = http.User.IsInRole(Roles.Admin) ? all.Where(r => r.ReofferedAt is not null).ToList() : [],
+            Unassigned = all.Count(r => r.AssignedTo is null),
+            Notice = QueueActions.Notice(notice),
         });
     }
 
-    private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct) =>
-        Page<QueueRows>(new { Rows = await queries.QueueAsync(Filter(http.Request), http.User, ct) });
+    private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct)
+    {
+        var filter = Filter(http.Request, http.User, page: false);
+        var result = DashboardQueries.Page(await queries.QueueAsync(filter, http.User, ct), filter);
+        http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page<QueueRows>(new { result.Rows, CanWork = http.User.IsInRole(Roles.Coordinator) || http.User.IsInRole(Roles.Admin) });
+    }
 
     private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time,
         Audit.LeadAccessLog accessLog, Calls.Contactability contactability, AccountService accounts, CancellationToken ct, string? notice = null, string? show = null)
@@ -542,15 +568,28 @@ public static class DashboardEndpoints
             : NoSuchLead(http);
     }
 
-    private static async Task<IResult> StatusAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? status)
+    private static async Task<IResult> StatusAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? status, [FromForm] string? reason)
     {
-        if (status is null || !LeadActions.SettableStatuses.Contains(status))
+        if (status is null || !(LeadActions.SettableStatuses.Contains(status) || status == LeadStatus.NotEligible) || reason is { Length: > 1000 })
         {
             return Page<MessagePage>(new { Title = "Unknown status", Message = "Choose one of the listed statuses.", http.User }, StatusCodes.Status400BadRequest);
         }
-        return await actions.SetStatusAsync(leadId, status, Actor.For(http.User), http.RequestAborted)
-            ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=status")
-            : NoSuchLead(http);
+        return await actions.ChangeStatusAsync(leadId, status, reason, Actor.For(http.User), http.RequestAborted) switch
+        {
+            StatusChange.NotFound => NoSuchLead(http),
+            StatusChange.ReasonRequired => Page<MessagePage>(new
+            {
+                Title = "A reason is required",
+                Message = "This lead is not eligible. To follow it up after all, give a reason (at most 1000 characters): a follow-up task is then created.",
+                http.User,
+            }, StatusCodes.Status400BadRequest),
+            StatusChange.NotSettable => Page<MessagePage>(new
+            {
+                Title = "Not a status to set", Message = "\"Not eligible\" is set by the qualification; choose \"Lost\" or \"Not a candidate\" to close a lead.", http.User,
+            }, StatusCodes.Status400BadRequest),
+            StatusChange.Overridden => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=override"),
+            _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=status"),
+        };
     }
 
     private static async Task<IResult> OverrideAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? reason)
@@ -627,6 +666,7 @@ public static class DashboardEndpoints
         "disable" => "Account disabled. Its sessions have ended.",
         "enable" => "Account enabled.",
         "password" => "Password reset. The account's sessions have ended; give the person the new password in person or by phone.",
+        "assignment" => "Assignment settings saved: the round-robin and the backlog hand-out use them from now on.",
         "resetsecondfactor" => "Second factor removed. The person enrols a new one at their next sign-in (admins must).",
         _ => null,
     };
@@ -658,6 +698,9 @@ public static class DashboardEndpoints
             a.OnLeave = availability == "on_leave";
             a.OnDuty = availability == "on_duty";
         }, http.RequestAborted);
-        return changed is null ? TypedResults.NotFound() : TypedResults.Redirect("/dashboard/accounts");
+        if (changed is null) return TypedResults.NotFound();
+        // Someone coming on duty gets the unassigned backlog now, by the round-robin's rules (the background check would, later).
+        if (availability == "on_duty") await http.RequestServices.GetRequiredService<Tasks.TaskAssignment>().HandOutBacklogAsync(http.RequestAborted);
+        return TypedResults.Redirect("/dashboard/accounts");
     }
 }

@@ -4,30 +4,90 @@ using LeadPlatform.FollowUp.Storage;
 namespace LeadPlatform.FollowUp.Dashboard;
 
 /// <summary>The dashboard's reads: the queue with its filters, the not-eligible list, the funnel.</summary>
-internal sealed class DashboardQueries(ILeadStore store, TimeProvider time)
+internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Tasks.ICoordinatorRoster roster)
 {
-    public const int QueueLimit = 500;
+    /// <summary>How many leads with open tasks the queue reads at most (it pages through all of them and says if there are more).</summary>
+    public const int QueueLimit = Tasks.TaskAssignment.OpenTaskScanLimit;
 
+    /// <summary>Every lead matching the filter, one row per lead (its most urgent open task), sorted; <see cref="Page"/> cuts a page.</summary>
     public async Task<IReadOnlyList<QueueRow>> QueueAsync(QueueFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var leads = await store.FindWithOpenTasksAsync(QueueLimit, cancellationToken);
+        var names = await NamesAsync(cancellationToken);
         var me = Identities(user);
         var search = filter.Search?.Trim();
         var searchDigits = search is null ? string.Empty : new string(search.Where(char.IsDigit).ToArray());
-        return leads
+        var rows = leads
             .Where(l => Matches(l, search, searchDigits))
             .Where(l => string.IsNullOrEmpty(filter.Status) || l.Status == filter.Status)
             .Where(l => string.IsNullOrEmpty(filter.Condition) || string.Equals(l.Inquiry?.Condition, filter.Condition, StringComparison.OrdinalIgnoreCase))
             .SelectMany(l => l.Tasks.Where(t => t.Status == "open").Select(t => (Lead: l, Task: t)))
             .Where(x => string.IsNullOrEmpty(filter.Tier) || string.Equals(x.Task.Tier, filter.Tier, StringComparison.OrdinalIgnoreCase))
             .Where(x => filter.Scope != QueueFilter.Mine || (x.Task.AssignedTo is { } a && me.Contains(a)))
+            .Where(x => filter.Scope != QueueFilter.Unassigned || x.Task.AssignedTo is null)
             .Where(x => string.IsNullOrEmpty(filter.Assignee)
                         || (filter.Assignee == "unassigned" ? x.Task.AssignedTo is null : string.Equals(x.Task.AssignedTo, filter.Assignee, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(x => x.Task.DueAt)
-            .Select(x => new QueueRow(x.Lead.Id, x.Task.Id, NameOf(x.Lead), x.Lead.Inquiry?.Condition, x.Task.Tier, x.Lead.Status, x.Task.DueAt,
-                x.Task.DueAt < now, x.Task.AssignedTo, x.Lead.Flags, x.Lead.OpenLinks().Count(), Math.Max(1, x.Lead.Submissions.Count)))
+            // One row per lead: its most urgent open task among those that match.
+            .GroupBy(x => x.Lead.Id)
+            .Select(g => (g.OrderBy(x => x.Task.DueAt).First(), Others: g.Count() - 1))
+            .Select(x => Row(x.Item1.Lead, x.Item1.Task, x.Others, now, names, me))
             .ToList();
+        return Sorted(rows, filter.Sort);
+    }
+
+    /// <summary>The page the filter asks for (the last one when it asks past the end).</summary>
+    public static QueueResult Page(IReadOnlyList<QueueRow> rows, QueueFilter filter)
+    {
+        var size = Math.Clamp(filter.PageSize, 1, QueueFilter.MaxPageSize);
+        var pages = Math.Max(1, (rows.Count + size - 1) / size);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        return new QueueResult([.. rows.Skip((page - 1) * size).Take(size)], rows.Count, page, size);
+    }
+
+    /// <summary>Display names by assignee id (account emails and configured ids), from the roster.</summary>
+    public async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in await roster.GetCoordinatorsAsync(cancellationToken)) names.TryAdd(c.Id, c.Name);
+        return names;
+    }
+
+    private static QueueRow Row(LeadDocument lead, FollowUpTask task, int others, DateTimeOffset now, Dictionary<string, string> names, HashSet<string> me)
+    {
+        var latest = lead.Submissions.LastOrDefault();
+        var source = latest?.Source is { } s ? s.UtmCampaign ?? s.UtmSource ?? s.FormId : null;
+        return new QueueRow(lead.Id, task.Id, NameOf(lead), lead.Inquiry?.Condition, task.Tier, lead.Status, task.DueAt, task.DueAt < now, task.AssignedTo,
+            lead.Flags, lead.OpenLinks().Count(), Math.Max(1, lead.Submissions.Count))
+        {
+            AssignedName = task.AssignedTo is { } id ? names.GetValueOrDefault(id, id) : null,
+            AssignedToMe = task.AssignedTo is { } mine && me.Contains(mine),
+            ReceivedAt = lead.Submissions.Count > 0 ? lead.Submissions.Min(x => x.ReceivedAt) : lead.CreatedAt,
+            Source = source,
+            PreferredChannel = lead.Person?.PreferredChannel,
+            Language = lead.Person?.Language,
+            LastActivityAt = lead.Timeline.Count > 0 ? lead.Timeline.Max(e => e.At) : lead.UpdatedAt,
+            OtherOpenTasks = others,
+            ReofferedAt = task.ReofferedAt,
+            ReofferedFromName = task.ReofferedFrom is { } from ? names.GetValueOrDefault(from, from) : null,
+        };
+    }
+
+    private static List<QueueRow> Sorted(List<QueueRow> rows, string sort)
+    {
+        var descending = sort.StartsWith('-');
+        IOrderedEnumerable<QueueRow> ordered = sort.TrimStart('-') switch
+        {
+            "received" => rows.OrderBy(r => r.ReceivedAt),
+            "tier" => rows.OrderBy(r => r.Tier, StringComparer.Ordinal),
+            "name" => rows.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
+            "assignee" => rows.OrderBy(r => r.AssignedName is null).ThenBy(r => r.AssignedName, StringComparer.CurrentCultureIgnoreCase),
+            "activity" => rows.OrderBy(r => r.LastActivityAt),
+            _ => rows.OrderBy(r => r.DueAt),
+        };
+        var list = ordered.ThenBy(r => r.DueAt).ThenBy(r => r.LeadId).ToList();
+        if (descending) list.Reverse();
+        return list;
     }
 
     /// <summary>The values a task's assignee may hold for this person (the account id, email or name, whichever assignment used).</summary>

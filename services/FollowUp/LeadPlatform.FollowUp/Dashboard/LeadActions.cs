@@ -55,7 +55,8 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
     private Task<bool> SetStatusCoreAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(leadId, (lead, now) =>
         {
-            if (lead.Status == status) return false;
+            // Leaving "not eligible" needs a reason and opens a task: only through the override (ChangeStatusAsync does both).
+            if (lead.Status == status || lead.Status == LeadStatus.NotEligible) return false;
             var from = lead.Status;
             lead.Status = status;
             // Once a lead has been contacted its open tasks are done; a closed lead has nothing left to do.
@@ -74,6 +75,26 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
             logger.LogInformation("Lead {LeadId} status changed from {FromStatus} to {ToStatus}", leadId, from, status);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// The status form: a not-eligible lead leaves that status only with a reason, through <see cref="OverrideEligibilityAsync"/>
+    /// (a task is opened), and then takes the chosen status; "not eligible" itself is qualification's to set.
+    /// </summary>
+    public async Task<StatusChange> ChangeStatusAsync(Guid leadId, string status, string? reason, string actor, CancellationToken cancellationToken)
+    {
+        var lead = await store.GetAsync(leadId, cancellationToken);
+        if (lead is null) return StatusChange.NotFound;
+        if (lead.Status == LeadStatus.NotEligible)
+        {
+            if (status == LeadStatus.NotEligible) return StatusChange.Unchanged;
+            if (string.IsNullOrWhiteSpace(reason)) return StatusChange.ReasonRequired;
+            if (!await OverrideEligibilityAsync(leadId, reason, actor, cancellationToken)) return StatusChange.NotFound;
+            if (status != LeadStatus.New && !await SetStatusAsync(leadId, status, actor, cancellationToken)) return StatusChange.NotFound;
+            return StatusChange.Overridden;
+        }
+        if (status == LeadStatus.NotEligible) return StatusChange.NotSettable;
+        return await SetStatusAsync(leadId, status, actor, cancellationToken) ? StatusChange.Changed : StatusChange.NotFound;
+    }
 
     /// <summary>A coordinator overrides "not eligible": the lead gets a follow-up task (tier C's SLA) and the reason goes on the timeline.</summary>
     public Task<bool> OverrideEligibilityAsync(Guid leadId, string reason, string actor, CancellationToken cancellationToken) =>

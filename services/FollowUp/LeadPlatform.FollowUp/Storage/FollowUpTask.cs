@@ -11,6 +11,11 @@ public sealed class FollowUpTask
     public string? AssignedTo { get; set; }
     /// <summary>null for the follow-up of a submission; <c>callback</c> for a call back a coordinator scheduled.</summary>
     public string? Kind { get; set; }
+    /// <summary>When it was last assigned (round-robin, backlog hand-out, re-offer or by hand): what the dashboard's new-lead alert looks for.</summary>
+    public DateTimeOffset? AssignedAt { get; set; }
+    /// <summary>A tier-A task nobody opened in time was re-offered to the next coordinator on duty (once), from <see cref="ReofferedFrom"/>.</summary>
+    public DateTimeOffset? ReofferedAt { get; set; }
+    public string? ReofferedFrom { get; set; }
     /// <summary>open or done.</summary>
     public string Status { get; set; } = "open";
     /// <summary>When it was found past its due time and escalated (once), or null.</summary>

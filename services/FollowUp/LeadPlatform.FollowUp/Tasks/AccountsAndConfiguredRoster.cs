@@ -21,7 +21,14 @@ internal sealed class AccountsAndConfiguredRoster(IOptionsMonitor<FollowUpOption
             .Where(a => !a.Disabled && a.Roles.Contains(Roles.Coordinator, StringComparer.Ordinal))
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Email, StringComparer.Ordinal)
             .Select(a => new Coordinator(a.Email, string.IsNullOrWhiteSpace(a.DisplayName) ? a.Email : a.DisplayName, a.OnDuty,
-                a.OnLeave ? DateTimeOffset.MaxValue : null));
+                a.OnLeave ? DateTimeOffset.MaxValue : a.LeaveUntil ?? (a.LeaveFrom is null ? null : DateTimeOffset.MaxValue))
+            {
+                OnLeaveFrom = a.OnLeave ? null : a.LeaveFrom,
+                Hours = WorkingHours.From(a.WorkDays, a.WorkStart, a.WorkEnd),
+                MaxOpenTasks = a.MaxOpenTasks,
+                AlertEmail = a.AlertEmail,
+                AlertPhone = a.AlertPhone,
+            });
         return [.. configured.Concat(fromAccounts).DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)];
     }
 }

@@ -5,19 +5,31 @@ using Microsoft.Extensions.Logging;
 namespace LeadPlatform.FollowUp.Tasks;
 
 /// <summary>
-/// Assigns new tasks round-robin among the roster's coordinators who are on duty and not on leave, in roster order,
-/// starting after whoever was assigned last. The round's place is stored (<see cref="AssignmentCursor"/>): it survives a
+/// Assigns new tasks round-robin among the roster's coordinators who can take one now — on duty, not on leave, within
+/// their working hours (the clinic's time zone) and below their capacity of open tasks — in roster order, starting after
+/// whoever was assigned last. The round's place is stored (<see cref="AssignmentCursor"/>): it survives a
 /// restart, concurrent consumers take turns through optimistic concurrency, and asking again for the same key (a
 /// redelivered decision) gives the same coordinator without moving the round on.
 /// </summary>
-public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentStore store, TimeProvider time, ILogger<RoundRobinAssigner> logger)
+public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentStore store, ILeadStore? leads, SlaClock? sla, TimeProvider time, ILogger<RoundRobinAssigner> logger)
 {
+    /// <summary>Without the leads (no capacity counts) and in UTC (working hours read in UTC): for a roster on its own.</summary>
+    public RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentStore store, TimeProvider time, ILogger<RoundRobinAssigner> logger)
+        : this(roster, store, null, null, time, logger)
+    {
+    }
+
     private const int Attempts = 50;
 
     /// <summary>The coordinator for the task with this key, or null when nobody is available (the task stays unassigned).</summary>
-    public async Task<Coordinator?> AssignAsync(Guid key, CancellationToken cancellationToken)
+    /// <param name="except">Someone not to give it to (a re-offer goes to the next coordinator, not back).</param>
+    public async Task<Coordinator?> AssignAsync(Guid key, CancellationToken cancellationToken, string? except = null)
     {
         var coordinators = await roster.GetCoordinatorsAsync(cancellationToken);
+        // Capacity needs the open tasks per coordinator: read only when someone has a limit.
+        var load = leads is not null && coordinators.Any(c => c.MaxOpenTasks is not null)
+            ? await OpenTasksByAssigneeAsync(leads, cancellationToken)
+            : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var attempt = 1; ; attempt++)
         {
             var cursor = await store.GetAsync(AssignmentCursor.RoundRobinId, cancellationToken);
@@ -27,10 +39,12 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
             }
 
             if (coordinators.Count == 0) return null; // no roster configured: tasks are not assigned (said once at start-up)
-            var next = Next(coordinators, cursor?.LastAssigneeId, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var next = Next(coordinators, cursor?.LastAssigneeId,
+                c => !string.Equals(c.Id, except, StringComparison.OrdinalIgnoreCase) && c.WhyUnavailable(now, sla?.TimeZone ?? TimeZoneInfo.Utc, load.GetValueOrDefault(c.Id)) is null);
             if (next is null)
             {
-                logger.LogWarning("No coordinator on duty among {CoordinatorCount} on the roster: the task stays unassigned", coordinators.Count);
+                logger.LogWarning("No coordinator available (on duty, on shift, not on leave, below capacity) among {CoordinatorCount} on the roster: the task stays unassigned", coordinators.Count);
                 return null;
             }
 
@@ -61,7 +75,11 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
     }
 
     /// <summary>The first available coordinator after <paramref name="lastId"/> in roster order (from the top if they are gone).</summary>
-    public static Coordinator? Next(IReadOnlyList<Coordinator> coordinators, string? lastId, DateTimeOffset now)
+    public static Coordinator? Next(IReadOnlyList<Coordinator> coordinators, string? lastId, DateTimeOffset now) =>
+        Next(coordinators, lastId, c => c.IsAvailableAt(now));
+
+    /// <summary>The first coordinator after <paramref name="lastId"/> in roster order who is <paramref name="available"/>.</summary>
+    public static Coordinator? Next(IReadOnlyList<Coordinator> coordinators, string? lastId, Func<Coordinator, bool> available)
     {
         var last = -1;
         for (var i = 0; i < coordinators.Count; i++)
@@ -71,8 +89,22 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
         for (var step = 1; step <= coordinators.Count; step++)
         {
             var candidate = coordinators[(last + step) % coordinators.Count];
-            if (candidate.IsAvailableAt(now)) return candidate;
+            if (available(candidate)) return candidate;
         }
         return null;
+    }
+
+    /// <summary>How many open tasks each assignee holds now (by assignee id, case-insensitive).</summary>
+    public static async Task<Dictionary<string, int>> OpenTasksByAssigneeAsync(ILeadStore leads, CancellationToken cancellationToken)
+    {
+        var load = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var lead in await leads.FindWithOpenTasksAsync(TaskAssignment.OpenTaskScanLimit, cancellationToken))
+        {
+            foreach (var task in lead.Tasks.Where(t => t.Status == "open" && t.AssignedTo is not null))
+            {
+                load[task.AssignedTo!] = load.GetValueOrDefault(task.AssignedTo!) + 1;
+            }
+        }
+        return load;
     }
 }
