@@ -18,9 +18,16 @@ namespace LeadPlatform.ServiceDefaults.Outbox;
 /// event is claimed in the store first and only the claimant publishes it. An event can be published twice only if the
 /// process dies between the publish and the mark (or a publish outlasts its claim), which is why every event keeps its
 /// <c>MessageId</c> and every consumer is idempotent.
+/// <para>
+/// Nothing is published before <paramref name="untilOwnQueuesExist"/> completes (on RabbitMQ: this service's bus has
+/// started once, its queues declared and bound), so an answer to an event of this service can never reach the broker
+/// before the queue that waits for it. An event that no queue takes yet (its consumer's service has not started once)
+/// comes back (mandatory) and is tried again every <see cref="OutboxOptions.UnroutedRetryDelay"/>, without growing
+/// back-off: the broker is up, and the event arrives within that interval of its consumer's queue appearing.
+/// </para>
 /// </summary>
 public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publisher, TimeProvider time, ILogger logger, OutboxOptions options,
-    LeadPlatformMetrics? metrics = null, bool claims = false)
+    LeadPlatformMetrics? metrics = null, bool claims = false, Func<CancellationToken, Task>? untilOwnQueuesExist = null)
     : BackgroundService
 {
     /// <summary>This dispatcher, among the replicas' (a claim names it).</summary>
@@ -31,12 +38,20 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            if (untilOwnQueuesExist is not null) await untilOwnQueuesExist(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var (published, failed) = await DispatchOnceAsync(stoppingToken);
-                if (failed > 0) await Task.Delay(options.RetryDelay, time, stoppingToken);
+                if (failed > 0) await Task.Delay(Min(options.RetryDelay, options.UnroutedRetryDelay), time, stoppingToken);
                 else if (published == 0) await store.WaitForPendingAsync(options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -82,6 +97,19 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
                 {
                     await PublishAsync(entry, token);
                 }
+                catch (Exception ex) when (!token.IsCancellationRequested && IsUnrouted(ex))
+                {
+                    // The broker is up and answered at once: nobody subscribes yet. Not a broker failure (no back-off, the
+                    // round goes on); the document's later events wait for this one, as for any failure.
+                    Interlocked.Increment(ref failed);
+                    var attempts = failure.Attempts + 1;
+                    _failures[entry.MessageId] = (attempts, time.GetUtcNow() + options.UnroutedRetryDelay);
+                    metrics?.OutboxFailures.Add(1, new KeyValuePair<string, object?>("store", store.Name), new KeyValuePair<string, object?>("reason", "unrouted"));
+                    if (attempts == 1 || attempts % 100 == 0)
+                        logger.LogWarning("No queue takes {MessageUrn} {MessageId} from {Store} for lead {LeadId} yet (attempt {Attempt}): is its consumer's service running? Retrying every {DelayMs} ms",
+                            entry.MessageUrn, entry.MessageId, store.Name, entry.CorrelationId, attempts, options.UnroutedRetryDelay.TotalMilliseconds);
+                    return;
+                }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref failed);
@@ -106,6 +134,12 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
         });
         return (published, failed);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>RabbitMQ returned the (mandatory) message: no queue is bound for it.</summary>
+    private static bool IsUnrouted(Exception exception) =>
+        exception is MessageReturnedException || exception.InnerException is MessageReturnedException;
 
     private async Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
