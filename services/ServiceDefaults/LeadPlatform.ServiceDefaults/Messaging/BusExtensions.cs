@@ -51,7 +51,7 @@ public static class BusExtensions
             {
                 ConfigureHost(cfg, new Uri(options.RabbitMqUri));
                 // Consumers back within about a second of the broker's return, not 8-10 s (BrokerReconnect).
-                if (!BrokerReconnect.ReconnectQuickly(cfg))
+                if (options.ReconnectQuickly && !BrokerReconnect.ReconnectQuickly(cfg))
                     throw new InvalidOperationException("This MassTransit version keeps its reconnect policy elsewhere: update BrokerReconnect.");
                 cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
                 cfg.ConfigureEndpoints(context);

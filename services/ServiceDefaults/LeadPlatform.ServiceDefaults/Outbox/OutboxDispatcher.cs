@@ -35,6 +35,8 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
 
     private const int ConsecutiveFailuresThatStopARound = 3;
     private readonly ConcurrentDictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _failures = new();
+    /// <summary>1 once several publishes failed in a row (the broker looked down), until one succeeds again.</summary>
+    private int _outage;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -119,12 +121,19 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
                     _failures[entry.MessageId] = (attempts, time.GetUtcNow() + delay);
                     logger.LogWarning(ex, "Publishing {MessageUrn} {MessageId} from {Store} for lead {LeadId} failed (attempt {Attempt}); retrying in {DelayMs} ms",
                         entry.MessageUrn, entry.MessageId, store.Name, entry.CorrelationId, attempts, delay.TotalMilliseconds);
-                    if (Interlocked.Increment(ref consecutive) >= ConsecutiveFailuresThatStopARound) Volatile.Write(ref stopped, true);
+                    if (Interlocked.Increment(ref consecutive) >= ConsecutiveFailuresThatStopARound)
+                    {
+                        Volatile.Write(ref stopped, true);
+                        Volatile.Write(ref _outage, 1);
+                    }
                     // The document's later events wait for this one: they are published in order.
                     return;
                 }
                 Volatile.Write(ref consecutive, 0);
                 _failures.TryRemove(entry.MessageId, out _);
+                // The broker takes events again: what failed while it was away goes in the next round, not after its back-off
+                // (which grew to MaxBackoff during a long outage and held those leads back that much after the broker returned).
+                if (Interlocked.Exchange(ref _outage, 0) == 1) ForgetBackoff();
                 var sentAt = time.GetUtcNow();
                 await store.MarkSentAsync(document.Id, entry.MessageId, sentAt, token);
                 Interlocked.Increment(ref published);
@@ -133,6 +142,11 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
             }
         });
         return (published, failed);
+    }
+
+    private void ForgetBackoff()
+    {
+        foreach (var (id, failure) in _failures) _failures.TryUpdate(id, (failure.Attempts, DateTimeOffset.MinValue), failure);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
