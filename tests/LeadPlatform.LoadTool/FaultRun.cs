@@ -90,7 +90,15 @@ internal static class FaultRun
         }
         await back.CloseAsync(cancellationToken);
         back.Dispose();
-        await starting;
+        try
+        {
+            await starting;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            // rabbitmqctl start_app outlasting its own timeout on a loaded machine: the broker answers already (measured above).
+            output.WriteLine($"rabbitmqctl start_app did not return in time ({ex.GetType().Name}); the broker accepts connections.");
+        }
         var all = await watcher.WaitForAllAsync(TimeSpan.FromSeconds(120), cancellationToken);
         var completions = watcher.Collect();
         var lastTask = completions.Where(c => c.TaskCreatedAt is not null).Select(c => c.TaskCreatedAt!.Value).DefaultIfEmpty(backAt).Max();
