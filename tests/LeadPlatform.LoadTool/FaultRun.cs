@@ -21,11 +21,13 @@ internal static class FaultRun
     public const string Usage = """
         LeadPlatform load tool, fault mode:
           fault broker-outage [--outage 10s] [--rate 10] [--service-arg ARG]... [--json FILE]
+          fault late-consumer [--requests 20] [--json FILE]   intake first, the consumers after its events were published
         Other options as for a load run (--log-level, --keep-data).
         """;
 
     public static async Task<int> MainAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
+        if (args.Length > 0 && args[0] == "late-consumer") return await LateConsumerRun.MainAsync(args[1..], output, cancellationToken);
         if (args.Length == 0 || args[0] != "broker-outage")
         {
             output.WriteLine(Usage);
