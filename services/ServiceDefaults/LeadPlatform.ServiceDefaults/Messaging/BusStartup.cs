@@ -16,8 +16,10 @@ public static class BusStartup
     /// <summary>Once the queues exist they are durable: later outages do not make the outbox wait here again.</summary>
     public static Func<CancellationToken, Task> UntilStartedOnce(IServiceProvider services) => async cancellationToken =>
     {
-        var bus = services.GetRequiredService<IBusControl>();
-        var options = services.GetRequiredService<BusOptions>();
+        // Only on RabbitMQ as AddLeadPlatformBus configures it: MassTransit's test harness (an in-memory bus, no BusOptions)
+        // has no broker to declare on.
+        if (services.GetService<IBusControl>() is not { } bus || services.GetService<BusOptions>() is not { } options
+            || !bus.Address.Scheme.StartsWith("rabbitmq", StringComparison.OrdinalIgnoreCase)) return;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BusStartup).FullName!);
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (!cancellationToken.IsCancellationRequested)
