@@ -21,8 +21,8 @@ public sealed class Quiet_hours
     [Fact]
     public void Schedule_a_late_evening_text_for_the_next_morning_across_the_spring_forward_change()
     {
-        // Saturday 8 March 2025, 20:30 EST (01:30 UTC on the 9th): the next 08:00 is already EDT, so 12:00 UTC, not 13:00.
-        var decision = TextAt(Utc(2025, 3, 9, 1, 30));
+        // Saturday 8 March 2025, 21:30 EST (02:30 UTC on the 9th): the next 08:00 is already EDT, so 12:00 UTC, not 13:00.
+        var decision = TextAt(Utc(2025, 3, 9, 2, 30));
 
         Assert.Equal("blocked", decision.Decision);
         Assert.Equal(Utc(2025, 3, 9, 12, 0), decision.NextAllowedAt);
@@ -39,11 +39,13 @@ public sealed class Quiet_hours
         Assert.Equal(Utc(2025, 11, 2, 13, 0), decision.NextAllowedAt);
     }
 
+    // Issue 16 changed this deliberately: the single product window (08:00-20:00) gave way to the contact rule table,
+    // where New York has the federal TCPA's 08:00-21:00 (Florida and Oklahoma keep 20:00, see Contact_rule_table).
     [Fact]
-    public void Stop_at_eight_in_the_evening_local_time()
+    public void Stop_at_nine_in_the_evening_local_time_in_new_york()
     {
-        Assert.True(TextAt(Utc(2025, 6, 10, 23, 59)).Cleared); // 19:59 EDT
-        var late = TextAt(Utc(2025, 6, 11, 0, 0));              // 20:00 EDT
+        Assert.True(TextAt(Utc(2025, 6, 11, 0, 59)).Cleared); // 20:59 EDT
+        var late = TextAt(Utc(2025, 6, 11, 1, 0));              // 21:00 EDT
         Assert.Equal([ComplianceRules.QuietHours], late.Rules());
         Assert.Equal(Utc(2025, 6, 11, 12, 0), late.NextAllowedAt);
     }
@@ -67,10 +69,13 @@ public sealed class Quiet_hours
     [Fact]
     public void Follow_the_uk_autumn_change_for_a_lead_in_london()
     {
-        var london = GateKit.Facts(country: "GB", postalCode: "SW1A 1AA");
+        // A UK mobile: a US number would add the US rules and New York's hours.
+        const string UkMobile = "+447400123456";
+        var london = GateKit.Facts(country: "GB", postalCode: "SW1A 1AA", phone: UkMobile);
+        ComplianceDecision At(DateTimeOffset at) => GateKit.Gate(at).Check(GateKit.Draft(OutreachChannel.Sms) with { Recipient = UkMobile }, london);
 
-        Assert.True(TextAt(Utc(2025, 10, 25, 7, 30), london).Cleared);                 // 08:30 BST
-        Assert.Equal(Utc(2025, 10, 26, 8, 0), TextAt(Utc(2025, 10, 26, 7, 30), london).NextAllowedAt); // 07:30 GMT
+        Assert.True(At(Utc(2025, 10, 25, 7, 30)).Cleared);                 // 08:30 BST
+        Assert.Equal(Utc(2025, 10, 26, 8, 0), At(Utc(2025, 10, 26, 7, 30)).NextAllowedAt); // 07:30 GMT
     }
 
     [Fact]
@@ -105,15 +110,19 @@ public sealed class Quiet_hours
         Assert.Equal(Utc(2025, 6, 10, 12, 0), decision.NextAllowedAt);
     }
 
+    // Issue 16: each lead now has a phone number of their own country (the New Jersey number of GateKit would add the US
+    // rules and New York's hours), and Spain's and Canada's rows of the contact rule table open at 09:00.
     [Theory]
-    [InlineData("ES", "28013", "2025-01-15T06:30Z", "2025-01-15T07:00Z")] // Madrid, CET (UTC+1)
-    [InlineData("ES", "35001", "2025-01-15T07:30Z", "2025-01-15T08:00Z")] // Las Palmas, Canary Islands, WET (UTC+0)
-    [InlineData("AU", "2000", "2025-01-14T20:30Z", "2025-01-14T21:00Z")]  // Sydney, AEDT (UTC+11)
-    [InlineData("AU", "6000", "2025-01-14T23:30Z", "2025-01-15T00:00Z")]  // Perth, AWST (UTC+8)
-    [InlineData("CA", "V6B 1A1", "2025-01-15T15:30Z", "2025-01-15T16:00Z")] // BC: Pacific and Mountain areas, 08:00 Pacific is safe in both
-    public void Map_postal_codes_in_multi_zone_countries_to_the_right_local_morning(string country, string postalCode, string at, string expected)
+    [InlineData("ES", "28013", "+34612345678", "2025-01-15T06:30Z", "2025-01-15T08:00Z")] // Madrid, CET (UTC+1), 09:00
+    [InlineData("ES", "35001", "+34612345678", "2025-01-15T07:30Z", "2025-01-15T09:00Z")] // Las Palmas, Canary Islands, WET (UTC+0), 09:00
+    [InlineData("AU", "2000", "+61412345678", "2025-01-14T20:30Z", "2025-01-14T21:00Z")]  // Sydney, AEDT (UTC+11)
+    [InlineData("AU", "6000", "+61412345678", "2025-01-14T23:30Z", "2025-01-15T00:00Z")]  // Perth, AWST (UTC+8)
+    [InlineData("CA", "V6B 1A1", "+16045550123", "2025-01-15T15:30Z", "2025-01-15T17:00Z")] // BC: Pacific and Mountain areas, 09:00 Pacific is safe in both
+    public void Map_postal_codes_in_multi_zone_countries_to_the_right_local_morning(string country, string postalCode, string phone, string at, string expected)
     {
-        var decision = TextAt(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture), GateKit.Facts(country: country, postalCode: postalCode));
+        var draft = GateKit.Draft(OutreachChannel.Sms) with { Recipient = phone };
+        var decision = GateKit.Gate(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture))
+            .Check(draft, GateKit.Facts(country: country, postalCode: postalCode, phone: phone));
 
         Assert.Equal([ComplianceRules.QuietHours], decision.Rules());
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), decision.NextAllowedAt);
@@ -141,9 +150,9 @@ public sealed class Quiet_hours
     [Fact]
     public void Make_a_clearance_lapse_when_calling_hours_end()
     {
-        var decision = TextAt(Utc(2025, 6, 10, 23, 55)); // 19:55 EDT
+        var decision = TextAt(Utc(2025, 6, 11, 0, 55)); // 20:55 EDT (the TCPA's 21:00 in New York)
 
-        Assert.Equal(Utc(2025, 6, 11, 0, 0), decision.Outreach!.ValidUntil);
-        Assert.False(decision.Outreach.IsValidAt(Utc(2025, 6, 11, 0, 1)));
+        Assert.Equal(Utc(2025, 6, 11, 1, 0), decision.Outreach!.ValidUntil);
+        Assert.False(decision.Outreach.IsValidAt(Utc(2025, 6, 11, 1, 1)));
     }
 }

@@ -70,6 +70,8 @@ public sealed class Delivering_every_event_to_every_subscriber(RabbitMqFixture r
             return new FollowUpTaskCreated { LeadId = leadId, TaskId = Guid.CreateVersion7(), QuoteRequestId = quoteRequestId, OccurredAt = now, Tier = "A", DueAt = now.AddHours(1) };
         if (type == typeof(LeadsMerged))
             return new LeadsMerged { SurvivingLeadId = leadId, MergedLeadId = Guid.CreateVersion7(), OccurredAt = now, MergedBy = "coordinator:test" };
+        if (type == typeof(LeadsUnmerged))
+            return new LeadsUnmerged { SurvivingLeadId = Guid.CreateVersion7(), RestoredLeadId = leadId, QuoteRequestIds = [quoteRequestId], OccurredAt = now, UnmergedBy = "coordinator:test" };
         throw new InvalidOperationException($"A consumer subscribes to {type.Name}: add a sample of it here, so its delivery is tested too.");
     }
 

@@ -94,6 +94,14 @@ public sealed class Bson_mapping
     }
 
     [Fact]
+    public void The_due_scheduled_outreach_filter_renders_status_due_time_and_the_lease()
+    {
+        Assert.Equal(BsonDocument.Parse("{ Status: 'scheduled', DueAt: { $lte: ISODate('2026-12-02T16:00:00Z') }, "
+                + "$or: [ { LeaseUntil: null }, { LeaseUntil: { $lte: ISODate('2026-12-02T16:00:00Z') } } ] }"),
+            Render(LeadPlatform.FollowUp.Scheduling.MongoScheduledOutreachStore.DueAt(new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero))));
+    }
+
+    [Fact]
     public void Every_collection_indexes_the_fields_its_queries_use()
     {
         Assert.Equal(

@@ -29,6 +29,8 @@ public sealed class LiteDb_stores : StoreConformance, IDisposable
     protected override IUserAccountStore Accounts() => new LiteDbUserAccountStore(Open("followup-accounts.db"));
     protected override ITemplateStore Templates() => new LiteDbTemplateStore(Open("followup-templates.db"));
     protected override IReviewStore Reviews() => new LiteDbReviewStore(Open("followup-reviews.db"));
+    protected override LeadPlatform.FollowUp.Scheduling.IScheduledOutreachStore ScheduledOutreach() =>
+        new LeadPlatform.FollowUp.Scheduling.LiteDbScheduledOutreachStore(Open("followup-scheduled.db"));
 
     [Fact]
     public async Task What_was_written_is_still_there_after_the_file_is_closed_and_opened_again()

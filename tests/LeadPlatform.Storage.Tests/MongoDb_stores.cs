@@ -16,4 +16,6 @@ public sealed class MongoDb_stores(MongoFixture mongo) : StoreConformance, IClas
     protected override IUserAccountStore Accounts() => new MongoUserAccountStore(mongo.NewDatabase());
     protected override ITemplateStore Templates() => new MongoTemplateStore(mongo.NewDatabase());
     protected override IReviewStore Reviews() => new MongoReviewStore(mongo.NewDatabase());
+    protected override LeadPlatform.FollowUp.Scheduling.IScheduledOutreachStore ScheduledOutreach() =>
+        new LeadPlatform.FollowUp.Scheduling.MongoScheduledOutreachStore(mongo.NewDatabase());
 }

@@ -24,6 +24,7 @@ public abstract class StoreConformance
     protected abstract IUserAccountStore Accounts();
     protected abstract ITemplateStore Templates();
     protected abstract IReviewStore Reviews();
+    protected abstract LeadPlatform.FollowUp.Scheduling.IScheduledOutreachStore ScheduledOutreach();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -438,5 +439,81 @@ public abstract class StoreConformance
         Assert.Equal([elsewhere.Id, first.Id, second.Id], (await store.ListAsync(null, 10, Ct)).Select(r => r.Id));
         Assert.Equal([second.Id, first.Id], (await store.ForLeadAsync(leadId, 10, Ct)).Select(r => r.Id));
         Assert.Equal("Offer a call instead.", (await store.GetAsync(first.Id, Ct))!.Reason);
+    }
+
+    private static LeadPlatform.FollowUp.Scheduling.ScheduledOutreach Scheduled(Guid leadId, DateTimeOffset due) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        LeadId = leadId,
+        Channel = "sms",
+        Author = "coordinator.ana",
+        Text = new ReviewText { Body = "Hi Maria, your quote is ready." },
+        CreatedAt = due.AddHours(-10),
+        DueAt = due,
+        WaitingFor = ["quiet-hours"],
+        ScheduledEvidenceId = Guid.CreateVersion7(),
+    };
+
+    [Fact]
+    public async Task Scheduled_outreach_reads_back_as_written_and_is_due_once_its_time_comes_unless_claimed_under_a_live_lease()
+    {
+        var store = ScheduledOutreach();
+        var leadId = Guid.CreateVersion7();
+        var at = new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero);
+        var early = Scheduled(leadId, at.AddHours(-1));
+        var onTime = Scheduled(leadId, at);
+        var later = Scheduled(Guid.CreateVersion7(), at.AddHours(1));
+        foreach (var s in new[] { later, onTime, early }) Assert.True(await store.TryInsertAsync(s, Ct));
+
+        var read = await store.GetAsync(early.Id, Ct);
+        Assert.Equal(JsonSerializer.Serialize(early, Json), JsonSerializer.Serialize(read, Json));
+        Assert.Equal([early.Id, onTime.Id], (await store.DueAsync(at, 10, Ct)).Select(s => s.Id));
+        Assert.Empty(await store.DueAsync(at.AddHours(-2), 10, Ct));
+
+        // Claimed by one replica: not due for anyone until its lease ends.
+        read!.ClaimedBy = "replica-a";
+        read.LeaseUntil = at.AddMinutes(2);
+        await store.ReplaceAsync(read, Ct);
+        Assert.Equal([onTime.Id], (await store.DueAsync(at, 10, Ct)).Select(s => s.Id));
+        Assert.Equal([early.Id, onTime.Id], (await store.DueAsync(at.AddMinutes(2), 10, Ct)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task A_second_replica_claiming_the_same_scheduled_outreach_loses_the_write()
+    {
+        var store = ScheduledOutreach();
+        var item = Scheduled(Guid.CreateVersion7(), new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero));
+        await store.TryInsertAsync(item, Ct);
+        var a = (await store.GetAsync(item.Id, Ct))!;
+        var b = (await store.GetAsync(item.Id, Ct))!;
+
+        a.ClaimedBy = "replica-a";
+        await store.ReplaceAsync(a, Ct);
+        b.ClaimedBy = "replica-b";
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.ReplaceAsync(b, Ct));
+        Assert.Equal("replica-a", (await store.GetAsync(item.Id, Ct))!.ClaimedBy);
+    }
+
+    [Fact]
+    public async Task Finished_scheduled_outreach_is_never_due_again_and_lists_by_lead_newest_first_and_waiting_earliest_first()
+    {
+        var store = ScheduledOutreach();
+        var leadId = Guid.CreateVersion7();
+        var at = new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero);
+        var sent = Scheduled(leadId, at.AddHours(-2));
+        var waiting = Scheduled(leadId, at.AddHours(3));
+        var cancelled = Scheduled(leadId, at.AddHours(1));
+        sent.CreatedAt = at.AddHours(-5);
+        waiting.CreatedAt = at.AddHours(-4);
+        cancelled.CreatedAt = at.AddHours(-3);
+        sent.Status = LeadPlatform.FollowUp.Scheduling.ScheduledOutreachStatus.Sent;
+        cancelled.Status = LeadPlatform.FollowUp.Scheduling.ScheduledOutreachStatus.Cancelled;
+        foreach (var s in new[] { sent, waiting, cancelled }) Assert.True(await store.TryInsertAsync(s, Ct));
+
+        Assert.Empty(await store.DueAsync(at.AddHours(2), 10, Ct));
+        Assert.Equal([waiting.Id], (await store.DueAsync(at.AddHours(3), 10, Ct)).Select(s => s.Id));
+        Assert.Equal([cancelled.Id, waiting.Id, sent.Id], (await store.ForLeadAsync(leadId, 10, Ct)).Select(s => s.Id));
+        Assert.Equal([waiting.Id], (await store.WaitingAsync(10, Ct)).Select(s => s.Id));
     }
 }

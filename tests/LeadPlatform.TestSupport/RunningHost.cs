@@ -33,8 +33,13 @@ public sealed class RunningHost : IAsyncDisposable
         var app = build(["--urls=http://127.0.0.1:0", TestApiToken.Argument, .. TestSecrets.Arguments, .. arguments]);
         await app.StartAsync();
         var host = new RunningHost(app, new Uri(app.Urls.First()));
-        await Eventually.GetAsync(() => host.Http.GetAsync(healthPath), r => r?.IsSuccessStatusCode == true,
-            TimeSpan.FromSeconds(60), $"{host.Address} to be {state}");
+        // Each probe gets 5 s, not the client's 30: a CI run once saw two probes of a starting host hang until the
+        // 60 s deadline (the host answered later requests); a stuck probe must not use up the wait.
+        await Eventually.GetAsync(async () =>
+        {
+            using var probe = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            return await host.Http.GetAsync(healthPath, probe.Token);
+        }, r => r?.IsSuccessStatusCode == true, TimeSpan.FromSeconds(90), $"{host.Address} to be {state}");
         return host;
     }
 

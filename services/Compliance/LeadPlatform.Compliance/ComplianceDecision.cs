@@ -48,6 +48,8 @@ public sealed class ComplianceDecision
     /// Null otherwise (a scheduled retry would only be blocked again).
     /// </summary>
     public DateTimeOffset? NextAllowedAt { get; }
+    /// <summary><see cref="NextAllowedAt"/> as the clock shows it in each of the lead's candidate time zones (texts and calls).</summary>
+    public IReadOnlyList<ContactLocalTime> NextAllowedLocal { get; internal init; } = [];
     /// <summary>The evidence record to append (link it with <see cref="EvidenceChain.Link"/>); null for a preview.</summary>
     public EvidenceRecord? Evidence { get; }
     /// <summary>The outreach a channel will accept; null when blocked, and always null for a preview.</summary>

@@ -23,7 +23,7 @@ public sealed class ComplianceGate
     private readonly DisclaimerRegistry disclaimers;
     private readonly TimeProvider time;
     private readonly ComplianceOptions options;
-    private readonly TimeZoneMap timeZones;
+    private readonly ContactRuleEvaluator contactRules;
 
     public ComplianceGate(ClaimRuleSet claims, DisclaimerRegistry disclaimers, TimeProvider time, ComplianceOptions? options = null)
         : this(new ClaimsScreen([claims ?? throw new ArgumentNullException(nameof(claims))]), disclaimers, time, options)
@@ -37,8 +37,7 @@ public sealed class ComplianceGate
         ArgumentNullException.ThrowIfNull(disclaimers);
         ArgumentNullException.ThrowIfNull(time);
         options ??= ComplianceOptions.Default;
-        if (options.MaxAttemptsPerChannel < 1 || options.FrequencyWindow <= TimeSpan.Zero || options.CallingHoursFrom >= options.CallingHoursUntil
-            || options.ClearanceLifetime <= TimeSpan.Zero)
+        if (options.MaxAttemptsPerChannel < 1 || options.FrequencyWindow <= TimeSpan.Zero || options.ClearanceLifetime <= TimeSpan.Zero)
         {
             throw new ArgumentException("Compliance options are out of range.", nameof(options));
         }
@@ -47,7 +46,7 @@ public sealed class ComplianceGate
         this.disclaimers = disclaimers;
         this.time = time;
         this.options = options;
-        timeZones = TimeZoneMap.Default;
+        contactRules = options.ContactRules is { } table ? new ContactRuleEvaluator(table) : ContactRuleEvaluator.Default;
     }
 
     /// <summary>
@@ -63,6 +62,9 @@ public sealed class ComplianceGate
 
     /// <summary>The claims screen (its rules, with their sources, for the compliance officer).</summary>
     public ClaimsScreen Claims => claims;
+
+    /// <summary>The contact rule table in force (windows and frequency limits by jurisdiction, with their sources).</summary>
+    public ContactRuleTable ContactRules => contactRules.Table;
 
     /// <summary>The disclaimers (the condition × channel × language matrix, for the admin page).</summary>
     public DisclaimerRegistry Disclaimers => disclaimers;
@@ -81,7 +83,7 @@ public sealed class ComplianceGate
         run.Rule(ComplianceRules.Minor, facts.IsMinor != true || draft.Author == OutreachDraft.AcknowledgementAuthor,
             "the lead is known to be under 18", "Do not contact this lead: they are under 18 and not eligible.");
         var capLiftsAt = CheckFrequencyCap(run, facts);
-        var (zones, windowEnd) = CheckQuietHours(run, draft, facts);
+        var contact = CheckContactRules(run, draft, facts);
         CheckClaims(run, draft);
         var assembled = Assemble(draft.Condition, run.Channel, draft.Language, draft.Subject, draft.Body ?? string.Empty, new Dictionary<string, string?>
         {
@@ -91,7 +93,7 @@ public sealed class ComplianceGate
         });
         run.Results.AddRange(assembled.Results);
         run.Violations.AddRange(assembled.Violations);
-        return Decide(run, draft, facts, consent, assembled, capLiftsAt, zones, windowEnd);
+        return Decide(run, draft, facts, consent, assembled, capLiftsAt, contact);
     }
 
     /// <summary>What one <see cref="Check"/> has found so far.</summary>
@@ -161,37 +163,78 @@ public sealed class ComplianceGate
         return capped ? attempts[attempts.Count - options.MaxAttemptsPerChannel] + options.FrequencyWindow : null;
     }
 
-    /// <summary>Returns the lead's candidate time zones and when today's calling window ends (texts and calls only).</summary>
-    private (TimeZoneCandidates? Zones, DateTimeOffset? WindowEnd) CheckQuietHours(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts)
+    /// <summary>
+    /// The contact rule table (windows and frequency limits by jurisdiction, strictest wins; every rule that applies must
+    /// hold). Its decision, naming the deciding rule and the table version, is in the evidence for every channel.
+    /// </summary>
+    private ContactCheck CheckContactRules(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts)
     {
+        var location = ContactLocationOf(draft, facts);
+        var evaluation = contactRules.Evaluate(run.Channel, location, facts.RecentOutreach, run.Now);
+        run.Results.Add(new EvidenceRuleResult
+        {
+            Rule = ComplianceRules.ContactRules,
+            Outcome = evaluation.Allowed ? Passed : Failed,
+            Detail = Describe(evaluation),
+        });
         if (run.Channel is not (OutreachChannel.Sms or OutreachChannel.Phone))
         {
             run.Results.Add(new EvidenceRuleResult { Rule = ComplianceRules.QuietHours, Outcome = NotApplicable });
-            return (null, null);
+            return new ContactCheck(evaluation, location);
         }
 
-        var zones = timeZones.Resolve(facts.Country, facts.PostalCode, facts.ConsentedPhone ?? draft.Recipient);
-        if (zones is null)
+        var decidedBy = evaluation.DecidedBy ?? "no rule";
+        if (evaluation.Allowed)
         {
-            run.Rule(ComplianceRules.TimeZoneUnknown, false, "no time zone from address or phone number",
-                "The lead's time zone is unknown: record a country and postal code, or a valid phone number, before texting or calling.");
-            return (null, null);
+            run.Results.Add(new EvidenceRuleResult { Rule = ComplianceRules.QuietHours, Outcome = Passed, Detail = $"{evaluation.Reason} ({decidedBy}, {evaluation.TableVersion})" });
         }
-
-        var (allowed, from, until) = QuietHoursWindow.Evaluate(zones.Zones, run.Now, options.CallingHoursFrom, options.CallingHoursUntil);
-        var zoneList = string.Join(",", zones.Zones.Select(z => z.Id));
-        if (from is null)
+        else if (evaluation.BlockedByTimingOnly)
         {
-            run.Rule(ComplianceRules.TimeZoneUnknown, false, $"no common calling hours across {zoneList} ({zones.Source})",
-                "The candidate time zones share no calling hours: record the lead's postal code to narrow them down.");
-            return (zones, null);
+            var detail = $"{evaluation.Reason} Rule {decidedBy}, table {evaluation.TableVersion}.";
+            if (evaluation.OutsideWindow)
+            {
+                run.Rule(ComplianceRules.QuietHours, false, detail,
+                    $"Texts and calls only {evaluation.WindowFrom:HH\\:mm}-{evaluation.WindowUntil:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
+            }
+
+            if (evaluation.OverFrequencyLimit)
+            {
+                run.Rule(ComplianceRules.FrequencyCap, false, detail, "The contact rules limit calls and texts to this lead: schedule it for later.");
+            }
+        }
+        else if (evaluation.DecidedBy?.StartsWith(ContactRuleEvaluator.HistoryUnknownRule, StringComparison.Ordinal) == true)
+        {
+            // Already failed closed by the frequency cap (outreach history unknown); the evidence names the contact rule too.
+        }
+        else
+        {
+            run.Rule(ComplianceRules.TimeZoneUnknown, false, $"{evaluation.Reason} Rule {decidedBy}, table {evaluation.TableVersion}.",
+                "The lead's location or time zone is unknown or ambiguous: record a country and postal code, or a valid phone number, before texting or calling.");
         }
 
-        run.Rule(ComplianceRules.QuietHours, allowed,
-            allowed ? $"inside calling hours in {zoneList} ({zones.Source})" : $"outside {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in {zoneList} ({zones.Source})",
-            $"Texts and calls only {options.CallingHoursFrom:HH\\:mm}-{options.CallingHoursUntil:HH\\:mm} in the lead's local time: schedule it for the next allowed time.");
-        return (zones, until);
+        return new ContactCheck(evaluation, location);
     }
+
+    private static ContactLocation ContactLocationOf(OutreachDraft draft, LeadComplianceFacts facts) => new()
+    {
+        Country = facts.Country,
+        PostalCode = facts.PostalCode,
+        Phone = string.IsNullOrWhiteSpace(facts.ConsentedPhone) ? (draft.Channel == OutreachChannel.Email ? null : draft.Recipient) : facts.ConsentedPhone,
+    };
+
+    private static string Describe(ContactEvaluation e)
+    {
+        var text = new StringBuilder();
+        text.Append("table ").Append(e.TableVersion).Append("; decided by ").Append(e.DecidedBy ?? "none").Append("; ").Append(e.Reason);
+        if (e.AppliedRules.Count > 0) text.Append("; applied: ").Append(string.Join(", ", e.AppliedRules));
+        if (e.Jurisdictions.Count > 0) text.Append("; jurisdictions: ").Append(string.Join(", ", e.Jurisdictions));
+        if (e.TimeZones.Count > 0) text.Append("; time zones: ").Append(string.Join(", ", e.TimeZones));
+        if (e.NextAllowedAt is { } next) text.Append("; next allowed ").Append(next.ToString("O", CultureInfo.InvariantCulture));
+        return text.ToString();
+    }
+
+    /// <summary>The contact rules' evaluation of this check, and the location it used (to find the next allowed moment).</summary>
+    private sealed record ContactCheck(ContactEvaluation Evaluation, ContactLocation Location);
 
     /// <summary>Pre-approved content is not screened again; review findings a compliance officer approved are accepted.</summary>
     private void CheckClaims(CheckRun run, OutreachDraft draft)
@@ -204,7 +247,7 @@ public sealed class ComplianceGate
     }
 
     private ComplianceDecision Decide(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts, ChannelConsent? consent, Assembly assembled,
-        DateTimeOffset? capLiftsAt, TimeZoneCandidates? zones, DateTimeOffset? windowEnd)
+        DateTimeOffset? capLiftsAt, ContactCheck contact)
     {
         var now = run.Now;
         var channel = run.Channel;
@@ -237,14 +280,14 @@ public sealed class ComplianceGate
         DateTimeOffset? nextAllowedAt = null;
         if (!cleared && violations.All(v => v.Rule is ComplianceRules.QuietHours or ComplianceRules.FrequencyCap))
         {
-            nextAllowedAt = NextAllowed(now, capLiftsAt, zones);
+            nextAllowedAt = NextAllowed(now, capLiftsAt, contact, facts.RecentOutreach);
         }
 
         ClearedOutreach? outreach = null;
         if (cleared)
         {
             var validUntil = now + options.ClearanceLifetime;
-            if (windowEnd is { } end && end < validUntil)
+            if (WindowEnd(contact.Evaluation, now) is { } end && end < validUntil)
             {
                 validUntil = end;
             }
@@ -256,7 +299,10 @@ public sealed class ComplianceGate
             };
         }
 
-        return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, nextAllowedAt, evidence, outreach);
+        return new ComplianceDecision(violations, assembled.Disclaimers, assembled.Subject, assembled.Message, nextAllowedAt, evidence, outreach)
+        {
+            NextAllowedLocal = nextAllowedAt is { } next ? LocalTimes(contact.Evaluation, next) : [],
+        };
     }
 
     /// <summary>
@@ -392,16 +438,42 @@ public sealed class ComplianceGate
         return new Assembly(outSubject, message, [disclaimer], violations, results);
     }
 
-    private DateTimeOffset? NextAllowed(DateTimeOffset now, DateTimeOffset? capLiftsAt, TimeZoneCandidates? zones)
+    /// <summary>
+    /// The earliest moment at which both the product's per-channel cap and every contact rule (window and limits, in every
+    /// candidate zone) allow it; null when the contact rules would still block it then for another reason.
+    /// </summary>
+    private DateTimeOffset? NextAllowed(DateTimeOffset now, DateTimeOffset? capLiftsAt, ContactCheck contact, IReadOnlyList<PriorOutreach>? history)
     {
         var from = capLiftsAt is { } lifts && lifts > now ? lifts : now;
-        if (zones is null)
+        var evaluation = from == now ? contact.Evaluation : contactRules.Evaluate(contact.Evaluation.Channel, contact.Location, history, from);
+        if (evaluation.Allowed) return from;
+        return evaluation.BlockedByTimingOnly ? evaluation.NextAllowedAt : null;
+    }
+
+    private static List<ContactLocalTime> LocalTimes(ContactEvaluation evaluation, DateTimeOffset at)
+    {
+        var local = new List<ContactLocalTime>();
+        foreach (var id in evaluation.TimeZones)
         {
-            return from;
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) local.Add(new ContactLocalTime(id, TimeZoneInfo.ConvertTime(at, zone)));
         }
 
-        var (_, start, _) = QuietHoursWindow.Evaluate(zones.Zones, from, options.CallingHoursFrom, options.CallingHoursUntil);
-        return start;
+        return local;
+    }
+
+    /// <summary>When the contact window the clearance was given in ends (texts and calls), so the clearance lapses with it.</summary>
+    private static DateTimeOffset? WindowEnd(ContactEvaluation evaluation, DateTimeOffset now)
+    {
+        if (evaluation.WindowFrom is not { } open || evaluation.WindowUntil is not { } close || evaluation.TimeZones.Count == 0) return null;
+        var zones = new List<TimeZoneInfo>();
+        foreach (var id in evaluation.TimeZones)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return null;
+            zones.Add(zone);
+        }
+
+        var (inside, _, until) = QuietHoursWindow.Evaluate(zones, now, open, close);
+        return inside ? until : null;
     }
 
     private static void Rule(List<EvidenceRuleResult> results, List<ComplianceViolation> violations, string rule, bool passed, string? detail, string advice)

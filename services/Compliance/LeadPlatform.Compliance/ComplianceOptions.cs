@@ -6,10 +6,11 @@ public sealed record ComplianceOptions
     /// <summary>At most this many attempts per channel within <see cref="FrequencyWindow"/>.</summary>
     public int MaxAttemptsPerChannel { get; init; } = 3;
     public TimeSpan FrequencyWindow { get; init; } = TimeSpan.FromHours(24);
-    /// <summary>SMS and calls only from this local time (inclusive) ...</summary>
-    public TimeOnly CallingHoursFrom { get; init; } = new(8, 0);
-    /// <summary>... until this local time (exclusive).</summary>
-    public TimeOnly CallingHoursUntil { get; init; } = new(20, 0);
+    /// <summary>
+    /// The contact windows and frequency limits by jurisdiction (null: the embedded table). Texts and calls must fall
+    /// inside every applicable window; every applicable limit must hold, besides <see cref="MaxAttemptsPerChannel"/>.
+    /// </summary>
+    public ContactRuleTable? ContactRules { get; init; }
     /// <summary>How long a cleared outreach may wait before a channel must refuse it.</summary>
     public TimeSpan ClearanceLifetime { get; init; } = TimeSpan.FromMinutes(15);
     /// <summary>

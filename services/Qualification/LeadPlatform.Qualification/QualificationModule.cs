@@ -54,6 +54,7 @@ public static class QualificationModule
         bus.AddServiceConsumer<LeadOptedOutConsumer>(ServiceName);
         bus.AddServiceConsumer<LeadErasureRequestedConsumer>(ServiceName);
         bus.AddServiceConsumer<DecisionsFollowMergeConsumer>(ServiceName);
+        bus.AddServiceConsumer<DecisionsFollowUnmergeConsumer>(ServiceName);
         return bus;
     }
 

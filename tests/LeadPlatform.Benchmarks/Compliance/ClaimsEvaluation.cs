@@ -30,6 +30,21 @@ public static class ClaimsEvaluation
             return;
         }
 
+        if (args.Contains("--lines"))
+        {
+            // A file of "language<TAB>text" lines: each screened with the rules alone, its findings or CLEARED.
+            var screen = ClaimsScreen.LoadDefault(semantic: false);
+            foreach (var line in File.ReadAllLines(args[^1]).Where(l => l.Contains('\t', StringComparison.Ordinal)))
+            {
+                var language = line[..line.IndexOf('\t', StringComparison.Ordinal)];
+                var sentence = line[(language.Length + 1)..];
+                var found = screen.Screen(sentence, "body", language);
+                Console.WriteLine((found.Count == 0 ? "CLEARED " : string.Join("; ", found.Select(v => $"{v.Rule}/{v.Severity} \"{v.Match}\"")) + " <= ") + sentence);
+            }
+
+            return;
+        }
+
         if (args.Contains("--nearest"))
         {
             foreach (var line in File.ReadAllLines(args[^1]))

@@ -42,6 +42,50 @@ public sealed class Merging_over_RabbitMQ(RabbitMqFixture rabbit)
         Assert.Equal(kept.ToString(), filedUnder);
     }
 
+    [Fact]
+    public async Task An_unmerge_gives_the_restored_lead_its_decisions_and_requests_back_in_qualification_and_intake()
+    {
+        await using var services = await DistributedServices.StartAsync(await rabbit.NewVirtualHostAsync());
+        var phone = "+1 415 555 0192";
+        var kept = await SubmitAsync(services, People.Request("Ana", "Souza", "ana.souza@fastmail.com", phone, "1985-02-03", "First."));
+        await LeadWhenAsync(services, kept, l => l["tasks"]!.AsArray().Count == 1, "the first lead's task");
+        var other = await SubmitAsync(services, People.Request("Bia", "Souza", "bia.souza@fastmail.com", phone, "2001-07-09", "Second."));
+        Assert.NotEqual(kept, other);
+        await LeadWhenAsync(services, other, l => l["submissions"]!.AsArray().Any(s => s!["decision"] is not null), "the second lead's decision");
+        using (var merged = await services.FollowUp.Http.PostAsJsonAsync($"/api/v1/leads/{kept}/merge", new { otherLeadId = other }))
+            Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        await Eventually.GetAsync(() => services.Qualification.Http.GetFromJsonAsync<JsonArray>($"/api/v1/qualifications/{kept}"),
+            d => d?.Count == 2, TimeSpan.FromSeconds(30), "qualification to move the merged lead's decision");
+
+        // A different person after all.
+        using (var unmerged = await services.FollowUp.Http.PostAsJsonAsync($"/api/v1/leads/{kept}/unmerge", new { otherLeadId = other }))
+            Assert.Equal(HttpStatusCode.OK, unmerged.StatusCode);
+
+        // Qualification: each lead has its own decision again (an erasure of either reaches only its own).
+        await Eventually.GetAsync(() => services.Qualification.Http.GetFromJsonAsync<JsonArray>($"/api/v1/qualifications/{other}"),
+            d => d?.Count == 1, TimeSpan.FromSeconds(30), "qualification to give the restored lead its decision back");
+        Assert.Single((await services.Qualification.Http.GetFromJsonAsync<JsonArray>($"/api/v1/qualifications/{kept}"))!);
+
+        // Intake: the restored person writes again and is filed under their own lead, not the former survivor.
+        var filedUnder = await Eventually.GetAsync(async () =>
+        {
+            var message = $"Again {Guid.NewGuid():N}";
+            using var response = await services.Intake.Http.PostAsJsonAsync("/api/v1/quote-requests",
+                People.Request("Bia", "Souza", "bia.souza@fastmail.com", phone, "2001-07-09", message));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var quoteRequestId = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["quoteRequestId"]!;
+            var lead = await Eventually.GetAsync(async () =>
+            {
+                using var lookup = await services.FollowUp.Http.GetAsync($"/api/v1/leads?quoteRequestId={quoteRequestId}");
+                if (!lookup.IsSuccessStatusCode) return null;
+                var json = await lookup.Content.ReadFromJsonAsync<JsonNode>();
+                return json is JsonArray list ? (string?)list.FirstOrDefault()?["leadId"] : (string?)json?["leadId"];
+            }, id => id is not null, TimeSpan.FromSeconds(30), "follow-up to know the request");
+            return lead;
+        }, id => id == other.ToString(), TimeSpan.FromSeconds(30), "intake to file the request under the restored lead");
+        Assert.Equal(other.ToString(), filedUnder);
+    }
+
     private static async Task<Guid> SubmitAsync(DistributedServices services, JsonObject request)
     {
         using var response = await services.Intake.Http.PostAsJsonAsync("/api/v1/quote-requests", request);

@@ -55,6 +55,9 @@ public sealed class Merging_two_leads : IAsyncLifetime
         Assert.Null(gone["email"]);
         Assert.Contains(gone["timeline"]!.AsArray(), e => (string?)e!["kind"] == "merged_into" && (string?)e["actor"] == "api:tests");
         Assert.DoesNotContain((await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!, t => (string?)t!["leadId"] == other.ToString());
+        // The merge is in both leads' hash-chained evidence, with who decided and the other lead, and both chains verify.
+        await AssertEvidenceAsync(kept, "merged", other, "api:tests");
+        await AssertEvidenceAsync(other, "merged_into", kept, "api:tests");
 
         // Later events for the merged lead reach the survivor: an opt-out recorded on it, and the person writing again.
         using (var optOut = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{other}/opt-outs", new { channel = "phone", coordinator = "Ana" }))
@@ -158,6 +161,8 @@ public sealed class Merging_two_leads : IAsyncLifetime
             Assert.Single(lead["outreach"]!.AsArray(), o => (string?)o!["kind"] == "acknowledgement");
         }
         Assert.Contains(back["timeline"]!.AsArray(), e => (string?)e!["kind"] == "submitted");
+        await AssertEvidenceAsync(kept, "unmerged", other, "Ana");
+        await AssertEvidenceAsync(other, "unmerged", kept, "Ana");
         Assert.DoesNotContain(survivor["timeline"]!.AsArray(), e => e!["details"]?["fromLeadId"] is not null);
         Assert.Contains((await _clinic.Api.GetFromJsonAsync<JsonArray>("/api/v1/tasks"))!, t => (string?)t!["leadId"] == other.ToString());
         page = await _clinic.Browser.GetStringAsync($"/dashboard/leads/{kept}?notice=unmerged");
@@ -170,5 +175,13 @@ public sealed class Merging_two_leads : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using (var missing = await _clinic.Api.PostAsJsonAsync($"/api/v1/leads/{kept}/unmerge", new { }))
             Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+
+    private async Task AssertEvidenceAsync(Guid leadId, string decision, Guid otherLeadId, string author)
+    {
+        var evidence = (await _clinic.Api.GetFromJsonAsync<JsonObject>($"/api/v1/leads/{leadId}/evidence"))!;
+        Assert.True((bool)evidence["verification"]!["isIntact"]!, $"the evidence chain of lead {leadId} verifies");
+        Assert.Contains(evidence["records"]!.AsArray(), r => (string?)r!["decision"] == decision && (string?)r["channel"] == "lead"
+            && (string?)r["relatedLeadId"] == otherLeadId.ToString() && (string?)r["author"] == author);
     }
 }

@@ -34,6 +34,9 @@ public sealed class ClaimRuleSet
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> relatives;
+    private readonly int relativeReach;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> concord;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>[] auxiliaryLookups;
 
     private ClaimRuleSet(ClaimRulesDocument document)
@@ -88,6 +91,7 @@ public sealed class ClaimRuleSet
         // The negation grammar's own words are matched as written, never by stem ("sino" is not "sin", "nobody" not "nobod").
         var grammar = document.Negation.Cues.SelectMany(c => c.Phrases.Concat(c.Auxiliaries))
             .Concat(document.Negation.NotNegations).Concat(document.Negation.ClauseBreakWords).Concat(document.Negation.Coordinators)
+            .Concat(document.Negation.Relatives).Concat(document.Negation.Concord)
             .SelectMany(p => p.Split([' ', '(', ')', '|'], StringSplitOptions.RemoveEmptyEntries))
             .Where(w => !w.StartsWith('{') && !w.StartsWith('@') && !w.StartsWith('#'));
         index = new PhraseIndex(patterns, document.NumberWords, document.Stem ? document.Language : null, grammar);
@@ -98,6 +102,9 @@ public sealed class ClaimRuleSet
         clauseBreakWords = Fold(document.Negation.ClauseBreakWords).GetAlternateLookup<ReadOnlySpan<char>>();
         coordinators = Fold(document.Negation.Coordinators).GetAlternateLookup<ReadOnlySpan<char>>();
         newSubjects = Fold(document.Negation.NewSubjects).GetAlternateLookup<ReadOnlySpan<char>>();
+        relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
+        relativeReach = document.Negation.RelativeReach;
+        concord = Fold(document.Negation.Concord).GetAlternateLookup<ReadOnlySpan<char>>();
         RuleIds = [.. rules.Select(r => r.Id)];
     }
 
@@ -253,16 +260,28 @@ public sealed class ClaimRuleSet
 
             var cueIndex = hit.Owner - cueBase;
             var cue = cues[cueIndex];
+            // Negative concord: "sin ninguna molestia", "no hay ni un paciente que", "não há nenhum" are one negation; the
+            // n-word carries the negation it is in over its own scope instead of flipping it back.
+            var concordLevel = !distanceCue[cueIndex] && negations[hit.Start] > 0 && concord.Contains(tokens.Letters(hit.Start))
+                ? negations[hit.Start]
+                : (byte)0;
+
             var scope = cue.Scope;
             if (cue.Lookahead > 0 && AuxiliaryFollows(tokens, hit.End, cue.Lookahead, auxiliaryLookups[cueIndex]))
             {
                 scope = Math.Max(scope, cue.ClauseScope);
             }
 
+            if (relativeReach > 0 && !distanceCue[cueIndex])
+            {
+                scope = WithRelativeClause(tokens, hit.End, scope);
+            }
+
             // A claim starting at token p has (p - hit.End) words between it and the cue.
             for (var p = hit.End; p < tokens.Count && p - hit.End <= scope; p++)
             {
-                if (EndsClause(tokens, p))
+                // A comma straight after the cue opens a parenthetical, not a new clause ("when, or whether, you'll ...").
+                if (EndsClause(tokens, p) && !(p == hit.End && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0))
                 {
                     break;
                 }
@@ -271,17 +290,44 @@ public sealed class ClaimRuleSet
                 {
                     distanced[p] = true;
                 }
+                else if (concordLevel > 0)
+                {
+                    negations[p] = Math.Max(negations[p], concordLevel);
+                }
                 else
                 {
                     negations[p]++;
                 }
             }
 
-            for (var p = hit.Start - 1; distanceCue[cueIndex] && p >= 0 && hit.Start - p <= cue.Before && !EndsClause(tokens, p + 1); p--)
+            for (var p = hit.Start - 1; distanceCue[cueIndex] && p >= 0 && hit.Start - p <= cue.Before && !(cue.BeforeAcrossCommas ? EndsSentence(tokens, p) : EndsClause(tokens, p + 1)); p--)
             {
                 distanced[p] = true;
             }
         }
+    }
+
+    /// <summary>
+    /// "no patient (of ours) who ...", "not a single person we treated who ...": a relative word within the negated
+    /// noun phrase (the cue's scope, at least four words) extends the negation over the relative clause and the predicate
+    /// after it, so a second negation there makes two.
+    /// </summary>
+    private int WithRelativeClause(TokenizedText tokens, int from, int scope)
+    {
+        for (var p = from; p < tokens.Count && p - from <= Math.Max(scope, 4); p++)
+        {
+            if (EndsClause(tokens, p))
+            {
+                break;
+            }
+
+            if (relatives.Contains(tokens.Letters(p)))
+            {
+                return Math.Max(scope, p - from + relativeReach);
+            }
+        }
+
+        return scope;
     }
 
     /// <summary>A cue inside a longer cue is part of it: "no" in "no hay ningun motivo para que" is not a second negation.</summary>
@@ -345,6 +391,8 @@ public sealed class ClaimRuleSet
 
         return coordinators.Contains(word) && p + 1 < tokens.Count && newSubjects.Contains(tokens.Letters(p + 1));
     }
+
+    private static bool EndsSentence(TokenizedText tokens, int p) => (tokens.Gap(p) & TokenizedText.PhraseJoin) == 0;
 
     private bool AuxiliaryFollows(TokenizedText tokens, int from, int lookahead, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> auxiliary)
     {

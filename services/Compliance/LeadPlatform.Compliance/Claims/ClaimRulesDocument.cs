@@ -21,6 +21,18 @@ internal sealed class NegationDocument
     public List<string> ClauseBreakWords { get; set; } = [];
     public List<string> Coordinators { get; set; } = [];
     public List<string> NewSubjects { get; set; } = [];
+    /// <summary>
+    /// Relative words ("who", "que", "quem"): a negation whose scope reaches one covers the relative clause and the
+    /// predicate after it too, <see cref="RelativeReach"/> words on ("no patient who didn't recover", "no hay ni un
+    /// paciente que no haya mejorado": the first cue reaches the second, so the two assert).
+    /// </summary>
+    public List<string> Relatives { get; set; } = [];
+    public int RelativeReach { get; set; }
+    /// <summary>
+    /// Negative concord (Spanish, Portuguese): an n-word ("ninguna", "nadie", "nenhum", "ni") already inside another
+    /// negation's scope repeats that negation instead of flipping it back ("sin ninguna molestia" is one negation).
+    /// </summary>
+    public List<string> Concord { get; set; } = [];
 }
 
 internal sealed class NegationCueDocument
@@ -38,6 +50,11 @@ internal sealed class NegationCueDocument
     public string Kind { get; set; } = "negation";
     /// <summary>For a <c>distance</c> cue: how many words before it (same clause) it also covers ("fractures heal with rest").</summary>
     public int Before { get; set; }
+    /// <summary>
+    /// For a <c>distance</c> cue: its <see cref="Before"/> reach crosses commas and other clause punctuation up to the
+    /// sentence's start ("the registration is for the facility, not the treatment").
+    /// </summary>
+    public bool BeforeAcrossCommas { get; set; }
 }
 
 internal sealed class ClaimRuleDocument

@@ -14,6 +14,10 @@ public sealed record ContactEvaluation
     public required string Reason { get; init; }
     /// <summary>True when the only obstacle is timing, so the outreach can wait for <see cref="NextAllowedAt"/>.</summary>
     public bool BlockedByTimingOnly { get; init; }
+    /// <summary>Blocked (also) because now is outside the effective contact window.</summary>
+    public bool OutsideWindow { get; init; }
+    /// <summary>Blocked (also) because a frequency limit is reached.</summary>
+    public bool OverFrequencyLimit { get; init; }
     /// <summary>Every rule that applied, as <c>id@version</c>.</summary>
     public IReadOnlyList<string> AppliedRules { get; init; } = [];
     /// <summary>The jurisdictions found (<c>country:US</c>, <c>state:US-FL</c>…), with where each came from.</summary>

@@ -23,4 +23,13 @@ public sealed record ContactRule
     public string Key => Id + "@" + Version;
 
     public bool HasWindow => WindowFrom is not null && WindowUntil is not null;
+
+    /// <summary>
+    /// How far the row is sourced: <c>unverified</c> (its source or title says so: counsel to confirm), <c>product-policy</c>
+    /// (no statute: the product's own default), or <c>cited</c> (a statute or regulation is cited; still not legal advice).
+    /// </summary>
+    public string Verification =>
+        Source.Contains("unverified", StringComparison.OrdinalIgnoreCase) || Title.Contains("unverified", StringComparison.OrdinalIgnoreCase) ? "unverified"
+        : Source.StartsWith("Product policy", StringComparison.OrdinalIgnoreCase) ? "product-policy"
+        : "cited";
 }

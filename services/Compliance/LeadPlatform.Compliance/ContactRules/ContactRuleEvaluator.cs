@@ -96,7 +96,7 @@ public sealed class ContactRuleEvaluator
         {
             return capRule is null
                 ? Result(true, applied[0].Key, "Allowed: no contact window applies.")
-                : Timing(Result(false, capRule.Key, CapReason(capRule, capCount)), capLifts!.Value, []);
+                : Timing(Result(false, capRule.Key, CapReason(capRule, capCount)) with { OverFrequencyLimit = true }, capLifts!.Value, []);
         }
 
         var from = windowed.Max(r => r.WindowFrom!.Value);
@@ -147,7 +147,7 @@ public sealed class ContactRuleEvaluator
             blocked = Result(false, capRule!.Key, CapReason(capRule, capCount));
         }
 
-        return Timing(blocked with { TimeZones = zoneIds, WindowFrom = from, WindowUntil = until }, next, zones);
+        return Timing(blocked with { TimeZones = zoneIds, WindowFrom = from, WindowUntil = until, OutsideWindow = !inside, OverFrequencyLimit = capRule is not null }, next, zones);
     }
 
     private static ContactEvaluation Timing(ContactEvaluation blocked, DateTimeOffset next, IReadOnlyList<TimeZoneInfo> zones) => blocked with
@@ -238,11 +238,20 @@ public sealed class ContactRuleEvaluator
         }
     }
 
-    private static List<TimeZoneInfo> Zones(ContactLocation location)
+    /// <summary>
+    /// The address's zones (postal code, else country, else phone) and the phone's own zones where the phone says something
+    /// the address does not: a number of another country, or a NANP area code (a place of its own, where the lead may
+    /// be: Florida presumes residence from it). A mobile number of the address's own country adds nothing: it names only
+    /// the country, and its every zone would narrow the window for nothing.
+    /// </summary>
+    private List<TimeZoneInfo> Zones(ContactLocation location)
     {
         var zones = new List<TimeZoneInfo>();
         var fromAddress = TimeZoneMap.Default.Resolve(location.Country, location.PostalCode, location.Phone);
-        var fromPhone = TimeZoneMap.FromPhone(location.Phone);
+        var phone = Phone(location.Phone);
+        var country = location.Country?.Trim().ToUpperInvariant();
+        var phoneAddsAPlace = phone is { } p && (p.AreaState is not null || !string.Equals(p.Region, country, StringComparison.Ordinal));
+        var fromPhone = fromAddress is null || phoneAddsAPlace ? TimeZoneMap.FromPhone(location.Phone) : null;
         foreach (var zone in (fromAddress?.Zones ?? []).Concat(fromPhone?.Zones ?? []))
         {
             if (!zones.Any(z => z.Id == zone.Id)) zones.Add(zone);

@@ -38,6 +38,13 @@ public sealed class ContactRuleTable
 
     public static ContactRuleTable Default => Defaults.Value;
 
+    /// <summary>
+    /// A rule table from counsel's own JSON (same shape as the embedded <c>contact-rules.json</c>), with the embedded US
+    /// location data. Validated as the embedded one is.
+    /// </summary>
+    /// <exception cref="FormatException">Every problem found, each naming its field.</exception>
+    public static ContactRuleTable FromJson(string rulesJson) => Parse(rulesJson ?? string.Empty, EmbeddedData.Read("us-locations.json"));
+
     public string Version { get; }
     public string LocationsVersion { get; }
     public IReadOnlyList<ContactRule> Rules { get; }

@@ -71,6 +71,29 @@ public static class EvidenceChain
         return new EvidenceChainVerification { IsIntact = true, RecordCount = index };
     }
 
+    /// <summary>
+    /// A record of a decision about the lead itself (a merge or an unmerge, <see cref="EvidenceRecord.Decision"/>), for the
+    /// lead's chain: who decided, when, the other lead, and what moved (<paramref name="detail"/>, no personal data).
+    /// </summary>
+    public static EvidenceRecord LeadDecision(Guid leadId, Guid relatedLeadId, string decision, string author, DateTimeOffset at, string detail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(decision);
+        return new EvidenceRecord
+        {
+            EvidenceId = Guid.CreateVersion7(at),
+            LeadId = leadId,
+            Channel = "lead",
+            Author = author,
+            DecidedAt = at,
+            Decision = decision,
+            RelatedLeadId = relatedLeadId,
+            MessageHash = Hashing.Sha256Hex($"{decision}:{leadId:D}:{relatedLeadId:D}:{detail}"),
+            RuleSetVersion = "identity-v1",
+            ConsentHash = "none",
+            RuleResults = [new EvidenceRuleResult { Rule = "identity." + decision, Outcome = "passed", Detail = detail }],
+        };
+    }
+
     /// <summary>SHA-256 over a canonical, length-prefixed rendering of every field except <see cref="EvidenceRecord.Hash"/>.</summary>
     public static string ComputeHash(EvidenceRecord record)
     {
@@ -120,6 +143,8 @@ public static class EvidenceChain
                 Field(canon, "approved", a);
             }
         }
+
+        if (record.RelatedLeadId is { } related) Field(canon, "relatedLeadId", related.ToString("D"));
 
         Field(canon, "previousHash", record.PreviousHash);
         return Hashing.Sha256Hex(canon.ToString());

@@ -11,12 +11,15 @@ public sealed record EvidenceRecord
     /// <summary>Position in the chain, from 0; set by <see cref="EvidenceChain.Link"/>.</summary>
     public long Sequence { get; init; }
     public required Guid LeadId { get; init; }
-    /// <summary><c>email</c>, <c>sms</c> or <c>phone</c>.</summary>
+    /// <summary><c>email</c>, <c>sms</c> or <c>phone</c>; <c>lead</c> for a decision about the lead itself (a merge or an unmerge).</summary>
     public required string Channel { get; init; }
     /// <summary>Who asked for the outreach (the draft's author).</summary>
     public required string Author { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
-    /// <summary><c>cleared</c>, <c>review</c> (held for a compliance officer) or <c>blocked</c>.</summary>
+    /// <summary>
+    /// <c>cleared</c>, <c>review</c> (held for a compliance officer) or <c>blocked</c>; for a decision about the lead:
+    /// <c>merged</c> (another lead merged into this one), <c>merged_into</c>, <c>unmerged</c>.
+    /// </summary>
     public required string Decision { get; init; }
     /// <summary>Who approved it after review, when it was sent on a <see cref="ReviewApproval"/>.</summary>
     public string? Reviewer { get; init; }
@@ -24,6 +27,8 @@ public sealed record EvidenceRecord
     public Guid? ReviewId { get; init; }
     /// <summary>Ids of the pre-approved content (<see cref="Compliance.ApprovedContent.Id"/>) the message was made from.</summary>
     public string[] ApprovedContent { get; init; } = [];
+    /// <summary>The other lead of a merge or an unmerge.</summary>
+    public Guid? RelatedLeadId { get; init; }
     /// <summary>Set when cleared: the id the outreach carries.</summary>
     public Guid? OutreachId { get; init; }
     /// <summary>SHA-256 (hex) of the final message, disclaimers included (of the draft body if none could be attached).</summary>

@@ -12,4 +12,9 @@ public sealed class OutreachBody
     public string? Language { get; set; }
     /// <summary>The approved template the message was started from: its text, placeholders filled in, is not screened again.</summary>
     public Guid? TemplateId { get; set; }
+    /// <summary>
+    /// <c>block</c> (default): a message blocked only by timing answers 422 with the next allowed moment. <c>schedule</c>
+    /// (email and SMS): it is stored and sent then, re-checked at that moment (202, <c>status: scheduled</c>, <c>scheduledFor</c>).
+    /// </summary>
+    public string? WhenNotAllowedNow { get; set; }
 }

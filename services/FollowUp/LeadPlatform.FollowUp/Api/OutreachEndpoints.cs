@@ -40,9 +40,19 @@ public static class OutreachEndpoints
     }
 
     internal static async Task<Results<Accepted<OutreachResult>, Ok<CallScriptView>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        Guid leadId, OutreachBody body, OutreachSender sender, ILeadStore store, TemplateService templates, HttpContext http, CancellationToken cancellationToken)
+        Guid leadId, OutreachBody body, OutreachSender sender, ILeadStore store, TemplateService templates, Scheduling.OutreachScheduler scheduler, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var errors = DraftValidation.Check(body.Channel, body.Subject, body.Body, out var channel);
+        var whenNotAllowedNow = body.WhenNotAllowedNow?.Trim().ToLowerInvariant();
+        if (whenNotAllowedNow is not (null or "" or "block" or "schedule"))
+        {
+            errors["whenNotAllowedNow"] = ["Use schedule (send it at the next allowed moment) or block (the default)."];
+        }
+        else if (whenNotAllowedNow == "schedule" && channel == OutreachChannel.Phone && !errors.ContainsKey("channel"))
+        {
+            errors["whenNotAllowedNow"] = ["A call cannot be scheduled: it needs a coordinator on the line. Open a callback for the next allowed moment instead."];
+        }
         DraftValidation.Name(errors, "author", body.Author, required: false);
         if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(body.Subject) && !errors.ContainsKey("channel"))
         {
@@ -72,6 +82,13 @@ public static class OutreachEndpoints
             ApprovedContent = approved,
         };
         var outcome = await sender.SendAsync(leadId, request, cancellationToken);
+        if (outcome.Kind == OutreachOutcomeKind.Blocked && whenNotAllowedNow == "schedule" && outcome.Decision?.NextAllowedAt is not null)
+        {
+            // Blocked only by timing (contact window, frequency limit): it waits, and the gate decides again at that moment.
+            // Approved-template text is screened again then (the schedule keeps the words, not the template's approval).
+            var item = await scheduler.ScheduleAsync(leadId, request, outcome, CancellationToken.None);
+            return TypedResults.Accepted($"/api/v1/leads/{leadId}/scheduled-outreach/{item.Id}", OutreachResult.ScheduledFrom(outcome, item));
+        }
         return outcome.Kind switch
         {
             OutreachOutcomeKind.LeadNotFound => NoSuchLead(),
@@ -148,10 +165,15 @@ public static class OutreachEndpoints
             ["violations"] = decision.Violations.Select(FindingView.From).ToList(),
             ["evidenceId"] = outcome.Evidence!.EvidenceId,
         };
-        if (decision.NextAllowedAt is { } next) extensions["nextAllowedAt"] = next;
+        if (decision.NextAllowedAt is { } next)
+        {
+            extensions["nextAllowedAt"] = next;
+            extensions["nextAllowedLocal"] = decision.NextAllowedLocal;
+        }
         return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Blocked by the compliance check",
-            detail: "Nothing was sent. " + string.Join(" ", decision.Violations.Select(v => v.Advice).Distinct()),
+            detail: "Nothing was sent. " + string.Join(" ", decision.Violations.Select(v => v.Advice).Distinct())
+                + (decision.NextAllowedAt is { } at ? $" Next allowed moment: {Scheduling.OutreachScheduler.Local(decision, at)}." : string.Empty),
             extensions: extensions);
     }
 }

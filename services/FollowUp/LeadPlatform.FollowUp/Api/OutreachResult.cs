@@ -23,11 +23,22 @@ public sealed record OutreachResult(
     string? Subject,
     string? Message,
     IReadOnlyList<string> DisclaimerVersions,
-    string? ApprovedBy)
+    string? ApprovedBy,
+    DateTimeOffset? ScheduledFor = null,
+    IReadOnlyList<ContactLocalTime>? ScheduledForLocal = null)
 {
     public const string Sent = "sent";
     public const string HeldForReview = "held_for_review";
     public const string Scheduled = "scheduled";
+
+    /// <summary>Blocked now only for timing, and scheduled: the gate's findings say what it waits for.</summary>
+    internal static OutreachResult ScheduledFrom(OutreachOutcome blocked, Scheduling.ScheduledOutreach item)
+    {
+        var d = blocked.Decision!;
+        return new OutreachResult(item.Id, Scheduled, d.Decision, [.. d.Violations.Select(FindingView.From)],
+            [.. d.Disclaimers.Select(DisclaimerView.From)], blocked.Evidence!.EvidenceId, null, item.Channel,
+            d.Subject, d.Message, [.. d.Disclaimers.Select(x => $"{x.Id}@{x.Version}")], null, item.DueAt, d.NextAllowedLocal);
+    }
 
     internal static OutreachResult From(OutreachOutcome outcome)
     {

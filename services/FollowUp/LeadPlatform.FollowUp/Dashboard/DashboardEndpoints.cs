@@ -66,6 +66,7 @@ public static class DashboardEndpoints
         work.MapPost("/call", CallAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/call/{outreachId:guid}/confirm", ConfirmCallAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/notes", NoteAsync).AddEndpointFilter(RequireAntiforgery);
+        work.MapPost("/scheduled-outreach/{id:guid}/cancel", Scheduling.ScheduledOutreachPages.CancelAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/status", StatusAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/override", OverrideAsync).AddEndpointFilter(RequireAntiforgery);
         work.MapPost("/opt-out", OptOutAsync).AddEndpointFilter(RequireAntiforgery);
@@ -310,6 +311,8 @@ public static class DashboardEndpoints
     private static string? Notice(string? code) => code switch
     {
         "sent" => "Sent. The outreach and its evidence record are below.",
+        "scheduled" => "Scheduled: it goes at the lead's next allowed moment, checked again then (see Scheduled outreach).",
+        "schedule-cancelled" => "The scheduled outreach is cancelled: nothing will be sent.",
         "call" => "Call logged.",
         "note" => "Note added.",
         "status" => "Status saved.",
@@ -348,8 +351,10 @@ public static class DashboardEndpoints
     }
 
     private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, TemplateService templates,
-        [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body, [FromForm] Guid? templateId)
+        Scheduling.OutreachScheduler scheduler, [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body, [FromForm] Guid? templateId,
+        [FromForm] string? whenNotAllowedNow)
     {
+        var schedule = whenNotAllowedNow == "schedule";
         var ct = http.RequestAborted;
         var lead = await store.GetAsync(leadId, ct);
         if (lead is null) return NoSuchLead(http);
@@ -360,21 +365,27 @@ public static class DashboardEndpoints
         {
             return Page<ComposePage>(new
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body,
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, Schedule = schedule,
                 Problem = string.Join(" ", errors.SelectMany(e => e.Value)),
             }, StatusCodes.Status400BadRequest);
         }
 
         // Started from an approved template: its text, filled in for this lead, is not screened again; what the coordinator added is.
         var template = templateId is { } tid ? await templates.GetAsync(tid, ct) : null;
-        var outcome = await sender.SendAsync(leadId, new OutreachRequest
+        var request = new OutreachRequest
         {
             Channel = parsed,
             Subject = parsed == OutreachChannel.Email ? subject!.Trim() : null,
             Body = body!,
             Author = Actor.For(http.User),
             ApprovedContent = template is null ? [] : TemplateService.ApprovedContentFor(template, lead, Actor.For(http.User)),
-        }, ct);
+        };
+        var outcome = await sender.SendAsync(leadId, request, ct);
+        if (schedule && outcome.Kind == OutreachOutcomeKind.Blocked && outcome.Decision?.NextAllowedAt is not null)
+        {
+            var item = await scheduler.ScheduleAsync(leadId, request, outcome, CancellationToken.None);
+            return TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=scheduled#scheduled-{item.Id}");
+        }
         return outcome.Kind switch
         {
             OutreachOutcomeKind.Sent => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=sent#outreach-{outcome.Record!.Id}"),
@@ -387,7 +398,7 @@ public static class DashboardEndpoints
             OutreachOutcomeKind.LeadNotFound => NoSuchLead(http),
             _ => Page<ComposePage>(new
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
+                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id, Schedule = schedule,
                 Problem = outcome.Kind == OutreachOutcomeKind.Blocked
                     ? "Blocked by the compliance check: nothing was sent. The decision is in the lead's evidence ledger."
                     : outcome.Problem ?? "The message was cleared but the channel did not accept it; it is recorded as failed.",

@@ -1,3 +1,4 @@
+using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;
@@ -135,6 +136,15 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
 
         lead.MergedInto = null;
         Decide(lead, survivor.Id, actor, now);
+        // Intake and qualification moved this lead's requests and decisions to the survivor on the merge: they move them back.
+        lead.Enqueue(new LeadsUnmerged
+        {
+            SurvivingLeadId = survivor.Id,
+            RestoredLeadId = lead.Id,
+            QuoteRequestIds = lead.Submissions.Select(s => s.QuoteRequestId).Distinct().ToList(),
+            OccurredAt = now,
+            UnmergedBy = actor,
+        }, now, null, lead.Id);
         lead.Record(new TimelineEntry
         {
             At = now,
@@ -144,6 +154,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
             Actor = actor,
             Details = new() { ["survivingLeadId"] = survivor.Id.ToString(), ["submissions"] = submissions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         });
+        lead.AppendEvidence(EvidenceChain.LeadDecision(lead.Id, survivor.Id, "unmerged", actor, now, $"{submissions.Count} submission(s) back here; every opt-out kept; kept apart"));
         return true;
     }
 
@@ -170,6 +181,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
             Actor = actor,
             Details = new() { ["unmergedLeadId"] = otherLeadId.ToString(), ["submissions"] = submissions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         });
+        lead.AppendEvidence(EvidenceChain.LeadDecision(lead.Id, otherLeadId, "unmerged", actor, now, $"{submissions.Count} submission(s) went back to the other lead; every opt-out kept; kept apart"));
         return true;
     }
 
@@ -285,6 +297,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
             Actor = actor,
             Details = new() { ["mergedLeadId"] = other.Id.ToString(), ["submissions"] = submissions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         });
+        lead.AppendEvidence(EvidenceChain.LeadDecision(lead.Id, other.Id, "merged", actor, now, $"{submissions.Count} submission(s) moved here; opt-outs are the union of both"));
         lead.Enqueue(new LeadsMerged { SurvivingLeadId = lead.Id, MergedLeadId = other.Id, OccurredAt = now, MergedBy = actor }, now, null, lead.Id);
         return true;
     }
@@ -308,6 +321,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
             Actor = actor,
             Details = new() { ["survivingLeadId"] = survivorId.ToString() },
         });
+        lead.AppendEvidence(EvidenceChain.LeadDecision(lead.Id, survivorId, "merged_into", actor, now, "submissions, consent history, timeline and outreach moved to the surviving lead; this chain stays here"));
         return true;
     }
 

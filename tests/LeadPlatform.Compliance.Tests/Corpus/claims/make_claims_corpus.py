@@ -7,6 +7,8 @@ import json, os, re
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
+import heldout3_sentences as H3
+import dev3_sentences as D3
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -58,8 +60,8 @@ def build(part, mod, lang):
     claims = getattr(mod, lang.upper() + "_CLAIMS"); honest = getattr(mod, lang.upper() + "_HONEST")
     n = 0
     for i, (cat, s) in enumerate(claims):
-        d = None
-        if i % 5 == 4:
+        d = "hand" if cat == "obfuscation" else None
+        if i % 5 == 4 and part != "heldout3":  # heldout3 disguises by hand (its "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -79,6 +81,10 @@ for lang in ("en", "es", "pt"):
     build("dev", D, lang)
 for lang in ("en", "es", "pt"):  # second held-out part (written after the first was spent), appended so earlier ids stay
     build("heldout2", H2, lang)
+for lang in ("en", "es", "pt"):  # third held-out part (written after heldout2 was spent), appended so earlier ids stay
+    build("heldout3", H3, lang)
+for lang in ("en", "es", "pt"):  # round-3 development sentences (written after heldout3), appended to the dev part
+    build("dev", D3, lang)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:

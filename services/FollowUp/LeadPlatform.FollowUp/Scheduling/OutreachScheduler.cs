@@ -1,0 +1,219 @@
+using System.Globalization;
+using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Outreach;
+using LeadPlatform.FollowUp.Reviews;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadPlatform.FollowUp.Scheduling;
+
+/// <summary>
+/// Outreach that waits for its moment, on the document store:
+/// <list type="bullet">
+/// <item><see cref="ScheduleAsync"/> stores it (durable before the coordinator is told) and writes the lead's timeline;</item>
+/// <item><see cref="RunDueAsync"/> claims each due item by an optimistic write (lease until now + <see cref="SchedulingOptions.Lease"/>;
+/// the replica that loses the write skips it), then hands it to <see cref="OutreachSender"/> under the item's id as the
+/// OutreachId, so the gate checks consent, opt-outs, eligibility, the contact rules and the claims screen afresh, and a
+/// second hand-over (after a lost lease or a crash) finds the outreach on the lead and sends nothing;</item>
+/// <item>not cleared then: not sent, and the lead's timeline says why (blocked only by timing again: rescheduled);</item>
+/// <item><see cref="CancelAsync"/>: a coordinator cancels it while it waits.</item>
+/// </list>
+/// </summary>
+internal sealed class OutreachScheduler(
+    IScheduledOutreachStore store,
+    ILeadStore leads,
+    OutreachSender sender,
+    TimeProvider time,
+    IOptions<FollowUpOptions> options,
+    ILogger<OutreachScheduler> logger)
+{
+    private const int Attempts = 10;
+    private readonly string replica = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task<ScheduledOutreach> ScheduleAsync(Guid leadId, OutreachRequest request, OutreachOutcome blocked, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var item = new ScheduledOutreach
+        {
+            Id = Ids.New(),
+            LeadId = leadId,
+            Channel = ChannelNames.Of(request.Channel),
+            Language = request.Language,
+            Author = request.Author,
+            Text = new ReviewText { Subject = request.Subject, Body = request.Body },
+            CreatedAt = now,
+            DueAt = StoredTime.Truncate(blocked.Decision!.NextAllowedAt!.Value.ToUniversalTime()),
+            WaitingFor = [.. blocked.Decision.Violations.Select(v => v.Rule).Distinct()],
+            ScheduledEvidenceId = blocked.Evidence!.EvidenceId,
+        };
+        if (!await store.TryInsertAsync(item, CancellationToken.None)) throw new InvalidOperationException("A scheduled outreach id was taken twice.");
+        await RecordAsync(leadId, new TimelineEntry
+        {
+            At = now,
+            Kind = "outreach_scheduled",
+            Summary = $"{item.Channel} scheduled for {Local(blocked.Decision, item.DueAt)} ({string.Join(", ", item.WaitingFor)})",
+            Actor = request.Author,
+            Details = new Dictionary<string, string>
+            {
+                ["scheduledOutreachId"] = item.Id.ToString("D"),
+                ["scheduledFor"] = item.DueAt.ToString("O", CultureInfo.InvariantCulture),
+                ["evidenceId"] = item.ScheduledEvidenceId.ToString("D"),
+            },
+        }, CancellationToken.None);
+        logger.LogInformation("Outreach {ScheduledOutreachId} for lead {LeadId} scheduled by {Channel} for {DueAt}", item.Id, leadId, item.Channel, item.DueAt);
+        return item;
+    }
+
+    /// <summary>The moment in the lead's local time(s), for people: <c>2026-12-02 08:00 America/New_York</c>.</summary>
+    internal static string Local(ComplianceDecision decision, DateTimeOffset at)
+        => decision.NextAllowedLocal.Count == 0
+            ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : string.Join(" / ", decision.NextAllowedLocal.Select(l => l.LocalTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + l.ZoneId));
+
+    /// <summary>Sends what is due now; returns how many items this replica handled.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Scheduling;
+        var handled = 0;
+        foreach (var due in await store.DueAsync(time.UtcNow(), 20, cancellationToken))
+        {
+            var now = time.UtcNow();
+            due.ClaimedBy = replica;
+            due.LeaseUntil = now + (settings.Lease > TimeSpan.Zero ? settings.Lease : TimeSpan.FromMinutes(2));
+            due.Attempts++;
+            try
+            {
+                await store.ReplaceAsync(due, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                continue; // another replica claimed it (or a coordinator cancelled it)
+            }
+
+            await SendAsync(due, cancellationToken);
+            handled++;
+        }
+
+        return handled;
+    }
+
+    private async Task SendAsync(ScheduledOutreach item, CancellationToken cancellationToken)
+    {
+        ChannelNames.TryParse(item.Channel, out var channel);
+        var outcome = await sender.SendAsync(item.LeadId, new OutreachRequest
+        {
+            Channel = channel,
+            Subject = item.Text.Subject,
+            Body = item.Text.Body,
+            Author = item.Author,
+            Language = item.Language,
+            OutreachId = item.Id,
+        }, CancellationToken.None);
+        var now = time.UtcNow();
+        item.ClaimedBy = null;
+        item.LeaseUntil = null;
+        TimelineEntry? entry = null;
+        switch (outcome.Kind)
+        {
+            case OutreachOutcomeKind.Sent or OutreachOutcomeKind.ScriptIssued or OutreachOutcomeKind.AlreadyHandled or OutreachOutcomeKind.HeldForReview:
+                item.Status = ScheduledOutreachStatus.Sent;
+                item.FinishedAt = now;
+                item.Reason = outcome.Kind == OutreachOutcomeKind.HeldForReview ? "held for a compliance officer's review" : null;
+                break;
+            case OutreachOutcomeKind.Blocked when outcome.Decision?.NextAllowedAt is { } next:
+                item.DueAt = StoredTime.Truncate(next.ToUniversalTime());
+                item.WaitingFor = [.. outcome.Decision.Violations.Select(v => v.Rule).Distinct()];
+                entry = Entry(item, now, "outreach_rescheduled", $"Scheduled {item.Channel} waits again, until {Local(outcome.Decision, item.DueAt)} ({string.Join(", ", item.WaitingFor)})");
+                break;
+            default:
+                item.Status = ScheduledOutreachStatus.NotSent;
+                item.FinishedAt = now;
+                item.FinishedBy = "compliance gate";
+                item.Reason = outcome.Kind switch
+                {
+                    OutreachOutcomeKind.LeadNotFound => "The lead no longer exists.",
+                    OutreachOutcomeKind.Failed => outcome.Problem ?? "The channel did not accept it.",
+                    _ => string.Join(" ", (outcome.Decision?.Violations ?? []).Select(v => v.Advice).Distinct()),
+                };
+                entry = Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent at its time: {item.Reason}");
+                break;
+        }
+
+        await SaveAsync(item, cancellationToken);
+        if (entry is not null) await RecordAsync(item.LeadId, entry, CancellationToken.None);
+        logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId}: {Status}", item.Id, item.LeadId, item.Status);
+    }
+
+    /// <summary>A coordinator cancels a waiting item. Null: no such item on this lead; else the item and a problem (already done, or being sent).</summary>
+    public async Task<(ScheduledOutreach? Item, string? Problem)> CancelAsync(Guid leadId, Guid id, string coordinator, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var item = await store.GetAsync(id, cancellationToken);
+            if (item is null || item.LeadId != leadId) return (null, null);
+            if (item.Status != ScheduledOutreachStatus.Scheduled) return (item, $"It is {item.Status.Replace('_', ' ')} already.");
+            var now = time.UtcNow();
+            if (item.LeaseUntil is { } lease && lease > now) return (item, "It is being sent right now.");
+            item.Status = ScheduledOutreachStatus.Cancelled;
+            item.FinishedAt = now;
+            item.FinishedBy = coordinator;
+            try
+            {
+                await store.ReplaceAsync(item, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                continue;
+            }
+
+            var entry = Entry(item, now, "scheduled_outreach_cancelled", $"Scheduled {item.Channel} for {item.DueAt:yyyy-MM-dd HH:mm} UTC cancelled");
+            entry.Actor = coordinator;
+            await RecordAsync(leadId, entry, CancellationToken.None);
+            logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId} cancelled", id, leadId);
+            return (item, null);
+        }
+    }
+
+    private async Task SaveAsync(ScheduledOutreach item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.ReplaceAsync(item, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A coordinator cannot cancel under a live lease, so only a replica whose lease ran out meets this: the other
+            // replica's hand-over found the outreach on the lead (same OutreachId) and records the same outcome.
+            logger.LogWarning("Scheduled outreach {ScheduledOutreachId} changed while this replica sent it (its lease ran out)", item.Id);
+        }
+    }
+
+    private static TimelineEntry Entry(ScheduledOutreach item, DateTimeOffset now, string kind, string summary) => new()
+    {
+        At = now,
+        Kind = kind,
+        Summary = summary,
+        Details = new Dictionary<string, string> { ["scheduledOutreachId"] = item.Id.ToString("D") },
+    };
+
+    private async Task RecordAsync(Guid leadId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var lead = await leads.GetAsync(leadId, cancellationToken);
+            if (lead is null) return;
+            lead.Record(entry);
+            try
+            {
+                await leads.ReplaceAsync(lead, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+            }
+        }
+    }
+}
