@@ -139,7 +139,7 @@ internal sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>The configuration every started service gets: its data folder, no rate limit for the load, the site key, the log level.</summary>
-    private static IEnumerable<string> ServiceArguments(LoadOptions options, string dataFolder)
+    internal static IEnumerable<string> ServiceArguments(LoadOptions options, string dataFolder)
     {
         yield return "--Storage:Provider=LiteDb";
         yield return $"--Storage:DataFolder={dataFolder}";
@@ -152,7 +152,7 @@ internal sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>A host's build output beside this tool's: services/{folder}/{project}/bin/{configuration}/{tfm}/{project}.dll.</summary>
-    private static string HostDll(string folder, string project)
+    internal static string HostDll(string folder, string project)
     {
         var root = RepositoryRoot();
         var configuration = typeof(Deployment).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";

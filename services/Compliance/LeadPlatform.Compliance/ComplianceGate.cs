@@ -253,7 +253,7 @@ public sealed class ComplianceGate
         var channel = run.Channel;
         var violations = run.Violations;
         var cleared = violations.Count == 0;
-        var evidenceId = Guid.CreateVersion7(now);
+        var evidenceId = draft.ResumesEvidenceId ?? Guid.CreateVersion7(now);
         Guid? outreachId = cleared ? draft.ResumesOutreachId ?? Guid.CreateVersion7(now) : null;
         var message = assembled.Message ?? draft.Body ?? string.Empty;
         var messageHash = Hashing.Sha256Hex(message);

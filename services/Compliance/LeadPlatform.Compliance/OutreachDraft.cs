@@ -27,6 +27,13 @@ public sealed record OutreachDraft
     /// </summary>
     public Guid? ResumesOutreachId { get; init; }
     /// <summary>
+    /// With <see cref="ResumesOutreachId"/>: the evidence record that cleared the interrupted delivery. The gate names its
+    /// decision by it, so that when the same text is cleared again the caller keeps the one record it stored already
+    /// (one evidence record per message) and the channel carries that record's id; a caller whose text differs checks
+    /// again without it and stores the new record.
+    /// </summary>
+    public Guid? ResumesEvidenceId { get; init; }
+    /// <summary>
     /// Set when sending a message a compliance officer approved after review: the claim findings that only asked for
     /// review are accepted (the reviewer is named in the evidence). Every other rule is checked afresh.
     /// </summary>

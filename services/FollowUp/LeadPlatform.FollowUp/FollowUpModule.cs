@@ -110,6 +110,7 @@ public static class FollowUpModule
                 : Path.GetFullPath(options.OutboxFolder);
             return new OutboxFolder(ServiceDefaults.Security.PrivateFiles.CreateFolder(folder)); // 0700: it holds addresses and messages
         });
+        builder.Services.AddHostedService<OrphanedWritesCleanup>(); // half-written files of a killed run
         builder.Services.AddSingleton<PublicLinks>();
         builder.Services.AddSingleton<LeadFacts>();
         builder.AddOutreachChannels();

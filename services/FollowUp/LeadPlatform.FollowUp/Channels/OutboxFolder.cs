@@ -22,6 +22,37 @@ public sealed record OutboxFolder(string Path)
         return deleted;
     }
 
+    /// <summary>
+    /// Deletes the temporary files of writes that a crash cut short (<c>{outreachId}.eml.{guid}.tmp</c>): those last written
+    /// before <paramref name="writtenBefore"/> (this host being started: none of its own writes can be among them; the folder
+    /// belongs to one follow-up process, as its LiteDB file does).
+    /// The interrupted delivery itself is resumed under the same OutreachId when its event is delivered again. Returns
+    /// how many went.
+    /// </summary>
+    public int DeleteOrphanedWrites(DateTime writtenBefore)
+    {
+        var deleted = 0;
+        foreach (var channel in new[] { "email", "sms" })
+        {
+            var folder = System.IO.Path.Combine(Path, channel);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var orphan in Directory.EnumerateFiles(folder, "*.tmp"))
+            {
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(orphan) >= writtenBefore) continue;
+                    File.Delete(orphan);
+                    deleted++;
+                }
+                catch (IOException)
+                {
+                    // Gone meanwhile.
+                }
+            }
+        }
+        return deleted;
+    }
+
     public string FileFor(string channel, Guid outreachId, string extension) =>
         System.IO.Path.Combine(Path, channel, $"{outreachId:D}.{extension}");
 

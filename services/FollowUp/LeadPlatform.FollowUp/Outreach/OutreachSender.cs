@@ -57,8 +57,19 @@ internal sealed class OutreachSender(
 
             var now = time.UtcNow();
             var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id ?? request.OutreachId };
-            var decision = gate.Check(draft, facts.For(lead));
-            var evidence = lead.AppendEvidence(decision.Evidence!);
+            var leadFacts = facts.For(lead);
+            ComplianceDecision decision;
+            EvidenceRecord evidence;
+            if (interrupted is not null && ClearedAgainUnchanged(lead, draft, leadFacts, interrupted) is { } again)
+            {
+                // The same text cleared again: the record of its first clearance stands (one evidence record per message).
+                (decision, evidence) = again;
+            }
+            else
+            {
+                decision = gate.Check(draft, leadFacts);
+                evidence = lead.AppendEvidence(decision.Evidence!);
+            }
             if (!decision.Cleared) lead.WithheldDrafts.Add(Withheld(request, draft, evidence));
             if (decision.HeldForReview && request.Approval is null && request.Channel != OutreachChannel.Phone)
             {
@@ -93,13 +104,15 @@ internal sealed class OutreachSender(
             if (interrupted is not null)
             {
                 // Cleared again under its own id: deliver it; the record written before the interruption stands.
-                if (interrupted.MessageHash != outreach.MessageHash)
+                if (evidence.EvidenceId != interrupted.EvidenceId)
                     logger.LogWarning("Interrupted outreach {OutreachId} for lead {LeadId} is delivered as cleared now; its text changed since (template or disclaimer version)",
                         outreach.OutreachId, leadId);
                 interrupted.Message = outreach.Message;
                 interrupted.Subject = outreach.Subject;
                 interrupted.MessageHash = outreach.MessageHash;
                 interrupted.EvidenceId = evidence.EvidenceId;
+                interrupted.UnsubscribeUrl ??= leadFacts.UnsubscribeUrl;
+                interrupted.DisclaimerUrl ??= leadFacts.FullDisclaimerUrl;
                 lead.UpdatedAt = now;
                 if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
                 logger.LogWarning("Outreach {OutreachId} for lead {LeadId} was interrupted before its channel answered: delivering it again under the same id",
@@ -123,6 +136,8 @@ internal sealed class OutreachSender(
                 MessageHash = outreach.MessageHash,
                 DisclaimerVersions = [.. outreach.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
                 EvidenceId = evidence.EvidenceId,
+                UnsubscribeUrl = leadFacts.UnsubscribeUrl,
+                DisclaimerUrl = leadFacts.FullDisclaimerUrl,
                 CreatedAt = now,
                 ValidUntil = StoredTime.Truncate(outreach.ValidUntil),
                 ReviewId = request.Approval?.ReviewId,
@@ -252,6 +267,23 @@ internal sealed class OutreachSender(
         if (lead.Outreach.Find(o => o.Key == key) is { } done) return new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled, Record: done);
         return lead.Timeline.Exists(e => e.Details.TryGetValue("key", out var k) && k == key)
             ? new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled)
+            : null;
+    }
+
+    /// <summary>
+    /// An interrupted delivery checked again with the links it was first cleared with and under its evidence record's id:
+    /// the decision and that stored record when the gate clears the very same text again, else null (then it is checked
+    /// afresh and the new decision is recorded as its own evidence).
+    /// </summary>
+    private (ComplianceDecision Decision, EvidenceRecord Evidence)? ClearedAgainUnchanged(LeadDocument lead, OutreachDraft draft, LeadComplianceFacts leadFacts,
+        OutreachRecord interrupted)
+    {
+        if (interrupted.UnsubscribeUrl is null && interrupted.DisclaimerUrl is null) return null; // stored before the links were kept
+        if (lead.Evidence.Find(e => e.EvidenceId == interrupted.EvidenceId) is not { } original) return null;
+        var decision = gate.Check(draft with { ResumesEvidenceId = interrupted.EvidenceId },
+            leadFacts with { UnsubscribeUrl = interrupted.UnsubscribeUrl, FullDisclaimerUrl = interrupted.DisclaimerUrl });
+        return decision.Outreach is { } outreach && outreach.MessageHash == interrupted.MessageHash && outreach.Subject == interrupted.Subject
+            ? (decision, original)
             : null;
     }
 

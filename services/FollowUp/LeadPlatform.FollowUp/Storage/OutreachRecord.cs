@@ -33,6 +33,13 @@ public sealed class OutreachRecord
     public List<string> DisclaimerVersions { get; set; } = [];
     /// <summary>The evidence record of the gate decision that cleared it.</summary>
     public Guid EvidenceId { get; set; }
+    /// <summary>
+    /// The unsubscribe and disclaimer links the gate put into <see cref="Message"/> (each issued with a fresh nonce): a
+    /// delivery interrupted by a crash is cleared again with the same links, so the same text comes out (same hash, same
+    /// evidence record) unless the template or a disclaimer really changed.
+    /// </summary>
+    public string? UnsubscribeUrl { get; set; }
+    public string? DisclaimerUrl { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Until when the clearance holds (quiet hours and caps were judged at <see cref="CreatedAt"/>).</summary>
     public DateTimeOffset ValidUntil { get; set; }

@@ -50,6 +50,9 @@ public static class BusExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 ConfigureHost(cfg, new Uri(options.RabbitMqUri));
+                // Consumers back within about a second of the broker's return, not 8-10 s (BrokerReconnect).
+                if (options.ReconnectQuickly && !BrokerReconnect.ReconnectQuickly(cfg))
+                    throw new InvalidOperationException("This MassTransit version keeps its reconnect policy elsewhere: update BrokerReconnect.");
                 cfg.UseConsumeFilter(typeof(LogContextConsumeFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });

@@ -15,6 +15,12 @@ public sealed class BusOptions
     /// <summary>Retries of a failing message before it goes to the <c>_error</c> queue (or back to the outbox, in process).</summary>
     public int RetryLimit { get; set; } = 3;
 
+    /// <summary>
+    /// Reconnect to a broker that comes back at most 0.5 s apart (<see cref="BrokerReconnect"/>); false keeps MassTransit's
+    /// own 3-30 s schedule (for a comparison run of the fault tool).
+    /// </summary>
+    public bool ReconnectQuickly { get; set; } = true;
+
     public bool IsInProcess =>
         string.Equals(Transport, "InProcess", StringComparison.OrdinalIgnoreCase) || string.Equals(Transport, "InMemory", StringComparison.OrdinalIgnoreCase);
 }

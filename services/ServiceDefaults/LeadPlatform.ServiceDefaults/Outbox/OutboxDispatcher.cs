@@ -18,9 +18,16 @@ namespace LeadPlatform.ServiceDefaults.Outbox;
 /// event is claimed in the store first and only the claimant publishes it. An event can be published twice only if the
 /// process dies between the publish and the mark (or a publish outlasts its claim), which is why every event keeps its
 /// <c>MessageId</c> and every consumer is idempotent.
+/// <para>
+/// Nothing is published before <paramref name="untilOwnQueuesExist"/> completes (on RabbitMQ: this service's bus has
+/// started once, its queues declared and bound), so an answer to an event of this service can never reach the broker
+/// before the queue that waits for it. An event that no queue takes yet (its consumer's service has not started once)
+/// comes back (mandatory) and is tried again every <see cref="OutboxOptions.UnroutedRetryDelay"/>, without growing
+/// back-off: the broker is up, and the event arrives within that interval of its consumer's queue appearing.
+/// </para>
 /// </summary>
 public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publisher, TimeProvider time, ILogger logger, OutboxOptions options,
-    LeadPlatformMetrics? metrics = null, bool claims = false)
+    LeadPlatformMetrics? metrics = null, bool claims = false, Func<CancellationToken, Task>? untilOwnQueuesExist = null)
     : BackgroundService
 {
     /// <summary>This dispatcher, among the replicas' (a claim names it).</summary>
@@ -28,15 +35,25 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
 
     private const int ConsecutiveFailuresThatStopARound = 3;
     private readonly ConcurrentDictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _failures = new();
+    /// <summary>1 once several publishes failed in a row (the broker looked down), until one succeeds again.</summary>
+    private int _outage;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            if (untilOwnQueuesExist is not null) await untilOwnQueuesExist(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var (published, failed) = await DispatchOnceAsync(stoppingToken);
-                if (failed > 0) await Task.Delay(options.RetryDelay, time, stoppingToken);
+                if (failed > 0) await Task.Delay(Min(options.RetryDelay, options.UnroutedRetryDelay), time, stoppingToken);
                 else if (published == 0) await store.WaitForPendingAsync(options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -82,6 +99,19 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
                 {
                     await PublishAsync(entry, token);
                 }
+                catch (Exception ex) when (!token.IsCancellationRequested && IsUnrouted(ex))
+                {
+                    // The broker is up and answered at once: nobody subscribes yet. Not a broker failure (no back-off, the
+                    // round goes on); the document's later events wait for this one, as for any failure.
+                    Interlocked.Increment(ref failed);
+                    var attempts = failure.Attempts + 1;
+                    _failures[entry.MessageId] = (attempts, time.GetUtcNow() + options.UnroutedRetryDelay);
+                    metrics?.OutboxFailures.Add(1, new KeyValuePair<string, object?>("store", store.Name), new KeyValuePair<string, object?>("reason", "unrouted"));
+                    if (attempts == 1 || attempts % 100 == 0)
+                        logger.LogWarning("No queue takes {MessageUrn} {MessageId} from {Store} for lead {LeadId} yet (attempt {Attempt}): is its consumer's service running? Retrying every {DelayMs} ms",
+                            entry.MessageUrn, entry.MessageId, store.Name, entry.CorrelationId, attempts, options.UnroutedRetryDelay.TotalMilliseconds);
+                    return;
+                }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref failed);
@@ -91,12 +121,19 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
                     _failures[entry.MessageId] = (attempts, time.GetUtcNow() + delay);
                     logger.LogWarning(ex, "Publishing {MessageUrn} {MessageId} from {Store} for lead {LeadId} failed (attempt {Attempt}); retrying in {DelayMs} ms",
                         entry.MessageUrn, entry.MessageId, store.Name, entry.CorrelationId, attempts, delay.TotalMilliseconds);
-                    if (Interlocked.Increment(ref consecutive) >= ConsecutiveFailuresThatStopARound) Volatile.Write(ref stopped, true);
+                    if (Interlocked.Increment(ref consecutive) >= ConsecutiveFailuresThatStopARound)
+                    {
+                        Volatile.Write(ref stopped, true);
+                        Volatile.Write(ref _outage, 1);
+                    }
                     // The document's later events wait for this one: they are published in order.
                     return;
                 }
                 Volatile.Write(ref consecutive, 0);
                 _failures.TryRemove(entry.MessageId, out _);
+                // The broker takes events again: what failed while it was away goes in the next round, not after its back-off
+                // (which grew to MaxBackoff during a long outage and held those leads back that much after the broker returned).
+                if (Interlocked.Exchange(ref _outage, 0) == 1) ForgetBackoff();
                 var sentAt = time.GetUtcNow();
                 await store.MarkSentAsync(document.Id, entry.MessageId, sentAt, token);
                 Interlocked.Increment(ref published);
@@ -106,6 +143,17 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
         });
         return (published, failed);
     }
+
+    private void ForgetBackoff()
+    {
+        foreach (var (id, failure) in _failures) _failures.TryUpdate(id, (failure.Attempts, DateTimeOffset.MinValue), failure);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>RabbitMQ returned the (mandatory) message: no queue is bound for it.</summary>
+    private static bool IsUnrouted(Exception exception) =>
+        exception is MessageReturnedException || exception.InnerException is MessageReturnedException;
 
     private async Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {

@@ -10,6 +10,11 @@ public sealed class OutboxOptions
     /// <summary>The first wait after a failure; it doubles per failed attempt of the same event up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How often an event that RabbitMQ returned unrouted (no queue bound for it yet) is tried again: fixed, not growing,
+    /// so that it arrives within this long of its consumer's queue appearing, whenever that service starts.
+    /// </summary>
+    public TimeSpan UnroutedRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
     public int BatchSize { get; set; } = 100;
     /// <summary>
     /// How many documents' events are published at once (each document's own events stay in order). 1 publishes one

@@ -1,3 +1,4 @@
+using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.ServiceDefaults.Outbox;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Telemetry;
@@ -54,14 +55,16 @@ public static class StorageExtensions
             builder.Services.AddSingleton<IHostedService>(sp =>
             {
                 var outboxOptions = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+                var target = sp.GetService<OutboxTarget>();
                 return new OutboxDispatcher(
                     sp.GetRequiredService<TStore>(),
-                    sp.GetService<OutboxTarget>()?.Endpoint ?? sp.GetRequiredService<IBus>(),
+                    target?.Endpoint ?? sp.GetRequiredService<IBus>(),
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger($"LeadPlatform.{service}.Outbox"),
                     outboxOptions,
                     sp.GetService<LeadPlatformMetrics>(),
-                    claims: outboxOptions.ClaimBeforePublish ?? !options.IsLiteDb);
+                    claims: outboxOptions.ClaimBeforePublish ?? !options.IsLiteDb,
+                    untilOwnQueuesExist: target is null ? BusStartup.UntilStartedOnce(sp) : null);
             });
         }
 
