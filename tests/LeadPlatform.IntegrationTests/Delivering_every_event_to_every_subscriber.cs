@@ -68,6 +68,8 @@ public sealed class Delivering_every_event_to_every_subscriber(RabbitMqFixture r
         if (type == typeof(LeadDataErased)) return new LeadDataErased { LeadId = leadId, OccurredAt = now, ErasureId = Guid.CreateVersion7(), Service = "Test" };
         if (type == typeof(FollowUpTaskCreated))
             return new FollowUpTaskCreated { LeadId = leadId, TaskId = Guid.CreateVersion7(), QuoteRequestId = quoteRequestId, OccurredAt = now, Tier = "A", DueAt = now.AddHours(1) };
+        if (type == typeof(OutreachSent))
+            return new OutreachSent { LeadId = leadId, OutreachId = Guid.CreateVersion7(), OccurredAt = now, Channel = "email", MessageHash = new string('0', 64), DisclaimerVersions = ["disclaimer@1"], EvidenceId = Guid.CreateVersion7() };
         if (type == typeof(LeadsMerged))
             return new LeadsMerged { SurvivingLeadId = leadId, MergedLeadId = Guid.CreateVersion7(), OccurredAt = now, MergedBy = "coordinator:test" };
         if (type == typeof(LeadsUnmerged))

@@ -29,6 +29,7 @@ public static class PlatformTopology
         ("followup-lead-journey", [typeof(QuoteRequestSubmitted), typeof(LeadQualified), typeof(LeadDisqualified), typeof(LeadOptedOut)]),
         ("followup-acknowledgement", [typeof(FollowUpTaskCreated)]),
         ("followup-lead-erasure", [typeof(LeadErasureRequested)]),
+        ("followup-webhook-event", [typeof(LeadQualified), typeof(OutreachSent), typeof(LeadOptedOut), typeof(LeadDataErased)]),
     ];
 
     /// <summary>The exchange MassTransit publishes <paramref name="message"/> to (its <c>[EntityName]</c>).</summary>
