@@ -22,7 +22,8 @@ internal sealed class Downstream : IDisposable
     public IEnumerable<Guid> QuoteRequestIds => _messageIds.Keys;
     public IEnumerable<KeyValuePair<Guid, ConcurrentQueue<Guid>>> MessageIdsPerRequest => _messageIds;
 
-    public static async Task<Downstream> StartAsync(string uri, string queuePrefix)
+    /// <param name="exactQueue">Consume from the queue named <paramref name="queuePrefix"/> itself (a queue of the platform's topology), not a new one.</param>
+    public static async Task<Downstream> StartAsync(string uri, string queuePrefix, bool exactQueue = false)
     {
         var downstream = new Downstream();
         var builder = Host.CreateApplicationBuilder();
@@ -34,7 +35,7 @@ internal sealed class Downstream : IDisposable
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(uri));
-                cfg.ReceiveEndpoint($"{queuePrefix}-{Guid.NewGuid():N}", e => e.ConfigureConsumer<Counter>(context));
+                cfg.ReceiveEndpoint(exactQueue ? queuePrefix : $"{queuePrefix}-{Guid.NewGuid():N}", e => e.ConfigureConsumer<Counter>(context));
             });
         });
         downstream._host = builder.Build();

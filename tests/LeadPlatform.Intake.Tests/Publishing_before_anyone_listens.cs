@@ -4,14 +4,16 @@ using LeadPlatform.TestSupport;
 namespace LeadPlatform.Intake.Tests;
 
 /// <summary>
-/// On a real RabbitMQ with no queue bound yet (intake started before qualification, or the broker stopping its queues),
-/// RabbitMQ would confirm and drop every event. Intake's events are published mandatory: they come back, stay in the
-/// outbox, and arrive once a consumer's queue exists.
+/// On a real RabbitMQ with intake running alone (started before qualification and follow-up ever ran): RabbitMQ routes a
+/// message only to the queues bound at that moment, so intake declares the platform's queues (PlatformTopology) before its
+/// outbox publishes. The events wait in qualification's own queue and arrive, each once, when qualification starts.
+/// (This test pinned the earlier behaviour, events returned unrouted and kept in intake's outbox until a queue existed;
+/// the queues now exist from intake's first start, so nothing is returned and nothing waits in the outbox.)
 /// </summary>
 public sealed class Publishing_before_anyone_listens(RabbitMqFixture rabbit)
 {
     [Fact]
-    public async Task Requests_accepted_while_no_queue_takes_their_events_wait_in_the_outbox_and_arrive_once_when_one_does()
+    public async Task Requests_accepted_while_intake_runs_alone_wait_in_qualification_s_queue_and_arrive_once_when_it_starts()
     {
         var uri = await rabbit.NewVirtualHostAsync();
         await using var server = await IntakeServer.StartAsync(
@@ -24,15 +26,13 @@ public sealed class Publishing_before_anyone_listens(RabbitMqFixture rabbit)
             accepted.Add((await IntakeServer.QuoteRequestIdOf(response)));
         }
 
-        // Nobody listens yet: every publish so far was returned, none marked sent.
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-        Assert.Equal(3, (await server.Store.FindPendingOutboxAsync(10, TestContext.Current.CancellationToken)).Count);
+        // Nobody listens yet, and still the broker took every event: into the queue declared for qualification.
+        await Eventually.GetAsync(() => server.Store.FindPendingOutboxAsync(10, CancellationToken.None), p => p.Count == 0, TimeSpan.FromSeconds(30), "the outbox to hand every event to the broker");
 
-        using var downstream = await Downstream.StartAsync(uri, "intake-late-consumer");
-        await Eventually.GetAsync(() => Task.FromResult(downstream.Distinct), n => n >= accepted.Count, TimeSpan.FromSeconds(60), "the events to arrive");
-        await Eventually.GetAsync(() => server.Store.FindPendingOutboxAsync(1, CancellationToken.None), p => p.Count == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
+        using var qualification = await Downstream.StartAsync(uri, "qualification-qualify-quote-request", exactQueue: true);
+        await Eventually.GetAsync(() => Task.FromResult(qualification.Distinct), n => n >= accepted.Count, TimeSpan.FromSeconds(60), "the events to arrive");
 
-        Assert.Equal(accepted.Order(), downstream.QuoteRequestIds.Order());
-        Assert.Equal(accepted.Count, downstream.Deliveries);
+        Assert.Equal(accepted.Order(), qualification.QuoteRequestIds.Order());
+        Assert.Equal(accepted.Count, qualification.Deliveries);
     }
 }

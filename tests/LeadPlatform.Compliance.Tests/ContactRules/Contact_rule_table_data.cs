@@ -27,6 +27,8 @@ public sealed class Contact_rule_table_data
     [InlineData("GB")]
     [InlineData("ES")]
     [InlineData("MX")]
+    [InlineData("PT")]
+    [InlineData("BR")]
     public void Every_country_the_intake_form_offers_has_a_row_of_its_own(string country)
     {
         Assert.Contains(ContactRuleTable.Default.Rules, r => r.Jurisdictions.Contains("country:" + country));
@@ -35,10 +37,14 @@ public sealed class Contact_rule_table_data
     [Fact]
     public void The_intake_forms_country_list_is_the_one_these_tests_cover()
     {
-        var form = File.ReadAllText(Path.Combine(RepoRoot(), "services/Intake/LeadPlatform.Intake/Forms/example.html"));
-        var offered = System.Text.RegularExpressions.Regex.Matches(form, "<option value=\"([A-Z]{2})\"").Select(m => m.Groups[1].Value).Order().ToList();
+        // The form's countries are data in intake's form texts (one list per language, the same codes in each).
+        var texts = File.ReadAllText(Path.Combine(RepoRoot(), "services/Intake/LeadPlatform.Intake/Forms/FormTexts.cs"));
+        var lists = System.Text.RegularExpressions.Regex.Matches(texts, @"Countries = \[(.*?)\],")
+            .Select(l => System.Text.RegularExpressions.Regex.Matches(l.Groups[1].Value, "\\(\"([A-Z]{2})\"").Select(m => m.Groups[1].Value).Order().ToList())
+            .ToList();
 
-        Assert.Equal(["CA", "ES", "GB", "MX", "US"], offered);
+        Assert.Equal(3, lists.Count); // en, es, pt
+        Assert.All(lists, offered => Assert.Equal(["BR", "CA", "ES", "GB", "MX", "PT", "US"], offered));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadPlatform.FollowUp.Tests.Scheduling;
@@ -125,6 +126,26 @@ public sealed class Scheduling_outreach_for_the_next_allowed_moment : IAsyncLife
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Empty(stored.Outreach);
         Assert.Contains(stored.Timeline, e => e.Kind == "scheduled_outreach_cancelled");
+    }
+
+    [Fact]
+    public async Task Erasing_the_lead_cancels_its_scheduled_text_and_erases_the_words_and_nothing_is_sent()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        var scheduled = await ScheduledAsync(lead.LeadId);
+        var id = (Guid)scheduled["outreachId"]!;
+        var store = _host.Host.App.Services.GetRequiredService<LeadPlatform.FollowUp.Scheduling.IScheduledOutreachStore>();
+
+        await _host.Host.App.Services.GetRequiredService<MassTransit.Mediator.IMediator>().Publish(
+            new LeadPlatform.Contracts.LeadErasureRequested { LeadId = lead.LeadId, OccurredAt = _time.GetUtcNow(), ErasureId = Guid.NewGuid() });
+
+        var erased = await Eventually.GetAsync(() => store.GetAsync(id), s => s?.Status == "cancelled", what: "the scheduled text cancelled by the erasure");
+        Assert.DoesNotContain("Maria", erased!.Text.Body, StringComparison.Ordinal);
+        Assert.Null(erased.Text.Subject);
+        _time.Advance(TimeSpan.FromDays(1));
+        var waiting = await _host.Http.GetFromJsonAsync<JsonArray>("/api/v1/scheduled-outreach");
+        Assert.DoesNotContain(waiting!, w => (Guid)w!["id"]! == id);
+        Assert.Empty((await _host.Leads.GetAsync(lead.LeadId))!.Outreach);
     }
 
     [Fact]

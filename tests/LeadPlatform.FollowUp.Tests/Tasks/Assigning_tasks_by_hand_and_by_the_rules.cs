@@ -36,7 +36,10 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
     {
         _time = OutreachHost.DuringCallingHours();
         _host = await OutreachHost.StartAsync(_time, $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={Password}",
-            "--FollowUp:Acknowledgements=false");
+            "--FollowUp:Acknowledgements=false",
+            // The tests run the watch's check themselves: its own loop (on the same fake clock) must not run beside them when
+            // they move the clock on (a CI run saw the two checks interleave).
+            "--FollowUp:Assignment:CheckInterval=7.00:00:00");
         _accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
         await Eventually.GetAsync(() => _accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
         _anaAccount = (await _accounts.CreateAsync("ana@clinic.example", "Ana Ruiz", Password, [Roles.Coordinator])).Account!;

@@ -13,11 +13,12 @@ namespace LeadPlatform.FollowUp.Privacy;
 /// recipient and text, the file channels' copies (<c>.eml</c>, <c>.json</c>) are deleted from the outbox folder, the
 /// timeline keeps what happened, when and by whom but loses every word about the person (notes, SMS replies, reasons,
 /// free-text details), the sent events' payloads are dropped, open tasks are cancelled, and the lead is opted out of
-/// everything, messages held for review lose their texts. The evidence ledger stays as it is: it holds hashes only (message, subject, consent), so it still proves
+/// everything, messages held for review lose their texts, and outreach scheduled for later is cancelled and loses its text. The evidence ledger stays as it is: it holds hashes only (message, subject, consent), so it still proves
 /// what was sent without saying to whom. A lead not known yet is stored erased, so a submission that arrives later
 /// brings no personal data back.
 /// </summary>
-public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore reviews, TimeProvider time, ILogger<LeadErasureConsumer> logger, OutboxFolder? outbox = null)
+public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore reviews, TimeProvider time, ILogger<LeadErasureConsumer> logger, OutboxFolder? outbox = null,
+    Scheduling.IScheduledOutreachStore? scheduled = null)
     : IConsumer<LeadErasureRequested>
 {
     public const string Erased = "(erased)";
@@ -55,8 +56,32 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
         if (deleted > 0) logger.LogInformation("{FileCount} outbox files of lead {LeadId} deleted for erasure {ErasureId}", deleted, m.LeadId, m.ErasureId);
         await Reviews.ReviewErasure.EraseAsync(reviews, leadId, now, context.CancellationToken);
         if (leadId != m.LeadId) await Reviews.ReviewErasure.EraseAsync(reviews, m.LeadId, now, context.CancellationToken);
+        if (scheduled is not null)
+        {
+            foreach (var id in leadId == m.LeadId ? [leadId] : new[] { leadId, m.LeadId })
+                await EraseScheduledAsync(scheduled, id, now, context.CancellationToken);
+        }
         await context.Publish(new LeadDataErased { LeadId = m.LeadId, OccurredAt = time.GetUtcNow(), ErasureId = m.ErasureId, Service = FollowUpModule.ServiceName },
             publish => publish.CorrelationId = m.LeadId);
+    }
+
+    /// <summary>
+    /// Outreach waiting for its moment is cancelled and loses its words (every time, also on a redelivery: a conflict with
+    /// the scheduler's own write makes the bus retry). Sent or finished items lose their words too.
+    /// </summary>
+    private static async Task EraseScheduledAsync(Scheduling.IScheduledOutreachStore store, Guid leadId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var item in await store.ForLeadAsync(leadId, 1000, cancellationToken))
+        {
+            if (item.Text.Body == Erased && item.Status != Scheduling.ScheduledOutreachStatus.Scheduled) continue;
+            item.Text = new Reviews.ReviewText { Subject = null, Body = Erased };
+            if (item.Status == Scheduling.ScheduledOutreachStatus.Scheduled)
+            {
+                (item.Status, item.FinishedAt, item.FinishedBy, item.Reason) = (Scheduling.ScheduledOutreachStatus.Cancelled, now, "erasure", "the lead's personal data was erased");
+                (item.ClaimedBy, item.LeaseUntil) = (null, null);
+            }
+            await store.ReplaceAsync(item, cancellationToken);
+        }
     }
 
     internal static void Erase(LeadDocument lead, DateTimeOffset now, Guid? erasureId)

@@ -159,6 +159,8 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
             var task = lead?.Tasks.Find(t => t.Id == taskId && t.Status == "open");
             if (lead is null || task is null) return null;
             if (onlyIfUnassigned && task.AssignedTo is not null) return false;
+            // Two checks at once (two replicas, or the watch and an admin's click) re-offer a task once: the second finds it done.
+            if (reoffered && task.ReofferedAt is not null) return false;
             if (!reoffered && string.Equals(task.AssignedTo, to?.Id, StringComparison.OrdinalIgnoreCase)) return false;
             var now = ServiceDefaults.StoredTime.Truncate(time.GetUtcNow());
             var from = task.AssignedTo;
