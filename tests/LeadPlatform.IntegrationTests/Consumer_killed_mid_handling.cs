@@ -34,7 +34,7 @@ public sealed partial class Consumer_killed_mid_handling(RabbitMqFixture rabbit,
         ];
 
         // Follow-up first, so its queue is bound; it dies right after its first LeadQualified is handled (task written).
-        var first = ServiceProcess.Start(dll, FollowUp("LeadQualified"));
+        var first = ServiceProcess.Start(dll, FollowUp("LeadQualified@followup-lead-journey"));
         await using var firstProcess = first;
         await first.WaitUntilReadyAsync(output);
         await using var qualification = await RunningHost.StartAsync(QualificationHost.Build, DistributedServices.ArgumentsFor("qualification", uri, _dataRoot));
@@ -50,7 +50,7 @@ public sealed partial class Consumer_killed_mid_handling(RabbitMqFixture rabbit,
 
         // Follow-up is down: these wait on its queue. Restarted, it dies right after its first acknowledgement is sent.
         var whileDown = await SubmitAsync(intake, PerPhase);
-        var second = ServiceProcess.Start(dll, FollowUp("FollowUpTaskCreated"));
+        var second = ServiceProcess.Start(dll, FollowUp("FollowUpTaskCreated@followup-acknowledgement"));
         await using var secondProcess = second;
         exit = await second.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var secondKill = Killed(second);

@@ -47,7 +47,8 @@ public sealed class LogContextConsumeFilter<T>(ILoggerFactory? loggers = null, F
             _logger.LogInformation("Handled {MessageType} {MessageId} in {ElapsedMs:0.0} ms (retry {RetryAttempt}, redelivery {RedeliveryCount})",
                 typeof(T).Name, context.MessageId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.GetRetryAttempt(), context.GetRedeliveryCount());
         }
-        if (faults is { Enabled: true }) faults.AfterHandled(typeof(T).Name, context.MessageId, LeadIdOf?.Invoke(context.Message));
+        if (faults is { Enabled: true })
+            faults.AfterHandled(typeof(T).Name, context.MessageId, LeadIdOf?.Invoke(context.Message), context.ReceiveContext.InputAddress?.AbsolutePath.TrimEnd('/').Split('/')[^1]);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("logContext");
