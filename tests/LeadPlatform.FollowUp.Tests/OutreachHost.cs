@@ -52,6 +52,26 @@ public sealed class OutreachHost : IAsyncDisposable
     }
 
     /// <summary>A lead as follow-up learns it from intake's event (no task yet, so no acknowledgement).</summary>
+    /// <summary>
+    /// The host with a bootstrap admin (<paramref name="adminEmail"/>, <paramref name="password"/>), started and waited for:
+    /// for tests that sign staff in (see <see cref="StaffAsync"/>).
+    /// </summary>
+    public static async Task<OutreachHost> StartWithAdminAsync(TimeProvider? time, string adminEmail, string password, params string[] settings)
+    {
+        var host = await StartAsync(time, [$"--Auth:BootstrapAdmin:Email={adminEmail}", $"--Auth:BootstrapAdmin:Password={password}", .. settings]);
+        var accounts = host.Host.App.Services.GetRequiredService<LeadPlatform.FollowUp.Auth.AccountService>();
+        await Eventually.GetAsync(() => accounts.FindAsync(adminEmail), a => a is not null, what: "the bootstrap admin");
+        return host;
+    }
+
+    /// <summary>A staff account with one role, created and signed in to the dashboard.</summary>
+    public async Task<LeadPlatform.FollowUp.Tests.Dashboard.DashboardSession> StaffAsync(string email, string name, string password, string role)
+    {
+        var accounts = Host.App.Services.GetRequiredService<LeadPlatform.FollowUp.Auth.AccountService>();
+        Xunit.Assert.NotNull((await accounts.CreateAsync(email, name, password, [role])).Account);
+        return await LeadPlatform.FollowUp.Tests.Dashboard.DashboardSession.SignedInAsync(Host.Address, email, password);
+    }
+
     public async Task<QuoteRequestSubmitted> SubmittedAsync(Func<QuoteRequestSubmitted, QuoteRequestSubmitted>? change = null)
     {
         var submitted = SampleMessages.QuoteRequestSubmitted();

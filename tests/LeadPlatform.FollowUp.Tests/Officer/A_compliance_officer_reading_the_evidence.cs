@@ -31,15 +31,10 @@ public sealed class A_compliance_officer_reading_the_evidence : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await OutreachHost.StartAsync(_time, $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={Password}");
-        var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
-        await Eventually.GetAsync(() => accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
-        Assert.NotNull((await accounts.CreateAsync("ana@clinic.example", "Ana", Password, [Roles.Coordinator])).Account);
-        Assert.NotNull((await accounts.CreateAsync("carl@clinic.example", "Carl", Password, [Roles.ComplianceOfficer])).Account);
-        Assert.NotNull((await accounts.CreateAsync("mia@clinic.example", "Mia", Password, [Roles.Manager])).Account);
-        _carl = await DashboardSession.SignedInAsync(_host.Host.Address, "carl@clinic.example", Password);
-        _ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
-        _mia = await DashboardSession.SignedInAsync(_host.Host.Address, "mia@clinic.example", Password);
+        _host = await OutreachHost.StartWithAdminAsync(_time, AdminEmail, Password);
+        _ana = await _host.StaffAsync("ana@clinic.example", "Ana", Password, Roles.Coordinator);
+        _carl = await _host.StaffAsync("carl@clinic.example", "Carl", Password, Roles.ComplianceOfficer);
+        _mia = await _host.StaffAsync("mia@clinic.example", "Mia", Password, Roles.Manager);
     }
 
     public async ValueTask DisposeAsync()

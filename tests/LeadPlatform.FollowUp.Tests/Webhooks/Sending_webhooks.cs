@@ -26,13 +26,10 @@ public sealed class Sending_webhooks : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await OutreachHost.StartAsync(null, $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={Password}",
+        _host = await OutreachHost.StartWithAdminAsync(null, AdminEmail, Password,
             "--FollowUp:Webhooks:AllowLocalTargetsForTests=true", "--FollowUp:Webhooks:PollInterval=00:00:00.100", "--FollowUp:Webhooks:FirstRetryDelay=00:00:00.200");
-        var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
-        await Eventually.GetAsync(() => accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
-        Assert.NotNull((await accounts.CreateAsync("ana@clinic.example", "Ana", Password, [Roles.Coordinator])).Account);
         _admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password);
-        _ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
+        _ana = await _host.StaffAsync("ana@clinic.example", "Ana", Password, Roles.Coordinator);
     }
 
     public async ValueTask DisposeAsync()
