@@ -42,6 +42,7 @@ public sealed partial class A_coordinator_on_a_lead_s_page : IAsyncLifetime
         var request = SampleQuoteRequest.Create(phone: phone);
         request["firstName"] = name;
         var leadId = await _dashboard.SubmitAndFindLeadAsync(request);
+        await _dashboard.QualifiedAsync(leadId); // the page is rendered once: the qualification must be there first
 
         await Page.GotoAsync(_dashboard.Url($"/dashboard/leads/{leadId}"));
         await Expect(Page.Locator("#timeline")).ToContainTextAsync("Qualified", new() { Timeout = 20_000 });

@@ -130,6 +130,16 @@ public sealed class DashboardBrowser : IAsyncDisposable
         return (string)lead!["leadId"]!;
     }
 
+    /// <summary>Waits until follow-up has the lead's qualification: server-rendered pages show it only once it arrived.</summary>
+    public Task QualifiedAsync(string leadId) =>
+        Eventually.GetAsync(async () =>
+        {
+            using var found = await Host.Http.GetAsync($"/api/v1/leads/{leadId}");
+            return found.StatusCode == System.Net.HttpStatusCode.OK
+                ? await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(found.Content)
+                : null;
+        }, l => l?["timeline"]?.AsArray().Any(e => (string?)e?["kind"] == "qualified") == true, TimeSpan.FromSeconds(60), $"lead {leadId} to be qualified");
+
     public Task ScreenshotAsync(string name) => Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, $"dashboard-{name}.png"), FullPage = true });
 
     /// <summary>axe-core's serious and critical violations on the current page, as "id: help (where)".</summary>
