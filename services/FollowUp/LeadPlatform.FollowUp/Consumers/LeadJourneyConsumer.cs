@@ -2,6 +2,7 @@ using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Logging;
 using LeadPlatform.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             if (other?.Id != leadId) others.Add((possible, other));
         }
 
-        await UpdateAsync(leadId, context, (lead, now) =>
+        await UpdateAsync(leadId, context, (lead, now, log) =>
         {
             if (lead.QuoteRequestIds.Contains(m.QuoteRequestId)) return false;
             lead.QuoteRequestIds.Add(m.QuoteRequestId);
@@ -72,11 +73,11 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             foreach (var (link, other) in others)
             {
                 lead.LinkPossibleSamePerson(other?.Id ?? link.LeadId, link.Matched, m.OccurredAt);
-                if (other is not null) InheritOptOuts(lead, other, link.Matched, now, context.ConversationId);
+                if (other is not null) InheritOptOuts(lead, other, link.Matched, now, context.ConversationId, log);
             }
-            logger.LogInformation("Submission {QuoteRequestId} recorded on lead {LeadId}", m.QuoteRequestId, leadId);
+            log.LogInformation("Submission {QuoteRequestId} recorded on lead {LeadId}", m.QuoteRequestId, leadId);
             if (repeat || others.Count > 0)
-                logger.LogInformation("Submission {QuoteRequestId} on lead {LeadId}: repeat {Repeat}, {LinkCount} possible same person link(s)",
+                log.LogInformation("Submission {QuoteRequestId} on lead {LeadId}: repeat {Repeat}, {LinkCount} possible same person link(s)",
                     m.QuoteRequestId, leadId, repeat, others.Count);
             return true;
         });
@@ -85,7 +86,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         foreach (var (link, other) in others)
         {
             var otherId = other?.Id ?? link.LeadId;
-            await UpdateAsync(otherId, context, (lead, _) => lead.LinkPossibleSamePerson(leadId, link.Matched, m.OccurredAt));
+            await UpdateAsync(otherId, context, (lead, _, _) => lead.LinkPossibleSamePerson(leadId, link.Matched, m.OccurredAt));
         }
     }
 
@@ -94,7 +95,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
     /// of texts or calls is opted out of them too (and of email, for a shared email), until the person opts in again
     /// through the channel itself.
     /// </summary>
-    private void InheritOptOuts(LeadDocument lead, LeadDocument other, IReadOnlyList<string> matched, DateTimeOffset now, Guid? conversationId)
+    private static void InheritOptOuts(LeadDocument lead, LeadDocument other, IReadOnlyList<string> matched, DateTimeOffset now, Guid? conversationId, ILogger log)
     {
         var all = other.OptOuts.Contains("all");
         var channels = new List<string>();
@@ -111,7 +112,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
                 Details = new() { ["channel"] = channel, ["source"] = "same_contact_opted_out", ["otherLeadId"] = other.Id.ToString() },
             });
             lead.Enqueue(new LeadOptedOut { LeadId = lead.Id, OccurredAt = now, Channel = channel, Source = "same_contact_opted_out" }, now, conversationId, lead.Id);
-            logger.LogInformation("Lead {LeadId} opted out of {Channel}: its contact opted out on lead {OtherLeadId}", lead.Id, channel, other.Id);
+            log.LogInformation("Lead {LeadId} opted out of {Channel}: its contact opted out on lead {OtherLeadId}", lead.Id, channel, other.Id);
         }
     }
 
@@ -142,9 +143,9 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
     }
 
     private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId) =>
-        UpdateAsync(leadId, context, (lead, _) => RecordRepeatDecision(lead, context.Message));
+        UpdateAsync(leadId, context, (lead, _, log) => RecordRepeatDecision(lead, context.Message, log));
 
-    private bool RecordRepeatDecision(LeadDocument lead, LeadQualified m)
+    private static bool RecordRepeatDecision(LeadDocument lead, LeadQualified m, ILogger log)
     {
         if (lead.Timeline.Exists(e => e.Kind == "qualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
         ApplyDecision(lead, m);
@@ -156,7 +157,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => $"{r.Points:+#;-#;0} {r.Text}"),
         });
-        logger.LogInformation("Lead {LeadId} qualified again ({QuoteRequestId}): a task is already open, none created", lead.Id, m.QuoteRequestId);
+        log.LogInformation("Lead {LeadId} qualified again ({QuoteRequestId}): a task is already open, none created", lead.Id, m.QuoteRequestId);
         return true;
     }
 
@@ -172,11 +173,11 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         }
     }
 
-    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, Coordinator? assignee, DateTimeOffset dueAt) => UpdateAsync(leadId, context, (lead, now) =>
+    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, Coordinator? assignee, DateTimeOffset dueAt) => UpdateAsync(leadId, context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
-        if (lead.Tasks.Exists(t => t.Status == "open")) return RecordRepeatDecision(lead, m); // another submission's task opened meanwhile
+        if (lead.Tasks.Exists(t => t.Status == "open")) return RecordRepeatDecision(lead, m, log); // another submission's task opened meanwhile
         var task = new FollowUpTask
         {
             Id = Ids.New(),
@@ -216,12 +217,12 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             DueAt = task.DueAt,
             AssignedTo = task.AssignedTo,
         }, now, context.ConversationId, lead.Id);
-        logger.LogInformation("Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}", task.Id, lead.Id, m.Tier, task.DueAt);
-        logger.LogInformation("Follow-up task {TaskId} for lead {LeadId} assigned to {AssigneeId}", task.Id, lead.Id, task.AssignedTo ?? "nobody");
+        log.LogInformation("Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}", task.Id, lead.Id, m.Tier, task.DueAt);
+        log.LogInformation("Follow-up task {TaskId} for lead {LeadId} assigned to {AssigneeId}", task.Id, lead.Id, task.AssignedTo ?? "nobody");
         return true;
     });
 
-    public async Task Consume(ConsumeContext<LeadDisqualified> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now) =>
+    public async Task Consume(ConsumeContext<LeadDisqualified> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.Timeline.Exists(e => e.Kind == "disqualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
@@ -235,11 +236,11 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => r.Text),
         });
-        logger.LogInformation("Lead {LeadId} recorded as not eligible: {Rules}", m.LeadId, m.Reasons.Select(r => r.Rule).ToArray());
+        log.LogInformation("Lead {LeadId} recorded as not eligible: {Rules}", m.LeadId, m.Reasons.Select(r => r.Rule).ToArray());
         return true;
     });
 
-    public async Task Consume(ConsumeContext<LeadOptedOut> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now) =>
+    public async Task Consume(ConsumeContext<LeadOptedOut> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.OptOuts.Contains(m.Channel)) return false;
@@ -254,22 +255,24 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         }
         lead.OptOuts.Add(m.Channel);
         lead.Record(new TimelineEntry { At = m.OccurredAt, Kind = "opted_out", Summary = $"Opted out of {m.Channel} ({m.Source})" });
-        logger.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", m.LeadId, m.Channel, m.Source);
+        log.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", m.LeadId, m.Channel, m.Source);
         return true;
     });
 
-    private async Task UpdateAsync(Guid leadId, ConsumeContext context, Func<LeadDocument, DateTimeOffset, bool> apply)
+    private async Task UpdateAsync(Guid leadId, ConsumeContext context, Func<LeadDocument, DateTimeOffset, ILogger, bool> apply)
     {
         var now = time.UtcNow();
         var existing = await store.GetAsync(leadId, context.CancellationToken);
         var lead = existing ?? LeadDocument.New(leadId, now);
-        if (!apply(lead, now))
+        var log = new LogOnCommit(logger); // the write can be retried after a conflict: its steps are logged once it landed
+        if (!apply(lead, now, log))
         {
             logger.LogInformation("Event for lead {LeadId} already applied; redelivery ignored", leadId);
             return;
         }
         if (existing is not null) await store.ReplaceAsync(lead, context.CancellationToken);
         else if (!await store.TryInsertAsync(lead, context.CancellationToken)) throw new ConcurrencyConflictException(store.Name, leadId, 0);
+        log.Commit();
     }
 
     private static IEnumerable<string> ConsentedChannels(ConsentSnapshot consent)
