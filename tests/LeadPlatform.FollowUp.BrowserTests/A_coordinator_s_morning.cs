@@ -129,8 +129,9 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
         await Page.GetByLabel("Outcome").SelectOptionAsync("voicemail");
         await Page.GetByLabel("Duration (minutes)").FillAsync("1");
         await Page.GetByLabel("Notes").FillAsync("Voicemail: asked for a good time to talk.");
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'10:00", CultureInfo.InvariantCulture);
-        await Page.GetByLabel("Call back at (clinic time, optional)").FillAsync(tomorrow);
+        // The callback time offered is the next moment a call is allowed (their morning): she keeps it.
+        await Expect(Page.Locator("#callback-hint")).ToContainTextAsync("The next allowed time");
+        Assert.NotEqual("", await Page.GetByLabel("Call back at (clinic time, optional)").InputValueAsync());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log the call" }).ClickAsync();
         await Page.WaitForURLAsync($"**/dashboard/leads/{night.Id}?notice=*");
         await Expect(Page.Locator("#calls")).ToContainTextAsync("Left a voicemail");
@@ -163,6 +164,7 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
         await Expect(Page.Locator("p.notice")).ToContainTextAsync("Consultation saved.");
         await Expect(Page.Locator("#lead-status")).ToContainTextAsync("Consultation booked");
         await Expect(Page.Locator("#lead-consultation")).ToContainTextAsync("10:30");
+        await Expect(Page.Locator("#lead-consultation")).ToContainTextAsync("for the lead");
         await Expect(Page.Locator("#action-bar")).ToContainTextAsync("Change the consultation");
         await Expect(Page.Locator("#timeline")).ToContainTextAsync("Consultation booked for");
         await LookAsync("morning-7-consultation-booked");

@@ -21,15 +21,15 @@ internal static class ConsultationTexts
             ("es", "REQUEST") when c.Sequence == 0 => ("Su consulta está reservada", $"Su consulta está reservada: {when}, {c.DurationMinutes} minutos. Lugar: {c.Location}. Si necesita cambiarla, contáctenos."),
             ("es", "REQUEST") => ("Su consulta ha cambiado", $"Su consulta ha cambiado. Nueva fecha: {when}, {c.DurationMinutes} minutos. Lugar: {c.Location}. Si necesita cambiarla, contáctenos."),
             ("es", "CANCEL") => ("Su consulta está cancelada", $"Su consulta del {when} está cancelada. Si desea otra fecha, contáctenos."),
-            ("es", _) => ("Recordatorio: su consulta es mañana", $"Recordatorio: su consulta es mañana, {when}. Lugar: {c.Location}."),
+            ("es", _) => ("Recordatorio: su consulta es mañana", $"Su consulta es mañana, {when}. Lugar: {c.Location}."),
             ("pt", "REQUEST") when c.Sequence == 0 => ("Sua consulta está marcada", $"Sua consulta está marcada: {when}, {c.DurationMinutes} minutos. Local: {c.Location}. Se precisar mudar, entre em contato."),
             ("pt", "REQUEST") => ("Sua consulta mudou", $"Sua consulta mudou. Nova data: {when}, {c.DurationMinutes} minutos. Local: {c.Location}. Se precisar mudar, entre em contato."),
             ("pt", "CANCEL") => ("Sua consulta foi cancelada", $"Sua consulta de {when} foi cancelada. Se quiser outra data, entre em contato."),
-            ("pt", _) => ("Lembrete: sua consulta é amanhã", $"Lembrete: sua consulta é amanhã, {when}. Local: {c.Location}."),
+            ("pt", _) => ("Lembrete: sua consulta é amanhã", $"Sua consulta é amanhã, {when}. Local: {c.Location}."),
             (_, "REQUEST") when c.Sequence == 0 => ("Your consultation is booked", $"Your consultation is booked: {when}, {c.DurationMinutes} minutes. Place: {c.Location}. If you need to change it, contact us."),
             (_, "REQUEST") => ("Your consultation has moved", $"Your consultation has moved. New time: {when}, {c.DurationMinutes} minutes. Place: {c.Location}. If you need to change it, contact us."),
             (_, "CANCEL") => ("Your consultation is cancelled", $"Your consultation on {when} is cancelled. If you would like another date, contact us."),
-            _ => ("Reminder: your consultation is tomorrow", $"Reminder: your consultation is tomorrow, {when}. Place: {c.Location}."),
+            _ => ("Reminder: your consultation is tomorrow", $"Your consultation is tomorrow, {when}. Place: {c.Location}."),
         };
     }
 

@@ -25,14 +25,15 @@ internal sealed class LeadClosing(ILeadStore store, TimeProvider time, ILogger<L
             lead.LostReason = reason;
             lead.LostReasonText = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
             foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "done";
-            var words = reason == LostReasons.Other && lead.LostReasonText is { } t ? $"Other: {t}" : LostReasons.Describe(reason)
-                + (lead.LostReasonText is { } more ? $" ({more})" : string.Empty);
+            // The summary names the reason from the list only (a status change's summary outlives an erasure); the text is a detail.
+            var words = LostReasons.Describe(reason);
             lead.Record(new TimelineEntry
             {
                 At = now, Kind = "status_changed", Actor = by,
                 Summary = $"Status: {Dashboard.LeadActions.Describe(from)} → Lost. Reason: {words}",
                 Details = new() { ["from"] = from, ["to"] = LeadStatus.Lost, ["lostReason"] = reason },
             });
+            if (lead.LostReasonText is { } more) lead.Timeline[^1].Details["lostReasonText"] = more;
             try
             {
                 await store.ReplaceAsync(lead, cancellationToken);
