@@ -21,18 +21,22 @@ public sealed class The_claims_evaluation_corpus
         Assert.True(Corpus.Count(i => i.Part.StartsWith("heldout", StringComparison.Ordinal)) * 3 >= Corpus.Count);
         foreach (var language in new[] { "en", "es", "pt" })
         {
-            foreach (var part in new[] { "dev", "heldout", "heldout2", "heldout3" })
+            foreach (var part in new[] { "dev", "heldout", "heldout2", "heldout3", "heldout4" })
             {
                 var items = Corpus.Where(i => i.Language == language && i.Part == part).ToList();
                 Assert.True(items.Count(i => i.Label == "honest") >= items.Count(i => i.Label == "claim"), $"{language}/{part}: fewer honest texts than claims");
                 Assert.All(ClaimCategories.Concat(HonestCategories), c => Assert.Contains(items, i => i.Category == c));
             }
 
-            // The third held-out part names double negations and hand-made disguises as categories of their own.
-            var third = Corpus.Where(i => i.Language == language && i.Part == "heldout3").ToList();
-            Assert.True(third.Count >= 100, $"{language}/heldout3: {third.Count} texts");
-            Assert.Contains(third, i => i.Category == "double-negation");
-            Assert.Contains(third, i => i.Category == "obfuscation" && i.Disguise == "hand");
+            // The third and fourth held-out parts name double negations and hand-made disguises as categories of their own.
+            foreach (var part in new[] { "heldout3", "heldout4" })
+            {
+                var items = Corpus.Where(i => i.Language == language && i.Part == part).ToList();
+                Assert.True(items.Count >= 100, $"{language}/{part}: {items.Count} texts");
+                Assert.True(items.Count(i => i.Label == "claim") >= 50 && items.Count(i => i.Label == "honest") >= 50, $"{language}/{part}: at least 50 claims and 50 honest texts");
+                Assert.Contains(items, i => i.Category == "double-negation");
+                Assert.Contains(items, i => i.Category == "obfuscation" && i.Disguise == "hand");
+            }
 
             Assert.Contains(Corpus, i => i.Language == language && i.Disguise is not null);
             Assert.True(language == "en" || Corpus.Any(i => i.Language == language && i.DraftLanguage == "en"), "some texts are sent with language 'en'");

@@ -9,7 +9,7 @@ namespace LeadPlatform.Compliance;
 /// negation ("this treatment is not FDA approved", "there is no guarantee of results") is not a violation.
 /// Immutable and thread-safe.
 /// </summary>
-public sealed class ClaimRuleSet
+public sealed partial class ClaimRuleSet
 {
     private const string DefaultResource = "claim-rules.json";
 
@@ -23,6 +23,12 @@ public sealed class ClaimRuleSet
 
     [ThreadStatic]
     private static bool[]? distancedCache;
+
+    [ThreadStatic]
+    private static List<PhraseHit>? topicHitsCache;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? assertedCache;
 
     private readonly ClaimRuleDocument[] rules;
     private readonly NegationCueDocument[] cues;
@@ -38,6 +44,9 @@ public sealed class ClaimRuleSet
     private readonly int relativeReach;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> concord;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>[] auxiliaryLookups;
+    private readonly PhraseIndex? topicIndex;
+    private readonly int honestOwner;
+    private readonly CompiledTopic[] topics;
 
     private ClaimRuleSet(ClaimRulesDocument document)
     {
@@ -105,7 +114,9 @@ public sealed class ClaimRuleSet
         relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
         relativeReach = document.Negation.RelativeReach;
         concord = Fold(document.Negation.Concord).GetAlternateLookup<ReadOnlySpan<char>>();
-        RuleIds = [.. rules.Select(r => r.Id)];
+        (topicIndex, honestOwner, topics) = CompileTopics(document, grammar);
+        termsOwner = document.Topics is null ? -1 : document.Topics.Concepts.Keys.ToList().IndexOf("terms");
+        RuleIds = [.. rules.Select(r => r.Id).Concat(topics.Select(t => t.Document.Id))];
     }
 
     /// <summary>The rule set's version (recorded in every evidence record).</summary>
@@ -123,10 +134,11 @@ public sealed class ClaimRuleSet
         => new(EmbeddedData.Deserialize<ClaimRulesDocument>(json, "The claim rule set"));
 
     /// <summary>Title, category, severity and source of every rule (for the compliance officer's view).</summary>
-    public IReadOnlyList<ClaimRuleInfo> Rules => [.. rules.Select(r => new ClaimRuleInfo(r.Id, r.Title, r.Category, SeverityOf(r), r.Source, r.Advice, r.Suggestion))];
+    public IReadOnlyList<ClaimRuleInfo> Rules => [.. rules.Select(r => new ClaimRuleInfo(r.Id, r.Title, r.Category, SeverityOf(r), r.Source, r.Advice, r.Suggestion))
+        .Concat(topics.Select(t => new ClaimRuleInfo(t.Document.Id, t.Document.Title, t.Document.Category, FindingSeverity.Review, t.Document.Source, t.Document.Advice, t.Document.Suggestion)))];
 
     /// <summary>Advice for a rule id, or null if the id is not in this set.</summary>
-    public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice;
+    public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice ?? topics.FirstOrDefault(t => t.Document.Id == ruleId)?.Document.Advice;
 
     /// <summary>
     /// Screens one text. Each violation gives the rule, the matched text as it appears in <paramref name="text"/>
@@ -138,7 +150,11 @@ public sealed class ClaimRuleSet
     /// As <see cref="Screen(string, string)"/>; <paramref name="decided"/>, when given, receives the span (in
     /// <paramref name="text"/>) of every phrase the rules recognised, claims and negations alike: what the rules decided.
     /// </summary>
-    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided)
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided) => Screen(text, field, decided, topicsToo: true);
+
+    /// <param name="topicsToo">Whether to read the text's topics too: only in a language the text is written in (a
+    /// Portuguese text sent with language <c>en</c> is not read for English topics, whose stems would misread it).</param>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -162,12 +178,26 @@ public sealed class ClaimRuleSet
             }
         }
 
-        if (!anyClaim)
+        var topicHits = topicHitsCache ??= new List<PhraseHit>(32);
+        topicHits.Clear();
+        var anyTopic = false;
+        if (topicIndex is not null && topicsToo)
+        {
+            topicIndex.Scan(tokens, topicHits);
+            foreach (var hit in topicHits)
+            {
+                anyTopic |= hit.Owner < honestOwner;
+            }
+        }
+
+        if (!anyClaim && !anyTopic)
         {
             return [];
         }
 
         MarkNegatedTokens(tokens, hits, out var negations, out var distanced);
+        var asserted = assertedCache ??= new List<(int, int)>(8);
+        asserted.Clear();
         List<ComplianceViolation>? violations = null;
         foreach (var hit in hits)
         {
@@ -187,6 +217,7 @@ public sealed class ClaimRuleSet
                 continue;
             }
 
+            asserted.Add((hit.Start, hit.End));
             var start = prepared.OriginalStart(tokens.OriginalStart(hit.Start));
             var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
             var rule = rules[hit.Owner];
@@ -205,15 +236,22 @@ public sealed class ClaimRuleSet
             });
         }
 
+        if (anyTopic)
+        {
+            ReviewTopics(text, field, prepared, tokens, topicHits, asserted, negations, distanced, decided, ref violations);
+        }
+
         if (violations is null)
         {
             return [];
         }
 
-        violations.RemoveAll(v => rules.First(r => r.Id == v.Rule).Fallback
-            && violations.Any(o => o != v && !rules.First(r => r.Id == o.Rule).Fallback && o.Start < v.Start + v.Length && v.Start < o.Start + o.Length));
+        violations.RemoveAll(v => IsFallback(v.Rule)
+            && violations.Any(o => o != v && !IsFallback(o.Rule) && o.Start < v.Start + v.Length && v.Start < o.Start + o.Length));
         return violations;
     }
+
+    private bool IsFallback(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Fallback ?? false;
 
     private static FindingSeverity SeverityOf(ClaimRuleDocument rule)
         => string.Equals(rule.Severity, "review", StringComparison.OrdinalIgnoreCase) ? FindingSeverity.Review : FindingSeverity.Block;

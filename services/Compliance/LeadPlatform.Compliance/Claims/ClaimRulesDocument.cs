@@ -12,6 +12,40 @@ internal sealed class ClaimRulesDocument
     public List<string> NumberWords { get; set; } = [];
     public NegationDocument Negation { get; set; } = new();
     public List<ClaimRuleDocument> Rules { get; set; } = [];
+    /// <summary>
+    /// Recall by topic (round 4): concept lexicons of stems; a sentence that talks about an outcome topic and has no
+    /// honest frame goes to review even when no rule recognised a claim in it.
+    /// </summary>
+    public TopicsDocument? Topics { get; set; }
+}
+
+internal sealed class TopicsDocument
+{
+    /// <summary>Named concepts, each a list of stems (or short patterns in the rules' syntax, <c>@lexicon</c> allowed).</summary>
+    public Dictionary<string, List<string>> Concepts { get; set; } = [];
+    /// <summary>Topics, in order of priority: the first one a sentence asserts names its finding.</summary>
+    public List<TopicDocument> Topics { get; set; } = [];
+    /// <summary>
+    /// Honest frames: a limitation, hedge or denial of the claim ("we cannot promise", "results vary", "some patients",
+    /// "not proven", "experimental", "risks include"). One in a sentence clears the sentence's topics (those that allow it).
+    /// </summary>
+    public List<string> HonestFrames { get; set; } = [];
+}
+
+internal sealed class TopicDocument
+{
+    public string Id { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public string? Category { get; set; }
+    public string? Source { get; set; }
+    public string Advice { get; set; } = string.Empty;
+    public string? Suggestion { get; set; }
+    /// <summary>Concepts that must all be asserted in the sentence (not negated, not distanced).</summary>
+    public List<string> All { get; set; } = [];
+    /// <summary>A concept that must occur negated ("no pain", "sin dolor", "sem efeitos colaterais", "zero risk").</summary>
+    public string? Negated { get; set; }
+    /// <summary>Whether an honest frame in the sentence clears the topic (not for fear-based urgency, which comes hedged).</summary>
+    public bool HedgeClears { get; set; } = true;
 }
 
 internal sealed class NegationDocument

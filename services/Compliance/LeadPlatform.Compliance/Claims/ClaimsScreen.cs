@@ -74,11 +74,12 @@ public sealed class ClaimsScreen
         }
 
         var languages = LanguagesOf(text, BaseLanguage(language));
+        var writtenIn = LanguagesOf(text, null);
         var decided = semantic is not null && languages.Contains("en") ? new List<(int Start, int End)>() : null;
         var found = new List<ComplianceViolation>();
         foreach (var l in languages)
         {
-            foreach (var v in sets[l].Screen(text, field, l == "en" ? decided : null))
+            foreach (var v in sets[l].Screen(text, field, l == "en" ? decided : null, topicsToo: writtenIn.Contains(l) || writtenIn.Count == sets.Count))
             {
                 if (!found.Any(f => f.Rule == v.Rule && f.Start == v.Start && f.Length == v.Length))
                 {

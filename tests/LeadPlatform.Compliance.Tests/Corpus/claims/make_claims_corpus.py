@@ -9,6 +9,8 @@ import dev_sentences as D
 import heldout2_sentences as H2
 import heldout3_sentences as H3
 import dev3_sentences as D3
+import heldout4_sentences as H4
+import dev4_sentences as D4
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -61,7 +63,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part != "heldout3":  # heldout3 disguises by hand (its "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4"):  # heldout3 and heldout4 disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -85,6 +87,10 @@ for lang in ("en", "es", "pt"):  # third held-out part (written after heldout2 w
     build("heldout3", H3, lang)
 for lang in ("en", "es", "pt"):  # round-3 development sentences (written after heldout3), appended to the dev part
     build("dev", D3, lang)
+for lang in ("en", "es", "pt"):  # fourth held-out part (round 4, written before its design change), appended so earlier ids stay
+    build("heldout4", H4, lang)
+for lang in ("en", "es", "pt"):  # round-4 development sentences (written after heldout4), appended to the dev part
+    build("dev", D4, lang)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
