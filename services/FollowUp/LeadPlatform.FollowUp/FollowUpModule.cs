@@ -147,6 +147,12 @@ public static class FollowUpModule
         builder.Services.AddSingleton<Officer.OfficerLists>();
         builder.Services.AddSingleton<Officer.FunnelReports>();
         builder.AddWebhooks();
+        builder.AddServiceStore<Disclaimers.IDisclaimerApprovalStore>(ServiceName,
+            liteDb => new Disclaimers.LiteDbDisclaimerApprovalStore(liteDb),
+            mongo => new Disclaimers.MongoDisclaimerApprovalStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Disclaimers.DisclaimerApprovals>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Disclaimers.DisclaimerApprovals>());
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }

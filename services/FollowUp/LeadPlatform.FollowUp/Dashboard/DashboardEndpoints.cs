@@ -100,6 +100,8 @@ public static class DashboardEndpoints
         Officer.OfficerEndpoints.MapOfficer(app);
         Officer.ReportRoutes.MapReports(app);
         Webhooks.WebhookRoutes.MapWebhooks(app);
+        Disclaimers.DisclaimerRoutes.MapDisclaimerApprovals(app);
+        Webhooks.WebhookPages.MapWebhookPages(app);
         Officer.PrivacyRoutes.MapPrivacyRequests(app);
         return app;
     }
