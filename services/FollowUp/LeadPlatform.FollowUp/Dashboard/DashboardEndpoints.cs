@@ -102,6 +102,7 @@ public static class DashboardEndpoints
         Webhooks.WebhookRoutes.MapWebhooks(app);
         Disclaimers.DisclaimerRoutes.MapDisclaimerApprovals(app);
         Webhooks.WebhookPages.MapWebhookPages(app);
+        Import.ImportRoutes.MapImports(app);
         Officer.PrivacyRoutes.MapPrivacyRequests(app);
         return app;
     }
