@@ -101,6 +101,28 @@ public sealed class A_compliance_officer_and_a_manager_reading_the_records : IAs
     }
 
     [Fact]
+    public async Task The_printable_evidence_report_fits_a_phone_wide_screen_and_page_with_its_hashes_wrapped()
+    {
+        var leadId = await LeadFromAsync("google");
+        using (var blocked = await _dashboard.Host.Http.PostAsJsonAsync($"/api/v1/leads/{leadId}/outreach",
+                   new { channel = "email", subject = "Good news", body = "Our therapy cures spondylolysis, guaranteed.", author = "coordinator.ana" }))
+            Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, blocked.StatusCode);
+        await _dashboard.SignInWithPasswordAsync("carl@clinic.example", Password);
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.GotoAsync(_dashboard.Url($"/dashboard/compliance/evidence?from={Today}&to={Today}"));
+        await Expect(Page.Locator("#evidence tbody tr").First).ToBeVisibleAsync();
+        const string overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
+        Assert.Equal(0, await Page.EvaluateAsync<int>(overflow));
+        await _dashboard.ScreenshotAsync("officer-5-evidence-report-390");
+        var problems = await AxeAsync("evidence report at 390 px");
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Equal(0, await Page.EvaluateAsync<int>(overflow));
+        await _dashboard.ScreenshotAsync("officer-6-evidence-report-390-print");
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public async Task A_manager_lands_on_the_reports_and_reads_the_conversion_by_source()
     {
         await LeadFromAsync("google");

@@ -20,7 +20,7 @@ public sealed class ComplianceGate
     private const string Approved = "approved";
 
     private readonly ClaimsScreen claims;
-    private readonly DisclaimerRegistry disclaimers;
+    private volatile DisclaimerRegistry disclaimers;
     private readonly TimeProvider time;
     private readonly ComplianceOptions options;
     private readonly ContactRuleEvaluator contactRules;
@@ -68,6 +68,12 @@ public sealed class ComplianceGate
 
     /// <summary>The disclaimers (the condition × channel × language matrix, for the admin page).</summary>
     public DisclaimerRegistry Disclaimers => disclaimers;
+
+    /// <summary>
+    /// Puts another disclaimer registry in force for every later check (the clinic's approvals applied by the service,
+    /// <see cref="DisclaimerRegistry.WithApproved"/>): no restart.
+    /// </summary>
+    public void UseDisclaimers(DisclaimerRegistry registry) => disclaimers = registry ?? throw new ArgumentNullException(nameof(registry));
 
     /// <summary>Decides on one outreach. Blocked decisions carry the reasons and never an outreach.</summary>
     public ComplianceDecision Check(OutreachDraft draft, LeadComplianceFacts facts)

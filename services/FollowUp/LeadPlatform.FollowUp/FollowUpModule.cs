@@ -151,6 +151,17 @@ public static class FollowUpModule
         builder.Services.AddSingleton<Officer.OfficerLists>();
         builder.Services.AddSingleton<Officer.FunnelReports>();
         builder.AddWebhooks();
+        builder.AddServiceStore<Disclaimers.IDisclaimerApprovalStore>(ServiceName,
+            liteDb => new Disclaimers.LiteDbDisclaimerApprovalStore(liteDb),
+            mongo => new Disclaimers.MongoDisclaimerApprovalStore(mongo),
+            outbox: false);
+        builder.Services.AddSingleton<Disclaimers.DisclaimerApprovals>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Disclaimers.DisclaimerApprovals>());
+        builder.Services.Configure<Import.ImportOptions>(builder.Configuration.GetSection("FollowUp:Import"));
+        builder.AddServiceStore<Import.ILeadImportStore>(ServiceName,
+            liteDb => new Import.LiteDbLeadImportStore(liteDb),
+            mongo => new Import.MongoLeadImportStore(mongo)); // its outbox publishes the applied rows' submissions
+        builder.Services.AddSingleton<Import.LeadImporter>();
         builder.Services.AddHostedService<DefaultTemplates>();
         return builder;
     }

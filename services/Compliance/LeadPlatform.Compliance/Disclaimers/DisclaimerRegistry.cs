@@ -108,6 +108,20 @@ public sealed class DisclaimerRegistry
         return new DisclaimerRegistry(templates.Values.Select(t => approved.Contains(t.Id + "@" + t.Version) ? t with { Status = DisclaimerStatus.Approved } : t));
     }
 
+    /// <summary>
+    /// The SHA-256 (lower-case hex) of the text of the disclaimer <c>id@version</c>, as written with its placeholders, or
+    /// null when this registry has no such disclaimer: what an approval names besides the version.
+    /// </summary>
+    public string? TextHashOf(string idAtVersion)
+    {
+        var t = templates.Values.FirstOrDefault(t => string.Equals(t.Id + "@" + t.Version, idAtVersion, StringComparison.Ordinal));
+        return t is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.Text)));
+    }
+
+    /// <summary>The status of the disclaimer <c>id@version</c> here (approved or draft), or null when there is none.</summary>
+    public string? StatusOf(string idAtVersion) =>
+        templates.Values.FirstOrDefault(t => string.Equals(t.Id + "@" + t.Version, idAtVersion, StringComparison.Ordinal))?.Status;
+
     /// <summary>True when there is a disclaimer for this condition, channel and language (or its base language).</summary>
     public bool Covers(string condition, OutreachChannel channel, string language) => Find(condition, channel, language) is not null;
 

@@ -52,6 +52,12 @@ internal sealed class AcknowledgementConsumer(
             return;
         }
 
+        if (lead.Submissions.Count > 0 && lead.Submissions.TrueForAll(s => s.Source?.FormId == Import.LeadImporter.FormId))
+        {
+            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement, "imported from a file: the person did not just ask, so nothing automatic is sent", context.CancellationToken);
+            return;
+        }
+
         if (AcknowledgementTemplate.ChannelFor(lead) is not { } channel)
         {
             await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);

@@ -100,6 +100,9 @@ public static class DashboardEndpoints
         Officer.OfficerEndpoints.MapOfficer(app);
         Officer.ReportRoutes.MapReports(app);
         Webhooks.WebhookRoutes.MapWebhooks(app);
+        Disclaimers.DisclaimerRoutes.MapDisclaimerApprovals(app);
+        Webhooks.WebhookPages.MapWebhookPages(app);
+        Import.ImportRoutes.MapImports(app);
         Officer.PrivacyRoutes.MapPrivacyRequests(app);
         return app;
     }

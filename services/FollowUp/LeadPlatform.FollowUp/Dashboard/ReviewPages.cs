@@ -34,8 +34,12 @@ internal static class ReviewPages
                 ApproveAsync(reviewId, http, reviews, leads, reason, new ReviewText { Subject = subject, Body = body ?? string.Empty }))
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         review.MapPost("/reviews/{reviewId:guid}/reject", RejectAsync).AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
-        review.MapGet("/disclaimers", (HttpContext http, DisclaimerMatrix matrix) =>
-            DashboardEndpoints.Page<DisclaimersPage>(new { http.User, Matrix = matrix.Build() }));
+        review.MapGet("/disclaimers", async (HttpContext http, DisclaimerMatrix matrix, Disclaimers.DisclaimerApprovals approvals, CancellationToken ct, string? approved = null) =>
+            DashboardEndpoints.Page<DisclaimersPage>(new
+            {
+                http.User, Matrix = matrix.Build(), Approved = approved,
+                Approvals = (await approvals.ListAsync(ct)).ToDictionary(a => a.Disclaimer, StringComparer.Ordinal),
+            }));
         return app;
     }
 

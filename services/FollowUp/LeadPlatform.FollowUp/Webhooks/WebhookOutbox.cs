@@ -17,7 +17,7 @@ internal sealed class WebhookOutbox(IWebhookStore subscriptions, IWebhookDeliver
 {
     public async Task RaiseAsync(string eventName, Guid leadId, DateTimeOffset occurredAt, string eventKey, JsonObject data, CancellationToken cancellationToken)
     {
-        var targets = (await subscriptions.ListAsync(500, cancellationToken)).Where(s => s.Events.Contains(eventName)).ToList();
+        var targets = (await subscriptions.ListAsync(500, cancellationToken)).Where(s => s.DisabledAt is null && s.Events.Contains(eventName)).ToList();
         if (targets.Count == 0) return;
         JsonObject? health = null;
         if (targets.Exists(s => s.IncludeHealthDetails) && eventName != WebhookEvents.LeadErased && await leads.GetAsync(leadId, cancellationToken) is { ErasedAt: null } lead)
@@ -49,6 +49,32 @@ internal sealed class WebhookOutbox(IWebhookStore subscriptions, IWebhookDeliver
             }, cancellationToken);
             if (stored) logger.LogInformation("Webhook {Event} for lead {LeadId} queued for subscription {SubscriptionId} as delivery {DeliveryId}", eventName, leadId, subscription.Id, id);
         }
+    }
+
+    /// <summary>
+    /// An admin's test event for one subscription (even a disabled one is not sent to: the sender waits): a delivery like any
+    /// other, signed, retried and logged, with no lead (the nil id) and no personal data.
+    /// </summary>
+    public async Task<WebhookDelivery> RaiseTestAsync(WebhookSubscription subscription, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = DeliveryId(subscription.Id, $"test:{Guid.CreateVersion7():N}");
+        var body = new JsonObject
+        {
+            ["id"] = id,
+            ["event"] = WebhookEvents.Test,
+            ["occurredAt"] = now,
+            ["leadId"] = Guid.Empty,
+            ["data"] = new JsonObject { ["message"] = "A test event sent from the LeadPlatform dashboard.", ["requestedBy"] = actor },
+        };
+        var delivery = new WebhookDelivery
+        {
+            Id = id, SubscriptionId = subscription.Id, Event = WebhookEvents.Test, LeadId = Guid.Empty, CreatedAt = now, NextAttemptAt = now,
+            Payload = new WebhookPayload { Json = body.ToJsonString(JsonOptions) },
+        };
+        await deliveries.TryInsertAsync(delivery, cancellationToken);
+        logger.LogInformation("Webhook test event queued for subscription {SubscriptionId} as delivery {DeliveryId}", subscription.Id, id);
+        return delivery;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

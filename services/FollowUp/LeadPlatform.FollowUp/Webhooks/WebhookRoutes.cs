@@ -1,5 +1,6 @@
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,17 @@ internal static class WebhookRoutes
         api.MapPost("", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Subscribes an https URL on a public address to events (lead.qualified, lead.consultation_booked, outreach.sent, lead.opted_out, lead.erased); answers the signing secret once.");
         api.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Stops a subscription; its delivery log stays.");
+        api.MapPost("/{id:guid}/disable", async (Guid id, HttpContext http, IWebhookStore store, IWebhookDeliveryStore deliveries, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+                await SetDisabledAsync(id, true, Actor.For(http.User), store, deliveries, time, logs, ct) ? Results.NoContent() : Results.NotFound())
+            .WithName("DisableWebhook").WithSummary("Stops new deliveries to a subscription; pending ones wait until it is enabled again.");
+        api.MapPost("/{id:guid}/enable", async (Guid id, HttpContext http, IWebhookStore store, IWebhookDeliveryStore deliveries, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+                await SetDisabledAsync(id, false, Actor.For(http.User), store, deliveries, time, logs, ct) ? Results.NoContent() : Results.NotFound())
+            .WithName("EnableWebhook").WithSummary("Delivers to a disabled subscription again, the waiting deliveries first.");
+        api.MapPost("/{id:guid}/test", async (Guid id, HttpContext http, IWebhookStore store, WebhookOutbox outbox, CancellationToken ct) =>
+                await store.GetAsync(id, ct) is { DeletedAt: null } s
+                    ? Results.Accepted($"/api/v1/webhooks/{id}/deliveries", WebhookDeliveryView.From(await outbox.RaiseTestAsync(s, Actor.For(http.User), ct)))
+                    : Results.NotFound())
+            .WithName("SendWebhookTestEvent").WithSummary("Queues a signed webhook.test event (no lead, no personal data) for this subscription: it shows in the delivery log.");
         api.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries").WithSummary("A subscription's delivery log, the newest first.");
         return app;
     }
@@ -33,23 +45,61 @@ internal static class WebhookRoutes
     private static async Task<Results<Created<WebhookCreated>, ValidationProblem>> CreateAsync(WebhookBody body, HttpContext http, IWebhookStore store,
         IOptions<WebhookOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
+        var (created, errors) = await SubscribeAsync(body, Actor.For(http.User), store, options, time, logs, ct);
+        return created is null
+            ? TypedResults.ValidationProblem(errors, title: "The subscription is not valid")
+            : TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created);
+    }
+
+    /// <summary>Checks and stores a new subscription (the API's and the dashboard page's): errors by field, or the subscription with its secret.</summary>
+    internal static async Task<(WebhookCreated? Created, Dictionary<string, string[]> Errors)> SubscribeAsync(WebhookBody body, string actor, IWebhookStore store,
+        IOptions<WebhookOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string[]>();
         if (await WebhookTargets.ProblemAsync(body.Url, options.Value.AllowLocalTargetsForTests, ct) is { } problem) errors["url"] = [problem];
         var events = (body.Events ?? []).Select(e => e?.Trim() ?? string.Empty).Distinct().ToList();
         if (events.Count == 0) errors["events"] = [$"Choose at least one of: {string.Join(", ", WebhookEvents.All)}."];
         else if (events.FirstOrDefault(e => !WebhookEvents.All.Contains(e)) is { } unknown) errors["events"] = [$"'{unknown}' is not an event: use {string.Join(", ", WebhookEvents.All)}."];
         if (body.Description is { Length: > 200 }) errors["description"] = ["At most 200 characters."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The subscription is not valid");
+        if (errors.Count > 0) return (null, errors);
 
         var subscription = new WebhookSubscription
         {
             Id = Ids.New(), Url = body.Url!.Trim(), Events = events, IncludeHealthDetails = body.IncludeHealthDetails, Description = body.Description?.Trim(),
-            Secret = new WebhookSecret { Value = WebhookSignature.NewSecret() }, CreatedAt = time.GetUtcNow(), CreatedBy = Actor.For(http.User),
+            Secret = new WebhookSecret { Value = WebhookSignature.NewSecret() }, CreatedAt = time.GetUtcNow(), CreatedBy = actor,
         };
         await store.TryInsertAsync(subscription, ct);
         logs.CreateLogger("LeadPlatform.FollowUp.Webhooks").LogInformation("Webhook subscription {SubscriptionId} to {Events} created by {Actor} (health details {HealthDetails})",
             subscription.Id, events, subscription.CreatedBy, subscription.IncludeHealthDetails);
-        return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", new WebhookCreated(View(subscription, []), subscription.Secret.Value));
+        return (new WebhookCreated(View(subscription, []), subscription.Secret.Value), errors);
+    }
+
+    /// <summary>Disables (no new deliveries, pending ones wait) or enables a subscription (its waiting deliveries are due at once); false when there is none.</summary>
+    internal static async Task<bool> SetDisabledAsync(Guid id, bool disabled, string actor, IWebhookStore store, IWebhookDeliveryStore deliveries, TimeProvider time,
+        ILoggerFactory logs, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { DeletedAt: null } subscription) return false;
+        if (disabled == subscription.DisabledAt is not null) return true;
+        subscription.DisabledAt = disabled ? time.GetUtcNow() : null;
+        subscription.DisabledBy = disabled ? actor : null;
+        await store.ReplaceAsync(subscription, ct);
+        if (!disabled)
+        {
+            foreach (var waiting in (await deliveries.ForSubscriptionAsync(id, 500, ct)).Where(d => d.Status == WebhookDelivery.Pending))
+            {
+                waiting.NextAttemptAt = StoredTime.Truncate(time.GetUtcNow());
+                try
+                {
+                    await deliveries.ReplaceAsync(waiting, ct);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // The sender moved it meanwhile.
+                }
+            }
+        }
+        logs.CreateLogger("LeadPlatform.FollowUp.Webhooks").LogInformation("Webhook subscription {SubscriptionId} {Change} by {Actor}", id, disabled ? "disabled" : "enabled", actor);
+        return true;
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, HttpContext http, IWebhookStore store, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
@@ -68,6 +118,6 @@ internal static class WebhookRoutes
         return TypedResults.Ok((await deliveries.ForSubscriptionAsync(id, 200, ct)).Select(WebhookDeliveryView.From).ToList());
     }
 
-    private static WebhookView View(WebhookSubscription s, IReadOnlyList<WebhookDelivery> last) =>
-        new(s.Id, s.Url, s.Events, s.IncludeHealthDetails, s.Description, s.CreatedAt, s.CreatedBy, [.. last.Select(WebhookDeliveryView.From)]);
+    internal static WebhookView View(WebhookSubscription s, IReadOnlyList<WebhookDelivery> last) =>
+        new(s.Id, s.Url, s.Events, s.IncludeHealthDetails, s.Description, s.CreatedAt, s.CreatedBy, [.. last.Select(WebhookDeliveryView.From)], s.DisabledAt);
 }

@@ -56,6 +56,20 @@ internal sealed class WebhookSender(
     private async Task SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.GetAsync(delivery.SubscriptionId, cancellationToken);
+        if (subscription is { DeletedAt: null, DisabledAt: not null })
+        {
+            // Disabled: nothing is sent and no attempt is counted; it waits until an admin enables the subscription again.
+            delivery.NextAttemptAt = StoredTime.Truncate(time.GetUtcNow() + options.Value.MaxDelay);
+            try
+            {
+                await deliveries.ReplaceAsync(delivery, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another sender moved it meanwhile.
+            }
+            return;
+        }
         int? status = null;
         string? error = null;
         if (subscription is null || subscription.DeletedAt is not null)

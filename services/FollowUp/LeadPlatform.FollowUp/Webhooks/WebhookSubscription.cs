@@ -15,5 +15,8 @@ public sealed class WebhookSubscription : StoredDocument
     public string CreatedBy { get; set; } = string.Empty;
     /// <summary>When an admin deleted it: it receives nothing more; its delivery log stays.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
+    /// <summary>When an admin disabled it: no new deliveries are stored for it, pending ones wait (nothing is sent) until enabled again.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+    public string? DisabledBy { get; set; }
     public string? DeletedBy { get; set; }
 }

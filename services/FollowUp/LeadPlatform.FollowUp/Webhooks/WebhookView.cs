@@ -2,7 +2,7 @@ namespace LeadPlatform.FollowUp.Webhooks;
 
 /// <summary>A subscription as an admin reads it (never its secret), with its last deliveries.</summary>
 public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Events, bool IncludeHealthDetails, string? Description,
-    DateTimeOffset CreatedAt, string CreatedBy, IReadOnlyList<WebhookDeliveryView> LastDeliveries);
+    DateTimeOffset CreatedAt, string CreatedBy, IReadOnlyList<WebhookDeliveryView> LastDeliveries, DateTimeOffset? DisabledAt = null);
 
 /// <summary>One delivery in the log: the event, its state, how many attempts and the last answer.</summary>
 public sealed record WebhookDeliveryView(Guid Id, string Event, Guid LeadId, string Status, int Attempts, DateTimeOffset CreatedAt,

@@ -1,0 +1,17 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using MongoDB.Driver;
+
+namespace LeadPlatform.FollowUp.Disclaimers;
+
+public sealed class MongoDisclaimerApprovalStore(IMongoDatabase database)
+    : MongoDocumentStore<DisclaimerApproval>(database, CollectionName), IDisclaimerApprovalStore
+{
+    public const string CollectionName = "disclaimer_approvals";
+
+    public async Task<IReadOnlyList<DisclaimerApproval>> ListAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(FilterDefinition<DisclaimerApproval>.Empty)
+            .Sort(Builders<DisclaimerApproval>.Sort.Ascending(x => x.ApprovedAt)).Limit(max).ToListAsync(cancellationToken);
+    }
+}
