@@ -118,10 +118,12 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<OptOutConfirmations>();
         builder.Services.AddSingleton<Scheduling.OutreachScheduler>();
         builder.Services.AddHostedService<Scheduling.ScheduledOutreachWorker>();
         builder.Services.AddSingleton<SamePerson.LeadMerger>();
         builder.Services.AddSingleton<SlaClock>();
+        builder.Services.AddSingleton<TaskDueTimes>();
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
         builder.Services.AddSingleton<StaffAlerts>();
