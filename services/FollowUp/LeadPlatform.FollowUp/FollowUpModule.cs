@@ -270,6 +270,8 @@ public static class FollowUpModule
         logger.LogInformation("Contact rule table {ContactRulesVersion} in force ({ContactRuleCount} rules, US locations {LocationsVersion})",
             contactRules.Version, contactRules.Rules.Count, contactRules.LocationsVersion);
         var sla = services.GetRequiredService<SlaClock>(); // an unknown FollowUp:ClinicTimeZone stops the start here
+        // Load the location data (phone numbers, ZIP codes, time zones) now, not inside the first qualified lead's write.
+        services.GetRequiredService<TaskDueTimes>().Warm();
         if (string.IsNullOrWhiteSpace(options.ClinicTimeZone))
         {
             logger.LogWarning("FollowUp:ClinicTimeZone is not set: business hours for SLA due times are counted in {TimeZone}", sla.TimeZone.Id);

@@ -26,6 +26,9 @@ public sealed class TaskDueTimes(SlaClock sla, ContactRuleTable rules)
     /// <summary>Both steps: the tier's SLA from <paramref name="from"/>, then the lead's contact window.</summary>
     public DateTimeOffset DueAt(string tier, DateTimeOffset from, LeadDocument lead) => ForLead(SlaDue(tier, from), lead);
 
+    /// <summary>Loads the location data (phone numbers, ZIP codes, time zones) the first real lead would otherwise wait for.</summary>
+    public void Warm() => ContactWindowDue.Adjust(DateTimeOffset.UnixEpoch, new ContactLocation { Country = "US", PostalCode = "10001", Phone = "+12125550123" }, evaluator);
+
     public static ContactLocation LocationOf(LeadDocument lead) => new()
     {
         Country = lead.Person?.Country,
