@@ -44,7 +44,10 @@ public sealed class A_coordinator_scheduling_outreach : IAsyncLifetime
 
         await _dashboard.Page.GotoAsync(_dashboard.Url($"/dashboard/leads/{leadId}"));
         await Assertions.Expect(_dashboard.Page.Locator("#scheduled-outreach")).ToContainTextAsync("Hi Maria, your quote is ready");
+        // The time in the clinic's clock with the lead's beside it (this host's clinic zone is UTC), not a bare UTC stamp.
+        await Assertions.Expect(_dashboard.Page.Locator("#scheduled-outreach time")).ToContainTextAsync("for the lead");
         await _dashboard.ScreenshotAsync("scheduling-2-lead-page");
+        await _dashboard.Page.Locator("#scheduled-outreach").ScreenshotAsync(new() { Path = Path.Combine(DashboardBrowser.Artifacts, "dashboard-scheduling-2b-scheduled-section.png") });
         await _dashboard.Page.Locator("#scheduled-outreach button", new() { HasText = "Cancel" }).ClickAsync();
         await Assertions.Expect(_dashboard.Page.Locator("#scheduled-outreach")).ToContainTextAsync("cancelled");
 

@@ -81,6 +81,7 @@ public sealed class ComplianceGate
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(facts);
 
+        if (draft.Author == OutreachDraft.OptOutConfirmationAuthor) return CheckOptOutConfirmation(draft, facts);
         var run = new CheckRun(time.GetUtcNow(), draft.Channel);
         CheckDraft(run, draft);
         var consent = CheckConsent(run, draft, facts);
@@ -100,6 +101,35 @@ public sealed class ComplianceGate
         run.Results.AddRange(assembled.Results);
         run.Violations.AddRange(assembled.Violations);
         return Decide(run, draft, facts, consent, assembled, capLiftsAt, contact);
+    }
+
+    /// <summary>
+    /// The one-time confirmation of an SMS opt-out (47 CFR § 64.1200(a)(12)): cleared only as the fixed text of
+    /// <see cref="OptOutConfirmation"/> (so no claims screen and no disclaimer), by SMS, to the number on file, while an
+    /// SMS (or all-contact) opt-out is on record. Consent, suppression, the contact window and the caps do not apply to it:
+    /// it answers the person's own message. Its evidence says so, rule by rule.
+    /// </summary>
+    private ComplianceDecision CheckOptOutConfirmation(OutreachDraft draft, LeadComplianceFacts facts)
+    {
+        var run = new CheckRun(time.GetUtcNow(), draft.Channel);
+        CheckDraft(run, draft);
+        var problems = new List<string>();
+        if (draft.Channel != OutreachChannel.Sms) problems.Add("an opt-out confirmation goes by SMS only");
+        if (!OptOutConfirmation.IsConfirmation(draft.Body, draft.Language, facts.ClinicName)) problems.Add($"the text is not the {OptOutConfirmation.Version} confirmation in '{draft.Language}'");
+        if (facts.OptOuts is null || !(facts.OptOuts.Contains(OptOutScope.All) || facts.OptOuts.Contains(OptOutScope.Sms))) problems.Add("no SMS opt-out is on record");
+        if (RecipientProblem(draft, facts) is { } recipient) problems.Add(recipient);
+        run.Rule(ComplianceRules.OptOutConfirmation, problems.Count == 0,
+            problems.Count == 0 ? $"{OptOutConfirmation.Version} ({draft.Language}): the one-time confirmation of an SMS opt-out (47 CFR § 64.1200(a)(12))" : string.Join("; ", problems),
+            "Only the fixed opt-out confirmation text may go to a lead who opted out, by SMS, to the number that opted out.");
+        const string Why = "not applicable: the one-time confirmation of the lead's own opt-out";
+        foreach (var rule in new[] { ComplianceRules.ConsentMissing, ComplianceRules.OptedOut, ComplianceRules.Minor, ComplianceRules.FrequencyCap, ComplianceRules.ContactRules, ComplianceRules.QuietHours, ComplianceRules.ClaimsScreen })
+        {
+            run.Results.Add(new EvidenceRuleResult { Rule = rule, Outcome = NotApplicable, Detail = Why });
+        }
+
+        var assembled = new Assembly(null, draft.Body, [], [], []);
+        var contact = new ContactCheck(new ContactEvaluation { Allowed = true, Channel = draft.Channel, Reason = Why, TableVersion = contactRules.Table.Version }, new ContactLocation());
+        return Decide(run, draft, facts, ConsentFor(facts.Consent, draft.Channel), assembled, null, contact);
     }
 
     /// <summary>What one <see cref="Check"/> has found so far.</summary>

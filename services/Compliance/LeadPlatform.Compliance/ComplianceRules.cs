@@ -18,4 +18,6 @@ public static class ComplianceRules
     public const string DisclaimerIncomplete = "disclaimer.incomplete";
     /// <summary>Umbrella id recorded in evidence for the whole claims screen.</summary>
     public const string ClaimsScreen = "claims";
+    /// <summary>The one-time confirmation of an SMS opt-out: only its fixed text, by SMS, to the number that opted out.</summary>
+    public const string OptOutConfirmation = "opt-out-confirmation";
 }

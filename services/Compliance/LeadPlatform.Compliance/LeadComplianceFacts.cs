@@ -33,4 +33,6 @@ public sealed record LeadComplianceFacts
     public string? UnsubscribeUrl { get; init; }
     /// <summary>SMS: a link to the full evidence disclaimer.</summary>
     public string? FullDisclaimerUrl { get; init; }
+    /// <summary>The clinic's name as an opt-out confirmation names it (<see cref="OptOutConfirmation"/>); null: "the clinic".</summary>
+    public string? ClinicName { get; init; }
 }

@@ -6,6 +6,12 @@ public sealed record OutreachDraft
     /// <summary>The <see cref="Author"/> of the automatic acknowledgement (a coordinator's author is never this).</summary>
     public const string AcknowledgementAuthor = "system:acknowledgement";
 
+    /// <summary>
+    /// The <see cref="Author"/> of the one-time text confirming an SMS opt-out (<see cref="OptOutConfirmation"/>): the gate
+    /// clears only the fixed confirmation text, by SMS, to the number that opted out, and only while the opt-out is on record.
+    /// </summary>
+    public const string OptOutConfirmationAuthor = "system:opt-out-confirmation";
+
     public required Guid LeadId { get; init; }
     public required OutreachChannel Channel { get; init; }
     /// <summary>The lead's condition, for example <c>spondylolysis</c>; chooses the evidence disclaimer.</summary>

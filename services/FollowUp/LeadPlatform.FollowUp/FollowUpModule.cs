@@ -118,10 +118,12 @@ public static class FollowUpModule
         builder.Services.AddSingleton<ChannelDelivery>();
         builder.Services.AddSingleton<OutreachSender>();
         builder.Services.AddSingleton<OptOutRecorder>();
+        builder.Services.AddSingleton<OptOutConfirmations>();
         builder.Services.AddSingleton<Scheduling.OutreachScheduler>();
         builder.Services.AddHostedService<Scheduling.ScheduledOutreachWorker>();
         builder.Services.AddSingleton<SamePerson.LeadMerger>();
         builder.Services.AddSingleton<SlaClock>();
+        builder.Services.AddSingleton<TaskDueTimes>();
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
         builder.Services.AddSingleton<StaffAlerts>();
@@ -285,6 +287,8 @@ public static class FollowUpModule
         logger.LogInformation("Contact rule table {ContactRulesVersion} in force ({ContactRuleCount} rules, US locations {LocationsVersion})",
             contactRules.Version, contactRules.Rules.Count, contactRules.LocationsVersion);
         var sla = services.GetRequiredService<SlaClock>(); // an unknown FollowUp:ClinicTimeZone stops the start here
+        // Load the location data (phone numbers, ZIP codes, time zones) now, not inside the first qualified lead's write.
+        services.GetRequiredService<TaskDueTimes>().Warm();
         if (string.IsNullOrWhiteSpace(options.ClinicTimeZone))
         {
             logger.LogWarning("FollowUp:ClinicTimeZone is not set: business hours for SLA due times are counted in {TimeZone}", sla.TimeZone.Id);

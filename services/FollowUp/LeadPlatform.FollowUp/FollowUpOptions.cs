@@ -45,6 +45,14 @@ public sealed class FollowUpOptions
     /// <summary>The clinic's postal address, printed under every email's disclaimer. Unset: every email is blocked (fail closed).</summary>
     public string? ClinicPostalAddress { get; set; }
 
+    /// <summary>The clinic's name in the opt-out confirmation text ("You're unsubscribed from {name} texts."); unset: the postal address's first part.</summary>
+    public string? ClinicName { get; set; }
+
+    /// <summary>The clinic's name as the opt-out confirmation says it: <see cref="ClinicName"/>, else the first part of the postal address, else null.</summary>
+    public string? ClinicDisplayName() =>
+        !string.IsNullOrWhiteSpace(ClinicName) ? ClinicName.Trim()
+        : ClinicPostalAddress?.Split(',', 2)[0].Trim() is { Length: > 0 } first ? first : null;
+
     /// <summary>Where patients reach this service (unsubscribe and disclaimer links). Default: the host's own address.</summary>
     public string? PublicBaseUrl { get; set; }
 

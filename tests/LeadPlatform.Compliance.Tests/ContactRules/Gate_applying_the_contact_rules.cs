@@ -128,7 +128,7 @@ public sealed class Gate_applying_the_contact_rules
     public void A_gate_over_another_table_applies_it()
     {
         var json = EmbeddedJson().Replace("\"until\": \"21:00\"", "\"until\": \"19:00\"", StringComparison.Ordinal)
-            .Replace("contact-rules-2026.12.2", "counsel-test-1", StringComparison.Ordinal);
+            .Replace(ContactRuleTable.Default.Version, "counsel-test-1", StringComparison.Ordinal);
         var table = ContactRuleTable.FromJson(json);
         var gate = ComplianceGate.CreateDefault(GateKit.Clock(Utc(2025, 6, 10, 23, 30)), new ComplianceOptions { ContactRules = table }); // 19:30 EDT
 

@@ -144,8 +144,10 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, later.StatusCode);
         var problem = (await later.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal([ComplianceRules.OptedOut], problem["violations"]!.AsArray().Select(v => (string?)v!["rule"]));
-        Assert.Single(_host.OutboxFiles("sms"));
+        // The text before the STOP and the one-time opt-out confirmation (issue 16); the blocked follow-up is not among them.
+        Assert.Equal(2, _host.OutboxFiles("sms").Length);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
+        Assert.Single(stored.Outreach, o => o.Kind == LeadPlatform.FollowUp.Storage.OutreachKinds.OptOutConfirmation);
         Assert.Equal(["sms", "all"], stored.OptOuts);
         var announced = stored.Outbox.Where(e => e.MessageUrn == MessageTypes.UrnOf(typeof(LeadOptedOut))).Select(e => (LeadOptedOut)e.Deserialize(out _));
         Assert.Equal(("all", "sms_reply"), Assert.Single(announced) is var m ? (m.Channel, m.Source) : default);

@@ -18,7 +18,20 @@ namespace LeadPlatform.FollowUp.Tests.Tasks;
 /// <summary>A task past its due time is escalated once: marked, on the timeline, FollowUpOverdue published, a warning logged.</summary>
 public sealed class Escalating_overdue_tasks : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow.AddMinutes(1)); // after the sample consent was given
+    // After the sample consent was given, and at an hour the sample lead (San Francisco) can be called for the next two
+    // hours: a task's due time outside the lead's contact window moves to its next start (issue 16), which would put the
+    // tier-A task's 15 minutes out of the test's reach at night there.
+    private readonly FakeTimeProvider _time = new(InsideTheSampleLeadsWindow(DateTimeOffset.UtcNow.AddMinutes(1)));
+
+    private static DateTimeOffset InsideTheSampleLeadsWindow(DateTimeOffset from)
+    {
+        var sample = SampleMessages.QuoteRequestSubmitted().Person;
+        var location = new ContactLocation { Country = sample.Country, PostalCode = sample.PostalCode, Phone = sample.Phone };
+        bool Open(DateTimeOffset at) => ContactRuleEvaluator.Default.Evaluate(OutreachChannel.Phone, location, [], at).Allowed;
+        var at = from;
+        while (!Open(at) || !Open(at.AddHours(2))) at = at.AddMinutes(15);
+        return at;
+    }
     private readonly string _folder = Directory.CreateTempSubdirectory("leadplatform-escalation-").FullName;
     private ModuleHarness _module = null!;
 

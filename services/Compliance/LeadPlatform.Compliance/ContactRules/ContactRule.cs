@@ -22,7 +22,18 @@ public sealed record ContactRule
     /// <summary><c>id@version</c>, as recorded in evidence.</summary>
     public string Key => Id + "@" + Version;
 
+    /// <summary>Days whose hours differ from <see cref="WindowFrom"/>-<see cref="WindowUntil"/> (other hours, or closed).</summary>
+    public IReadOnlyDictionary<DayOfWeek, ContactDayWindow> Days { get; init; } = new Dictionary<DayOfWeek, ContactDayWindow>();
+
     public bool HasWindow => WindowFrom is not null && WindowUntil is not null;
+
+    /// <summary>The rule's local hours on <paramref name="day"/>, or null (no contact that day, or no window).</summary>
+    public (TimeOnly From, TimeOnly Until)? WindowOn(DayOfWeek day)
+    {
+        if (!HasWindow) return null;
+        if (!Days.TryGetValue(day, out var own)) return (WindowFrom!.Value, WindowUntil!.Value);
+        return own.Closed || own.From is null || own.Until is null ? null : (own.From.Value, own.Until.Value);
+    }
 
     /// <summary>
     /// How far the row is sourced: <c>unverified</c> (its source or title says so: counsel to confirm), <c>product-policy</c>

@@ -99,8 +99,8 @@ public sealed class ContactRuleEvaluator
                 : Timing(Result(false, capRule.Key, CapReason(capRule, capCount)) with { OverFrequencyLimit = true }, capLifts!.Value, []);
         }
 
-        var from = windowed.Max(r => r.WindowFrom!.Value);
-        var until = windowed.Min(r => r.WindowUntil!.Value);
+        // Per day of the week (a rule may have other hours on some days, or none): the latest from and earliest until.
+        (TimeOnly Open, TimeOnly Close)? HoursOn(DayOfWeek day) => Strictest(windowed, day);
         var zones = Zones(location);
         if (zones.Count == 0)
         {
@@ -110,12 +110,16 @@ public sealed class ContactRuleEvaluator
 
         var zoneIds = zones.Select(z => z.Id).ToList();
         var strictest = windowed.OrderBy(r => r.WindowUntil!.Value - r.WindowFrom!.Value).ThenBy(r => r.WindowUntil).First();
-        if (from >= until)
+        // The hours of the lead's local day now (in the first candidate zone), for the reasons and the evidence.
+        var localDay = TimeZoneInfo.ConvertTime(now, zones[0]).DayOfWeek;
+        var today = HoursOn(localDay);
+        var (from, until) = today ?? (windowed.Max(r => r.WindowFrom!.Value), windowed.Min(r => r.WindowUntil!.Value));
+        if (!Enum.GetValues<DayOfWeek>().Any(d => HoursOn(d) is not null))
         {
             return Result(false, strictest.Key, "The rules that apply here share no contact hours.") with { TimeZones = zoneIds };
         }
 
-        var (inside, windowStart, _) = QuietHoursWindow.Evaluate(zones, now, from, until);
+        var (inside, windowStart, _) = QuietHoursWindow.Evaluate(zones, now, HoursOn);
         if (windowStart is null)
         {
             return Result(false, strictest.Key,
@@ -125,22 +129,23 @@ public sealed class ContactRuleEvaluator
 
         if (inside && capRule is null)
         {
-            return Result(true, strictest.Key, $"Allowed: inside {from:HH\\:mm}-{until:HH\\:mm} in {string.Join(", ", zoneIds)}.")
+            return Result(true, strictest.Key, $"Allowed: inside {from:HH\\:mm}-{until:HH\\:mm} ({localDay}) in {string.Join(", ", zoneIds)}.")
                 with { TimeZones = zoneIds, WindowFrom = from, WindowUntil = until };
         }
 
         // Blocked by timing: the earliest moment inside the window once every limit has lifted.
         var after = capLifts is { } l && l > now ? l : now;
-        var (openThen, nextStart, _) = QuietHoursWindow.Evaluate(zones, after, from, until);
+        var (openThen, nextStart, _) = QuietHoursWindow.Evaluate(zones, after, HoursOn);
         var next = openThen ? after : nextStart!.Value;
         ContactEvaluation blocked;
         if (!inside)
         {
             // The rule whose own window excludes now, the narrowest first; else (several zones) the strictest.
             var binding = windowed.OrderBy(r => r.WindowUntil!.Value - r.WindowFrom!.Value)
-                .FirstOrDefault(r => !QuietHoursWindow.Evaluate(zones, now, r.WindowFrom!.Value, r.WindowUntil!.Value).Allowed) ?? strictest;
-            blocked = Result(false, binding.Key,
-                $"Outside {from:HH\\:mm}-{until:HH\\:mm} in the lead's local time ({string.Join(", ", zoneIds)}; {binding.Title}).");
+                .FirstOrDefault(r => !QuietHoursWindow.Evaluate(zones, now, day => r.WindowOn(day)).Allowed) ?? strictest;
+            blocked = Result(false, binding.Key, today is null
+                ? $"No contact on {localDay} in the lead's local time ({string.Join(", ", zoneIds)}; {binding.Title})."
+                : $"Outside {from:HH\\:mm}-{until:HH\\:mm} ({localDay}) in the lead's local time ({string.Join(", ", zoneIds)}; {binding.Title}).");
         }
         else
         {
@@ -148,6 +153,20 @@ public sealed class ContactRuleEvaluator
         }
 
         return Timing(blocked with { TimeZones = zoneIds, WindowFrom = from, WindowUntil = until, OutsideWindow = !inside, OverFrequencyLimit = capRule is not null }, next, zones);
+    }
+
+    /// <summary>The strictest hours of <paramref name="rules"/> on <paramref name="day"/>: latest from, earliest until; null when any is closed or they share none.</summary>
+    private static (TimeOnly Open, TimeOnly Close)? Strictest(IReadOnlyList<ContactRule> rules, DayOfWeek day)
+    {
+        TimeOnly? from = null, until = null;
+        foreach (var rule in rules)
+        {
+            if (rule.WindowOn(day) is not var (f, u)) return null;
+            from = from is { } a && a > f ? a : f;
+            until = until is { } b && b < u ? b : u;
+        }
+
+        return from is { } open && until is { } close && open < close ? (open, close) : null;
     }
 
     private static ContactEvaluation Timing(ContactEvaluation blocked, DateTimeOffset next, IReadOnlyList<TimeZoneInfo> zones) => blocked with

@@ -187,11 +187,13 @@ public sealed class ContactRuleTable
             if (channels.Count == 0) errors.Add($"{at}.channels: at least one is required.");
 
             TimeOnly? from = null, until = null;
+            var days = new Dictionary<DayOfWeek, ContactDayWindow>();
             if (row.Window is { } window)
             {
                 from = Time(window.From, $"{at}.window.from", errors);
                 until = Time(window.Until, $"{at}.window.until", errors);
                 if (from is { } f && until is { } u && f >= u) errors.Add($"{at}.window: from ({f:HH\\:mm}) must be before until ({u:HH\\:mm}).");
+                days = Days(window.Days, $"{at}.window.days", errors);
             }
 
             int? max = null;
@@ -216,6 +218,7 @@ public sealed class ContactRuleTable
                 Channels = channels,
                 WindowFrom = from,
                 WindowUntil = until,
+                Days = days,
                 FrequencyMax = max,
                 FrequencyWindow = span,
             });
@@ -262,6 +265,47 @@ public sealed class ContactRuleTable
         if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
         errors.Add($"{at}: '{text}' is not a time (HH:mm).");
         return null;
+    }
+
+    private static readonly Dictionary<string, DayOfWeek[]> DayNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["monday"] = [DayOfWeek.Monday], ["tuesday"] = [DayOfWeek.Tuesday], ["wednesday"] = [DayOfWeek.Wednesday],
+        ["thursday"] = [DayOfWeek.Thursday], ["friday"] = [DayOfWeek.Friday], ["saturday"] = [DayOfWeek.Saturday], ["sunday"] = [DayOfWeek.Sunday],
+        ["weekdays"] = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+        ["weekend"] = [DayOfWeek.Saturday, DayOfWeek.Sunday],
+    };
+
+    /// <summary>A window's days with other hours; a named day wins over <c>weekdays</c> / <c>weekend</c>.</summary>
+    private static Dictionary<DayOfWeek, ContactDayWindow> Days(Dictionary<string, ContactDayWindowDocument?>? days, string at, List<string> errors)
+    {
+        var result = new Dictionary<DayOfWeek, ContactDayWindow>();
+        foreach (var (name, day) in (days ?? []).OrderBy(d => DayNames.TryGetValue(d.Key, out var list) ? -list.Length : 0))
+        {
+            var where = $"{at}.{name}";
+            if (!DayNames.TryGetValue(name, out var which))
+            {
+                errors.Add($"{where}: '{name}' is not a day (monday..sunday, weekdays or weekend).");
+                continue;
+            }
+
+            ContactDayWindow window;
+            if (day is null || day.Closed == true)
+            {
+                if (day?.From is not null || day?.Until is not null) errors.Add($"{where}: a closed day has no from or until.");
+                window = new ContactDayWindow { Closed = true };
+            }
+            else
+            {
+                var from = Time(day.From, $"{where}.from", errors);
+                var until = Time(day.Until, $"{where}.until", errors);
+                if (from is { } f && until is { } u && f >= u) errors.Add($"{where}: from ({f:HH\\:mm}) must be before until ({u:HH\\:mm}).");
+                window = new ContactDayWindow { From = from, Until = until };
+            }
+
+            foreach (var d in which) result[d] = window;
+        }
+
+        return result;
     }
 
     private static bool IsDigits(string? s, int length) => s is not null && s.Length == length && s.All(char.IsAsciiDigit);

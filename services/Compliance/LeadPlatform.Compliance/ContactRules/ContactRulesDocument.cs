@@ -23,6 +23,15 @@ internal sealed class ContactWindowDocument
 {
     public string? From { get; set; }
     public string? Until { get; set; }
+    /// <summary>Days with other hours: <c>monday</c>..<c>sunday</c>, <c>weekdays</c> or <c>weekend</c> → hours or closed.</summary>
+    public Dictionary<string, ContactDayWindowDocument?>? Days { get; set; }
+}
+
+internal sealed class ContactDayWindowDocument
+{
+    public bool? Closed { get; set; }
+    public string? From { get; set; }
+    public string? Until { get; set; }
 }
 
 internal sealed class ContactFrequencyDocument

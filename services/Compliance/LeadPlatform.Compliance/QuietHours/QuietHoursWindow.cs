@@ -14,11 +14,16 @@ internal static class QuietHoursWindow
     /// </summary>
     public static (bool Allowed, DateTimeOffset? From, DateTimeOffset? Until) Evaluate(
         IReadOnlyList<TimeZoneInfo> zones, DateTimeOffset now, TimeOnly open, TimeOnly close)
+        => Evaluate(zones, now, _ => (open, close));
+
+    /// <summary>The same with hours per day of the week (each zone's own local day; null: no contact that day).</summary>
+    public static (bool Allowed, DateTimeOffset? From, DateTimeOffset? Until) Evaluate(
+        IReadOnlyList<TimeZoneInfo> zones, DateTimeOffset now, Func<DayOfWeek, (TimeOnly Open, TimeOnly Close)?> hours)
     {
         List<(DateTimeOffset Start, DateTimeOffset End)>? common = null;
         foreach (var zone in zones)
         {
-            var own = Windows(zone, now, open, close);
+            var own = Windows(zone, now, hours);
             common = common is null ? own : Intersect(common, own);
         }
 
@@ -35,13 +40,14 @@ internal static class QuietHoursWindow
         return (false, null, null);
     }
 
-    private static List<(DateTimeOffset, DateTimeOffset)> Windows(TimeZoneInfo zone, DateTimeOffset now, TimeOnly open, TimeOnly close)
+    private static List<(DateTimeOffset, DateTimeOffset)> Windows(TimeZoneInfo zone, DateTimeOffset now, Func<DayOfWeek, (TimeOnly Open, TimeOnly Close)?> hours)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var windows = new List<(DateTimeOffset, DateTimeOffset)>(HorizonDays + 2);
         for (var d = -1; d <= HorizonDays; d++)
         {
             var day = today.AddDays(d);
+            if (hours(day.DayOfWeek) is not var (open, close)) continue;
             var start = ToInstant(zone, day.ToDateTime(open), later: true);
             var end = ToInstant(zone, day.ToDateTime(close), later: false);
             if (end > start)

@@ -57,7 +57,7 @@ public static class SmsWebhookEndpoints
 
     internal static async Task<Results<Ok<SmsInboundResult>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, IOptions<FollowUpOptions> options, ILeadStore store, OptOutRecorder optOuts, TimeProvider time, Markers markers,
-        ILogger<OptOutRecorder> logger, CancellationToken cancellationToken)
+        ILogger<OptOutRecorder> logger, OptOutConfirmations confirmations, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The message is too large");
@@ -125,6 +125,9 @@ public static class SmsWebhookEndpoints
                 await RecordReplyAsync(store, lead.Id, message.Text!, classification, time, cancellationToken);
             }
         }
+
+        // The one-time confirmation text (at most one to the number within 5 minutes), in the reply's or the lead's language.
+        if (classification.IsOptOut && leads.Count > 0) await confirmations.SendAsync(from!, leads, message.Text!, dedupeKey, cancellationToken);
 
         logger.LogInformation("Inbound SMS for {LeadCount} lead(s): opt-out {IsOptOut}, opt-in {IsOptIn}, ambiguous {IsAmbiguous} (keywords {KeywordVersion})",
             leads.Count, classification.IsOptOut, optIn, classification.IsAmbiguous, classification.Version);

@@ -15,7 +15,7 @@ namespace LeadPlatform.FollowUp.Consumers;
 /// lead. Events can arrive in any order and more than once; every handler checks whether it
 /// already applied its event, and a concurrent change makes the bus retry the message.
 /// </summary>
-public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, SlaClock sla, RoundRobinAssigner assigner, StaffAlerts alerts, ILogger<LeadJourneyConsumer> logger)
+public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, TaskDueTimes due, RoundRobinAssigner assigner, StaffAlerts alerts, ILogger<LeadJourneyConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>, IConsumer<LeadQualified>, IConsumer<LeadDisqualified>, IConsumer<LeadOptedOut>
 {
     /// <summary>
@@ -136,8 +136,9 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
 
         // Before the lead's write: the same decision asked again (a retry after a conflict) gets the same coordinator.
         var assignee = await assigner.AssignAsync(m.QuoteRequestId, context.CancellationToken);
-        var dueAt = StoredTime.Truncate(sla.DueAt(m.Tier, m.OccurredAt));
-        await CreateTaskAsync(context, leadId, assignee, dueAt);
+        // The tier's SLA in the clinic's business hours; moved into the lead's contact window inside the write (pure).
+        var slaDue = due.SlaDue(m.Tier, m.OccurredAt);
+        await CreateTaskAsync(context, leadId, assignee, slaDue);
         // The assigned coordinator hears of it at once (the dashboard's alert reads the task; email or text if configured).
         if (assignee is not null) await alerts.TaskAssignedAsync(leadId, assignee, reoffered: false, context.CancellationToken);
     }
@@ -173,7 +174,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
         }
     }
 
-    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, Coordinator? assignee, DateTimeOffset dueAt) => UpdateAsync(leadId, context, (lead, now, log) =>
+    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, Coordinator? assignee, DateTimeOffset slaDue) => UpdateAsync(leadId, context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
@@ -184,7 +185,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Sla
             QuoteRequestId = m.QuoteRequestId,
             Tier = m.Tier,
             CreatedAt = now,
-            DueAt = dueAt,
+            DueAt = due.ForLead(slaDue, lead), // not at 3 a.m. the lead's time: the start of their next contact window
             AssignedTo = assignee?.Id,
             AssignedAt = assignee is null ? null : now,
         };

@@ -9,7 +9,7 @@ namespace LeadPlatform.FollowUp.Dashboard;
 
 /// <summary>What a coordinator does to a lead from the dashboard: notes, status changes, eligibility overrides. Each one on the timeline with who and when.</summary>
 internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<LeadActions> logger,
-    Webhooks.WebhookOutbox? webhooks = null)
+    Webhooks.WebhookOutbox? webhooks = null, Tasks.TaskDueTimes? due = null)
 {
     public const int MaxNoteLength = 4000;
 
@@ -107,7 +107,8 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
                 QuoteRequestId = lead.QuoteRequestIds.LastOrDefault(),
                 Tier = lead.Tier ?? "C",
                 CreatedAt = now,
-                DueAt = StoredTime.Truncate(now + options.Value.SlaFor(lead.Tier ?? "C")),
+                // The tier's SLA (as its basis counts it, when the due-time service is there), in the lead's contact window.
+                DueAt = due is null ? StoredTime.Truncate(now + options.Value.SlaFor(lead.Tier ?? "C")) : due.DueAt(lead.Tier ?? "C", now, lead),
             };
             lead.Tasks.Add(task);
             lead.Status = LeadStatus.New;

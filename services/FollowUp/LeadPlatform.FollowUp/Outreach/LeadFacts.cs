@@ -27,6 +27,7 @@ internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> opt
         ClinicPostalAddress = string.IsNullOrWhiteSpace(options.Value.ClinicPostalAddress) ? null : options.Value.ClinicPostalAddress.Trim(),
         UnsubscribeUrl = links.UnsubscribeUrl(lead.Id),
         FullDisclaimerUrl = links.FullDisclaimerUrl(lead.Inquiry?.Condition, lead.Person?.Language),
+        ClinicName = options.Value.ClinicDisplayName(),
     };
 
     /// <summary>The consented address or number for the channel, or null (the gate then blocks: no recipient).</summary>

@@ -409,7 +409,12 @@ internal sealed class OutreachSender(
         return details;
     }
 
-    private static string Label(string kind) => kind == OutreachKinds.Acknowledgement ? "Acknowledgement" : "Outreach";
+    private static string Label(string kind) => kind switch
+    {
+        OutreachKinds.Acknowledgement => "Acknowledgement",
+        OutreachKinds.OptOutConfirmation => "Opt-out confirmation",
+        _ => "Outreach",
+    };
 
     private void LogDecision(Guid leadId, Guid? outreachId, OutreachChannel channel, ComplianceDecision decision, EvidenceRecord evidence)
     {
