@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadPlatform.Intake.Api;
 using LeadPlatform.LoadTool;
 using LeadPlatform.ServiceDefaults;
+using LeadPlatform.ServiceDefaults.Outbox;
 using LeadPlatform.ServiceDefaults.Storage;
 using LiteDatabase = LiteDB.LiteDatabase;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,8 @@ namespace LeadPlatform.IntakeBenchmark;
 /// </summary>
 internal static class DurableBaselineEndpoint
 {
+    private const string MessageUrn = "urn:message:LeadPlatform.IntakeBenchmark:DurableBaselineRequest";
+
     public static (WebApplication App, IDisposable Store) Build(string dataFolder)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,7 +37,16 @@ internal static class DurableBaselineEndpoint
             if (parsed is null) return Results.BadRequest();
             var now = DateTimeOffset.UtcNow;
             var document = new BaselineDocument { Id = Ids.New(), ReceivedAt = now, Request = parsed };
-            document.Enqueue(parsed, now, conversationId: document.Id, correlationId: document.Id);
+            // Its event beside it, as intake stores one (the body as the payload: the same size, no contract type to map).
+            document.Outbox.Add(new OutboxEntry
+            {
+                MessageId = Ids.New(),
+                MessageUrn = MessageUrn,
+                Payload = JsonSerializer.Serialize(parsed, json),
+                ConversationId = document.Id,
+                CorrelationId = document.Id,
+                CreatedAt = StoredTime.Truncate(now),
+            });
             if (!await store.TryInsertAsync(document)) return Results.Conflict();
             return Results.Accepted($"{BareIntakeEndpoint.Path}/{document.Id}", new QuoteRequestAccepted(document.Id));
         });
