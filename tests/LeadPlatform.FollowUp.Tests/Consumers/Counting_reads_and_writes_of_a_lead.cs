@@ -62,6 +62,7 @@ public sealed class Counting_reads_and_writes_of_a_lead : IAsyncLifetime
         Assert.DoesNotContain(lead.Outbox, e => e.SentAt is null);
 
         var counted = _counter.Summary();
+        TestContext.Current.TestOutputHelper?.WriteLine($"reads {_counter.Reads}, whole writes {_counter.Writes}, outbox marks {_counter.Marks}: {counted}");
         Assert.True(_counter.Reads <= ReadBudget, $"{_counter.Reads} reads of the lead, budget {ReadBudget}: {counted}");
         Assert.True(_counter.Writes <= WriteBudget, $"{_counter.Writes} whole-lead writes, budget {WriteBudget}: {counted}");
         Assert.True(_counter.Marks <= OutboxMarkBudget, $"{_counter.Marks} outbox marks, budget {OutboxMarkBudget}: {counted}");
