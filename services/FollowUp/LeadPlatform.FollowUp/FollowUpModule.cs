@@ -138,6 +138,10 @@ public static class FollowUpModule
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<LeadActions>();
         builder.Services.AddSingleton<Calls.CallLog>();
+        builder.Services.AddSingleton<Consultations.ConsultationBooking>();
+        builder.Services.AddSingleton<Consultations.ConsultationInvites>();
+        builder.Services.AddSingleton<Consultations.LeadClosing>();
+        builder.Services.AddSingleton<Consultations.ContactCorrections>();
         builder.Services.AddSingleton<Calls.Contactability>();
         builder.Services.AddSingleton<Inbox.LeadInbox>();
         builder.Services.AddSingleton<TemplateService>();
@@ -239,6 +243,8 @@ public static class FollowUpModule
         Scheduling.ScheduledOutreachEndpoints.MapScheduledOutreachApi(app);
         Scheduling.ContactRulesEndpoints.MapContactRules(app);
         app.MapCallApi();
+        Consultations.ConsultationEndpoints.MapConsultationApi(app);
+        Consultations.ConsultationPages.MapConsultationPages(app);
         Inbox.InboxEndpoints.MapInbox(app);
         SamePerson.SamePersonEndpoints.MapSamePersonApi(app);
         app.MapComplianceApi();

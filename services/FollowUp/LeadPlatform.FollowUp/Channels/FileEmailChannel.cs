@@ -10,7 +10,8 @@ namespace LeadPlatform.FollowUp.Channels;
 /// message <see cref="OutreachEmail"/> composes, in <c>{outbox}/email/{outreachId}.eml</c>. The same OutreachId always
 /// maps to the same file, so a retry never makes a second message.
 /// </summary>
-internal sealed class FileEmailChannel(OutboxFolder outbox, IOptions<FollowUpOptions> options, TimeProvider time) : IOutreachChannel
+internal sealed class FileEmailChannel(OutboxFolder outbox, IOptions<FollowUpOptions> options, TimeProvider time,
+    Consultations.ConsultationInvites? invites = null) : IOutreachChannel
 {
     public OutreachChannel Channel => OutreachChannel.Email;
 
@@ -18,7 +19,8 @@ internal sealed class FileEmailChannel(OutboxFolder outbox, IOptions<FollowUpOpt
     {
         ChannelRules.EnsureSendable(outreach, Channel, time);
         var path = outbox.FileFor(ChannelNames.Email, outreach.OutreachId, "eml");
-        var message = Compose(outreach);
+        var invite = invites is null ? null : await invites.ForAsync(outreach, ct);
+        var message = OutreachEmail.Compose(outreach, options.Value.FromAddress, invite);
         await OutboxFolder.WriteOnceAsync(path, (stream, token) => message.WriteToAsync(Format, stream, token), ct);
         return new ChannelReceipt { OutreachId = outreach.OutreachId, Channel = Channel, AcceptedAt = time.GetUtcNow(), ProviderMessageId = message.MessageId };
     }

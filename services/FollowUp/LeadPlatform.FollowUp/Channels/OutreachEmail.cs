@@ -13,7 +13,7 @@ namespace LeadPlatform.FollowUp.Channels;
 /// </summary>
 internal static class OutreachEmail
 {
-    public static MimeMessage Compose(ClearedOutreach outreach, string fromAddress)
+    public static MimeMessage Compose(ClearedOutreach outreach, string fromAddress, MimeEntity? attachment = null)
     {
         // The link issued for this outreach (never text found in the body, which may quote what a visitor typed), and
         // only if the body carries it and it cannot break out of the header's angle brackets.
@@ -41,7 +41,16 @@ internal static class OutreachEmail
         message.Headers.Add("X-LeadPlatform-Disclaimers", string.Join(", ", outreach.Disclaimers.Select(x => $"{x.Id}@{x.Version}")));
         var body = new TextPart(TextFormat.Plain) { Text = outreach.Message };
         body.Prepare(EncodingConstraint.EightBit, 998); // readable as a file; quoted-printable only for over-long lines
-        message.Body = body;
+        if (attachment is null)
+        {
+            message.Body = body;
+        }
+        else
+        {
+            // A consultation's calendar invite (text/calendar; method=…) beside the text as cleared.
+            var mixed = new Multipart("mixed") { body, attachment };
+            message.Body = mixed;
+        }
         return message;
     }
 

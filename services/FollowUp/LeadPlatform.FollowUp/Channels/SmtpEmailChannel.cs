@@ -25,7 +25,8 @@ namespace LeadPlatform.FollowUp.Channels;
 /// </list>
 /// A failure after the server accepted the message (saying goodbye) is ignored: the message was accepted.
 /// </summary>
-internal sealed class SmtpEmailChannel(IOptions<FollowUpOptions> options, TimeProvider time, ILogger<SmtpEmailChannel> logger) : IOutreachChannel
+internal sealed class SmtpEmailChannel(IOptions<FollowUpOptions> options, TimeProvider time, ILogger<SmtpEmailChannel> logger,
+    Consultations.ConsultationInvites? invites = null) : IOutreachChannel
 {
     public OutreachChannel Channel => OutreachChannel.Email;
 
@@ -33,7 +34,8 @@ internal sealed class SmtpEmailChannel(IOptions<FollowUpOptions> options, TimePr
     {
         ChannelRules.EnsureSendable(outreach, Channel, time);
         var smtp = options.Value.Smtp;
-        var message = OutreachEmail.Compose(outreach, smtp.FromAddress is { Length: > 0 } from ? from : options.Value.FromAddress);
+        var invite = invites is null ? null : await invites.ForAsync(outreach, ct);
+        var message = OutreachEmail.Compose(outreach, smtp.FromAddress is { Length: > 0 } from ? from : options.Value.FromAddress, invite);
         var handedOver = new HandOverProgress();
         using var client = new SmtpClient { Timeout = (int)Math.Clamp(smtp.Timeout.TotalMilliseconds, 1000, int.MaxValue) };
         string response;

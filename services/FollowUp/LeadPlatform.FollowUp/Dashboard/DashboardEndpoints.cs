@@ -363,6 +363,16 @@ public static class DashboardEndpoints
         "call-flagged" => "Call logged. It had no cleared call script read aloud, so it is flagged for the compliance officer.",
         "note" => "Note added.",
         "status" => "Status saved.",
+        "lost" => "Closed as lost, with the reason.",
+        "consultation" => "Consultation saved.",
+        "consultation-sent" => "Consultation saved. The lead was sent the details.",
+        "consultation-scheduled" => "Consultation saved. The message to the lead waits for the next allowed moment (see the timeline).",
+        "consultation-held" => "Consultation saved. The message to the lead is held for a compliance officer's review.",
+        "consultation-not-sent" => "Consultation saved, but the message to the lead was not sent: the timeline says why.",
+        "consultation-cancelled" => "Consultation cancelled. A task to follow up was opened.",
+        "consultation-no-show" => "Recorded that the lead did not come. A task to follow up was opened.",
+        "contact" => "Contact details corrected. Consent must be confirmed through the new number or address before texts, calls or email go there.",
+        "contact-same" => "Nothing changed: that is what is on file.",
         "override" => "Overridden: a follow-up task was created.",
         "opt-out" => "Opt-out recorded.",
         "merged" => "Merged: everything of the other lead is on this one now.",
@@ -568,11 +578,28 @@ public static class DashboardEndpoints
             : NoSuchLead(http);
     }
 
-    private static async Task<IResult> StatusAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? status, [FromForm] string? reason)
+    private static async Task<IResult> StatusAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? status, [FromForm] string? reason,
+        [FromForm] string? lostReason, [FromForm] string? lostText, Consultations.LeadClosing closing, ILeadStore store)
     {
         if (status is null || !(LeadActions.SettableStatuses.Contains(status) || status == LeadStatus.NotEligible) || reason is { Length: > 1000 })
         {
             return Page<MessagePage>(new { Title = "Unknown status", Message = "Choose one of the listed statuses.", http.User }, StatusCodes.Status400BadRequest);
+        }
+        if (status == LeadStatus.Lost && await store.GetAsync(leadId, http.RequestAborted) is { Status: not LeadStatus.NotEligible } open)
+        {
+            // Lost needs a reason from the list (the reports count them): without one, the form asks for it beside the field.
+            var lostErrors = Consultations.ConsultationValidation.Lost(lostReason, lostText);
+            if (lostErrors.Count > 0)
+            {
+                return Page<Consultations.LostFormPage>(new
+                {
+                    http.User, Lead = open, Errors = lostErrors,
+                    Values = new Dictionary<string, string?> { ["lostReason"] = lostReason, ["lostText"] = lostText },
+                }, StatusCodes.Status400BadRequest);
+            }
+            return await closing.CloseAsLostAsync(leadId, lostReason!, lostText, Actor.For(http.User), http.RequestAborted)
+                ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=lost")
+                : NoSuchLead(http);
         }
         return await actions.ChangeStatusAsync(leadId, status, reason, Actor.For(http.User), http.RequestAborted) switch
         {

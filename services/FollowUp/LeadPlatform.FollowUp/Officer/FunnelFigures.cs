@@ -18,7 +18,11 @@ public sealed record FunnelFigures(
     IReadOnlyList<SpeedGroup> SpeedByHourOfArrival,
     SpeedFigures SpeedToAcknowledgement,
     string TimeZone,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Leads of the period now lost, by reason (every reason of the list, 0 included; <c>unknown</c>: closed before reasons were asked).</summary>
+    public IReadOnlyList<LostReasonCount> LostReasons { get; init; } = [];
+}
 
 /// <summary>One group's counts per stage (in <see cref="FunnelFigures.Stages"/> order) and each stage's rate of the submitted.</summary>
 public sealed record FunnelGroup(string Key, IReadOnlyList<int> Counts)

@@ -49,7 +49,10 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
             [.. Enumerable.Range(0, 24).Select(h => new SpeedGroup(h.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
                 Speed(contacted.Where(f => f.HourOfArrival == h).Select(f => f.FirstHumanContact!.Value))))],
             Speed(facts.Where(f => f.Acknowledgement is not null).Select(f => f.Acknowledgement!.Value)),
-            clock.TimeZone.Id, notes);
+            clock.TimeZone.Id, notes)
+        {
+            LostReasons = LostReasonCounts(leads),
+        };
     }
 
     private static FunnelGroup Group(string key, IEnumerable<LeadFigures> facts)
@@ -92,6 +95,16 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
             FirstHumanContact: contactAt is { } c ? Max0(c - submittedAt) : null,
             FirstContactBy: contactBy,
             Acknowledgement: ack is { } a ? Max0(a - submittedAt) : null);
+    }
+
+    /// <summary>The lost leads by reason, in the list's order; those lost without one as <c>unknown</c> (only when there are any).</summary>
+    internal static IReadOnlyList<LostReasonCount> LostReasonCounts(IEnumerable<LeadDocument> leads)
+    {
+        var lost = leads.Where(l => l.Status == LeadStatus.Lost).ToList();
+        var counts = Consultations.LostReasons.All.Select(r => new LostReasonCount(r.Code, r.Label, lost.Count(l => l.LostReason == r.Code))).ToList();
+        var unknown = lost.Count(l => !Consultations.LostReasons.IsKnown(l.LostReason));
+        if (unknown > 0) counts.Add(new LostReasonCount("unknown", "No reason recorded", unknown));
+        return counts;
     }
 
     private static TimeSpan Max0(TimeSpan t) => t < TimeSpan.Zero ? TimeSpan.Zero : t;

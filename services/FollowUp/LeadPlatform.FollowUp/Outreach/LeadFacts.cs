@@ -10,8 +10,9 @@ internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> opt
     public LeadComplianceFacts For(LeadDocument lead) => new()
     {
         Consent = lead.Consent,
-        ConsentedEmail = lead.Person?.Email,
-        ConsentedPhone = lead.Person?.Phone,
+        // A corrected phone or email is not what consent was given for: the gate compares the recipient with the old one.
+        ConsentedEmail = lead.ConsentedContact?.Email ?? lead.Person?.Email,
+        ConsentedPhone = lead.ConsentedContact?.Phone ?? lead.Person?.Phone,
         Country = lead.Person?.Country,
         PostalCode = lead.Person?.PostalCode,
         // The age the lead gave counts from when the lead reached follow-up (the submission, give or take seconds).

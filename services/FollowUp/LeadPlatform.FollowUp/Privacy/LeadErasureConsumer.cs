@@ -98,6 +98,10 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
         foreach (var draft in lead.WithheldDrafts) (draft.Subject, draft.Body) = (null, Erased);
         foreach (var entry in lead.Timeline) ScrubTimelineEntry(entry);
         foreach (var call in lead.Calls) call.Notes = null;
+        foreach (var consultation in lead.Consultations) (consultation.Location, consultation.Notes, consultation.CancelReason) = (Erased, null, null);
+        foreach (var correction in lead.ContactCorrections) correction.Reason = Erased;
+        lead.ConsentedContact = null;
+        lead.LostReasonText = null;
         foreach (var sent in lead.Outbox.Where(e => e.SentAt is not null)) sent.Payload = string.Empty;
         foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "cancelled";
         if (!lead.OptOuts.Contains("all")) lead.OptOuts.Add("all");

@@ -60,6 +60,16 @@ public sealed class LeadDocument : StoredDocument
     /// <summary>When the lead's personal data was erased on request; from then on it holds none, and gets none again.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>Consultations booked for the lead, oldest first (a rescheduled one changes in place; its id is the invite's UID).</summary>
+    public List<Consultations.Consultation> Consultations { get; set; } = [];
+    /// <summary>Why the lead was closed as lost (<see cref="Consultations.LostReasons"/>), and the text of "other"; null otherwise.</summary>
+    public string? LostReason { get; set; }
+    public string? LostReasonText { get; set; }
+    /// <summary>Corrections of the phone or email by a coordinator, oldest first.</summary>
+    public List<Consultations.ContactCorrection> ContactCorrections { get; set; } = [];
+    /// <summary>What consent was given for when a correction changed the person's phone or email; null: nothing corrected.</summary>
+    public Consultations.ConsentedContact? ConsentedContact { get; set; }
+
     public static LeadDocument New(Guid leadId, DateTimeOffset now) => new() { Id = leadId, CreatedAt = now, UpdatedAt = now };
 
     /// <summary>

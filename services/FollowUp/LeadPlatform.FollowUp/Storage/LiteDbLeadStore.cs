@@ -15,6 +15,9 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         LiteDbFiles.SealFields<TimelineEntry>(database, TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         LiteDbFiles.SealFields<CallRecord>(database, CallRecord.SealedPurpose, CallRecord.SealedFields);
         LiteDbFiles.SealFields<WithheldDraft>(database, WithheldDraft.SealedPurpose, WithheldDraft.SealedFields);
+        LiteDbFiles.SealFields<Consultations.Consultation>(database, Consultations.Consultation.SealedPurpose, Consultations.Consultation.SealedFields);
+        LiteDbFiles.SealFields<Consultations.ContactCorrection>(database, Consultations.ContactCorrection.SealedPurpose, Consultations.ContactCorrection.SealedFields);
+        LiteDbFiles.SealFields<Consultations.ConsentedContact>(database, Consultations.ConsentedContact.SealedPurpose, Consultations.ConsentedContact.SealedFields);
         Collection.EnsureIndex(x => x.NextDueAt);
         // A sealed person keeps only the keyed hash of its phone in clear: an inbound SMS's sender is found by it.
         _protector = LiteDbFiles.ProtectorOf(database);

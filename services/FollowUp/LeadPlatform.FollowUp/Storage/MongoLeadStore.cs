@@ -21,6 +21,9 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         MongoConventions.SealFields<CallRecord>(CallRecord.SealedPurpose, CallRecord.SealedFields);
         MongoConventions.SealFields<WithheldDraft>(WithheldDraft.SealedPurpose, WithheldDraft.SealedFields);
+        MongoConventions.SealFields<Consultations.Consultation>(Consultations.Consultation.SealedPurpose, Consultations.Consultation.SealedFields);
+        MongoConventions.SealFields<Consultations.ContactCorrection>(Consultations.ContactCorrection.SealedPurpose, Consultations.ContactCorrection.SealedFields);
+        MongoConventions.SealFields<Consultations.ConsentedContact>(Consultations.ConsentedContact.SealedPurpose, Consultations.ConsentedContact.SealedFields);
     }
 
     public static FilterDefinition<LeadDocument> WithOpenTask() => Filter.Ne(x => x.NextDueAt, null);

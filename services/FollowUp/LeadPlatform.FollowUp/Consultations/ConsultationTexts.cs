@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace LeadPlatform.FollowUp.Consultations;
+
+/// <summary>
+/// The patient's messages about a consultation, in the lead's language (English, Spanish, Portuguese; else English),
+/// with the date and time in the clinic's time zone, named. Plain facts only: no claim the claims screen would hold.
+/// </summary>
+internal static class ConsultationTexts
+{
+    public static (string Subject, string Body) For(string kind, Consultation c, string? language, TimeZoneInfo zone)
+    {
+        var lang = (language ?? "en").Split('-')[0].ToLowerInvariant();
+        var culture = CultureInfo.GetCultureInfo(lang switch { "es" => "es-ES", "pt" => "pt-BR", _ => "en-US" });
+        var local = TimeZoneInfo.ConvertTime(c.StartsAt, zone);
+        var date = local.ToString("dddd d MMMM yyyy", culture);
+        var clock = local.ToString("HH:mm", culture);
+        var when = $"{date}, {clock} ({zone.Id})";
+        return (lang, kind) switch
+        {
+            ("es", "REQUEST") when c.Sequence == 0 => ("Su consulta está reservada", $"Su consulta está reservada: {when}, {c.DurationMinutes} minutos. Lugar: {c.Location}. Si necesita cambiarla, contáctenos."),
+            ("es", "REQUEST") => ("Su consulta ha cambiado", $"Su consulta ha cambiado. Nueva fecha: {when}, {c.DurationMinutes} minutos. Lugar: {c.Location}. Si necesita cambiarla, contáctenos."),
+            ("es", "CANCEL") => ("Su consulta está cancelada", $"Su consulta del {when} está cancelada. Si desea otra fecha, contáctenos."),
+            ("es", _) => ("Recordatorio: su consulta es mañana", $"Su consulta es mañana, {when}. Lugar: {c.Location}."),
+            ("pt", "REQUEST") when c.Sequence == 0 => ("Sua consulta está marcada", $"Sua consulta está marcada: {when}, {c.DurationMinutes} minutos. Local: {c.Location}. Se precisar mudar, entre em contato."),
+            ("pt", "REQUEST") => ("Sua consulta mudou", $"Sua consulta mudou. Nova data: {when}, {c.DurationMinutes} minutos. Local: {c.Location}. Se precisar mudar, entre em contato."),
+            ("pt", "CANCEL") => ("Sua consulta foi cancelada", $"Sua consulta de {when} foi cancelada. Se quiser outra data, entre em contato."),
+            ("pt", _) => ("Lembrete: sua consulta é amanhã", $"Sua consulta é amanhã, {when}. Local: {c.Location}."),
+            (_, "REQUEST") when c.Sequence == 0 => ("Your consultation is booked", $"Your consultation is booked: {when}, {c.DurationMinutes} minutes. Place: {c.Location}. If you need to change it, contact us."),
+            (_, "REQUEST") => ("Your consultation has moved", $"Your consultation has moved. New time: {when}, {c.DurationMinutes} minutes. Place: {c.Location}. If you need to change it, contact us."),
+            (_, "CANCEL") => ("Your consultation is cancelled", $"Your consultation on {when} is cancelled. If you would like another date, contact us."),
+            _ => ("Reminder: your consultation is tomorrow", $"Your consultation is tomorrow, {when}. Place: {c.Location}."),
+        };
+    }
+
+    /// <summary>For the clinic's people: "Tue 2 Dec 2026, 10:00 (America/Los_Angeles)".</summary>
+    public static string ForStaff(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")) + $" ({zone.Id})";
+}
