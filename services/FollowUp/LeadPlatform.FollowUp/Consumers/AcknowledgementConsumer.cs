@@ -48,7 +48,7 @@ internal sealed class AcknowledgementConsumer(
         var since = time.GetUtcNow() - OnePerPersonWithin;
         if (lead.Outreach.Exists(o => o.Kind == OutreachKinds.Acknowledgement && o.Key != key && o.Status is OutreachStatus.Sent or OutreachStatus.Sending && o.CreatedAt > since))
         {
-            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement, "the lead was acknowledged less than a day ago", context.CancellationToken);
+            await sender.RecordSkippedAsync(lead, key, OutreachKinds.Acknowledgement, "the lead was acknowledged less than a day ago", context.CancellationToken);
             return;
         }
 
@@ -60,7 +60,7 @@ internal sealed class AcknowledgementConsumer(
 
         if (AcknowledgementTemplate.ChannelFor(lead) is not { } channel)
         {
-            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);
+            await sender.RecordSkippedAsync(lead, key, OutreachKinds.Acknowledgement, "no consent to email or text the lead", context.CancellationToken);
             return;
         }
 
@@ -71,14 +71,15 @@ internal sealed class AcknowledgementConsumer(
         if (recipientKey is not null
             && !await markers.TryClaimAsync("automatic-message", recipientKey, key, options.Value.AutomaticMessageWindow, context.CancellationToken))
         {
-            await sender.RecordSkippedAsync(lead.Id, key, OutreachKinds.Acknowledgement,
+            await sender.RecordSkippedAsync(lead, key, OutreachKinds.Acknowledgement,
                 "an automatic message already went to this address or number within the limit's window", context.CancellationToken);
             logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} skipped: the recipient's limit of automatic messages is reached", m.TaskId, m.LeadId);
             return;
         }
 
         var language = AcknowledgementTemplate.LanguageFor(lead, channel, disclaimers);
-        var outcome = await sender.SendAsync(lead.Id, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId, language) with { ResumeInterrupted = redelivered },
+        // The lead read above goes to the sender as it is (no second read): a change meanwhile fails its write, then it reads afresh.
+        var outcome = await sender.SendAsync(lead, AcknowledgementTemplate.For(lead, channel, key, context.ConversationId, language) with { ResumeInterrupted = redelivered },
             context.CancellationToken);
         logger.LogInformation("Acknowledgement of task {TaskId} for lead {LeadId} in {Language}: {Outcome}", m.TaskId, lead.Id, language, outcome.Kind);
     }

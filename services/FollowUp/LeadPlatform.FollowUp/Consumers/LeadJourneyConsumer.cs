@@ -26,7 +26,10 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     public async Task Consume(ConsumeContext<QuoteRequestSubmitted> context)
     {
         var m = context.Message;
-        var leadId = await store.CurrentIdAsync(m.LeadId, context.CancellationToken);
+        // The lead as it is now is written back from this read (no second read of it for the write): a change meanwhile
+        // fails the write's version check, and the bus retries the message from a fresh read.
+        var current = await store.GetCurrentAsync(m.LeadId, context.CancellationToken);
+        var leadId = current?.Id ?? m.LeadId;
         var others = new List<(PossibleSameLead Link, LeadDocument? Other)>();
         foreach (var possible in m.PossibleSameLeads ?? [])
         {
@@ -34,7 +37,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             if (other?.Id != leadId) others.Add((possible, other));
         }
 
-        await UpdateAsync(leadId, context, (lead, now, log) =>
+        await UpdateHeldAsync(leadId, current, context, (lead, now, log) =>
         {
             if (lead.QuoteRequestIds.Contains(m.QuoteRequestId)) return false;
             lead.QuoteRequestIds.Add(m.QuoteRequestId);
@@ -130,7 +133,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         // A person coming back while a task is open gets no second task: the decision goes beside the submission.
         if (known?.Tasks.Exists(t => t.Status == "open") == true)
         {
-            await RecordRepeatDecisionAsync(context, leadId);
+            await RecordRepeatDecisionAsync(context, leadId, known);
             return;
         }
 
@@ -138,13 +141,13 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         var assignee = await assigner.AssignAsync(m.QuoteRequestId, context.CancellationToken);
         // The tier's SLA in the clinic's business hours; moved into the lead's contact window inside the write (pure).
         var slaDue = due.SlaDue(m.Tier, m.OccurredAt);
-        await CreateTaskAsync(context, leadId, assignee, slaDue);
+        await CreateTaskAsync(context, leadId, known, assignee, slaDue);
         // The assigned coordinator hears of it at once (the dashboard's alert reads the task; email or text if configured).
         if (assignee is not null) await alerts.TaskAssignedAsync(leadId, assignee, reoffered: false, context.CancellationToken);
     }
 
-    private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId) =>
-        UpdateAsync(leadId, context, (lead, _, log) => RecordRepeatDecision(lead, context.Message, log));
+    private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId, LeadDocument known) =>
+        UpdateHeldAsync(leadId, known, context, (lead, _, log) => RecordRepeatDecision(lead, context.Message, log));
 
     private static bool RecordRepeatDecision(LeadDocument lead, LeadQualified m, ILogger log)
     {
@@ -174,7 +177,8 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         }
     }
 
-    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, Coordinator? assignee, DateTimeOffset slaDue) => UpdateAsync(leadId, context, (lead, now, log) =>
+    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, LeadDocument? known, Coordinator? assignee, DateTimeOffset slaDue) =>
+        UpdateHeldAsync(leadId, known, context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
@@ -223,7 +227,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         return true;
     });
 
-    public async Task Consume(ConsumeContext<LeadDisqualified> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now, log) =>
+    public Task Consume(ConsumeContext<LeadDisqualified> context) => UpdateCurrentAsync(context.Message.LeadId, context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.Timeline.Exists(e => e.Kind == "disqualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
@@ -241,7 +245,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         return true;
     });
 
-    public async Task Consume(ConsumeContext<LeadOptedOut> context) => await UpdateAsync(await store.CurrentIdAsync(context.Message.LeadId, context.CancellationToken), context, (lead, now, log) =>
+    public Task Consume(ConsumeContext<LeadOptedOut> context) => UpdateCurrentAsync(context.Message.LeadId, context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.OptOuts.Contains(m.Channel)) return false;
@@ -260,10 +264,24 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         return true;
     });
 
-    private async Task UpdateAsync(Guid leadId, ConsumeContext context, Func<LeadDocument, DateTimeOffset, ILogger, bool> apply)
+    /// <summary>The change applied to the lead that holds <paramref name="leadId"/>'s person now (itself unless merged), from one read.</summary>
+    private async Task UpdateCurrentAsync(Guid leadId, ConsumeContext context, Func<LeadDocument, DateTimeOffset, ILogger, bool> apply)
+    {
+        var current = await store.GetCurrentAsync(leadId, context.CancellationToken);
+        await UpdateHeldAsync(current?.Id ?? leadId, current, context, apply);
+    }
+
+    private async Task UpdateAsync(Guid leadId, ConsumeContext context, Func<LeadDocument, DateTimeOffset, ILogger, bool> apply) =>
+        await UpdateHeldAsync(leadId, await store.GetAsync(leadId, context.CancellationToken), context, apply);
+
+    /// <summary>
+    /// Applies the change to <paramref name="existing"/>, the lead <paramref name="leadId"/> as this message read it
+    /// (null: not there), and writes it with the version check: no second read of a document already held. A change
+    /// meanwhile fails the write (<see cref="ConcurrencyConflictException"/>) and the bus retries the message afresh.
+    /// </summary>
+    private async Task UpdateHeldAsync(Guid leadId, LeadDocument? existing, ConsumeContext context, Func<LeadDocument, DateTimeOffset, ILogger, bool> apply)
     {
         var now = time.UtcNow();
-        var existing = await store.GetAsync(leadId, context.CancellationToken);
         var lead = existing ?? LeadDocument.New(leadId, now);
         var log = new LogOnCommit(logger); // the write can be retried after a conflict: its steps are logged once it landed
         if (!apply(lead, now, log))

@@ -35,13 +35,25 @@ internal sealed class OutreachSender(
 {
     private const int Attempts = 5;
 
-    public async Task<OutreachOutcome> SendAsync(Guid leadId, OutreachRequest request, CancellationToken cancellationToken)
+    public Task<OutreachOutcome> SendAsync(Guid leadId, OutreachRequest request, CancellationToken cancellationToken) =>
+        SendAsync(leadId, held: null, request, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(Guid, OutreachRequest, CancellationToken)"/> for a lead the caller has just read: its first
+    /// attempt works on <paramref name="lead"/> instead of reading it again (a change meanwhile fails the version check, and the
+    /// next attempt reads afresh, gate check included).
+    /// </summary>
+    public Task<OutreachOutcome> SendAsync(LeadDocument lead, OutreachRequest request, CancellationToken cancellationToken) =>
+        SendAsync(lead.Id, lead, request, cancellationToken);
+
+    private async Task<OutreachOutcome> SendAsync(Guid leadId, LeadDocument? held, OutreachRequest request, CancellationToken cancellationToken)
     {
         ClearedOutreach cleared;
         OutreachRecord record;
+        LeadDocument written;
         for (var attempt = 1; ; attempt++)
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
+            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
             if (lead is null) return new OutreachOutcome(OutreachOutcomeKind.LeadNotFound);
             if (request.OutreachId is { } reserved && lead.Outreach.Find(o => o.Id == reserved) is { } already)
             {
@@ -119,6 +131,7 @@ internal sealed class OutreachSender(
                     outreach.OutreachId, leadId);
                 record = interrupted;
                 cleared = outreach;
+                written = lead;
                 break;
             }
 
@@ -148,6 +161,7 @@ internal sealed class OutreachSender(
             if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
             LogDecision(leadId, outreach.OutreachId, request.Channel, decision, evidence);
             cleared = outreach;
+            written = lead;
             break;
         }
 
@@ -161,7 +175,7 @@ internal sealed class OutreachSender(
         {
             logger.LogError("Channel {Channel} did not accept outreach {OutreachId} for lead {LeadId}: {ErrorType}",
                 record.Channel, cleared.OutreachId, leadId, ex.GetType().Name);
-            var failed = await UpdateRecordAsync(leadId, cleared.OutreachId, (lead, r, now) =>
+            var failed = await UpdateRecordAsync(leadId, written, cleared.OutreachId, (lead, r, now) =>
             {
                 if (r.Status != OutreachStatus.Sending) return false;
                 r.Status = OutreachStatus.Failed;
@@ -180,7 +194,9 @@ internal sealed class OutreachSender(
         }
 
         double? firstOfItsKindMs = null;
-        var sent = await UpdateRecordAsync(leadId, cleared.OutreachId, (lead, r, now) =>
+        // The lead as this send wrote it is the one marked sent (no read in between); a change meanwhile fails the version
+        // check and the mark is made again on a fresh read.
+        var sent = await UpdateRecordAsync(leadId, written, cleared.OutreachId, (lead, r, now) =>
         {
             if (r.Status != OutreachStatus.Sending) return false;
             firstOfItsKindMs = lead.Outreach.Exists(o => o.Id != r.Id && o.Kind == r.Kind && o.Status == OutreachStatus.Sent)
@@ -240,11 +256,18 @@ internal sealed class OutreachSender(
     }
 
     /// <summary>Records that an automatic outreach was not attempted (no consented channel), once per key.</summary>
-    public async Task RecordSkippedAsync(Guid leadId, string key, string kind, string reason, CancellationToken cancellationToken)
+    public Task RecordSkippedAsync(Guid leadId, string key, string kind, string reason, CancellationToken cancellationToken) =>
+        RecordSkippedAsync(leadId, held: null, key, kind, reason, cancellationToken);
+
+    /// <summary>As <see cref="RecordSkippedAsync(Guid, string, string, string, CancellationToken)"/> for a lead the caller has just read (its first attempt does not read it again).</summary>
+    public Task RecordSkippedAsync(LeadDocument lead, string key, string kind, string reason, CancellationToken cancellationToken) =>
+        RecordSkippedAsync(lead.Id, lead, key, kind, reason, cancellationToken);
+
+    private async Task RecordSkippedAsync(Guid leadId, LeadDocument? held, string key, string kind, string reason, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
+            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
             if (lead is null || FindHandled(lead, key) is not null) return;
             lead.Record(new TimelineEntry
             {
@@ -448,15 +471,19 @@ internal sealed class OutreachSender(
         }
     }
 
-    private Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply) =>
-        UpdateRecordAsync(leadId, outreachId, apply, CancellationToken.None);
+    private Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, LeadDocument held, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply) =>
+        UpdateRecordAsync(leadId, held, outreachId, apply, CancellationToken.None);
 
-    private async Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply,
+    private Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply,
+        CancellationToken cancellationToken) => UpdateRecordAsync(leadId, held: null, outreachId, apply, cancellationToken);
+
+    /// <param name="held">The lead as this process last wrote it, used for the first attempt instead of a read (null: read it).</param>
+    private async Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, LeadDocument? held, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
+            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
             var record = lead?.Outreach.Find(o => o.Id == outreachId);
             if (lead is null || record is null) return null;
             if (!apply(lead, record, time.UtcNow())) return record;

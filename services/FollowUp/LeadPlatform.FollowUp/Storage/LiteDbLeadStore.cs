@@ -42,13 +42,13 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
             Collection.Query().Where(x => x.NextDueAt != null).OrderBy(x => x.NextDueAt).Limit(max).ToList());
 
     public Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(Query.LT(nameof(LeadDocument.UpdatedAt), cutoff.UtcDateTime))
+        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(LiteDbQuery.LessThan(nameof(LeadDocument.UpdatedAt), cutoff.UtcDateTime))
             .Where(x => x.ErasedAt is null).Take(max).ToList());
 
     public Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(_protector is null
             ? Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList()
-            : Collection.Find(Query.EQ($"$.Person.{SealedTypes.PhoneKeyField}", _protector.LookupKey(e164)), limit: max).ToList());
+            : Collection.Find(LiteDbQuery.Equal($"$.Person.{SealedTypes.PhoneKeyField}", _protector.LookupKey(e164)), limit: max).ToList());
 
     public Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(

@@ -23,20 +23,21 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
     /// <summary>
     /// Two index seeks, one per key, grouped by lead in memory (a person has a handful of requests). One query with an OR
     /// of both keys is served by neither index (LiteDB scans the whole collection). The queries are written as
-    /// <see cref="Query.EQ"/> on the field, not as lambdas: LiteDB translates a lambda that captures a variable by compiling
-    /// a delegate for the variable's value on every call, which cost intake more CPU than the write.
+    /// parameterised comparisons (<see cref="LiteDbQuery.Equal"/>), neither lambdas nor <c>Query.EQ</c>: LiteDB compiles a
+    /// delegate for a lambda's captured value, and for <c>Query.EQ</c>'s value written into the expression, on every call,
+    /// which cost intake more CPU than the write (13% of the standalone's CPU in a profile).
     /// </summary>
     public Task<IReadOnlyList<LeadMatch>> FindMatchingLeadsAsync(string? emailKey, string? phoneKey, string? identityKey, CancellationToken cancellationToken = default)
     {
         var matches = new List<QuoteRequestDocument>();
-        if (emailKey is not null) matches.AddRange(Collection.Find(Query.EQ(nameof(QuoteRequestDocument.EmailKey), emailKey)));
-        if (phoneKey is not null) matches.AddRange(Collection.Find(Query.EQ(nameof(QuoteRequestDocument.PhoneKey), phoneKey)));
+        if (emailKey is not null) matches.AddRange(Collection.Find(LiteDbQuery.Equal(nameof(QuoteRequestDocument.EmailKey), emailKey)));
+        if (phoneKey is not null) matches.AddRange(Collection.Find(LiteDbQuery.Equal(nameof(QuoteRequestDocument.PhoneKey), phoneKey)));
         return Task.FromResult(LeadMatch.Of(matches.DistinctBy(x => x.Id), emailKey, phoneKey, identityKey));
     }
 
     public Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<QuoteRequestDocument>>(Collection.Find(Query.EQ(nameof(QuoteRequestDocument.LeadId), leadId)).OrderBy(x => x.ReceivedAt).ToList());
+        Task.FromResult<IReadOnlyList<QuoteRequestDocument>>(Collection.Find(LiteDbQuery.Equal(nameof(QuoteRequestDocument.LeadId), leadId)).OrderBy(x => x.ReceivedAt).ToList());
 
     public Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default) =>
-        Task.FromResult<QuoteRequestDocument?>(Collection.FindOne(Query.EQ(nameof(QuoteRequestDocument.DedupeKey), dedupeKey)));
+        Task.FromResult<QuoteRequestDocument?>(Collection.FindOne(LiteDbQuery.Equal(nameof(QuoteRequestDocument.DedupeKey), dedupeKey)));
 }

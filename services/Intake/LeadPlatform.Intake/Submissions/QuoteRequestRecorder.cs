@@ -31,8 +31,10 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
         var emailKey = keys.Of(request.Person.Email);
         var phoneKey = keys.Of(request.Person.Phone);
         var identityKey = keys.IdentityOf(request.Person);
-        var dedupeKey = DedupeKeyOf(submission);
-        var bodyFingerprint = keys.Of(BodyOf(request));
+        // The content is serialised once: it is both the content key's input and part of the body's fingerprint.
+        var content = ContentOf(request);
+        var dedupeKey = DedupeKeyOf(submission, content);
+        var bodyFingerprint = keys.Of(BodyOf(request, content));
 
         // Spam is never linked to a real person's lead: its answer must not tell a bot that an email is known.
         var matches = submission.SpamReason is null ? await store.FindMatchingLeadsAsync(emailKey, phoneKey, identityKey, cancellationToken) : [];
@@ -76,12 +78,12 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
     }
 
     /// <summary>Null for spam without an Idempotency-Key: its default key is its own id.</summary>
-    private string? DedupeKeyOf(Submission submission)
+    private string? DedupeKeyOf(Submission submission, string content)
     {
         if (submission.IdempotencyKey is not null)
             return $"idempotency:{submission.Site.Id}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(submission.IdempotencyKey)))}";
         if (submission.SpamReason is not null) return null;
-        return $"content:{submission.Site.Id}:{keys.Of(ContentOf(submission.Request))}";
+        return $"content:{submission.Site.Id}:{keys.Of(content)}";
     }
 
     /// <summary>Who asks, what, and what they consented to (a resubmission that changes consent is a new request).</summary>
@@ -95,9 +97,9 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
     }, Canonical);
 
     /// <summary>Everything the client sent (normalised), nothing the server added (client IP, user agent, times).</summary>
-    private static string BodyOf(Api.NormalizedQuoteRequest request) => JsonSerializer.Serialize(new
+    private static string BodyOf(Api.NormalizedQuoteRequest request, string content) => JsonSerializer.Serialize(new
     {
-        Content = ContentOf(request),
+        Content = content,
         Source = request.Source with { ClientIp = null, UserAgent = null },
         request.HoneypotFilled,
         request.FormRenderedAt,

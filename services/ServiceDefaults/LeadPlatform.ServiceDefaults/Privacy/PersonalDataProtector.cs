@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public sealed class PersonalDataProtector
 
     private readonly Dictionary<string, byte[]> _keys;
     private readonly byte[] _lookupKey;
+    private readonly ConcurrentDictionary<string, ConcurrentBag<AesGcm>> _ciphers = new(StringComparer.Ordinal);
 
     public PersonalDataProtector(PrivacyOptions options)
     {
@@ -82,8 +84,9 @@ public sealed class PersonalDataProtector
         var output = new byte[NonceSize + TagSize + input.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
+        var aes = RentCipher(CurrentKeyId, key);
         aes.Encrypt(nonce, input, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(CurrentKeyId, purpose));
+        ReturnCipher(CurrentKeyId, aes);
         return $"{Prefix}{CurrentKeyId}:{Convert.ToBase64String(output)}";
     }
 
@@ -110,8 +113,9 @@ public sealed class PersonalDataProtector
         var plaintext = new byte[bytes.Length - NonceSize - TagSize];
         try
         {
-            using var aes = new AesGcm(key, TagSize);
+            var aes = RentCipher(keyId, key);
             aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext, AssociatedData(keyId, purpose));
+            ReturnCipher(keyId, aes); // only after a successful decrypt: a cipher that threw is left to the GC
         }
         catch (CryptographicException ex)
         {
@@ -124,6 +128,16 @@ public sealed class PersonalDataProtector
     /// <summary>The keyed hash of a normalised value (lower-case email, E.164 phone), or null.</summary>
     public string? LookupKey(string? normalisedValue) =>
         string.IsNullOrEmpty(normalisedValue) ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(normalisedValue)));
+
+    /// <summary>
+    /// A cipher for the key, reused: creating one imports the key into the crypto library, which a profile found at 3% of the
+    /// standalone's CPU (every sealed field of every read and write made one). An <see cref="AesGcm"/> is used by one thread
+    /// at a time: each caller takes one out of the pool and puts it back; the pool holds at most as many as ran at once.
+    /// </summary>
+    private AesGcm RentCipher(string keyId, byte[] key) =>
+        _ciphers.GetOrAdd(keyId, _ => new ConcurrentBag<AesGcm>()).TryTake(out var aes) ? aes : new AesGcm(key, TagSize);
+
+    private void ReturnCipher(string keyId, AesGcm aes) => _ciphers[keyId].Add(aes);
 
     private static byte[] AssociatedData(string keyId, string purpose) => Encoding.UTF8.GetBytes($"{keyId}|{purpose}");
 }

@@ -38,10 +38,12 @@ public abstract class DocumentStore<T>(string name) : IDocumentStore<T> where T 
         if (document.HasPendingOutbox) Signal();
     }
 
-    public async Task<IReadOnlyList<StoredDocument>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
+    /// <summary>The documents with unsent events; by default the whole documents (a store may return only their ids and outboxes).</summary>
+    public virtual async Task<IReadOnlyList<StoredDocument>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
         await FindPendingCoreAsync(max, cancellationToken);
 
-    public async Task<bool> MarkSentAsync(Guid documentId, Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    /// <summary>Marks one outbox entry sent: by default a read of the whole document and a versioned replace (retried on a conflict).</summary>
+    public virtual async Task<bool> MarkSentAsync(Guid documentId, Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {

@@ -65,6 +65,33 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     protected override Task<IReadOnlyList<T>> FindPendingCoreAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<T>>(Collection.Find(x => x.HasPendingOutbox, limit: max).ToList());
 
+    /// <summary>
+    /// Only what the dispatcher needs: each pending document's id and outbox, read from the stored BSON. Mapping the whole
+    /// document would open every sealed personal field of it (and its timeline) only to publish its events.
+    /// </summary>
+    public override Task<IReadOnlyList<StoredDocument>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken)
+    {
+        LiteDbFailure.ThrowIfFailed(Database);
+        var pending = _raw.Find(LiteDbQuery.Equal(nameof(StoredDocument.HasPendingOutbox), true), limit: max)
+            .Select(raw => (StoredDocument)new PendingOutbox
+            {
+                Id = raw["_id"].AsGuid,
+                Version = raw[nameof(StoredDocument.Version)].AsInt64,
+                Outbox = raw[nameof(StoredDocument.Outbox)] is { IsArray: true } outbox ? Database.Mapper.Deserialize<List<Outbox.OutboxEntry>>(outbox) : [],
+                HasPendingOutbox = true,
+            })
+            .ToList();
+        return Task.FromResult<IReadOnlyList<StoredDocument>>(pending);
+    }
+
+    /// <summary>
+    /// One targeted write on the stored BSON (in the writer's batch, like every write): the entry's <c>SentAt</c> and the
+    /// document's pending flag, nothing else read or rewritten, and the version left as it is, so a writer that read the
+    /// document before the mark does not conflict with it (its replace keeps the mark: see <see cref="Apply"/>).
+    /// </summary>
+    public override Task<bool> MarkSentAsync(Guid documentId, Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        Enqueue(new Write(null, null, () => MarkSent(documentId, messageId, StoredTime.Truncate(sentAt))));
+
     /// <summary>Stops the writer once the writes already queued are committed.</summary>
     public void Dispose()
     {
@@ -164,17 +191,53 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         }
     }
 
-    /// <summary>An insert (false: the id or a unique key exists) or a replace that holds only if the stored version is the expected one.</summary>
+    /// <summary>
+    /// An insert (false: the id or a unique key exists) or a replace that holds only if the stored version is the expected
+    /// one. Outbox marks do not change the version (<see cref="MarkSentAsync"/>): a replace carries over every mark made
+    /// since its document was read, so an event marked sent is never pending again.
+    /// </summary>
     private bool Apply(Write write)
     {
-        if (write.ExpectedVersion is not { } expected) return Collection.Insert(write.Document) is not null;
+        if (write.Action is { } action) return action();
+        var document = write.Document!;
+        if (write.ExpectedVersion is not { } expected) return Collection.Insert(document) is not null;
         // The stored version is read from the raw document: mapping it to T would unseal every personal field just to compare a number.
-        var current = _raw.FindById(write.Document.Id);
-        return current is not null && current[nameof(StoredDocument.Version)] is { IsNumber: true } version && version.AsInt64 == expected
-            && Collection.Update(write.Document);
+        var current = _raw.FindById(document.Id);
+        if (current is null || current[nameof(StoredDocument.Version)] is not { IsNumber: true } version || version.AsInt64 != expected) return false;
+        KeepMarks(current, document);
+        return Collection.Update(document);
     }
 
-    private sealed record Write(T Document, long? ExpectedVersion)
+    private static void KeepMarks(BsonDocument current, T document)
+    {
+        if (!document.HasPendingOutbox || current[nameof(StoredDocument.Outbox)] is not { IsArray: true } stored) return;
+        var marked = false;
+        foreach (var entry in stored.AsArray)
+        {
+            if (!entry.IsDocument || entry["SentAt"] is not { IsDateTime: true } sentAt) continue;
+            var messageId = entry[nameof(Outbox.OutboxEntry.MessageId)];
+            if (document.Outbox.Find(e => e.SentAt is null && messageId.IsGuid && e.MessageId == messageId.AsGuid) is not { } mine) continue;
+            mine.SentAt = new DateTimeOffset(DateTime.SpecifyKind(sentAt.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
+            marked = true;
+        }
+        if (marked) document.RefreshOutboxFlag();
+    }
+
+    private bool MarkSent(Guid documentId, Guid messageId, DateTimeOffset sentAt)
+    {
+        var raw = _raw.FindById(documentId);
+        if (raw?[nameof(StoredDocument.Outbox)] is not { IsArray: true } outbox) return false;
+        var entry = outbox.AsArray.FirstOrDefault(e => e.IsDocument && e[nameof(Outbox.OutboxEntry.MessageId)] is { IsGuid: true } id && id.AsGuid == messageId);
+        if (entry is null || entry["SentAt"] is { IsNull: false }) return false;
+        entry["SentAt"] = new BsonValue(sentAt.UtcDateTime);
+        raw[nameof(StoredDocument.HasPendingOutbox)] = outbox.AsArray.Any(e => e.IsDocument && e["SentAt"].IsNull);
+        return _raw.Update(raw);
+    }
+
+    /// <summary>What the outbox scan returns: a document's id, version and outbox, nothing else of it.</summary>
+    private sealed class PendingOutbox : StoredDocument;
+
+    private sealed record Write(T? Document, long? ExpectedVersion, Func<bool>? Action = null)
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
