@@ -245,6 +245,7 @@ public static class FollowUpModule
         app.MapTemplateApi();
         app.MapReviewApi();
         app.MapSmsWebhook();
+        Email.EmailWebhookEndpoints.MapEmailWebhooks(app);
         app.MapUnsubscribe();
         app.MapDashboard();
         WarnAboutSettings(app.ServiceProvider);
