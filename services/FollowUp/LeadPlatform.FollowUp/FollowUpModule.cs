@@ -246,6 +246,7 @@ public static class FollowUpModule
         app.MapReviewApi();
         app.MapSmsWebhook();
         Email.EmailWebhookEndpoints.MapEmailWebhooks(app);
+        Views.SavedViewEndpoints.MapSavedViews(app);
         app.MapUnsubscribe();
         app.MapDashboard();
         WarnAboutSettings(app.ServiceProvider);
