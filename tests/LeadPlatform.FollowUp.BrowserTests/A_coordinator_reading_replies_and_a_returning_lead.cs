@@ -88,7 +88,7 @@ public sealed partial class A_coordinator_reading_replies_and_a_returning_lead :
         await Page.GotoAsync(_dashboard.Url($"/dashboard/leads/{leadId}"));
         await Expect(Page.Locator("#submissions")).ToContainTextAsync("spring-retargeting");
         await Expect(Page.Locator("#consent-history")).ToContainTextAsync("Text messages");
-        var outreach = Page.Locator("article.outreach", new() { HasText = "Your request" });
+        var outreach = Page.Locator("article.outreach", new() { HasText = "Ana Ruiz" });
         await Expect(outreach).ToContainTextAsync("spondylolysis (email");
         Assert.Equal(0, await Page.Locator(".evidence-id").CountAsync());
         Assert.DoesNotMatch(IdOrHash(), await Page.Locator("main").InnerTextAsync());
