@@ -5,6 +5,7 @@ namespace LeadPlatform.Contracts;
 /// <summary>A follow-up task passed its due time without being done: escalated, once per task.</summary>
 [MessageUrn("lead-platform:follow-up-overdue:v1")]
 [EntityName("lead-platform.follow-up-overdue")]
+[MayGoUnrouted("An escalation signal for other systems to watch: follow-up has already marked the task and its timeline; no platform service consumes it.")]
 public sealed record FollowUpOverdue
 {
     public required Guid LeadId { get; init; }

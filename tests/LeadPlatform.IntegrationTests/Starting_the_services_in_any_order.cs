@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp;
 using LeadPlatform.Intake;
 using LeadPlatform.Qualification;
@@ -80,6 +81,26 @@ public sealed class Starting_the_services_in_any_order(RabbitMqFixture rabbit, I
         var declared = PlatformTopology.Subscriptions.SelectMany(s => s.Messages.Select(m => (s.Queue, m.Name))).ToList();
         output.WriteLine(string.Join("\n", expected.Select(e => $"{e.Queue} <- {e.Message}")));
         Assert.Equal(expected.Order(), declared.Order());
+    }
+
+    /// <summary>
+    /// An event published mandatory that no queue takes comes back and waits in the outbox for ever; one that some
+    /// service consumes must be mandatory, or it is dropped when that queue is missing. So every event of the contracts
+    /// is either consumed somewhere (in the declared topology) or marked <c>[MayGoUnrouted]</c> with its reason, never both.
+    /// </summary>
+    [Fact]
+    public void Every_event_is_either_consumed_by_a_declared_queue_or_marked_as_allowed_to_go_unrouted()
+    {
+        var events = typeof(LeadQualified).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(MassTransit.MessageUrnAttribute), false)).ToList();
+        var consumed = PlatformTopology.Subscriptions.SelectMany(s => s.Messages).ToHashSet();
+        var marked = events.Where(t => t.IsDefined(typeof(MayGoUnroutedAttribute), false)).ToHashSet();
+        foreach (var e in events)
+            output.WriteLine($"{e.Name}: {(consumed.Contains(e) ? "consumed" : marked.Contains(e) ? "may go unrouted" : "NEITHER")}");
+
+        Assert.NotEmpty(marked);
+        Assert.All(events, e => Assert.True(consumed.Contains(e) ^ marked.Contains(e),
+            $"{e.Name} must be consumed by a declared queue or marked [MayGoUnrouted], and not both"));
     }
 
     private static async Task<int> PendingInIntakeAsync(RunningHost intake)

@@ -46,6 +46,18 @@ public sealed class ModuleHarness : IAsyncDisposable
         return new ModuleHarness(host, dataFolder);
     }
 
+    /// <summary>
+    /// Waits (up to 30 s) until the module has published a <typeparamref name="T"/> matching <paramref name="filter"/>.
+    /// The module publishes from its outbox, in the background: the harness's own <c>Published.Any</c> stops waiting once
+    /// the bus has been quiet for a moment, which on a loaded machine can be before the outbox got to it.
+    /// </summary>
+    public async Task<bool> PublishedAsync<T>(Func<IPublishedMessage<T>, bool> filter) where T : class
+    {
+        var found = await Eventually.GetAsync(() => Task.FromResult(Harness.Published.Select<T>().Any(filter)), any => any,
+            TimeSpan.FromSeconds(30), $"{typeof(T).Name} to be published");
+        return found;
+    }
+
     /// <summary>Waits until every outbox of <typeparamref name="TStore"/> is drained: after that, nothing more will be published.</summary>
     public async Task OutboxDrainedAsync<TStore>() where TStore : IOutboxStore
     {

@@ -31,7 +31,7 @@ public sealed class Following_up_a_lead : IAsyncLifetime
         await _module.Harness.Bus.Publish(submitted);
         await _module.Harness.Bus.Publish(qualified);
 
-        Assert.True(await _module.Harness.Published.Any<FollowUpTaskCreated>(x => x.Context.Message.LeadId == submitted.LeadId));
+        Assert.True(await _module.PublishedAsync<FollowUpTaskCreated>(x => x.Context.Message.LeadId == submitted.LeadId));
         var created = _module.Harness.Published.Select<FollowUpTaskCreated>().Single().Context.Message;
         var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.QuoteRequestIds.Count == 1, what: "the submission on the lead");
         var task = Assert.Single(lead!.Tasks);

@@ -142,7 +142,7 @@ public sealed class Assigning_tasks : IAsyncLifetime
 
         await module.Harness.Bus.Publish(SampleMessages.LeadQualified(lead.LeadId, lead.QuoteRequestId, "A"));
 
-        Assert.True(await module.Harness.Published.Any<FollowUpTaskCreated>(x => x.Context.Message.LeadId == lead.LeadId));
+        Assert.True(await module.PublishedAsync<FollowUpTaskCreated>(x => x.Context.Message.LeadId == lead.LeadId));
         Assert.Null(module.Harness.Published.Select<FollowUpTaskCreated>().Single().Context.Message.AssignedTo);
         var stored = await Eventually.GetAsync(() => module.Services.GetRequiredService<ILeadStore>().GetAsync(lead.LeadId), l => l is not null, what: "the lead");
         Assert.Null(Assert.Single(stored!.Tasks).AssignedTo);

@@ -49,7 +49,7 @@ public sealed class Escalating_overdue_tasks : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromMinutes(16)); // the escalation's clock wakes it up
 
-        Assert.True(await _module.Harness.Published.Any<FollowUpOverdue>(x => x.Context.Message.LeadId == lead.LeadId));
+        Assert.True(await _module.PublishedAsync<FollowUpOverdue>(x => x.Context.Message.LeadId == lead.LeadId));
         var overdue = _module.Harness.Published.Select<FollowUpOverdue>().Single().Context.Message;
         Assert.Equal((task.Id, "A", task.DueAt, "ana"), (overdue.TaskId, overdue.Tier, overdue.DueAt, overdue.AssigneeId));
         var stored = await Eventually.GetAsync(() => Leads.GetAsync(lead.LeadId), l => l!.Tasks[0].EscalatedAt is not null, what: "the task marked escalated");

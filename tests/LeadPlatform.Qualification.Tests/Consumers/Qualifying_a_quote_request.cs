@@ -24,7 +24,7 @@ public sealed class Qualifying_a_quote_request : IAsyncLifetime
         await _module.Harness.Bus.Publish(request);
 
         Assert.True(await _module.Harness.Consumed.Any<QuoteRequestSubmitted>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
-        Assert.True(await _module.Harness.Published.Any<LeadQualified>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
+        Assert.True(await _module.PublishedAsync<LeadQualified>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
         var qualified = _module.Harness.Published.Select<LeadQualified>().Single().Context;
         Assert.Equal(request.LeadId, qualified.Message.LeadId);
         Assert.Equal(request.LeadId, qualified.CorrelationId);
@@ -45,7 +45,7 @@ public sealed class Qualifying_a_quote_request : IAsyncLifetime
 
         await _module.Harness.Bus.Publish(request);
 
-        Assert.True(await _module.Harness.Published.Any<LeadDisqualified>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
+        Assert.True(await _module.PublishedAsync<LeadDisqualified>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
         var disqualified = _module.Harness.Published.Select<LeadDisqualified>().Single().Context.Message;
         Assert.Contains(disqualified.Reasons, r => r.Rule == "under_18");
         Assert.False(await _module.Harness.Published.Any<LeadQualified>());

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LeadPlatform.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using LeadPlatform.ServiceDefaults.Telemetry;
@@ -152,6 +153,9 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>RabbitMQ returned the (mandatory) message: no queue is bound for it.</summary>
+    private bool MayGoUnrouted(Type type) =>
+        type.IsDefined(typeof(MayGoUnroutedAttribute), inherit: false) || options.MayGoUnrouted.Contains(type.Name, StringComparer.Ordinal);
+
     private static bool IsUnrouted(Exception exception) =>
         exception is MessageReturnedException || exception.InnerException is MessageReturnedException;
 
@@ -162,7 +166,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IPublishEndpoint publis
         timeout.CancelAfter(options.PublishTimeout);
         // The token is not always honoured while the bus reconnects: the dispatcher stops waiting anyway, counts the
         // publish failed and tries again later (if the abandoned publish does go out, it is a duplicate with the same MessageId).
-        var mandatory = !options.MayGoUnrouted.Contains(type.Name, StringComparer.Ordinal);
+        var mandatory = !MayGoUnrouted(type);
         await publisher.Publish(message, type, context =>
         {
             context.MessageId = entry.MessageId;

@@ -29,11 +29,12 @@ public sealed class OutboxOptions
     public bool? ClaimBeforePublish { get; set; }
 
     /// <summary>
-    /// Events (by message type name) that may be published with nobody subscribed: everything else is published
-    /// mandatory on RabbitMQ, so an event no queue takes (no consumer bound yet, or the broker stopping its queues) is
-    /// returned and stays in the outbox to be retried, instead of being confirmed and dropped.
+    /// More events (by message type name) that may be published with nobody subscribed, beside those whose contract
+    /// carries <see cref="LeadPlatform.Contracts.MayGoUnroutedAttribute"/>: everything else is published mandatory on
+    /// RabbitMQ, so an event no queue takes (no consumer bound yet, or the broker stopping its queues) is returned and
+    /// stays in the outbox to be retried, instead of being confirmed and dropped. Empty by default.
     /// </summary>
-    public List<string> MayGoUnrouted { get; set; } = ["FollowUpOverdue", "OutreachSent"];
+    public List<string> MayGoUnrouted { get; set; } = [];
 
     /// <summary>How long a claim holds: a replica that dies after claiming delays its events by this much.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);

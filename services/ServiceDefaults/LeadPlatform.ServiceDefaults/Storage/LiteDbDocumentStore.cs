@@ -48,11 +48,13 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
 
     public override Task<long> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(Collection.LongCount());
 
-    public override Task PingAsync(CancellationToken cancellationToken)
-    {
-        _ = Collection.Count();
-        return Task.CompletedTask;
-    }
+    /// <summary>
+    /// A lookup by id (a count would read the whole index on every probe), off the caller's thread: LiteDB's calls block
+    /// and ignore the token, so a file held by a long write makes the readiness probe answer "unhealthy" when its
+    /// timeout passes instead of leaving the probe hanging.
+    /// </summary>
+    public override Task PingAsync(CancellationToken cancellationToken) =>
+        Task.Run(() => { _ = Collection.FindById(Guid.Empty); }, cancellationToken).WaitAsync(cancellationToken);
 
     protected override Task<bool> InsertCoreAsync(T document, CancellationToken cancellationToken) =>
         Enqueue(new Write(document, ExpectedVersion: null));
