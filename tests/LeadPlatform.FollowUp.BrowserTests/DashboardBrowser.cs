@@ -17,6 +17,8 @@ public sealed class DashboardBrowser : IAsyncDisposable
     public const string Chromium = "/usr/bin/chromium";
     public const string AdminEmail = "admin@clinic.example";
     public const string AdminPassword = "browser-test-admin-password";
+    /// <summary>The mail provider's webhook secret of this host (<c>/api/v1/email/inbound</c>, <c>/api/v1/email/events</c>).</summary>
+    public const string EmailWebhookSecret = "browser-test-email-webhook-secret";
     public const string ClinicAddress = "Spine Care Clinic, 100 Market Street, San Francisco, CA 94105, USA";
     public static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts");
 
@@ -39,6 +41,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
             $"--Storage:DataFolder={dataFolder}",
             "--Outbox:PollInterval=00:00:00.100",
             $"--FollowUp:ClinicPostalAddress={ClinicAddress}",
+            $"--FollowUp:EmailWebhookSecret={EmailWebhookSecret}",
             $"--Auth:BootstrapAdmin:Email={AdminEmail}",
             $"--Auth:BootstrapAdmin:Password={AdminPassword}");
         // The bootstrap admin is created beside the start, not before it.

@@ -264,6 +264,8 @@ public static class FollowUpModule
         app.MapTemplateApi();
         app.MapReviewApi();
         app.MapSmsWebhook();
+        Email.EmailWebhookEndpoints.MapEmailWebhooks(app);
+        Views.SavedViewEndpoints.MapSavedViews(app);
         app.MapUnsubscribe();
         app.MapDashboard();
         WarnAboutSettings(app.ServiceProvider);

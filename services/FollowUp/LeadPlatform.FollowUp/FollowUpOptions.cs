@@ -65,6 +65,9 @@ public sealed class FollowUpOptions
     /// <summary>Shared secret of the SMS provider's inbound webhook (HMAC-SHA256 of the body in <c>X-Signature</c>). Unset: every call is refused.</summary>
     public string? SmsWebhookSecret { get; set; }
 
+    /// <summary>Shared secret of the mail provider's webhooks (<c>/api/v1/email/inbound</c>, <c>/api/v1/email/events</c>), signed like the SMS one. Unset: every call is refused.</summary>
+    public string? EmailWebhookSecret { get; set; }
+
     /// <summary>The From of outreach email.</summary>
     public string FromAddress { get; set; } = "Patient coordinators <coordinators@clinic.example>";
 

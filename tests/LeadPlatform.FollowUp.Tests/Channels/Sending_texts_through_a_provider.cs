@@ -125,7 +125,7 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
     }
 
     [Fact]
-    public async Task STOP_through_the_signed_webhook_still_opts_the_lead_out_and_the_provider_gets_nothing_more()
+    public async Task STOP_through_the_signed_webhook_still_opts_the_lead_out_and_the_provider_gets_only_the_one_confirmation()
     {
         var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
         using (var first = await _host.SendAsync(lead.LeadId, "sms", Body))
@@ -146,6 +146,9 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, later.StatusCode);
         var problem = (await later.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal([ComplianceRules.OptedOut], problem["violations"]!.AsArray().Select(v => (string?)v!["rule"]));
-        Assert.Single(_provider.Texts);
+        // The first text, then the one confirmation the TCPA allows after an opt-out (issue 16), and nothing more.
+        var texts = await Eventually.GetAsync(() => Task.FromResult(_provider.Texts), t => t.Count >= 2, what: "the opt-out confirmation");
+        Assert.Equal(2, texts.Count);
+        Assert.Contains("unsubscribed", texts[1].Body, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -63,7 +63,7 @@ public static class FollowUpEndpoints
         TypedResults.Ok((await accessLog.ForLeadAsync(leadId, Math.Clamp(limit, 1, 1000), cancellationToken))
             .Select(r => new LeadAccessView(r.At, r.Actor, r.ActorId, r.What)).ToList());
 
-    internal static async Task<IResult> GetQueueAsync(ILeadStore store, TimeProvider time, Dashboard.DashboardQueries queries, HttpContext http,
+    internal static async Task<IResult> GetQueueAsync(ILeadStore store, TimeProvider time, Dashboard.DashboardQueries queries, Calls.Contactability contactability, HttpContext http,
         CancellationToken cancellationToken, int limit = 100, int? page = null, int? pageSize = null, string? scope = null, string? sort = null)
     {
         if (page is not null || pageSize is not null)
@@ -83,7 +83,7 @@ public static class FollowUpEndpoints
                 PageSize = pageSize ?? Dashboard.QueueFilter.DefaultPageSize,
             };
             var rows = await queries.QueueAsync(filter, http.User, cancellationToken);
-            var result = Dashboard.DashboardQueries.Page(rows, filter);
+            var result = Dashboard.DashboardQueries.WithContact(Dashboard.DashboardQueries.Page(rows, filter), contactability, Dashboard.TimeDisplay.For(http));
             // Past the last page: an empty page (the dashboard shows the last one instead).
             var items = filter.Page > result.Pages ? [] : result.Rows.Select(TaskQueueItem.From).ToList();
             return TypedResults.Ok(new TaskPage(items, result.Total, filter.Page, result.PageSize));

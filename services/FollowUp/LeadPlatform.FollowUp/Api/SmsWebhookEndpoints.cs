@@ -178,7 +178,7 @@ public static class SmsWebhookEndpoints
         }
     }
 
-    private static bool SignatureMatches(string secret, long timestamp, byte[] body, string header)
+    internal static bool SignatureMatches(string secret, long timestamp, byte[] body, string header)
     {
         var hex = header.Trim();
         if (hex.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase)) hex = hex[7..];
@@ -196,7 +196,7 @@ public static class SmsWebhookEndpoints
         return CryptographicOperations.FixedTimeEquals(expected, provided);
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];

@@ -24,11 +24,14 @@ public sealed record TaskQueueItem(
     public DateTimeOffset? LastActivityAt { get; init; }
     public int OtherOpenTasks { get; init; }
     public DateTimeOffset? ReofferedAt { get; init; }
+    /// <summary>Per channel (phone, sms, email): may the lead be contacted now, and the reasons in words when not (paged shape only).</summary>
+    public IReadOnlyList<Calls.ChannelContactability>? Contactability { get; init; }
 
     internal static TaskQueueItem From(Dashboard.QueueRow r) =>
         new(r.TaskId, r.LeadId, r.Name, r.Condition, r.Tier, r.DueAt, r.Overdue, r.AssignedTo, r.PossibleSamePeople)
         {
             AssignedToName = r.AssignedName, Status = r.Status, ReceivedAt = r.ReceivedAt, Source = r.Source, PreferredChannel = r.PreferredChannel,
             Language = r.Language, LastActivityAt = r.LastActivityAt, OtherOpenTasks = r.OtherOpenTasks, ReofferedAt = r.ReofferedAt,
+            Contactability = r.Contact.Count > 0 ? r.Contact : null,
         };
 }

@@ -26,6 +26,8 @@ public sealed class UserAccount : StoredDocument
     public string? AlertEmail { get; set; }
     public string? AlertPhone { get; set; }
     public bool Disabled { get; set; }
+    /// <summary>The queue views this person saved (a filter and sort under a name), shown as tabs on their queue.</summary>
+    public List<Views.SavedView> SavedViews { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 

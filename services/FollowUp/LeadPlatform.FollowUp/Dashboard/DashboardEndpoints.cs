@@ -57,7 +57,7 @@ public static class DashboardEndpoints
         app.MapQueueActions();
         read.MapGet("/leads/{leadId:guid}", LeadAsync);
         read.MapGet("/not-eligible", async (HttpContext http, DashboardQueries queries, CancellationToken ct) =>
-            Page<NotEligiblePage>(new { http.User, Leads = await queries.NotEligibleAsync(ct) }));
+            Page<NotEligiblePage>(new { http.User, Leads = await queries.NotEligibleAsync(ct), Display = TimeDisplay.For(http) }));
         read.MapGet("/funnel", async (HttpContext http, DashboardQueries queries, CancellationToken ct, int days = 30) =>
             Page<FunnelPage>(new { http.User, Report = await queries.FunnelAsync(days, ct) }));
         read.MapPost("/sign-out", (Delegate)SignOutAsync).AddEndpointFilter(RequireAntiforgery);
@@ -302,10 +302,11 @@ public static class DashboardEndpoints
         };
     }
 
-    private static async Task<RazorComponentResult> QueueAsync(HttpContext http, DashboardQueries queries, Tasks.ICoordinatorRoster roster, CancellationToken ct,
-        string? notice = null)
+    private static async Task<RazorComponentResult> QueueAsync(HttpContext http, DashboardQueries queries, Tasks.ICoordinatorRoster roster,
+        Calls.Contactability contactability, AccountService accounts, CancellationToken ct, string? notice = null, string? view = null)
     {
         var filter = Filter(http.Request, http.User);
+        var display = TimeDisplay.For(http);
         var rows = await queries.QueueAsync(filter, http.User, ct);
         var all = await queries.QueueAsync(new QueueFilter(QueueFilter.All, null, null, null, null, null), http.User, ct);
         var coordinators = (await roster.GetCoordinatorsAsync(ct)).ToList();
@@ -313,7 +314,10 @@ public static class DashboardEndpoints
         {
             http.User,
             Filter = filter,
-            Result = DashboardQueries.Page(rows, filter),
+            Result = DashboardQueries.WithContact(DashboardQueries.Page(rows, filter), contactability, display),
+            Display = display,
+            SavedViews = await Views.SavedViewEndpoints.OfAsync(http.User, accounts, ct),
+            CurrentView = Guid.TryParse(view, out var viewId) ? viewId : (Guid?)null,
             Assignees = coordinators.Select(c => (c.Id, c.Name)).ToList(),
             Conditions = all.Select(r => r.Condition).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList(),
             Reoffered = http.User.IsInRole(Roles.Admin) ? all.Where(r => r.ReofferedAt is not null).ToList() : [],
@@ -322,12 +326,13 @@ public static class DashboardEndpoints
         });
     }
 
-    private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, CancellationToken ct)
+    private static async Task<RazorComponentResult> QueueRowsAsync(HttpContext http, DashboardQueries queries, Calls.Contactability contactability, CancellationToken ct)
     {
         var filter = Filter(http.Request, http.User, page: false);
-        var result = DashboardQueries.Page(await queries.QueueAsync(filter, http.User, ct), filter);
+        var display = TimeDisplay.For(http);
+        var result = DashboardQueries.WithContact(DashboardQueries.Page(await queries.QueueAsync(filter, http.User, ct), filter), contactability, display);
         http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Page<QueueRows>(new { result.Rows, CanWork = http.User.IsInRole(Roles.Coordinator) || http.User.IsInRole(Roles.Admin) });
+        return Page<QueueRows>(new { result.Rows, CanWork = http.User.IsInRole(Roles.Coordinator) || http.User.IsInRole(Roles.Admin), Display = display });
     }
 
     private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time,

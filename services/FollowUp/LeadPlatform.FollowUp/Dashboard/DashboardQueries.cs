@@ -45,6 +45,12 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
         return new QueueResult([.. rows.Skip((page - 1) * size).Take(size)], rows.Count, page, size);
     }
 
+    /// <summary>The page's rows with each lead's contactability per channel (the gate's own check; only the rows shown, not the whole queue).</summary>
+    internal static QueueResult WithContact(QueueResult result, Calls.Contactability contactability, TimeDisplay display) => result with
+    {
+        Rows = [.. result.Rows.Select(r => r.Lead is { } lead ? r with { Contact = contactability.For(lead, display) } : r)],
+    };
+
     /// <summary>Display names by assignee id (account emails and configured ids), from the roster.</summary>
     public async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +76,8 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
             OtherOpenTasks = others,
             ReofferedAt = task.ReofferedAt,
             ReofferedFromName = task.ReofferedFrom is { } from ? names.GetValueOrDefault(from, from) : null,
+            LeadZones = LeadPlatform.Compliance.LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone),
+            Lead = lead,
         };
     }
 

@@ -19,7 +19,7 @@ public static partial class PlainWords
     public static bool InFilter(string kind, string? filter) => filter switch
     {
         null or "" or "all" => true,
-        "contact" => kind.StartsWith("outreach_", StringComparison.Ordinal) || kind.StartsWith("call_", StringComparison.Ordinal) || kind == "sms_received",
+        "contact" => kind.StartsWith("outreach_", StringComparison.Ordinal) || kind.StartsWith("call_", StringComparison.Ordinal) || kind is "sms_received" or "email_received",
         "calls" => kind.StartsWith("call_", StringComparison.Ordinal) || kind == "call_script_issued",
         "notes" => kind == "note",
         "status" => kind is "submitted" or "qualified" or "disqualified" or "task_created" or "task_overdue" or "status_changed" or "eligibility_overridden"
@@ -57,6 +57,7 @@ public static partial class PlainWords
         "review_rejected" => "Review rejected",
         "review_blocked" => "Approved but blocked",
         "sms_received" => "SMS received",
+        "email_received" => "Email received",
         "erased" => "Personal data erased",
         _ => Code(kind),
     };

@@ -23,4 +23,10 @@ public sealed record QueueRow(
     /// <summary>A tier-A task nobody opened in time, re-offered (from whom).</summary>
     public DateTimeOffset? ReofferedAt { get; init; }
     public string? ReofferedFromName { get; init; }
+    /// <summary>The lead's candidate time zones (for "14:05 here · 11:05 for the lead").</summary>
+    public IReadOnlyList<TimeZoneInfo> LeadZones { get; init; } = [];
+    /// <summary>Per channel, whether the lead may be contacted now and why not (filled for the rows of the page shown).</summary>
+    public IReadOnlyList<Calls.ChannelContactability> Contact { get; init; } = [];
+    /// <summary>The lead the row was read from (not shown; for the page's contactability).</summary>
+    internal Storage.LeadDocument? Lead { get; init; }
 }

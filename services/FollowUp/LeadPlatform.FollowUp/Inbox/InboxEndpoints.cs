@@ -48,15 +48,21 @@ public static class InboxEndpoints
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such reply on this lead");
 
-    /// <summary>Answers a text by text, through the gate like any outreach; sent, the reply is marked read.</summary>
-    private static async Task<IResult> ReplyAsync(Guid leadId, string key, HttpContext http, LeadInbox inbox, OutreachSender sender, [FromForm] string? body)
+    /// <summary>Answers a text by text and an email by email, through the gate like any outreach; sent, the reply is marked read.</summary>
+    private static async Task<IResult> ReplyAsync(Guid leadId, string key, HttpContext http, LeadInbox inbox, OutreachSender sender, [FromForm] string? body,
+        [FromForm] string? subject)
     {
         var ct = http.RequestAborted;
-        var errors = DraftValidation.Check("sms", null, body, out _);
+        var email = key.StartsWith("email_received-", StringComparison.Ordinal);
+        if (!email) subject = null;
+        var errors = DraftValidation.Check(email ? "email" : "sms", subject, body, out _);
         if (errors.Count > 0)
             return DashboardEndpoints.Page<MessagePage>(new { Title = "The reply is not valid", Message = string.Join(" ", errors.SelectMany(e => e.Value)), http.User },
                 StatusCodes.Status400BadRequest);
-        var outcome = await sender.SendAsync(leadId, new OutreachRequest { Channel = OutreachChannel.Sms, Body = body!, Author = Actor.For(http.User) }, ct);
+        var outcome = await sender.SendAsync(leadId, new OutreachRequest
+        {
+            Channel = email ? OutreachChannel.Email : OutreachChannel.Sms, Subject = subject, Body = body!, Author = Actor.For(http.User),
+        }, ct);
         switch (outcome.Kind)
         {
             case OutreachOutcomeKind.Sent:
@@ -72,7 +78,7 @@ public static class InboxEndpoints
                 return DashboardEndpoints.Page<MessagePage>(new
                 {
                     Title = "Not sent",
-                    Message = (outcome.Kind == OutreachOutcomeKind.Blocked ? "Blocked by the compliance check: nothing was sent. " : outcome.Problem ?? "The text could not be sent. ")
+                    Message = (outcome.Kind == OutreachOutcomeKind.Blocked ? "Blocked by the compliance check: nothing was sent. " : outcome.Problem ?? (email ? "The email could not be sent. " : "The text could not be sent. "))
                               + string.Join(" ", why),
                     http.User,
                 }, StatusCodes.Status422UnprocessableEntity);

@@ -14,4 +14,8 @@ public sealed record InboxItem(
     bool Read,
     DateTimeOffset? ReadAt,
     string? ReadBy,
-    bool MayBeOptOut);
+    bool MayBeOptOut)
+{
+    /// <summary>An email reply's subject (null for texts).</summary>
+    public string? Subject { get; init; }
+}

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace LeadPlatform.FollowUp.Inbox;
 
 /// <summary>
-/// The coordinators' inbox: the replies leads sent (inbound texts today; email replies once an inbound mail webhook
-/// records <c>email_received</c> entries), read from the leads' timelines — unread first, then the newest. Reading
+/// The coordinators' inbox: the replies leads sent (inbound texts, <c>sms_received</c>, and email replies from the mail
+/// provider's webhook, <c>email_received</c>), read from the leads' timelines — unread first, then the newest. Reading
 /// state is kept on the timeline entry itself (who and when), so the lead page and the inbox agree.
 /// It scans the leads first seen in the last <c>days</c> (default 90, at most 5,000 leads): enough for one clinic's
 /// working set; a larger one needs an index of its own.
@@ -41,7 +41,10 @@ internal sealed class LeadInbox(ILeadStore store, TimeProvider time, ILogger<Lea
             && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
         return new InboxItem(lead.Id, KeyOf(e), DashboardQueries.NameOf(lead), e.Kind == "email_received" ? "email" : "sms", e.At,
             e.Details.GetValueOrDefault("text") ?? e.Summary, readAt is not null, readAt, e.Details.GetValueOrDefault(ReadByDetail),
-            e.Details.GetValueOrDefault(SmsWebhookEndpoints.FlagDetail) == SmsWebhookEndpoints.PossibleOptOut);
+            e.Details.GetValueOrDefault(SmsWebhookEndpoints.FlagDetail) == SmsWebhookEndpoints.PossibleOptOut)
+        {
+            Subject = e.Details.GetValueOrDefault("subject"),
+        };
     }
 
     /// <summary>Marks one reply read by <paramref name="by"/>; false when the lead or the reply does not exist.</summary>

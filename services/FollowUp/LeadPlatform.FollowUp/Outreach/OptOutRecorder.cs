@@ -17,7 +17,8 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
     private const int Attempts = 5;
 
     /// <returns>null when there is no such lead; true when recorded now; false when it already was.</returns>
-    public async Task<bool?> OptOutAsync(Guid leadId, string channel, string source, string actor, CancellationToken cancellationToken)
+    /// <param name="addressOnly">The opt-out is about the address, not the person's wish (a hard bounce): never widened to <c>all</c> by the policy.</param>
+    public async Task<bool?> OptOutAsync(Guid leadId, string channel, string source, string actor, CancellationToken cancellationToken, bool addressOnly = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -26,7 +27,7 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
             leadId = lead.Id;
             if (lead.OptOuts.Contains(channel) || lead.OptOuts.Contains("all")) return false;
             var now = time.UtcNow();
-            var revokesAll = options.Value.OptOutRevokesAllChannels && channel != "all";
+            var revokesAll = options.Value.OptOutRevokesAllChannels && channel != "all" && !addressOnly;
             var scope = revokesAll ? "all" : channel;
             lead.OptOuts.Add(channel);
             if (revokesAll) lead.OptOuts.Add("all");
@@ -36,7 +37,7 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
             {
                 At = now,
                 Kind = "opted_out",
-                Summary = revokesAll ? $"Opted out of {channel} ({source}), so of all contact (policy: one opt-out revokes every channel)" : $"Opted out of {channel} ({source})",
+                Summary = source is "bounce" or "complaint" ? Suppressed(source, revokesAll) : revokesAll ? $"Opted out of {channel} ({source}), so of all contact (policy: one opt-out revokes every channel)" : $"Opted out of {channel} ({source})",
                 Actor = actor,
                 Details = details,
             });
@@ -54,6 +55,12 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
             }
         }
     }
+
+    /// <summary>The timeline's words for an address the mail provider reported: bounced, or marked as spam.</summary>
+    internal static string Suppressed(string source, bool revokesAll) =>
+        (source == "bounce" ? "Email address suppressed: mail to it bounced (the address does not exist or refuses mail)"
+            : "Email address suppressed: the person marked our email as spam")
+        + (revokesAll ? ", so no contact at all (policy: one opt-out revokes every channel)" : "");
 
     /// <summary>The wording recorded as the consent of a START reply: the person texted the clinic's number themselves.</summary>
     public const string StartReplyConsentText = "The person replied START to the clinic's text messages: consent to receive texts again.";

@@ -14,6 +14,9 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
     /// <summary>Leads whose phone number (E.164, as intake normalised it) is <paramref name="e164"/>: an inbound SMS's sender.</summary>
     Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Leads whose email address is <paramref name="email"/> (compared as lower case): an inbound email's sender or a bounced address.</summary>
+    Task<IReadOnlyList<LeadDocument>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Leads not erased whose last activity (<see cref="LeadDocument.UpdatedAt"/>) is before <paramref name="cutoff"/>: retention's candidates.</summary>
     Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default);
 

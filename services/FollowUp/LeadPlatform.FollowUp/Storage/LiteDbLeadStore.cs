@@ -23,6 +23,8 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         _protector = LiteDbFiles.ProtectorOf(database);
         if (_protector is null) Collection.EnsureIndex(x => x.Person!.Phone);
         else Collection.EnsureIndex("PersonPhoneKey", $"$.Person.{SealedTypes.PhoneKeyField}");
+        if (_protector is null) Collection.EnsureIndex("PersonEmail", "LOWER($.Person.Email)");
+        else Collection.EnsureIndex("PersonEmailKey", $"$.Person.{SealedTypes.EmailKeyField}");
         Collection.EnsureIndex(x => x.NextEscalationAt);
         Collection.EnsureIndex(x => x.CreatedAt);
         Collection.EnsureIndex(x => x.UpdatedAt);
@@ -49,6 +51,22 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Task.FromResult<IReadOnlyList<LeadDocument>>(_protector is null
             ? Collection.Find(x => x.Person!.Phone == e164, limit: max).ToList()
             : Collection.Find(LiteDbQuery.Equal($"$.Person.{SealedTypes.PhoneKeyField}", _protector.LookupKey(e164)), limit: max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default)
+    {
+        var forms = EmailForms(email);
+        return Task.FromResult<IReadOnlyList<LeadDocument>>(_protector is null
+            ? Collection.Find(Query.EQ("LOWER($.Person.Email)", forms[^1]), limit: max).ToList()
+            : Collection.Find(Query.In($"$.Person.{SealedTypes.EmailKeyField}", forms.Select(f => new BsonValue(_protector.LookupKey(f))).ToArray()), limit: max).ToList());
+    }
+
+    /// <summary>The address as given and in lower case (intake keeps what the person typed; the sealed key is of that).</summary>
+    internal static string[] EmailForms(string email)
+    {
+        var trimmed = email.Trim();
+        var lower = trimmed.ToLowerInvariant();
+        return trimmed == lower ? [lower] : [trimmed, lower];
+    }
 
     public Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(

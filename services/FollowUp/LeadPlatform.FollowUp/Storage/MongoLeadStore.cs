@@ -40,11 +40,22 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         ? Filter.Eq($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}", protector.LookupKey(e164))
         : Filter.Eq($"{nameof(LeadDocument.Person)}.{nameof(LeadDocument.Person.Phone)}", e164);
 
+    /// <summary>By the keyed hash of the email (as given, or lower case); in clear (either case) where nothing is sealed.</summary>
+    public static FilterDefinition<LeadDocument> ByEmail(string email)
+    {
+        var forms = LiteDbLeadStore.EmailForms(email);
+        return MongoConventions.Protector is { } protector
+            ? Filter.In($"{nameof(LeadDocument.Person)}.{SealedTypes.EmailKeyField}", forms.Select(f => protector.LookupKey(f)))
+            : Filter.Regex($"{nameof(LeadDocument.Person)}.{nameof(LeadDocument.Person.Email)}",
+                new MongoDB.Bson.BsonRegularExpression("^" + System.Text.RegularExpressions.Regex.Escape(email.Trim()) + "$", "i"));
+    }
+
     public override IEnumerable<CreateIndexModel<LeadDocument>> IndexModels() =>
     [
         .. base.IndexModels(),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextDueAt), new CreateIndexOptions { Name = "next_due", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}"), new CreateIndexOptions { Name = "person_phone_key", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.EmailKeyField}"), new CreateIndexOptions { Name = "person_email_key", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextEscalationAt), new CreateIndexOptions { Name = "next_escalation", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Descending(x => x.CreatedAt), new CreateIndexOptions { Name = "created_at" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Status).Descending(x => x.UpdatedAt), new CreateIndexOptions { Name = "status_updated" }),
@@ -87,6 +98,12 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         await EnsureIndexesAsync();
         return await Collection.Find(ByPhone(e164)).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(ByEmail(email)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default)
