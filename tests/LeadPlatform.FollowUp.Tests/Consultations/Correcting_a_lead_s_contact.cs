@@ -66,6 +66,34 @@ public sealed class Correcting_a_lead_s_contact : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_START_reply_from_the_corrected_number_confirms_it_and_texts_to_it_are_allowed_again()
+    {
+        var lead = await _host.SubmittedAsync(OutreachHost.WithSmsAndPhoneConsent);
+        using (var corrected = await _ana.Http.PutAsJsonAsync($"/api/v1/leads/{lead.LeadId}/contact",
+                   new { phone = "+14155550199", reason = "Two digits were swapped" }, Ct))
+            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        using (var refused = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach", new { channel = "sms", body = "Hello Maria, is this your number?" }, Ct))
+            Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+
+        // The lead answers START from the new number, through the provider's signed webhook.
+        var body = System.Text.Encoding.UTF8.GetBytes("""{"from":"+1 415 555 0199","text":"START"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        var now = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.Add(LeadPlatform.FollowUp.Api.SmsWebhookEndpoints.SignatureHeader, LeadPlatform.FollowUp.Api.SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, body));
+        request.Headers.Add(LeadPlatform.FollowUp.Api.SmsWebhookEndpoints.TimestampHeader, now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using (var reply = await _host.Http.SendAsync(request, Ct))
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+
+        var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
+        Assert.Null(stored.ConsentedContact);
+        Assert.Contains(stored.Timeline, e => e.Kind == "opted_in" && e.Summary.StartsWith("Confirmed the corrected number", StringComparison.Ordinal));
+        using var text = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach", new { channel = "sms", body = "Hello Maria, thank you for confirming." }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, text.StatusCode);
+        Assert.Single(_host.OutboxFiles("sms"));
+    }
+
+    [Fact]
     public async Task A_correction_that_is_not_a_phone_or_email_is_a_problem_naming_the_field_on_the_api_and_beside_the_field_on_the_page()
     {
         var lead = await _host.SubmittedAsync();

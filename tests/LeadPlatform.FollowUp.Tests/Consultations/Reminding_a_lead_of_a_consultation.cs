@@ -62,4 +62,22 @@ public sealed class Reminding_a_lead_of_a_consultation : IAsyncLifetime
         Assert.DoesNotContain(other.Outreach, o => o.Id == optedOut.ReminderId);
         Assert.Contains(other.Timeline, e => e.Kind == "scheduled_outreach_not_sent" && e.Summary.Contains("opted out", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task A_reminder_the_scheduler_reaches_only_after_the_consultation_started_is_not_sent_and_the_timeline_says_why()
+    {
+        var booked = await BookedAsync(_time.GetUtcNow().AddDays(2));
+        var scheduler = _host.Host.App.Services.GetRequiredService<OutreachScheduler>();
+        var store = _host.Host.App.Services.GetRequiredService<IScheduledOutreachStore>();
+
+        _time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1)); // follow-up was down through the day before
+        await scheduler.RunDueAsync(Ct);
+
+        var item = (await store.GetAsync(booked.ReminderId, Ct))!;
+        Assert.Equal(ScheduledOutreachStatus.NotSent, item.Status);
+        var lead = (await _host.Leads.GetAsync(booked.LeadId, Ct))!;
+        Assert.DoesNotContain(lead.Outreach, o => o.Id == booked.ReminderId);
+        Assert.Empty(_host.OutboxFiles("email"));
+        Assert.Contains(lead.Timeline, e => e.Kind == "scheduled_outreach_not_sent" && e.Summary.Contains("too late", StringComparison.Ordinal));
+    }
 }

@@ -254,6 +254,7 @@ internal sealed class ConsultationBooking(
             Text = new ReviewText { Subject = channel == OutreachChannel.Email ? subject : null, Body = body },
             CreatedAt = now,
             DueAt = StoredTime.Truncate(due),
+            SendBefore = c.StartsAt, // a reminder after the start is no reminder
             WaitingFor = ["consultation_reminder"],
         };
         if (!await scheduled.TryInsertAsync(item, CancellationToken.None)) return;

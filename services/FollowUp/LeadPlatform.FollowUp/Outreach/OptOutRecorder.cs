@@ -79,7 +79,9 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
             var lead = await store.GetCurrentAsync(leadId, cancellationToken);
             if (lead is null) return null;
             var optedOut = lead.OptOuts.Contains("sms") || lead.OptOuts.Contains("all");
-            if (!optedOut && lead.Consent?.Sms.Granted == true) return false;
+            // A START from a number a coordinator corrected confirms it: consent given for the old number now holds for it.
+            var confirmsCorrectedNumber = lead.ConsentedContact?.Phone is { } consented && lead.Person?.Phone is { } current && consented != current;
+            if (!optedOut && lead.Consent?.Sms.Granted == true && !confirmsCorrectedNumber) return false;
             var now = time.UtcNow();
             lead.OptOuts.Remove("sms");
             if (lead.OptOuts.Remove("all")) lead.OptOuts.AddRange(new[] { "email", "phone" }.Except(lead.OptOuts).ToList());
@@ -91,11 +93,18 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
                 At = now, Channel = "sms", Granted = true, Text = consent.Text, TextVersion = consent.TextVersion, Source = "sms_reply",
                 LeadId = lead.Id, OnFile = true,
             });
+            if (confirmsCorrectedNumber)
+            {
+                lead.ConsentedContact!.Phone = null;
+                if (lead.ConsentedContact is { Phone: null, Email: null }) lead.ConsentedContact = null;
+            }
             lead.Record(new TimelineEntry
             {
                 At = now,
                 Kind = "opted_in",
-                Summary = optedOut ? "Opted in to texts again: the lead replied START (recorded as new SMS consent)" : "Consented to texts: the lead replied START",
+                Summary = confirmsCorrectedNumber
+                    ? "Confirmed the corrected number: the lead replied START from it (recorded as new SMS consent; texts and calls to it are allowed again)"
+                    : optedOut ? "Opted in to texts again: the lead replied START (recorded as new SMS consent)" : "Consented to texts: the lead replied START",
                 Actor = "lead",
                 Details = new() { ["channel"] = "sms", ["source"] = "sms_reply" },
             });

@@ -102,6 +102,11 @@ internal sealed class OutreachScheduler(
 
     private async Task SendAsync(ScheduledOutreach item, CancellationToken cancellationToken)
     {
+        if (item.SendBefore is { } sendBefore && time.UtcNow() >= sendBefore)
+        {
+            await TooLateAsync(item, cancellationToken);
+            return;
+        }
         ChannelNames.TryParse(item.Channel, out var channel);
         var outcome = await sender.SendAsync(item.LeadId, new OutreachRequest
         {
@@ -122,6 +127,13 @@ internal sealed class OutreachScheduler(
                 item.Status = ScheduledOutreachStatus.Sent;
                 item.FinishedAt = now;
                 item.Reason = outcome.Kind == OutreachOutcomeKind.HeldForReview ? "held for a compliance officer's review" : null;
+                break;
+            case OutreachOutcomeKind.Blocked when outcome.Decision?.NextAllowedAt is { } next && item.SendBefore is { } tooLate && next >= tooLate:
+                item.Status = ScheduledOutreachStatus.NotSent;
+                item.FinishedAt = now;
+                item.FinishedBy = "compliance gate";
+                item.Reason = $"The next allowed moment is after {tooLate:u}, when it would be too late.";
+                entry = Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent: the next allowed moment comes too late");
                 break;
             case OutreachOutcomeKind.Blocked when outcome.Decision?.NextAllowedAt is { } next:
                 item.DueAt = StoredTime.Truncate(next.ToUniversalTime());
@@ -144,6 +156,19 @@ internal sealed class OutreachScheduler(
 
         await SaveAsync(item, cancellationToken);
         if (entry is not null) await RecordAsync(item.LeadId, entry, CancellationToken.None);
+        logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId}: {Status}", item.Id, item.LeadId, item.Status);
+    }
+
+    private async Task TooLateAsync(ScheduledOutreach item, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        (item.ClaimedBy, item.LeaseUntil) = (null, null);
+        item.Status = ScheduledOutreachStatus.NotSent;
+        item.FinishedAt = now;
+        item.FinishedBy = "scheduler";
+        item.Reason = "Too late: the moment it was for has passed.";
+        await SaveAsync(item, cancellationToken);
+        await RecordAsync(item.LeadId, Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent: too late, the moment it was for has passed"), CancellationToken.None);
         logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId}: {Status}", item.Id, item.LeadId, item.Status);
     }
 

@@ -20,6 +20,11 @@ public sealed class ScheduledOutreach : StoredDocument
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>The next allowed moment the gate named (UTC).</summary>
     public DateTimeOffset DueAt { get; set; }
+    /// <summary>
+    /// The moment after which the message is pointless (a consultation's reminder: its start): not sent when it is
+    /// reached first, whether the scheduler fell behind or the contact rules kept moving it. Null: no such moment.
+    /// </summary>
+    public DateTimeOffset? SendBefore { get; set; }
     /// <summary>The rules that blocked it when it was scheduled (why it waits).</summary>
     public List<string> WaitingFor { get; set; } = [];
     /// <summary>The evidence record of the decision that scheduled it.</summary>
