@@ -42,6 +42,7 @@ public sealed class Every_outreach_channel
         Assert.DoesNotContain(policies, p => p.OptOutScope == OptOutScope.All);
         Assert.Equal(policies, ChannelPolicy.All);
         Assert.Equal("email, sms, phone", ChannelPolicy.AllowedNames);
+        Assert.Equal("email, sms or phone", ChannelPolicy.AllowedNamesOr);
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public sealed class ContactRuleTable
             foreach (var c in row.Channels ?? [])
             {
                 if (ChannelPolicy.TryParse(c, out var policy)) channels.Add(policy.Channel);
-                else errors.Add($"{at}.channels: '{c}' is not {ChannelPolicy.AllowedNames}.");
+                else errors.Add($"{at}.channels: '{c}' is not sms, phone or email.");
             }
 
             if (channels.Count == 0) errors.Add($"{at}.channels: at least one is required.");

@@ -7,7 +7,7 @@ namespace LeadPlatform.Compliance;
 /// <summary>
 /// Everything that differs between channels, in one place: the name on the wire and in the store, the words a person
 /// reads, the opt-out that covers it, the consent it needs (and whether it must be written), whether the contact rules'
-/// windows and calls-and-texts limits govern it (the rules themselves are <see cref="ContactRuleTable"/>'s), its subject
+/// windows and calls-and-texts limits govern it (the rules themselves are the contact rule table's), its subject
 /// and body limits, and how the gate lays a message out. The gate, intake's validation, follow-up and the pages read it;
 /// adding a channel is one enum value, one entry here, and what only that channel needs (a sender, a consent field in
 /// the contract, its disclaimers). <see cref="For"/> throws for a value that is not a channel, so nothing falls through
@@ -90,6 +90,9 @@ public sealed class ChannelPolicy
 
     /// <summary>The channel names (<c>email, sms, phone</c>), for an error message that lists what is allowed.</summary>
     public static string AllowedNames { get; } = string.Join(", ", Enum.GetValues<OutreachChannel>().Select(c => For(c).Name));
+
+    /// <summary>The channel names as a sentence says them: <c>email, sms or phone</c>.</summary>
+    public static string AllowedNamesOr { get; } = string.Join(", ", All.SkipLast(1).Select(p => p.Name)) + " or " + All[^1].Name;
 
     public required OutreachChannel Channel { get; init; }
 
