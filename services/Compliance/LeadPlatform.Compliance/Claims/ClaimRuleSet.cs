@@ -38,6 +38,7 @@ public sealed partial class ClaimRuleSet
     private readonly FrozenSet<string>[] auxiliaries;
     private readonly bool[] distanceCue;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
+    private readonly FrozenSet<string> notClauseBreaks;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> relatives;
@@ -109,6 +110,8 @@ public sealed partial class ClaimRuleSet
         auxiliaries = [.. cues.Select(c => Fold(c.Auxiliaries))];
         auxiliaryLookups = [.. auxiliaries.Select(a => a.GetAlternateLookup<ReadOnlySpan<char>>())];
         clauseBreakWords = Fold(document.Negation.ClauseBreakWords).GetAlternateLookup<ReadOnlySpan<char>>();
+        notClauseBreaks = document.Negation.NotClauseBreaks.Select(p => string.Join(' ', p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CharFolding.FoldWord)))
+            .ToFrozenSet(StringComparer.Ordinal);
         coordinators = Fold(document.Negation.Coordinators).GetAlternateLookup<ReadOnlySpan<char>>();
         newSubjects = Fold(document.Negation.NewSubjects).GetAlternateLookup<ReadOnlySpan<char>>();
         relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -196,6 +199,7 @@ public sealed partial class ClaimRuleSet
         }
 
         MarkNegatedTokens(tokens, hits, out var negations, out var distanced);
+        MarkMentions(tokens, hits, topicHits, distanced);
         var asserted = assertedCache ??= new List<(int, int)>(8);
         asserted.Clear();
         List<ComplianceViolation>? violations = null;
@@ -304,6 +308,10 @@ public sealed partial class ClaimRuleSet
                 ? negations[hit.Start]
                 : (byte)0;
 
+            // A negation inside another's scope inherits it: "nobody who has finished the course has gone home without
+            // feeling the difference" — what "without" governs is still inside what "nobody" governs, so it is doubly negated
+            // even past the outer cue's own reach.
+            var inherited = distanceCue[cueIndex] || concordLevel > 0 ? (byte)0 : negations[hit.Start];
             var scope = cue.Scope;
             if (cue.Lookahead > 0 && AuxiliaryFollows(tokens, hit.End, cue.Lookahead, auxiliaryLookups[cueIndex]))
             {
@@ -334,8 +342,14 @@ public sealed partial class ClaimRuleSet
                 }
                 else
                 {
-                    negations[p]++;
+                    negations[p] = (byte)Math.Max(negations[p] + 1, inherited + 1);
                 }
+            }
+
+            // A distancing cue's own words are part of what it distances ("does not mean the FDA has approved").
+            for (var p = hit.Start; distanceCue[cueIndex] && p < hit.End; p++)
+            {
+                distanced[p] = true;
             }
 
             for (var p = hit.Start - 1; distanceCue[cueIndex] && p >= 0 && hit.Start - p <= cue.Before && !(cue.BeforeAcrossCommas ? EndsSentence(tokens, p) : EndsClause(tokens, p + 1)); p--)
@@ -424,7 +438,9 @@ public sealed partial class ClaimRuleSet
         var word = tokens.Letters(p);
         if (clauseBreakWords.Contains(word))
         {
-            return true;
+            // "vai embora" (goes away) is not "embora" (although).
+            return p == 0 || notClauseBreaks.Count == 0 || (tokens.Gap(p - 1) & TokenizedText.PhraseJoin) == 0
+                || !notClauseBreaks.Contains(string.Concat(tokens.Letters(p - 1), " ", word));
         }
 
         return coordinators.Contains(word) && p + 1 < tokens.Count && newSubjects.Contains(tokens.Letters(p + 1));
