@@ -346,8 +346,9 @@ public sealed partial class ClaimRuleSet
                 }
             }
 
-            // A distancing cue's own words are part of what it distances ("does not mean the FDA has approved").
-            for (var p = hit.Start; distanceCue[cueIndex] && p < hit.End; p++)
+            // A distancing cue's own words after its first are part of what it distances ("does not mean the FDA has
+            // approved"); its first word may open a claim of its own ("evite la operación").
+            for (var p = hit.Start + 1; distanceCue[cueIndex] && p < hit.End; p++)
             {
                 distanced[p] = true;
             }
