@@ -60,6 +60,11 @@ internal sealed class NegationDocument
     public List<string> ClauseBreakWords { get; set; } = [];
     /// <summary>Two-word phrases in which a clause-break word is not one ("vai embora": goes away, not "although").</summary>
     public List<string> NotClauseBreaks { get; set; } = [];
+    /// <summary>
+    /// Negative pronouns that, opening a sentence, are its subject and govern the whole clause ("Nobody leaves ...
+    /// without ...", "Nadie sale ... sin ..."); a determiner ("No more pain with our proven therapy") does not.
+    /// </summary>
+    public List<string> SubjectQuantifiers { get; set; } = [];
     public List<string> Coordinators { get; set; } = [];
     public List<string> NewSubjects { get; set; } = [];
     /// <summary>
