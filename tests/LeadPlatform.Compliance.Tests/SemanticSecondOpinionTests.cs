@@ -9,7 +9,8 @@ public sealed class The_semantic_second_opinion
     public void Is_not_part_of_a_gate_that_does_not_ask_for_it()
     {
         Assert.False(GateKit.Gate().Claims.HasSemanticSecondOpinion);
-        Assert.Empty(ClaimsScreen.LoadDefault().Screen(Paraphrase, "body", "en"));
+        // The learned layer (ClaimsModel) may hold this paraphrase for review; the semantic second opinion does not run.
+        Assert.DoesNotContain(ClaimsScreen.LoadDefault().Screen(Paraphrase, "body", "en"), v => v.Rule == SemanticSecondOpinion.RuleId);
         Assert.DoesNotContain(SemanticSecondOpinion.RuleId, GateKit.Gate().Claims.RuleIds);
     }
 
