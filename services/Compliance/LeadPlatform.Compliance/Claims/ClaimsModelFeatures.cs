@@ -90,8 +90,15 @@ internal static class ClaimsModelFeatures
                 e++;
             }
 
-            // A fragment of fewer than three words ("fda" of a link, a name, "Thanks,") is not a statement.
-            if (e - s < 2)
+            // A fragment of fewer than four words, numbers not counted ("fda" of a link, a name, "Thanks, Daniel", "Hello
+            // again", "the fee is $150", "before 5:30"), is not a statement the model can judge.
+            var words = 0;
+            for (var t = s; t <= e; t++)
+            {
+                words += tokens.IsDigits(t) ? 0 : 1;
+            }
+
+            if (words < 4)
             {
                 for (; h < hits.Count && hits[h].Start <= e; h++)
                 {
