@@ -57,6 +57,15 @@ public sealed class The_claims_model
     }
 
     [Fact]
+    public void Was_trained_on_the_corpus_as_it_is_now()
+    {
+        // A corpus changed without running claims-train again would leave the shipped model behind its data.
+        var corpus = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", "claims", "claims-corpus.json"));
+
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(corpus)), ClaimsModel.LoadDefault().Corpus);
+    }
+
+    [Fact]
     public void Never_blocks_and_leaves_to_the_rules_a_sentence_they_decided()
     {
         // A sentence a block rule holds keeps only the rule's finding: the model does not add a second one.
