@@ -87,8 +87,9 @@ public static class ClaimsTraining
                 new Setting(1e-3, false, all & ~ClaimsModelFeatures.Kinds.NegationCount), new Setting(1e-3, true, all)]
             : new[] { 1e-4, 1e-3, 3e-3 }.SelectMany(l => new[] { false, true }.Select(p => new Setting(l, p, all))).ToList();
         var thresholds = Enumerable.Range(6, 13).Select(k => k * 0.05).ToArray(); // 0.30 .. 0.90
-        var dismissals = new double?[] { null, 0.02, 0.05, 0.1, 0.2 };
-        (Setting Setting, double Threshold, double? Dismiss, double Score)? best = null;
+        var dismissals = new double?[] { null, 0.02, 0.05, 0.1 };
+        var evidences = new[] { 0.0, 1.0, 2.0, 3.0, 4.0 };
+        (Setting Setting, double Threshold, double? Dismiss, double Evidence, double Score)? best = null;
         var sweepLines = new List<string>();
         foreach (var setting in settings)
         {
@@ -107,7 +108,7 @@ public static class ClaimsTraining
             var bestOfSetting = (Line: string.Empty, Score: double.MaxValue);
             foreach (var t in thresholds)
             {
-                foreach (var d in dismissals)
+                foreach (var (d, m) in dismissals.SelectMany(d => evidences.Select(m => (d, m))))
                 {
                     var cells = new List<double>();
                     foreach (var part in HeldOutParts)
@@ -117,13 +118,13 @@ public static class ClaimsTraining
                             var of = items.Where(i => i.Part == part && i.Language == language).ToList();
                             var claims = of.Where(i => i.Label == "claim").ToList();
                             var honest = of.Where(i => i.Label == "honest").ToList();
-                            cells.Add(claims.Count(i => Cleared(ruleFindings[i.Id], readings[i.Id], t, d)) / (double)claims.Count);
-                            cells.Add(honest.Count(i => !Cleared(ruleFindings[i.Id], readings[i.Id], t, d)) / (double)honest.Count);
+                            cells.Add(claims.Count(i => Cleared(ruleFindings[i.Id], readings[i.Id], t, d, m)) / (double)claims.Count);
+                            cells.Add(honest.Count(i => !Cleared(ruleFindings[i.Id], readings[i.Id], t, d, m)) / (double)honest.Count);
                         }
                     }
 
                     var score = cells.Average();
-                    sweepLines.Add(string.Create(CultureInfo.InvariantCulture, $"{setting}, threshold {t:0.00}, dismiss {(d is null ? "no" : d.Value.ToString("0.00", CultureInfo.InvariantCulture))}: mean of miss and false-alarm rates {100 * score:0.00}%"));
+                    sweepLines.Add(string.Create(CultureInfo.InvariantCulture, $"{setting}, threshold {t:0.00}, dismiss {(d is null ? "no" : d.Value.ToString("0.00", CultureInfo.InvariantCulture))}, evidence {m:0.0}: mean of miss and false-alarm rates {100 * score:0.00}%"));
                     if (score < bestOfSetting.Score - 1e-12)
                     {
                         bestOfSetting = (sweepLines[^1], score);
@@ -131,7 +132,7 @@ public static class ClaimsTraining
 
                     if (best is null || score < best.Value.Score - 1e-12)
                     {
-                        best = (setting, t, d, score);
+                        best = (setting, t, d, m, score);
                     }
                 }
             }
@@ -149,7 +150,7 @@ public static class ClaimsTraining
             sweepLines.ForEach(Console.WriteLine);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen by leave-one-part-out: {chosen.Setting}, threshold {chosen.Threshold:0.00}, dismiss topic findings below {(chosen.Dismiss is null ? "never" : chosen.Dismiss.Value.ToString("0.00", CultureInfo.InvariantCulture))} (mean rate {100 * chosen.Score:0.00}%)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen by leave-one-part-out: {chosen.Setting}, threshold {chosen.Threshold:0.00}, dismiss topic findings below {(chosen.Dismiss is null ? "never" : chosen.Dismiss.Value.ToString("0.00", CultureInfo.InvariantCulture))}, word evidence at least {chosen.Evidence:0.0} (mean rate {100 * chosen.Score:0.00}%)"));
         Console.WriteLine();
 
         // The table, with the real screen: rules alone, and rules + the model trained without the part.
@@ -159,7 +160,7 @@ public static class ClaimsTraining
         var misses = new List<string>();
         foreach (var part in HeldOutParts)
         {
-            var model = Train(allInstances.Where(x => x.Part != part).ToList(), chosen.Setting, hash, [.. HeldOutParts.Where(p => p != part).Prepend("dev")], chosen.Threshold, chosen.Dismiss);
+            var model = Train(allInstances.Where(x => x.Part != part).ToList(), chosen.Setting, hash, [.. HeldOutParts.Where(p => p != part).Prepend("dev")], chosen.Threshold, chosen.Dismiss, chosen.Evidence);
             var screen = new ClaimsScreen(ruleSets, null, model);
             foreach (var language in Languages)
             {
@@ -183,7 +184,7 @@ public static class ClaimsTraining
             Console.WriteLine();
         }
 
-        var final = Train(allInstances, chosen.Setting, hash, ["dev", .. HeldOutParts], chosen.Threshold, chosen.Dismiss);
+        var final = Train(allInstances, chosen.Setting, hash, ["dev", .. HeldOutParts], chosen.Threshold, chosen.Dismiss, chosen.Evidence);
         var json = ToJson(final);
         if (!args.Contains("--no-write"))
         {
@@ -289,11 +290,11 @@ public static class ClaimsTraining
         }
     }
 
-    private static bool Cleared(IReadOnlyList<ComplianceViolation> findings, List<ModelReading> readings, double threshold, double? dismiss)
+    private static bool Cleared(IReadOnlyList<ComplianceViolation> findings, List<ModelReading> readings, double threshold, double? dismiss, double evidence = 0)
     {
         foreach (var r in readings)
         {
-            if (r.Probability >= threshold && !findings.Any(f => f.Start < r.End && f.Start + f.Length > r.Start))
+            if (r.Probability >= threshold && r.Evidence >= evidence && !findings.Any(f => f.Start < r.End && f.Start + f.Length > r.Start))
             {
                 return false;
             }
@@ -391,10 +392,10 @@ public static class ClaimsTraining
     }
 
     /// <summary>Multinomial logistic regression by AdaGrad SGD with L2 on the features seen; deterministic order and seed.</summary>
-    private static ClaimsModel Train(List<Instance> instances, Setting setting, string hash, string[] trainedOn, double threshold, double? dismiss)
-        => TrainRaw(instances, setting, hash, trainedOn, threshold, dismiss).Model;
+    private static ClaimsModel Train(List<Instance> instances, Setting setting, string hash, string[] trainedOn, double threshold, double? dismiss, double evidence = 0)
+        => TrainRaw(instances, setting, hash, trainedOn, threshold, dismiss, evidence).Model;
 
-    private static (ClaimsModel Model, Dictionary<string, double[]> Raw, double[] Bias) TrainRaw(List<Instance> instances, Setting setting, string hash, string[] trainedOn, double threshold, double? dismiss)
+    private static (ClaimsModel Model, Dictionary<string, double[]> Raw, double[] Bias) TrainRaw(List<Instance> instances, Setting setting, string hash, string[] trainedOn, double threshold, double? dismiss, double evidence = 0)
     {
         var k = Classes.Length;
         var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -472,6 +473,7 @@ public static class ClaimsTraining
             Notes = $"Multinomial logistic regression (AdaGrad SGD, {Epochs} epochs, seed {Seed}), {setting}; settings, threshold and dismissal chosen by leave-one-part-out over {string.Join(", ", HeldOutParts)} (claims-train).",
             Threshold = threshold,
             DismissBelow = dismiss,
+            MinEvidence = evidence,
             LanguagePrefixed = setting.Prefixed,
             Features = ClaimsModel.KindNames(setting.Kinds),
             Suggestion = "Say what the treatment is and what is known about it, without promising or implying an outcome; let the clinician discuss expected results in person.",

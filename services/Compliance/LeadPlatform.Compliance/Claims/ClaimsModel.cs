@@ -77,6 +77,9 @@ public sealed class ClaimsModel
     /// <summary>When set, a topic-layer review finding whose sentence scores below this is dismissed as honest.</summary>
     public double? DismissBelow => document.DismissBelow;
 
+    /// <summary>How much a sentence's words must favour a claim over honest (log-odds) for it to be held.</summary>
+    public double MinEvidence => document.MinEvidence;
+
     public IReadOnlyList<string> Classes => document.Classes;
 
     /// <summary>The rule ids the model can report.</summary>
@@ -159,7 +162,17 @@ public sealed class ClaimsModel
             .Select(g => (Surface: g.Key, Weight: g.Sum(x => x.Weight)))
             .OrderByDescending(x => x.Weight).ThenBy(x => x.Surface, StringComparer.Ordinal)
             .Take(4).Select(x => x.Surface).ToArray();
-        return new ModelReading(sentence.Start, sentence.End, 1 - p[honest], document.Classes[best], words);
+        // The evidence of the words alone (no bias): a sentence the model knows nothing about is not a claim.
+        double evidence = 0;
+        foreach (var f in sentence.Features)
+        {
+            if (!f.Name.EndsWith("bias", StringComparison.Ordinal) && weights.TryGetValue(f.Name, out var w))
+            {
+                evidence += w[best] - w[honest];
+            }
+        }
+
+        return new ModelReading(sentence.Start, sentence.End, 1 - p[honest], document.Classes[best], words, evidence);
     }
 
     /// <summary>
@@ -194,7 +207,7 @@ public sealed class ClaimsModel
                     continue;
                 }
 
-                if (reading.Probability < Threshold || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
+                if (reading.Probability < Threshold || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
                 {
                     continue;
                 }

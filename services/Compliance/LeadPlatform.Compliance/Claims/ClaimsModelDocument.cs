@@ -16,6 +16,9 @@ internal sealed class ClaimsModelDocument
 
     public double? DismissBelow { get; set; }
 
+    /// <summary>A sentence is held only when its words favour the claim over honest by at least this (log-odds): the prior alone holds nothing.</summary>
+    public double MinEvidence { get; set; }
+
     /// <summary>Whether each feature is also read with its language as a prefix (per-language weights beside shared ones).</summary>
     public bool LanguagePrefixed { get; set; }
 
