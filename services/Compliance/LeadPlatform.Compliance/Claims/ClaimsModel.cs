@@ -166,7 +166,8 @@ public sealed class ClaimsModel
         double evidence = 0;
         foreach (var f in sentence.Features)
         {
-            if (!f.Name.EndsWith("bias", StringComparison.Ordinal) && weights.TryGetValue(f.Name, out var w))
+            // Numbers alone are not evidence ("the quote is $5,000"): only features with a word in them count.
+            if (!f.Name.EndsWith("bias", StringComparison.Ordinal) && f.Name is not ("u:#" or "b:#_#" or "b:^_#") && weights.TryGetValue(f.Name, out var w))
             {
                 evidence += w[best] - w[honest];
             }
@@ -207,7 +208,10 @@ public sealed class ClaimsModel
                     continue;
                 }
 
-                if (reading.Probability < Threshold || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
+                // A question asks; the rules judge rhetorical ones ("why accept surgery when ...?") and the answer after it.
+                var question = text.AsSpan(reading.Start, reading.End - reading.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal)
+                    || (reading.End < text.Length && text[reading.End] == '?');
+                if (question || reading.Probability < Threshold || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
                 {
                     continue;
                 }

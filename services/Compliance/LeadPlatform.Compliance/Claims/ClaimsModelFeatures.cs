@@ -4,12 +4,12 @@ namespace LeadPlatform.Compliance;
 /// The claims model's features, per sentence of a text, from the screen's own normalisation (<see cref="PreparedText"/>:
 /// entities, digits and symbols for letters; <see cref="TokenizedText"/>: look-alikes, accents, spacing, sentence and
 /// clause breaks): <c>u:stem</c> unigrams and <c>b:stem_stem</c> bigrams of Snowball stems, a stem inside a negation's
-/// scope (up to six words to the end of its clause; two negations cancel) read as <c>NOT_stem</c>, numbers as <c>#</c>,
+/// scope (up to twelve words to the end of its clause; two negations cancel) read as <c>NOT_stem</c>, numbers as <c>#</c>,
 /// and <c>c:concept</c> for each concept of the rule set's topic lexicons (<c>c:NOT_concept</c> when negated).
 /// </summary>
 internal static class ClaimsModelFeatures
 {
-    private const int NegationReach = 6;
+    private const int NegationReach = 12;
 
     internal readonly record struct Feature(string Name, string Surface);
 
