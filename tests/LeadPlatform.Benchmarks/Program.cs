@@ -6,4 +6,10 @@ if (args is ["claims-eval", ..])
     return;
 }
 
+if (args is ["claims-train", ..])
+{
+    LeadPlatform.Benchmarks.Compliance.ClaimsTraining.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

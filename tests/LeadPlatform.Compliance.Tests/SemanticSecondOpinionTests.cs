@@ -9,7 +9,8 @@ public sealed class The_semantic_second_opinion
     public void Is_not_part_of_a_gate_that_does_not_ask_for_it()
     {
         Assert.False(GateKit.Gate().Claims.HasSemanticSecondOpinion);
-        Assert.Empty(ClaimsScreen.LoadDefault().Screen(Paraphrase, "body", "en"));
+        // The learned layer (ClaimsModel) may hold this paraphrase for review; the semantic second opinion does not run.
+        Assert.DoesNotContain(ClaimsScreen.LoadDefault().Screen(Paraphrase, "body", "en"), v => v.Rule == SemanticSecondOpinion.RuleId);
         Assert.DoesNotContain(SemanticSecondOpinion.RuleId, GateKit.Gate().Claims.RuleIds);
     }
 
@@ -37,7 +38,9 @@ public sealed class The_semantic_second_opinion
         const string negated = "The cells do not turn into new bone.";
         Assert.True(semantic.Nearest(negated).Similarity >= semantic.Threshold, "the test needs a negated sentence the model finds close");
 
-        var screen = ClaimsScreen.LoadDefault(semantic: true);
+        // The rules and the semantic layer only: the learned layer (ClaimsModel) is a separate reader with its own
+        // tests, and it does hold this sentence for review (a known false alarm, in the corpus README).
+        var screen = new ClaimsScreen([ClaimRuleSet.LoadDefault()], semantic);
 
         Assert.Empty(screen.Screen(negated, "body", "en"));
         Assert.Empty(screen.Screen("Please bring your MRI and a photo ID to the consultation on Monday.", "body", "en"));

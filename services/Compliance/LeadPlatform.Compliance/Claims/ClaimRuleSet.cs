@@ -121,6 +121,7 @@ public sealed partial class ClaimRuleSet
         relativeReach = document.Negation.RelativeReach;
         concord = Fold(document.Negation.Concord).GetAlternateLookup<ReadOnlySpan<char>>();
         (topicIndex, honestOwner, topics) = CompileTopics(document, grammar);
+        conceptNames = document.Topics?.Concepts.Keys.ToArray() ?? [];
         termsOwner = document.Topics is null ? -1 : document.Topics.Concepts.Keys.ToList().IndexOf("terms");
         RuleIds = [.. rules.Select(r => r.Id).Concat(topics.Select(t => t.Document.Id))];
     }

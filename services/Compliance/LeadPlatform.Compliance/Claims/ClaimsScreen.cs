@@ -14,9 +14,9 @@ public sealed class ClaimsScreen
 
     private static readonly Lazy<ClaimRuleSet[]> DefaultSets = new(() => [.. DefaultResources.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r)))]);
 
-    private static readonly Lazy<ClaimsScreen> RulesOnly = new(() => new ClaimsScreen(DefaultSets.Value, null));
+    private static readonly Lazy<ClaimsScreen> RulesOnly = new(() => new ClaimsScreen(DefaultSets.Value, null, ClaimsModel.LoadDefault()));
 
-    private static readonly Lazy<ClaimsScreen> WithSemantic = new(() => new ClaimsScreen(DefaultSets.Value, SemanticSecondOpinion.LoadDefault()));
+    private static readonly Lazy<ClaimsScreen> WithSemantic = new(() => new ClaimsScreen(DefaultSets.Value, SemanticSecondOpinion.LoadDefault(), ClaimsModel.LoadDefault()));
 
     private static readonly FrozenDictionary<string, string[]> Markers = new Dictionary<string, string[]>
     {
@@ -28,8 +28,10 @@ public sealed class ClaimsScreen
 
     private readonly FrozenDictionary<string, ClaimRuleSet> sets;
     private readonly SemanticSecondOpinion? semantic;
+    private readonly ClaimsModel? model;
 
-    public ClaimsScreen(IEnumerable<ClaimRuleSet> ruleSets, SemanticSecondOpinion? semantic = null)
+    /// <param name="model">The learned layer (<see cref="ClaimsModel"/>), which can send a sentence no rule decided to review.</param>
+    public ClaimsScreen(IEnumerable<ClaimRuleSet> ruleSets, SemanticSecondOpinion? semantic = null, ClaimsModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSets);
         var all = ruleSets.ToList();
@@ -41,9 +43,10 @@ public sealed class ClaimsScreen
 
         sets = all.ToFrozenDictionary(s => s.Language, StringComparer.Ordinal);
         this.semantic = semantic;
-        Version = string.Join(";", all.Select(s => s.Version).Append(semantic?.Version).OfType<string>());
-        RuleIds = [.. all.SelectMany(s => s.RuleIds).Concat(semantic is null ? [] : [SemanticSecondOpinion.RuleId]).Distinct(StringComparer.Ordinal)];
-        Rules = [.. all.SelectMany(s => s.Rules)];
+        this.model = model;
+        Version = string.Join(";", all.Select(s => s.Version).Append(semantic?.Version).Append(model?.Version).OfType<string>());
+        RuleIds = [.. all.SelectMany(s => s.RuleIds).Concat(semantic is null ? [] : [SemanticSecondOpinion.RuleId]).Concat(model?.RuleIds ?? []).Distinct(StringComparer.Ordinal)];
+        Rules = [.. all.SelectMany(s => s.Rules).Concat(model?.Rules ?? [])];
     }
 
     /// <summary>The embedded rule sets (en, es, pt); with <paramref name="semantic"/> also the English semantic second opinion, whose model loads on first use.</summary>
@@ -60,6 +63,9 @@ public sealed class ClaimsScreen
     public IReadOnlyList<ClaimRuleInfo> Rules { get; }
 
     public bool HasSemanticSecondOpinion => semantic is not null;
+
+    /// <summary>The learned layer in force, or null.</summary>
+    public ClaimsModel? Model => model;
 
     /// <summary>The rule set of one language, or null.</summary>
     public ClaimRuleSet? RuleSet(string language) => sets.GetValueOrDefault(BaseLanguage(language) ?? string.Empty);
@@ -92,6 +98,9 @@ public sealed class ClaimsScreen
         {
             found.AddRange(semantic!.Review(text, field, decided));
         }
+
+        // The learned layer reads the languages the text is written in (as the topics do); it can only hold for review.
+        model?.Review(text, field, languages.Where(l => writtenIn.Contains(l) || writtenIn.Count == sets.Count).Select(l => (l, (ClaimRuleSet?)sets[l])), found);
 
         return found;
     }

@@ -12,6 +12,7 @@ import dev3_sentences as D3
 import heldout4_sentences as H4
 import dev4_sentences as D4
 import dev5_sentences as D5
+import dev5_model_sentences as D5M
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -94,6 +95,8 @@ for lang in ("en", "es", "pt"):  # round-4 development sentences (written after 
     build("dev", D4, lang)
 for lang in ("en", "es", "pt"):  # round-5 development sentences (rules helper, written after heldout4 was spent), appended to the dev part
     build("dev", D5, lang)
+for lang in ("en", "es", "pt"):  # round-5 development sentences for the learned layer (ClaimsModel), appended to the dev part
+    build("dev", D5M, lang)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:

@@ -1,0 +1,249 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// The claims screen's learned layer: a small multinomial logistic regression (honest or one claim category), trained
+/// offline on the labelled corpus by <c>claims-train</c> (tests/LeadPlatform.Benchmarks) and shipped as a versioned
+/// embedded resource (Resources/claims-model.json, which records the corpus it was trained on). Each sentence is read as
+/// features: Snowball stems and stem bigrams of the screen's own normalised tokens, a stem inside a negation's scope
+/// marked <c>NOT_</c>, and the concept hits of the rule set's topic lexicons. A sentence no rule decided that the model
+/// reads as a claim goes to <c>review</c> (never <c>blocked</c>) as <c>claims.model.&lt;category&gt;</c>, naming the
+/// words that weighed most and the category's source. Immutable, thread-safe.
+/// </summary>
+public sealed class ClaimsModel
+{
+    /// <summary>The prefix of the model's rule ids (<c>claims.model.efficacy</c>, ...).</summary>
+    public const string RulePrefix = "claims.model.";
+
+    private const string Resource = "claims-model.json";
+
+    private static readonly Lazy<ClaimsModel> Defaults = new(() => FromJson(EmbeddedData.Read(Resource)));
+
+    private static readonly FrozenDictionary<string, FrozenSet<string>> NegationWords = new Dictionary<string, FrozenSet<string>>
+    {
+        ["en"] = new[] { "not", "no", "never", "nor", "none", "nobody", "nothing", "without", "cannot", "cant", "dont", "doesnt", "didnt", "wont", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "wouldnt", "couldnt", "shouldnt", "neither", "nowhere", "exclude", "excluded", "deny", "denied" }.ToFrozenSet(StringComparer.Ordinal),
+        ["es"] = new[] { "no", "nunca", "jamas", "sin", "ni", "nadie", "nada", "ningun", "ninguna", "ninguno", "tampoco", "descartar", "descartamos", "descarta", "excluir", "negar" }.ToFrozenSet(StringComparer.Ordinal),
+        ["pt"] = new[] { "nao", "nunca", "jamais", "sem", "nem", "ninguem", "nada", "nenhum", "nenhuma", "tampouco", "descartar", "descartamos", "descarta", "excluir", "negar" }.ToFrozenSet(StringComparer.Ordinal),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly ClaimsModelDocument document;
+    private readonly FrozenDictionary<string, float[]> weights;
+    private readonly int honest;
+    private readonly ClaimsModelFeatures.Kinds kinds;
+
+    private ClaimsModel(ClaimsModelDocument document)
+    {
+        if (string.IsNullOrWhiteSpace(document.Version) || document.Classes.Count < 2 || document.Bias.Count != document.Classes.Count
+            || document.Threshold is <= 0 or >= 1 || !document.Classes.Contains("honest"))
+        {
+            throw new FormatException("The claims model needs a version, an 'honest' class and others, a bias per class and a threshold between 0 and 1.");
+        }
+
+        if (document.Weights.Values.Any(w => w.Length != document.Classes.Count))
+        {
+            throw new FormatException("Every weight of the claims model needs one value per class.");
+        }
+
+        this.document = document;
+        weights = document.Weights.ToFrozenDictionary(StringComparer.Ordinal);
+        honest = document.Classes.IndexOf("honest");
+        kinds = ClaimsModelFeatures.Kinds.Unigrams;
+        foreach (var f in document.Features)
+        {
+            kinds |= f switch
+            {
+                "bigrams" => ClaimsModelFeatures.Kinds.Bigrams,
+                "concepts" => ClaimsModelFeatures.Kinds.Concepts,
+                "negation-count" => ClaimsModelFeatures.Kinds.NegationCount,
+                _ => throw new FormatException($"The claims model names a feature kind '{f}' this screen does not know."),
+            };
+        }
+    }
+
+    internal static List<string> KindNames(ClaimsModelFeatures.Kinds kinds)
+        => [.. new[] { (ClaimsModelFeatures.Kinds.Bigrams, "bigrams"), (ClaimsModelFeatures.Kinds.Concepts, "concepts"), (ClaimsModelFeatures.Kinds.NegationCount, "negation-count") }
+            .Where(k => (kinds & k.Item1) != 0).Select(k => k.Item2)];
+
+    public string Version => document.Version;
+
+    /// <summary>The corpus (its SHA-256) the model was trained on.</summary>
+    public string? Corpus => document.Corpus;
+
+    /// <summary>A sentence whose claim probability reaches this goes to review.</summary>
+    public double Threshold => document.Threshold;
+
+    /// <summary>When set, a topic-layer review finding whose sentence scores below this is dismissed as honest.</summary>
+    public double? DismissBelow => document.DismissBelow;
+
+    /// <summary>How much a sentence's words must favour a claim over honest (log-odds) for it to be held.</summary>
+    public double MinEvidence => document.MinEvidence;
+
+    public IReadOnlyList<string> Classes => document.Classes;
+
+    /// <summary>The rule ids the model can report.</summary>
+    public IReadOnlyList<string> RuleIds => [.. document.Classes.Where(c => c != "honest").Select(c => RulePrefix + c)];
+
+    /// <summary>The model embedded in this assembly.</summary>
+    public static ClaimsModel LoadDefault() => Defaults.Value;
+
+    public static ClaimsModel FromJson(string json) => new(EmbeddedData.Deserialize<ClaimsModelDocument>(json, "The claims model"));
+
+    internal static ClaimsModel FromDocument(ClaimsModelDocument document) => new(document);
+
+    internal ClaimsModelDocument Document => document;
+
+    /// <summary>The rule info of each category, for the compliance officer.</summary>
+    public IReadOnlyList<ClaimRuleInfo> Rules => [.. document.Classes.Where(c => c != "honest").Select(c => new ClaimRuleInfo(
+        RulePrefix + c, $"Learned model: reads as a {c} claim", c, FindingSeverity.Review, document.Sources.GetValueOrDefault(c), AdviceFor(c, []), document.Suggestion))];
+
+    /// <summary>Each sentence of <paramref name="text"/> read in <paramref name="language"/>: its span, claim probability, most likely category and the words that weighed most.</summary>
+    public IReadOnlyList<ModelReading> Read(string text, string language, ClaimRuleSet? rules)
+    {
+        var result = new List<ModelReading>();
+        foreach (var sentence in ClaimsModelFeatures.Extract(text, language, rules, document.LanguagePrefixed, kinds))
+        {
+            result.Add(Score(sentence));
+        }
+
+        return result;
+    }
+
+    internal ModelReading Score(ClaimsModelFeatures.Sentence sentence)
+    {
+        var k = document.Classes.Count;
+        Span<double> z = stackalloc double[k];
+        for (var c = 0; c < k; c++)
+        {
+            z[c] = document.Bias[c];
+        }
+
+        foreach (var f in sentence.Features)
+        {
+            if (weights.TryGetValue(f.Name, out var w))
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    z[c] += w[c];
+                }
+            }
+        }
+
+        var max = double.NegativeInfinity;
+        foreach (var v in z)
+        {
+            max = Math.Max(max, v);
+        }
+
+        double sum = 0;
+        Span<double> p = stackalloc double[k];
+        for (var c = 0; c < k; c++)
+        {
+            p[c] = Math.Exp(z[c] - max);
+            sum += p[c];
+        }
+
+        var best = -1;
+        for (var c = 0; c < k; c++)
+        {
+            p[c] /= sum;
+            if (c != honest && (best < 0 || p[c] > p[best]))
+            {
+                best = c;
+            }
+        }
+
+        // The words that weighed most for that category against honest, as the author wrote them.
+        var words = sentence.Features
+            .Select(f => (f.Surface, Weight: weights.TryGetValue(f.Name, out var w) ? w[best] - w[honest] : 0))
+            .Where(x => x.Weight > 0.05 && x.Surface.Length > 0)
+            .GroupBy(x => x.Surface, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Surface: g.Key, Weight: g.Sum(x => x.Weight)))
+            .OrderByDescending(x => x.Weight).ThenBy(x => x.Surface, StringComparer.Ordinal)
+            .Take(4).Select(x => x.Surface).ToArray();
+        // The evidence of the words alone (no bias): a sentence the model knows nothing about is not a claim.
+        double evidence = 0;
+        foreach (var f in sentence.Features)
+        {
+            // Numbers alone are not evidence ("the quote is $5,000"): only features with a word in them count.
+            if (!f.Name.EndsWith("bias", StringComparison.Ordinal) && f.Name is not ("u:#" or "b:#_#" or "b:^_#") && weights.TryGetValue(f.Name, out var w))
+            {
+                evidence += w[best] - w[honest];
+            }
+        }
+
+        return new ModelReading(sentence.Start, sentence.End, 1 - p[honest], document.Classes[best], words, evidence);
+    }
+
+    /// <summary>
+    /// The model's findings for <paramref name="text"/>: sentences it reads as claims that no finding in
+    /// <paramref name="found"/> covers; and, when <see cref="DismissBelow"/> is set, removes from <paramref name="found"/>
+    /// topic-layer review findings (<c>claims.topic.*</c>) whose sentence it reads as confidently honest.
+    /// </summary>
+    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found)
+    {
+        var added = new List<ComplianceViolation>();
+        var dismiss = new HashSet<ComplianceViolation>();
+        var keep = new HashSet<ComplianceViolation>();
+        foreach (var (language, rules) in languages)
+        {
+            foreach (var reading in Read(text, language, rules))
+            {
+                var covering = found.Where(f => f.Start < reading.End && f.Start + f.Length > reading.Start).ToList();
+                if (covering.Count > 0)
+                {
+                    foreach (var f in covering)
+                    {
+                        if (DismissBelow is { } below && IsTopic(f.Rule) && reading.Probability < below)
+                        {
+                            dismiss.Add(f);
+                        }
+                        else
+                        {
+                            keep.Add(f);
+                        }
+                    }
+
+                    continue;
+                }
+
+                // A question asks; the rules judge rhetorical ones ("why accept surgery when ...?") and the answer after it.
+                var question = text.AsSpan(reading.Start, reading.End - reading.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal)
+                    || (reading.End < text.Length && text[reading.End] == '?');
+                if (question || reading.Probability < Threshold || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
+                {
+                    continue;
+                }
+
+                added.Add(new ComplianceViolation
+                {
+                    Rule = RulePrefix + reading.Category,
+                    Severity = FindingSeverity.Review,
+                    Category = reading.Category,
+                    Source = document.Sources.GetValueOrDefault(reading.Category),
+                    Advice = AdviceFor(reading.Category, reading.Words) + string.Create(CultureInfo.InvariantCulture, $" (model {Version}, score {reading.Probability:0.00})"),
+                    Suggestion = document.Suggestion,
+                    Field = field,
+                    Match = text[reading.Start..reading.End],
+                    Start = reading.Start,
+                    Length = reading.End - reading.Start,
+                });
+            }
+        }
+
+        // A finding is dismissed only when every language that read its sentence found it confidently honest.
+        found.RemoveAll(f => dismiss.Contains(f) && !keep.Contains(f));
+        found.AddRange(added);
+    }
+
+    private static bool IsTopic(string rule) => rule.Contains(".topic.", StringComparison.Ordinal);
+
+    private static string AdviceFor(string category, IReadOnlyList<string> words)
+        => words.Count == 0
+            ? $"The claims model reads this sentence as a {category} claim: a compliance officer should check it."
+            : $"The claims model reads this sentence as a {category} claim, mostly from the words {string.Join(", ", words.Select(w => "\"" + w + "\""))}: a compliance officer should check it.";
+
+    internal static bool IsNegation(string language, ReadOnlySpan<char> word)
+        => NegationWords.TryGetValue(language, out var set) && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+}

@@ -1,0 +1,194 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// The claims model's features, per sentence of a text, from the screen's own normalisation (<see cref="PreparedText"/>:
+/// entities, digits and symbols for letters; <see cref="TokenizedText"/>: look-alikes, accents, spacing, sentence and
+/// clause breaks): <c>u:stem</c> unigrams and <c>b:stem_stem</c> bigrams of Snowball stems, a stem inside a negation's
+/// scope (up to twelve words to the end of its clause; two negations cancel) read as <c>NOT_stem</c>, numbers as <c>#</c>,
+/// and <c>c:concept</c> for each concept of the rule set's topic lexicons (<c>c:NOT_concept</c> when negated).
+/// </summary>
+internal static class ClaimsModelFeatures
+{
+    private const int NegationReach = 12;
+
+    internal readonly record struct Feature(string Name, string Surface);
+
+    internal sealed record Sentence(int Start, int End, List<Feature> Features);
+
+    /// <summary>Feature kinds beyond the unigrams (the trainer measures which help): bigrams, concept hits, negation counts.</summary>
+    [Flags]
+    internal enum Kinds
+    {
+        Unigrams = 0,
+        Bigrams = 1,
+        Concepts = 2,
+        NegationCount = 4,
+        All = Bigrams | Concepts | NegationCount,
+    }
+
+    public static List<Sentence> Extract(string text, string language, ClaimRuleSet? rules, bool languagePrefixed, Kinds kinds = Kinds.All)
+    {
+        var result = new List<Sentence>();
+        if (text.Length == 0 || !Stemming.Supports(language))
+        {
+            return result;
+        }
+
+        var prepared = PreparedText.From(text);
+        var tokens = TokenizedText.Create(prepared.Text);
+        var n = tokens.Count;
+        if (n == 0)
+        {
+            return result;
+        }
+
+        var negations = new byte[n];
+        var cues = new bool[n];
+        for (var t = 0; t < n; t++)
+        {
+            if (!IsCue(tokens, t, language))
+            {
+                continue;
+            }
+
+            cues[t] = true;
+
+            for (var p = t + 1; p < n && p - t <= NegationReach; p++)
+            {
+                if ((tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0 || (tokens.Gap(p - 1) & TokenizedText.PhraseJoin) == 0)
+                {
+                    break;
+                }
+
+                negations[p]++;
+            }
+        }
+
+        var hits = new List<PhraseHit>();
+        rules?.ConceptHits(tokens, hits);
+
+        string Surface(int from, int to)
+        {
+            var start = prepared.OriginalStart(tokens.OriginalStart(from));
+            var end = prepared.OriginalEnd(tokens.OriginalEnd(to) - 1);
+            return text[start..end];
+        }
+
+        var stems = new string[n];
+        for (var t = 0; t < n; t++)
+        {
+            var stem = tokens.IsDigits(t) ? "#" : Stemming.Stem(language, tokens.Letters(t));
+            stems[t] = (negations[t] & 1) == 1 ? "NOT_" + stem : stem;
+        }
+
+        var h = 0;
+        for (var s = 0; s < n;)
+        {
+            var e = s;
+            while (e + 1 < n && (tokens.Gap(e) & TokenizedText.PhraseJoin) != 0)
+            {
+                e++;
+            }
+
+            // A fragment of fewer than four words, numbers not counted ("fda" of a link, a name, "Thanks, Daniel", "Hello
+            // again", "the fee is $150", "before 5:30"), is not a statement the model can judge.
+            var words = 0;
+            for (var t = s; t <= e; t++)
+            {
+                words += tokens.IsDigits(t) ? 0 : 1;
+            }
+
+            if (words < 4)
+            {
+                for (; h < hits.Count && hits[h].Start <= e; h++)
+                {
+                }
+
+                s = e + 1;
+                continue;
+            }
+
+            var features = new List<Feature>();
+            void Add(string name, string surface)
+            {
+                features.Add(new Feature(name, surface));
+                if (languagePrefixed)
+                {
+                    features.Add(new Feature(language + ":" + name, surface));
+                }
+            }
+
+            Add("bias", string.Empty);
+            for (var t = s; t <= e; t++)
+            {
+                var surface = Surface(t, t);
+                Add("u:" + stems[t], surface);
+                if ((kinds & Kinds.Bigrams) != 0)
+                {
+                    Add("b:" + (t == s ? "^" : stems[t - 1]) + "_" + stems[t], t == s ? surface : Surface(t - 1, t));
+                }
+            }
+
+            if ((kinds & Kinds.NegationCount) != 0)
+            {
+                // Two negations in one sentence often assert ("nobody leaves without ..."): their count and the first pair.
+                int count = 0, first = -1, second = -1;
+                for (var t = s; t <= e; t++)
+                {
+                    if (cues[t])
+                    {
+                        count++;
+                        (first, second) = first < 0 ? (t, -1) : (first, second < 0 ? t : second);
+                    }
+                }
+
+                if (count > 0)
+                {
+                    Add(count == 1 ? "n:1" : "n:2+", Surface(first, first));
+                }
+
+                if (second >= 0)
+                {
+                    Add("np:" + Stemming.Stem(language, tokens.Letters(first)) + "_" + Stemming.Stem(language, tokens.Letters(second)), Surface(first, first) + " … " + Surface(second, second));
+                }
+            }
+
+            for (; h < hits.Count && hits[h].Start <= e; h++)
+            {
+                var hit = hits[h];
+                if ((kinds & Kinds.Concepts) == 0 || hit.Start < s || hit.End - 1 > e || rules!.ConceptName(hit.Owner) is not { } name)
+                {
+                    continue;
+                }
+
+                var negated = ((negations[hit.Start] & 1) == 1) != hit.Negative;
+                Add("c:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
+            }
+
+            var from = prepared.OriginalStart(tokens.OriginalStart(s));
+            var to = prepared.OriginalEnd(tokens.OriginalEnd(e) - 1);
+            result.Add(new Sentence(from, to, features));
+            s = e + 1;
+        }
+
+        return result;
+    }
+
+    /// <summary>A negation word (or a negative verb: exclude, rule out, descartar), or the <c>t</c> of <c>n't</c> (tokens "don", "t").</summary>
+    private static bool IsCue(TokenizedText tokens, int t, string language)
+    {
+        var word = tokens.Letters(t);
+        if (ClaimsModel.IsNegation(language, word))
+        {
+            return true;
+        }
+
+        // "rule out" is a negative verb: "we cannot rule out side effects" negates twice (side effects are possible).
+        if (language == "en" && word is "out" && t > 0 && tokens.Letters(t - 1) is "rule" or "ruled" or "ruling")
+        {
+            return true;
+        }
+
+        return language == "en" && word is "t" && t > 0 && tokens.Letters(t - 1) is [.., 'n'] && (tokens.Gap(t - 1) & TokenizedText.WordJoin) != 0;
+    }
+}
