@@ -16,8 +16,12 @@ namespace LeadPlatform.ServiceDefaults.Storage;
 /// </summary>
 public static class DocumentUpdates
 {
-    /// <summary>Attempts before the conflict is let out (<see cref="ConcurrencyConflictException"/>: a consumer's bus retries the message).</summary>
-    public const int Attempts = 10;
+    /// <summary>
+    /// Attempts before the conflict is let out (<see cref="ConcurrencyConflictException"/>: a consumer's bus retries the
+    /// message). Enough for a document many writers want at once (the assignment round in a burst of decisions: each
+    /// round of a group commit lets one of them through).
+    /// </summary>
+    public const int Attempts = 20;
 
     private static readonly ILogger Discard = NullLogger.Instance;
 
