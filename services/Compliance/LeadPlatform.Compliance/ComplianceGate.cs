@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using LeadPlatform.Contracts;
@@ -137,7 +138,10 @@ public sealed class ComplianceGate
     {
         public DateTimeOffset Now { get; } = now;
         public OutreachChannel Channel { get; } = channel;
-        public bool KnownChannel { get; } = Enum.IsDefined(channel);
+        public bool KnownChannel => Policy is not null;
+
+        /// <summary>The channel's policy; null for a value that is not a channel (the draft is then incomplete).</summary>
+        public ChannelPolicy? Policy { get; } = ChannelPolicy.TryFor(channel, out var policy) ? policy : null;
         public List<ComplianceViolation> Violations { get; } = [];
         public List<EvidenceRuleResult> Results { get; } = [];
 
@@ -154,14 +158,14 @@ public sealed class ComplianceGate
         if (string.IsNullOrWhiteSpace(draft.Body)) missing.Add("body");
         if (string.IsNullOrWhiteSpace(draft.Author)) missing.Add("author");
         if (string.IsNullOrWhiteSpace(draft.Recipient)) missing.Add("recipient");
-        if (run.Channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(draft.Subject)) missing.Add("subject");
+        if (run.Policy?.HasSubject == true && string.IsNullOrWhiteSpace(draft.Subject)) missing.Add("subject");
         run.Rule(ComplianceRules.DraftIncomplete, missing.Count == 0, "The draft is missing: " + string.Join(", ", missing) + ".", "Complete the draft before sending.");
     }
 
     private static ChannelConsent? CheckConsent(CheckRun run, OutreachDraft draft, LeadComplianceFacts facts)
     {
         var consent = ConsentFor(facts.Consent, run.Channel);
-        var consentProblem = ConsentProblem(consent, run.Channel, run.Now);
+        var consentProblem = ConsentProblem(consent, run.Policy, run.Now);
         run.Rule(ComplianceRules.ConsentMissing, consentProblem is null, consentProblem,
             "Do not contact the lead on this channel: there is no valid consent on record for it.");
         var recipientProblem = consentProblem is null ? RecipientProblem(draft, facts) : "consent not established";
@@ -174,7 +178,7 @@ public sealed class ComplianceGate
     {
         var optedOut = facts.OptOuts is null
             || facts.OptOuts.Contains(OptOutScope.All)
-            || (run.KnownChannel && facts.OptOuts.Contains(ScopeOf(run.Channel)));
+            || (run.Policy is { } policy && facts.OptOuts.Contains(policy.OptOutScope));
         run.Rule(ComplianceRules.OptedOut, !optedOut,
             facts.OptOuts is null ? "opt-outs unknown" : "the lead opted out of " + (facts.OptOuts.Contains(OptOutScope.All) ? "all contact" : Name(run.Channel)),
             "The lead opted out: do not contact them on this channel.");
@@ -213,7 +217,7 @@ public sealed class ComplianceGate
             Outcome = evaluation.Allowed ? Passed : Failed,
             Detail = Describe(evaluation),
         });
-        if (run.Channel is not (OutreachChannel.Sms or OutreachChannel.Phone))
+        if (run.Policy?.ContactRulesApply != true)
         {
             run.Results.Add(new EvidenceRuleResult { Rule = ComplianceRules.QuietHours, Outcome = NotApplicable });
             return new ContactCheck(evaluation, location);
@@ -255,7 +259,9 @@ public sealed class ComplianceGate
     {
         Country = facts.Country,
         PostalCode = facts.PostalCode,
-        Phone = string.IsNullOrWhiteSpace(facts.ConsentedPhone) ? (draft.Channel == OutreachChannel.Email ? null : draft.Recipient) : facts.ConsentedPhone,
+        Phone = string.IsNullOrWhiteSpace(facts.ConsentedPhone)
+            ? (ChannelPolicy.TryFor(draft.Channel, out var policy) && policy.Address == ChannelAddress.PhoneNumber ? draft.Recipient : null)
+            : facts.ConsentedPhone,
     };
 
     private static string Describe(ContactEvaluation e)
@@ -309,7 +315,7 @@ public sealed class ComplianceGate
             SubjectHash = assembled.Subject is null ? null : Hashing.Sha256Hex(assembled.Subject),
             RuleSetVersion = claims.Version,
             DisclaimerVersions = [.. assembled.Disclaimers.Select(d => d.Id + "@" + d.Version)],
-            ConsentHash = consent is null ? "none" : ConsentHash(channel, consent, channel == OutreachChannel.Email ? facts.ConsentedEmail : facts.ConsentedPhone),
+            ConsentHash = consent is null || run.Policy is null ? "none" : ConsentHash(channel, consent, ConsentedAddress(run.Policy, facts)),
             RuleResults = [.. run.Results],
         };
 
@@ -331,7 +337,7 @@ public sealed class ComplianceGate
             outreach = new ClearedOutreach(outreachId!.Value, evidenceId, draft.LeadId, channel, draft.Recipient.Trim(), draft.Author ?? string.Empty,
                 assembled.Subject, assembled.Message!, messageHash, assembled.Disclaimers, now, validUntil)
             {
-                UnsubscribeUrl = channel == OutreachChannel.Email ? AbsoluteUrl(facts.UnsubscribeUrl) : null,
+                UnsubscribeUrl = run.Policy!.Layout == ChannelLayout.Email ? AbsoluteUrl(facts.UnsubscribeUrl) : null,
             };
         }
 
@@ -444,8 +450,9 @@ public sealed class ComplianceGate
     {
         var violations = new List<ComplianceViolation>();
         var results = new List<EvidenceRuleResult>();
-        var outSubject = channel == OutreachChannel.Email ? subject?.Trim() : null;
-        var template = Enum.IsDefined(channel) ? disclaimers.Find(condition, channel, language) : null;
+        var policy = ChannelPolicy.TryFor(channel, out var known) ? known : null;
+        var outSubject = policy?.HasSubject == true ? subject?.Trim() : null;
+        var template = policy is not null ? disclaimers.Find(condition, channel, language) : null;
         if (template is null)
         {
             Rule(results, violations, ComplianceRules.DisclaimerMissing, false,
@@ -465,11 +472,12 @@ public sealed class ComplianceGate
 
         results.Add(new EvidenceRuleResult { Rule = ComplianceRules.DisclaimerIncomplete, Outcome = Passed });
         var text = body.TrimEnd();
-        var message = channel switch
+        var message = policy!.Layout switch
         {
-            OutreachChannel.Email => text + "\n\n--\n" + disclaimer.Text,
-            OutreachChannel.Sms => text + "\n\n" + disclaimer.Text,
-            _ => "READ ALOUD FIRST, then confirm you have read it:\n" + disclaimer.Text + "\n\nTalking points:\n" + text,
+            ChannelLayout.Email => text + "\n\n--\n" + disclaimer.Text,
+            ChannelLayout.Text => text + "\n\n" + disclaimer.Text,
+            ChannelLayout.CallScript => "READ ALOUD FIRST, then confirm you have read it:\n" + disclaimer.Text + "\n\nTalking points:\n" + text,
+            _ => throw new UnreachableException($"{policy.Name} has no layout."),
         };
         return new Assembly(outSubject, message, [disclaimer], violations, results);
     }
@@ -521,15 +529,17 @@ public sealed class ComplianceGate
         }
     }
 
-    private static ChannelConsent? ConsentFor(ConsentSnapshot? snapshot, OutreachChannel channel) => channel switch
+    private static ChannelConsent? ConsentFor(ConsentSnapshot? snapshot, OutreachChannel channel)
+        => ChannelPolicy.TryFor(channel, out var policy) ? policy.ConsentOf(snapshot) : null;
+
+    private static string? ConsentedAddress(ChannelPolicy policy, LeadComplianceFacts facts) => policy.Address switch
     {
-        OutreachChannel.Email => snapshot?.Email,
-        OutreachChannel.Sms => snapshot?.Sms,
-        OutreachChannel.Phone => snapshot?.Phone,
-        _ => null,
+        ChannelAddress.EmailAddress => facts.ConsentedEmail,
+        ChannelAddress.PhoneNumber => facts.ConsentedPhone,
+        _ => throw new UnreachableException($"{policy.Name} has no address kind."),
     };
 
-    private static string? ConsentProblem(ChannelConsent? consent, OutreachChannel channel, DateTimeOffset now)
+    private static string? ConsentProblem(ChannelConsent? consent, ChannelPolicy? policy, DateTimeOffset now)
     {
         if (consent is null)
         {
@@ -546,7 +556,7 @@ public sealed class ComplianceGate
             return "consent has no valid time";
         }
 
-        if (channel is OutreachChannel.Sms or OutreachChannel.Phone
+        if (policy?.WrittenConsentRequired != false
             && (string.IsNullOrWhiteSpace(consent.Text) || string.IsNullOrWhiteSpace(consent.TextVersion)))
         {
             return "no record of the written consent text (prior express written consent is required)";
@@ -562,7 +572,7 @@ public sealed class ComplianceGate
             return "no recipient";
         }
 
-        if (draft.Channel == OutreachChannel.Email)
+        if (ChannelPolicy.TryFor(draft.Channel, out var policy) && policy.Address == ChannelAddress.EmailAddress)
         {
             if (string.IsNullOrWhiteSpace(facts.ConsentedEmail))
             {
@@ -620,18 +630,5 @@ public sealed class ComplianceGate
         return Hashing.Sha256Hex(canon.ToString());
     }
 
-    private static OptOutScope ScopeOf(OutreachChannel channel) => channel switch
-    {
-        OutreachChannel.Email => OptOutScope.Email,
-        OutreachChannel.Sms => OptOutScope.Sms,
-        _ => OptOutScope.Phone,
-    };
-
-    internal static string Name(OutreachChannel channel) => channel switch
-    {
-        OutreachChannel.Email => "email",
-        OutreachChannel.Sms => "sms",
-        OutreachChannel.Phone => "phone",
-        _ => "unknown",
-    };
+    internal static string Name(OutreachChannel channel) => ChannelPolicy.TryFor(channel, out var policy) ? policy.Name : "unknown";
 }

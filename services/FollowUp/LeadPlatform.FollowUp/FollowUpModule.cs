@@ -194,27 +194,31 @@ public static class FollowUpModule
         else builder.Services.AddSingleton<IOutreachChannel, FileEmailChannel>();
 
         var sms = section.GetSection("Sms").Get<SmsProviderOptions>() ?? new SmsProviderOptions();
-        if (sms.UsesHttp)
+        switch (sms.ProviderKind)
         {
-            if (!Uri.TryCreate(sms.BaseUrl, UriKind.Absolute, out var baseUrl))
-            {
-                throw new InvalidOperationException("FollowUp:Sms:Provider is http but FollowUp:Sms:BaseUrl is not an absolute URL.");
-            }
-            builder.Services.AddHttpClient(HttpSmsChannel.ClientName, (sp, client) =>
-            {
-                client.BaseAddress = new Uri(baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/");
-                client.Timeout = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.Sms.Timeout;
-            });
-            builder.Services.AddSingleton<IOutreachChannel, HttpSmsChannel>();
+            case SmsProvider.Http:
+                AddHttpSms(builder, sms);
+                break;
+            case SmsProvider.File:
+                builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(sms), sms.ProviderKind, "Not an SMS provider.");
         }
-        else if (string.IsNullOrWhiteSpace(sms.Provider) || string.Equals(sms.Provider.Trim(), "file", StringComparison.OrdinalIgnoreCase))
+    }
+
+    private static void AddHttpSms(IHostApplicationBuilder builder, SmsProviderOptions sms)
+    {
+        if (!Uri.TryCreate(sms.BaseUrl, UriKind.Absolute, out var baseUrl))
         {
-            builder.Services.AddSingleton<IOutreachChannel, FileSmsChannel>();
+            throw new InvalidOperationException("FollowUp:Sms:Provider is http but FollowUp:Sms:BaseUrl is not an absolute URL.");
         }
-        else
+        builder.Services.AddHttpClient(HttpSmsChannel.ClientName, (sp, client) =>
         {
-            throw new InvalidOperationException($"FollowUp:Sms:Provider '{sms.Provider}' is unknown: use http, or file (the default).");
-        }
+            client.BaseAddress = new Uri(baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/");
+            client.Timeout = sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.Sms.Timeout;
+        });
+        builder.Services.AddSingleton<IOutreachChannel, HttpSmsChannel>();
     }
 
     public static IRegistrationConfigurator AddFollowUpConsumers(this IRegistrationConfigurator bus)

@@ -27,5 +27,8 @@ public sealed class SmsProviderOptions
     /// <summary>How long one call to the provider may take; a timed-out call is retried with the same idempotency key.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public bool UsesHttp => string.Equals(Provider?.Trim(), "http", StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="Provider"/> read (any case; unset is <see cref="SmsProvider.File"/>); any other name throws, naming the setting and the allowed names.</summary>
+    public SmsProvider ProviderKind => SmsProviderNames.Map.Parse(Provider, whenUnset: SmsProvider.File);
+
+    public bool UsesHttp => ProviderKind == SmsProvider.Http;
 }

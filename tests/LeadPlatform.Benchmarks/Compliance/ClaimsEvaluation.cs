@@ -12,7 +12,8 @@ namespace LeadPlatform.Benchmarks.Compliance;
 /// held-out part by default). Prints, per language and category, how many claims were cleared (missed) and how many
 /// honest texts were not cleared (review counts as not cleared), then p50/p99 time per message at about 2,000 and
 /// 5,000 characters, built from the corpus's own sentences. The gate decides with the draft's language as sent, with
-/// the semantic second opinion (add <c>--rules-only</c> to leave it out).
+/// the semantic second opinion (add <c>--rules-only</c> to leave it out). <c>CLAIMS_CORPUS=/path/corpus.json</c> reads
+/// another corpus file of the same shape instead (an evaluation set kept outside the repository).
 /// </summary>
 public static class ClaimsEvaluation
 {
@@ -197,6 +198,14 @@ public static class ClaimsEvaluation
 
     private static List<CorpusItem> Load()
     {
+        // CLAIMS_CORPUS names another corpus file of the same shape: an evaluation set kept outside the repository
+        // (so nobody tuning the rules can read it) is measured with the same code as the corpus here.
+        if (Environment.GetEnvironmentVariable("CLAIMS_CORPUS") is { Length: > 0 } external)
+        {
+            using var outside = JsonDocument.Parse(File.ReadAllText(external));
+            return outside.RootElement.GetProperty("items").Deserialize<List<CorpusItem>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tests", "LeadPlatform.Compliance.Tests", "Corpus", "claims", "claims-corpus.json")))
         {

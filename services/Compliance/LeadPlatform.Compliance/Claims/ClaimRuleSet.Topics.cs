@@ -91,6 +91,10 @@ public sealed partial class ClaimRuleSet
         Span<bool> negated = stackalloc bool[honestOwner];
         Span<int> negFrom = stackalloc int[honestOwner];
         Span<int> negTo = stackalloc int[honestOwner];
+        Span<int> prevFrom = stackalloc int[honestOwner];
+        Span<int> prevTo = stackalloc int[honestOwner];
+        prevFrom.Fill(-1);
+        var prevHonest = false;
         var h = 0;
         for (var s = 0; s < tokens.Count;)
         {
@@ -114,7 +118,8 @@ public sealed partial class ClaimRuleSet
 
                 if (hit.Owner == honestOwner)
                 {
-                    honest = true;
+                    // A hedge word inside a name is not a hedge: "in May" is a month, not "may".
+                    honest |= !Subsumed(topicHits, h, s, e);
                     continue;
                 }
 
@@ -158,12 +163,20 @@ public sealed partial class ClaimRuleSet
                         continue;
                     }
 
-                    if (honest && topic.Document.HedgeClears)
+                    var across = topic.Document.AcrossSentences;
+                    var fromBefore = false;
+                    foreach (var c in topic.All)
+                    {
+                        fromBefore |= across && from[c] < 0 && prevFrom[c] >= 0;
+                    }
+
+                    // The hedge must be where the topic is: a previous sentence's hedge counts only if the topic needs that sentence.
+                    if ((honest || (fromBefore && prevHonest)) && topic.Document.HedgeClears)
                     {
                         var complete = true;
                         foreach (var c in topic.All)
                         {
-                            complete &= from[c] >= 0;
+                            complete &= from[c] >= 0 || (across && prevFrom[c] >= 0);
                         }
 
                         decides |= complete;
@@ -174,14 +187,15 @@ public sealed partial class ClaimRuleSet
                     int first = int.MaxValue, last = -1;
                     foreach (var c in topic.All)
                     {
-                        if (from[c] < 0)
+                        var f = from[c] >= 0 ? from[c] : across ? prevFrom[c] : -1;
+                        if (f < 0)
                         {
                             all = false;
                             break;
                         }
 
-                        first = Math.Min(first, from[c]);
-                        last = Math.Max(last, to[c]);
+                        first = Math.Min(first, f);
+                        last = Math.Max(last, from[c] >= 0 ? to[c] : prevTo[c]);
                     }
 
                     if (!all)
@@ -222,6 +236,15 @@ public sealed partial class ClaimRuleSet
                 }
             }
 
+            // What this sentence asserted, for a topic told over two sentences (not across a paragraph break).
+            var paragraphBreak = e + 1 < tokens.Count && tokens.ParagraphBreakAfter(e);
+            for (var c = 0; c < honestOwner; c++)
+            {
+                prevFrom[c] = paragraphBreak ? -1 : from[c];
+                prevTo[c] = to[c];
+            }
+
+            prevHonest = honest && !paragraphBreak;
             s = e + 1;
         }
     }

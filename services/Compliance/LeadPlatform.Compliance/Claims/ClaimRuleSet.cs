@@ -38,6 +38,8 @@ public sealed partial class ClaimRuleSet
     private readonly FrozenSet<string>[] auxiliaries;
     private readonly bool[] distanceCue;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
+    private readonly FrozenSet<string> notClauseBreaks;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> subjectQuantifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> relatives;
@@ -109,6 +111,10 @@ public sealed partial class ClaimRuleSet
         auxiliaries = [.. cues.Select(c => Fold(c.Auxiliaries))];
         auxiliaryLookups = [.. auxiliaries.Select(a => a.GetAlternateLookup<ReadOnlySpan<char>>())];
         clauseBreakWords = Fold(document.Negation.ClauseBreakWords).GetAlternateLookup<ReadOnlySpan<char>>();
+        subjectQuantifiers = document.Negation.SubjectQuantifiers.Select(q => string.Concat(q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CharFolding.FoldWord)))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        notClauseBreaks = document.Negation.NotClauseBreaks.Select(p => string.Join(' ', p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CharFolding.FoldWord)))
+            .ToFrozenSet(StringComparer.Ordinal);
         coordinators = Fold(document.Negation.Coordinators).GetAlternateLookup<ReadOnlySpan<char>>();
         newSubjects = Fold(document.Negation.NewSubjects).GetAlternateLookup<ReadOnlySpan<char>>();
         relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -196,6 +202,7 @@ public sealed partial class ClaimRuleSet
         }
 
         MarkNegatedTokens(tokens, hits, out var negations, out var distanced);
+        MarkMentions(tokens, hits, topicHits, distanced);
         var asserted = assertedCache ??= new List<(int, int)>(8);
         asserted.Clear();
         List<ComplianceViolation>? violations = null;
@@ -291,7 +298,7 @@ public sealed partial class ClaimRuleSet
 
         foreach (var hit in hits)
         {
-            if (hit.Owner < cueBase || hit.Owner == notNegationOwner || StartsNotNegation(hits, hit.Start) || InsideLongerCue(hits, hit))
+            if (hit.Owner < cueBase || hit.Owner == notNegationOwner || StartsNotNegation(hits, hit.Start) || InsideLongerCue(hits, hit) || InsideNotNegation(hits, hit))
             {
                 continue;
             }
@@ -304,8 +311,15 @@ public sealed partial class ClaimRuleSet
                 ? negations[hit.Start]
                 : (byte)0;
 
+            // A negation inside another's scope inherits it: "nobody who has finished the course has gone home without
+            // feeling the difference" — what "without" governs is still inside what "nobody" governs, so it is doubly negated
+            // even past the outer cue's own reach.
+            var inherited = distanceCue[cueIndex] || concordLevel > 0 ? (byte)0 : negations[hit.Start];
             var scope = cue.Scope;
-            if (cue.Lookahead > 0 && AuxiliaryFollows(tokens, hit.End, cue.Lookahead, auxiliaryLookups[cueIndex]))
+            // A negative quantifier opening its sentence is its subject and governs the whole clause: "Nobody leaves our
+            // clinic without feeling a difference", "Nadie sale de la consulta sin notar...", "Ninguém sai ... sem sentir".
+            var opensSentence = (hit.Start == 0 || EndsSentence(tokens, hit.Start - 1)) && subjectQuantifiers.Contains(tokens.Letters(hit.Start, hit.End - 1));
+            if (cue.Lookahead > 0 && (opensSentence || AuxiliaryFollows(tokens, hit.End, cue.Lookahead, auxiliaryLookups[cueIndex])))
             {
                 scope = Math.Max(scope, cue.ClauseScope);
             }
@@ -334,8 +348,15 @@ public sealed partial class ClaimRuleSet
                 }
                 else
                 {
-                    negations[p]++;
+                    negations[p] = (byte)Math.Max(negations[p] + 1, inherited + 1);
                 }
+            }
+
+            // A distancing cue's own words after its first are part of what it distances ("does not mean the FDA has
+            // approved"); its first word may open a claim of its own ("evite la operación").
+            for (var p = hit.Start + 1; distanceCue[cueIndex] && p < hit.End; p++)
+            {
+                distanced[p] = true;
             }
 
             for (var p = hit.Start - 1; distanceCue[cueIndex] && p >= 0 && hit.Start - p <= cue.Before && !(cue.BeforeAcrossCommas ? EndsSentence(tokens, p) : EndsClause(tokens, p + 1)); p--)
@@ -368,12 +389,30 @@ public sealed partial class ClaimRuleSet
         return scope;
     }
 
+    /// <summary>A cue inside a phrase that only looks like a negation or a hedge ("than with physiotherapy alone") is not one.</summary>
+    private bool InsideNotNegation(List<PhraseHit> hits, PhraseHit cue)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Owner == notNegationOwner && distanceCue[cue.Owner - cueBase] && h.Start < cue.Start && h.End >= cue.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A cue inside a longer cue is part of it: "no" in "no hay ningun motivo para que" is not a second negation.</summary>
     private bool InsideLongerCue(List<PhraseHit> hits, PhraseHit cue)
     {
         foreach (var h in hits)
         {
-            if (h.Owner >= cueBase && h.Owner != notNegationOwner && h != cue && h.Start <= cue.Start && h.End >= cue.End && h.End - h.Start > cue.End - cue.Start)
+            // Also a cue overlapping a longer one shares its negation word: "todavía no" and "no hay pruebas sólidas" are
+            // one negation in "todavía no hay pruebas sólidas", not two.
+            if (h.Owner >= cueBase && h.Owner != notNegationOwner && h != cue && h.Start < cue.End && cue.Start < h.End
+                && (h.End - h.Start > cue.End - cue.Start || (h.End - h.Start == cue.End - cue.Start && h.Start < cue.Start))
+                && (h.Start <= cue.Start && h.End >= cue.End || distanceCue[h.Owner - cueBase] == distanceCue[cue.Owner - cueBase]))
             {
                 return true;
             }
@@ -424,7 +463,9 @@ public sealed partial class ClaimRuleSet
         var word = tokens.Letters(p);
         if (clauseBreakWords.Contains(word))
         {
-            return true;
+            // "vai embora" (goes away) is not "embora" (although).
+            return p == 0 || notClauseBreaks.Count == 0 || (tokens.Gap(p - 1) & TokenizedText.PhraseJoin) == 0
+                || !notClauseBreaks.Contains(string.Concat(tokens.Letters(p - 1), " ", word));
         }
 
         return coordinators.Contains(word) && p + 1 < tokens.Count && newSubjects.Contains(tokens.Letters(p + 1));

@@ -46,6 +46,11 @@ internal sealed class TopicDocument
     public string? Negated { get; set; }
     /// <summary>Whether an honest frame in the sentence clears the topic (not for fear-based urgency, which comes hedged).</summary>
     public bool HedgeClears { get; set; } = true;
+    /// <summary>
+    /// Whether the concepts may be spread over this sentence and the one before it in the same paragraph: a story told
+    /// in two sentences ("A roofer couldn't climb a ladder in March. He finished a whole roof last month.").
+    /// </summary>
+    public bool AcrossSentences { get; set; }
 }
 
 internal sealed class NegationDocument
@@ -53,6 +58,13 @@ internal sealed class NegationDocument
     public List<NegationCueDocument> Cues { get; set; } = [];
     public List<string> NotNegations { get; set; } = [];
     public List<string> ClauseBreakWords { get; set; } = [];
+    /// <summary>Two-word phrases in which a clause-break word is not one ("vai embora": goes away, not "although").</summary>
+    public List<string> NotClauseBreaks { get; set; } = [];
+    /// <summary>
+    /// Negative pronouns that, opening a sentence, are its subject and govern the whole clause ("Nobody leaves ...
+    /// without ...", "Nadie sale ... sin ..."); a determiner ("No more pain with our proven therapy") does not.
+    /// </summary>
+    public List<string> SubjectQuantifiers { get; set; } = [];
     public List<string> Coordinators { get; set; } = [];
     public List<string> NewSubjects { get; set; } = [];
     /// <summary>

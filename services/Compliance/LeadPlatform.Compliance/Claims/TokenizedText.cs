@@ -58,6 +58,9 @@ internal sealed class TokenizedText
     /// <summary>Flags of the gap after <paramref name="token"/> (between it and the next).</summary>
     public byte Gap(int token) => gaps[token];
 
+    /// <summary>Whether a blank line (a new paragraph) follows the token.</summary>
+    public bool ParagraphBreakAfter(int token) => gapNewlines[token] >= 2;
+
     /// <summary>The folded letters of tokens <paramref name="from"/>..<paramref name="to"/> (inclusive), concatenated.</summary>
     public ReadOnlySpan<char> Letters(int from, int to) => letters.AsSpan(letStart[from], letEnd[to] - letStart[from]);
 

@@ -52,7 +52,7 @@ public sealed class ContactRuleEvaluator
             TableVersion = table.Version,
         };
 
-        var timeBound = channel is OutreachChannel.Sms or OutreachChannel.Phone;
+        var timeBound = ChannelPolicy.TryFor(channel, out var policy) && policy.ContactRulesApply;
         if (jurisdictions.Count == 0)
         {
             return timeBound
@@ -78,7 +78,7 @@ public sealed class ContactRuleEvaluator
         {
             var start = now - rule.FrequencyWindow!.Value;
             var attempts = priorOutbound
-                .Where(p => p is not null && p.Channel is OutreachChannel.Sms or OutreachChannel.Phone && p.At > start)
+                .Where(p => p is not null && ChannelPolicy.TryFor(p.Channel, out var prior) && prior.ContactRulesApply && p.At > start)
                 .Select(p => p.At).Order().ToList();
             if (attempts.Count >= rule.FrequencyMax!.Value)
             {

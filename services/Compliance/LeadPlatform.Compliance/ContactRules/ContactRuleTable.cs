@@ -180,7 +180,7 @@ public sealed class ContactRuleTable
             var channels = new List<OutreachChannel>();
             foreach (var c in row.Channels ?? [])
             {
-                if (c is not null && ChannelNamesParse(c) is { } channel) channels.Add(channel);
+                if (ChannelPolicy.TryParse(c, out var policy)) channels.Add(policy.Channel);
                 else errors.Add($"{at}.channels: '{c}' is not sms, phone or email.");
             }
 
@@ -250,14 +250,6 @@ public sealed class ContactRuleTable
         { Length: 10 } when j.StartsWith("country:", StringComparison.Ordinal) => j[8..].All(char.IsAsciiLetterUpper),
         { Length: 11 } when j.StartsWith("state:US-", StringComparison.Ordinal) => UsStates.Contains(j[9..]),
         _ => false,
-    };
-
-    private static OutreachChannel? ChannelNamesParse(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "sms" => OutreachChannel.Sms,
-        "phone" => OutreachChannel.Phone,
-        "email" => OutreachChannel.Email,
-        _ => null,
     };
 
     private static TimeOnly? Time(string? text, string at, List<string> errors)

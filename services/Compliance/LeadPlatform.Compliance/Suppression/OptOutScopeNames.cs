@@ -7,19 +7,15 @@ public static class OptOutScopeNames
     /// <c>email</c>, <c>sms</c>, <c>phone</c> or <c>all</c> (any case). Anything else is read as <see cref="OptOutScope.All"/>:
     /// an opt-out we cannot read must still stop contact (fail closed).
     /// </summary>
-    public static OptOutScope Parse(string? channel) => channel?.Trim().ToLowerInvariant() switch
-    {
-        "email" => OptOutScope.Email,
-        "sms" => OptOutScope.Sms,
-        "phone" => OptOutScope.Phone,
-        _ => OptOutScope.All,
-    };
+    public static OptOutScope Parse(string? channel)
+        => ChannelPolicy.TryParse(channel, out var policy) ? policy.OptOutScope : OptOutScope.All;
 
-    public static string ToContractName(OptOutScope scope) => scope switch
-    {
-        OptOutScope.Email => "email",
-        OptOutScope.Sms => "sms",
-        OptOutScope.Phone => "phone",
-        _ => "all",
-    };
+    /// <summary>A channel's name for its own scope, <c>all</c> for <see cref="OptOutScope.All"/>; any other value throws.</summary>
+    public static string ToContractName(OptOutScope scope) => scope == OptOutScope.All
+        ? AllName
+        : ChannelPolicy.All.FirstOrDefault(p => p.OptOutScope == scope)?.Name
+            ?? throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not an opt-out scope.");
+
+    /// <summary>The name of an opt-out of every channel.</summary>
+    public const string AllName = "all";
 }

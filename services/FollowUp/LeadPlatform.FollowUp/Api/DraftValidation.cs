@@ -6,8 +6,7 @@ namespace LeadPlatform.FollowUp.Api;
 /// <summary>Field checks of a draft before the gate sees it: a 400 names each field that is wrong.</summary>
 internal static class DraftValidation
 {
-    public const int BodyMax = 5000;
-    public const int SmsBodyMax = 1000;
+    /// <summary>The longest subject accepted on a channel without one (where it is ignored); a channel's own is its policy's.</summary>
     public const int SubjectMax = 200;
     public const int NameMax = 100;
 
@@ -16,14 +15,16 @@ internal static class DraftValidation
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!ChannelNames.TryParse(channelName, out channel))
         {
-            errors["channel"] = [string.IsNullOrWhiteSpace(channelName) ? "The channel is required: email, sms or phone." : "Unknown channel: use email, sms or phone."];
+            errors["channel"] = [string.IsNullOrWhiteSpace(channelName) ? $"The channel is required: {ChannelPolicy.AllowedNamesOr}." : $"Unknown channel: use {ChannelPolicy.AllowedNamesOr}."];
         }
 
-        var max = channel == OutreachChannel.Sms ? SmsBodyMax : BodyMax;
+        var policy = ChannelPolicy.For(channel);
+        var max = policy.BodyMaxCharacters;
+        var subjectMax = policy.HasSubject ? policy.SubjectMaxCharacters : SubjectMax;
         if (string.IsNullOrWhiteSpace(body)) errors["body"] = ["The message body is required."];
         else if (body.Length > max) errors["body"] = [$"The message body is {body.Length} characters; at most {max} are allowed for {ChannelNames.Of(channel)}."];
 
-        if (subject is { Length: > SubjectMax }) errors["subject"] = [$"The subject is {subject.Length} characters; at most {SubjectMax} are allowed."];
+        if (subject?.Length > subjectMax) errors["subject"] = [$"The subject is {subject.Length} characters; at most {subjectMax} are allowed."];
         return errors;
     }
 

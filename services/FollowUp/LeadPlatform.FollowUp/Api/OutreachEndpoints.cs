@@ -49,12 +49,12 @@ public static class OutreachEndpoints
         {
             errors["whenNotAllowedNow"] = ["Use schedule (send it at the next allowed moment) or block (the default)."];
         }
-        else if (whenNotAllowedNow == "schedule" && channel == OutreachChannel.Phone && !errors.ContainsKey("channel"))
+        else if (whenNotAllowedNow == "schedule" && !ChannelPolicy.For(channel).SentAutomatically && !errors.ContainsKey("channel"))
         {
             errors["whenNotAllowedNow"] = ["A call cannot be scheduled: it needs a coordinator on the line. Open a callback for the next allowed moment instead."];
         }
         DraftValidation.Name(errors, "author", body.Author, required: false);
-        if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(body.Subject) && !errors.ContainsKey("channel"))
+        if (ChannelPolicy.For(channel).HasSubject && string.IsNullOrWhiteSpace(body.Subject) && !errors.ContainsKey("channel"))
         {
             errors["subject"] = ["An email needs a subject."];
         }
@@ -75,7 +75,7 @@ public static class OutreachEndpoints
         var request = new OutreachRequest
         {
             Channel = channel,
-            Subject = channel == OutreachChannel.Email ? body.Subject!.Trim() : null,
+            Subject = ChannelPolicy.For(channel).HasSubject ? body.Subject!.Trim() : null,
             Body = body.Body!,
             Author = Actor.For(http.User, body.Author),
             Language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim(),
@@ -143,7 +143,7 @@ public static class OutreachEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var channel = body.Channel?.Trim().ToLowerInvariant();
-        if (channel is not ("email" or "sms" or "phone" or "all")) errors["channel"] = ["Use email, sms, phone or all."];
+        if (!ChannelPolicy.TryParse(channel, out _) && channel != OptOutScopeNames.AllName) errors["channel"] = [$"Use {ChannelPolicy.AllowedNames} or {OptOutScopeNames.AllName}."];
         DraftValidation.Name(errors, "coordinator", body.Coordinator, required: true);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The opt-out is not valid");
 

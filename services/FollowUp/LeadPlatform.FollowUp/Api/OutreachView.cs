@@ -24,7 +24,7 @@ public sealed record OutreachView(
 {
     public static OutreachView From(OutreachRecord r) => new(
         r.Id, r.Kind, r.Channel, r.Status, r.Author,
-        r.Channel == "email" ? Pii.MaskEmail(r.Recipient) : Pii.MaskPhone(r.Recipient),
+        Compliance.ChannelPolicy.TryParse(r.Channel, out var policy) && policy.Address == Compliance.ChannelAddress.EmailAddress ? Pii.MaskEmail(r.Recipient) : Pii.MaskPhone(r.Recipient),
         r.Subject, r.Message, r.MessageHash, r.DisclaimerVersions, r.EvidenceId, r.CreatedAt, r.SentAt, r.Failure,
         r.ReadConfirmedAt, r.ReadConfirmedBy);
 }

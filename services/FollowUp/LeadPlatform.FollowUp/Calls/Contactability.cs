@@ -28,7 +28,7 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
             Channel = channel,
             Condition = lead.Inquiry?.Condition ?? string.Empty,
             Language = lead.Person?.Language ?? "en",
-            Subject = channel == OutreachChannel.Email ? "Your request" : null,
+            Subject = ChannelPolicy.For(channel).HasSubject ? "Your request" : null,
             Body = Probe,
             Author = "contactability",
             Recipient = LeadFacts.RecipientFor(lead, channel) ?? string.Empty,
@@ -48,22 +48,10 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
     private static string Words(ComplianceViolation v, OutreachChannel channel, OutreachDraft draft, DateTimeOffset? next,
         IReadOnlyList<TimeZoneInfo> zones, TimeDisplay display) => v.Rule switch
     {
-        ComplianceRules.DraftIncomplete => channel == OutreachChannel.Email ? "no email address on file" : "no phone number on file",
-        ComplianceRules.ConsentMissing => channel switch
-        {
-            OutreachChannel.Email => "no consent to email",
-            OutreachChannel.Sms => "no consent to texts",
-            _ => "no consent to calls",
-        },
-        ComplianceRules.ConsentRecipientMismatch => channel == OutreachChannel.Email
-            ? "the email address is not the one consent was given for"
-            : "the phone number is not the one consent was given for",
-        ComplianceRules.OptedOut => v.Advice.Contains("all", StringComparison.Ordinal) ? "opted out" : channel switch
-        {
-            OutreachChannel.Email => "opted out of email",
-            OutreachChannel.Sms => "opted out of SMS",
-            _ => "opted out of calls",
-        },
+        ComplianceRules.DraftIncomplete => $"no {ChannelPolicy.For(channel).AddressWords} on file",
+        ComplianceRules.ConsentMissing => $"no consent to {ChannelPolicy.For(channel).ContactBy}",
+        ComplianceRules.ConsentRecipientMismatch => $"the {ChannelPolicy.For(channel).AddressWords} is not the one consent was given for",
+        ComplianceRules.OptedOut => v.Advice.Contains("all", StringComparison.Ordinal) ? "opted out" : $"opted out of {ChannelPolicy.For(channel).OptedOutOf}",
         ComplianceRules.Minor => "under 18: not to be contacted",
         ComplianceRules.QuietHours => next is { } at && display.ForTheLead(at, zones) is { } theirs
             ? $"quiet hours until {theirs} their time"

@@ -425,7 +425,7 @@ public static class DashboardEndpoints
         if (lead is null) return NoSuchLead(http);
         var channelName = ComposeChannel(channel);
         var errors = DraftValidation.Check(channelName, subject, body, out var parsed);
-        if (parsed == OutreachChannel.Email && string.IsNullOrWhiteSpace(subject)) errors["subject"] = ["An email needs a subject."];
+        if (ChannelPolicy.For(parsed).HasSubject && string.IsNullOrWhiteSpace(subject)) errors["subject"] = ["An email needs a subject."];
         if (errors.Count > 0)
         {
             return Page<ComposePage>(new
@@ -440,7 +440,7 @@ public static class DashboardEndpoints
         var request = new OutreachRequest
         {
             Channel = parsed,
-            Subject = parsed == OutreachChannel.Email ? subject!.Trim() : null,
+            Subject = ChannelPolicy.For(parsed).HasSubject ? subject!.Trim() : null,
             Body = body!,
             Author = Actor.For(http.User),
             ApprovedContent = template is null ? [] : TemplateService.ApprovedContentFor(template, lead, Actor.For(http.User)),
@@ -641,7 +641,8 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> OptOutAsync(Guid leadId, HttpContext http, OptOutRecorder optOuts, [FromForm] string? channel)
     {
-        if (channel is not ("email" or "sms" or "phone" or "all"))
+        // The form posts a channel's exact name, or all.
+        if (channel is null || (!(ChannelPolicy.TryParse(channel, out var policy) && policy.Name == channel) && channel != OptOutScopeNames.AllName))
         {
             return Page<MessagePage>(new { Title = "Unknown channel", Message = "Choose email, text message, phone or any channel.", http.User }, StatusCodes.Status400BadRequest);
         }

@@ -71,9 +71,9 @@ internal static class ReviewPages
         if (edited is not null && problem is null)
         {
             var errors = DraftValidation.Check(review.Channel, edited.Subject, edited.Body, out var channel);
-            if (channel == OutreachChannel.Email && string.IsNullOrWhiteSpace(edited.Subject)) errors["subject"] = ["An email needs a subject."];
+            if (ChannelPolicy.For(channel).HasSubject && string.IsNullOrWhiteSpace(edited.Subject)) errors["subject"] = ["An email needs a subject."];
             if (errors.Count > 0) problem = string.Join(" ", errors.SelectMany(e => e.Value));
-            edited.Subject = channel == OutreachChannel.Email ? edited.Subject?.Trim() : null;
+            edited.Subject = ChannelPolicy.For(channel).HasSubject ? edited.Subject?.Trim() : null;
         }
         if (problem is not null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LeadPlatform.Compliance;
 
 namespace LeadPlatform.FollowUp.Import;
 
@@ -25,7 +26,16 @@ public static class ImportColumns
     public const string Source = "source";
     public const string Message = "message";
 
-    public static readonly IReadOnlyList<string> ConsentChannels = ["email", "sms", "phone"];
+    /// <summary>Every channel's name (its <see cref="ChannelPolicy.Name"/>): each has its consent columns.</summary>
+    public static readonly IReadOnlyList<string> ConsentChannels = [.. ChannelPolicy.All.Select(p => p.Name)];
+
+    /// <summary>The other words a header uses for a channel's consent, besides the channel's own name.</summary>
+    private static readonly Dictionary<string, string[]> ConsentWords = new(StringComparer.Ordinal)
+    {
+        ["email"] = ["mail"],
+        ["sms"] = ["text", "texting", "textmessage"],
+        ["phone"] = ["call", "calls", "telephone"],
+    };
     public static readonly IReadOnlyList<string> ConsentParts = ["source", "text", "date"];
 
     public static string Consent(string channel, string part) => $"{channel}_consent_{part}";
@@ -37,8 +47,9 @@ public static class ImportColumns
     {
         var key = Key(header);
         if (Names.TryGetValue(key, out var field)) return field;
-        foreach (var (channel, words) in new[] { ("email", new[] { "email", "mail" }), ("sms", new[] { "sms", "text", "texting", "textmessage" }), ("phone", new[] { "phone", "call", "calls", "telephone" }) })
+        foreach (var channel in ConsentChannels)
         {
+            string[] words = [channel, .. ConsentWords.GetValueOrDefault(channel, [])];
             foreach (var word in words)
             {
                 foreach (var part in ConsentParts)

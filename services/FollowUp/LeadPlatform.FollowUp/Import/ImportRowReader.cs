@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
+using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Outreach;
 using PhoneNumbers;
 
 namespace LeadPlatform.FollowUp.Import;
@@ -115,11 +118,12 @@ public static class ImportRowReader
             var source = Cell(ImportColumns.Consent(channel, "source"));
             var text = Cell(ImportColumns.Consent(channel, "text"));
             var date = Cell(ImportColumns.Consent(channel, "date"));
-            var what = channel switch { "sms" => "text message", "phone" => "call", _ => "email" };
+            var policy = ChannelPolicy.TryParse(channel, out var known) ? known : throw new UnreachableException($"'{channel}' is not a channel.");
+            var what = policy.Message;
             if (source is null && text is null && date is null)
             {
                 consents[channel] = new ChannelConsent { Granted = false };
-                warnings.Add($"No proof of {what} consent in the file: no {(channel == "sms" ? "texts" : channel == "phone" ? "calls" : "emails")} until the person gives it.");
+                warnings.Add($"No proof of {what} consent in the file: no {policy.Messages} until the person gives it.");
                 continue;
             }
             var missing = new List<string>();
@@ -154,13 +158,13 @@ public static class ImportRowReader
 
         var preferred = Cell(ImportColumns.PreferredChannel)?.ToLowerInvariant() switch
         {
-            null => email is not null ? "email" : "phone",
-            "email" or "e-mail" => "email",
-            "sms" or "text" or "texts" => "sms",
-            "phone" or "call" or "calls" => "phone",
-            _ => null,
+            null => email is not null ? ChannelNames.Email : ChannelNames.Phone,
+            "e-mail" => ChannelNames.Email,
+            "text" or "texts" => ChannelNames.Sms,
+            "call" or "calls" => ChannelNames.Phone,
+            var name => ChannelPolicy.TryParse(name, out var named) ? named.Name : null,
         };
-        if (preferred is null) errors.Add(new(ImportColumns.PreferredChannel, "The preferred channel is not one of email, sms or phone."));
+        if (preferred is null) errors.Add(new(ImportColumns.PreferredChannel, $"The preferred channel is not one of {ChannelPolicy.AllowedNamesOr}."));
         if (Cell(ImportColumns.State) is not null && Cell(ImportColumns.PostalCode) is null)
         {
             warnings.Add("The state is not kept on its own: add the postal code so that calling hours follow the person's time zone.");

@@ -47,13 +47,8 @@ internal sealed class EvidenceLedger(ILeadStore store)
     {
         var record = lead.ConsentHistory.Where(c => c.Channel == channel && c.At <= at).OrderBy(c => c.At).LastOrDefault();
         if (record is not null) return record.Granted ? record.TextVersion ?? "(no version)" : "not granted";
-        var consent = channel switch
-        {
-            "email" => lead.Consent?.Email,
-            "sms" => lead.Consent?.Sms,
-            "phone" => lead.Consent?.Phone,
-            _ => null,
-        };
+        // Evidence that is not an outreach's (the lead's own record, an unknown channel) has no channel consent.
+        var consent = ChannelPolicy.TryParse(channel, out var policy) ? policy.ConsentOf(lead.Consent) : null;
         return consent is null ? null : consent.Granted ? consent.TextVersion ?? "(no version)" : "not granted";
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
 
@@ -51,11 +52,12 @@ internal static class AcknowledgementTemplate
     }
 
     /// <summary>The recipient of an automatic message on a channel, normalised (lower-case email, the phone as stored).</summary>
-    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) => channel switch
+    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) => ChannelPolicy.For(channel) switch
     {
-        OutreachChannel.Email => lead.Person?.Email?.Trim().ToLowerInvariant(),
-        OutreachChannel.Sms => lead.Person?.Phone?.Trim(),
-        _ => null,
+        { SentAutomatically: false } => null,
+        { Address: ChannelAddress.EmailAddress } => lead.Person?.Email?.Trim().ToLowerInvariant(),
+        { Address: ChannelAddress.PhoneNumber } => lead.Person?.Phone?.Trim(),
+        var policy => throw new UnreachableException($"{policy.Name} has no address kind."),
     };
 
     /// <summary>The lead's language (its base: <c>es-MX</c> is <c>es</c>) when it is written here and a disclaimer exists for it; else <c>en</c>.</summary>

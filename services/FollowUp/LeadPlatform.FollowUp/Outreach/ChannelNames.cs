@@ -2,7 +2,7 @@ using LeadPlatform.Compliance;
 
 namespace LeadPlatform.FollowUp.Outreach;
 
-/// <summary>The channel names of the API, the store and the contracts (<c>email</c>, <c>sms</c>, <c>phone</c>).</summary>
+/// <summary>The channel names of the API, the store and the contracts (<c>email</c>, <c>sms</c>, <c>phone</c>): each channel's <see cref="ChannelPolicy.Name"/>.</summary>
 internal static class ChannelNames
 {
     public const string Email = "email";
@@ -11,20 +11,11 @@ internal static class ChannelNames
 
     public static bool TryParse(string? name, out OutreachChannel channel)
     {
-        switch (name?.Trim().ToLowerInvariant())
-        {
-            case Email: channel = OutreachChannel.Email; return true;
-            case Sms: channel = OutreachChannel.Sms; return true;
-            case Phone: channel = OutreachChannel.Phone; return true;
-            default: channel = default; return false;
-        }
+        var known = ChannelPolicy.TryParse(name, out var policy);
+        channel = known ? policy!.Channel : default;
+        return known;
     }
 
-    public static string Of(OutreachChannel channel) => channel switch
-    {
-        OutreachChannel.Email => Email,
-        OutreachChannel.Sms => Sms,
-        OutreachChannel.Phone => Phone,
-        _ => "unknown",
-    };
+    /// <summary>The channel's name; <c>unknown</c> for a value that is not a channel (it is only ever logged).</summary>
+    public static string Of(OutreachChannel channel) => ChannelPolicy.TryFor(channel, out var policy) ? policy.Name : "unknown";
 }

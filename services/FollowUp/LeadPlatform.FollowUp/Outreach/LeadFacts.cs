@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
 using Microsoft.Extensions.Options;
@@ -31,8 +32,12 @@ internal sealed class LeadFacts(PublicLinks links, IOptions<FollowUpOptions> opt
     };
 
     /// <summary>The consented address or number for the channel, or null (the gate then blocks: no recipient).</summary>
-    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) =>
-        channel == OutreachChannel.Email ? lead.Person?.Email : lead.Person?.Phone;
+    public static string? RecipientFor(LeadDocument lead, OutreachChannel channel) => ChannelPolicy.For(channel).Address switch
+    {
+        ChannelAddress.EmailAddress => lead.Person?.Email,
+        ChannelAddress.PhoneNumber => lead.Person?.Phone,
+        _ => throw new UnreachableException($"{channel} has no address kind."),
+    };
 
     private static OutreachChannel Parse(string name)
     {

@@ -56,8 +56,9 @@ public static class ReviewEndpoints
             if (review is null) return NoSuchReview();
             var checks = DraftValidation.Check(review.Channel, body.Subject, body.Body, out var channel);
             foreach (var (field, messages) in checks) errors[field] = messages;
-            if (channel == Compliance.OutreachChannel.Email && string.IsNullOrWhiteSpace(body.Subject)) errors["subject"] = ["An email needs a subject."];
-            edited = new ReviewText { Subject = channel == Compliance.OutreachChannel.Email ? body.Subject?.Trim() : null, Body = body.Body ?? string.Empty };
+            var hasSubject = Compliance.ChannelPolicy.For(channel).HasSubject;
+            if (hasSubject && string.IsNullOrWhiteSpace(body.Subject)) errors["subject"] = ["An email needs a subject."];
+            edited = new ReviewText { Subject = hasSubject ? body.Subject?.Trim() : null, Body = body.Body ?? string.Empty };
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The decision is not valid");
 

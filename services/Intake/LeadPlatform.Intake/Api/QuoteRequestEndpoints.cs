@@ -69,39 +69,16 @@ public static class QuoteRequestEndpoints
         var request = http.Request;
         var isForm = SiteDirectory.IsFormPost(request);
         var reply = new Reply(isForm && !WantsProblemJson(request));
-
-        // Who: the site of the key, or, for a browser's plain form post, the site of the page's origin.
         var key = request.Headers[SiteDirectory.ApiKeyHeader].ToString();
         var origin = SiteDirectory.OriginOf(request);
         var self = SiteDirectory.SelfOrigin(request);
-        Site? site;
-        if (key.Length > 0)
-        {
-            site = sites.FindByKey(key);
-            if (site is null) return Rejected(logger, reply.Unauthorized("The API key is not known."), "unknown_key", null);
-            if (origin is not null && !sites.Allows(site, origin, self))
-                return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post this site's forms."), "origin_not_allowed", site);
-        }
-        else if (isForm && origin is not null)
-        {
-            // Intake's own pages (the hosted forms a clinic embeds) name their site in the form: resolved once it is read.
-            site = sites.FindByOrigin(origin, self);
-            if (site is null && origin != self)
-                return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post quote forms."), "origin_not_allowed", null);
-        }
-        else
-        {
-            return Rejected(logger, reply.Unauthorized($"Send the site's API key in the {SiteDirectory.ApiKeyHeader} header."), "missing_key", null);
-        }
+
+        var (site, refused) = WhoIsPosting(sites, reply, logger, key, isForm, origin, self);
+        if (refused is not null) return refused;
 
         // What: a JSON or form body, at most MaxBodyBytes, with an optional idempotency key.
-        if (!isForm && !IsJson(request.ContentType))
-            return Rejected(logger, reply.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                "Send application/json, or application/x-www-form-urlencoded from an HTML form."), "unsupported_content_type", site);
         var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
-        if (idempotencyKey.Length > IdempotencyKeyMax || idempotencyKey.Any(c => c is < '!' or > '~'))
-            return Rejected(logger, reply.Invalid(new() { [IdempotencyKeyHeader] = [$"At most {IdempotencyKeyMax} printable ASCII characters, without spaces."] }, null), "invalid_idempotency_key", site);
-
+        if (EnvelopeProblem(request, reply, logger, site, isForm, idempotencyKey) is { } badEnvelope) return badEnvelope;
         var maxBytes = options.Value.MaxBodyBytes;
         var bytes = await ReadBoundedAsync(request, maxBytes, cancellationToken);
         if (bytes is null)
@@ -112,14 +89,9 @@ public static class QuoteRequestEndpoints
             site = hosted;
         if (site is null)
             return Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post quote forms."), "origin_not_allowed", null);
+
         var receivedAt = time.UtcNow();
-        NormalizedQuoteRequest? normalised = null;
-        var errors = readErrors;
-        if (body is not null)
-        {
-            (normalised, errors) = QuoteRequestValidator.Validate(body, receivedAt, http.Connection.RemoteIpAddress?.ToString(), request.Headers.UserAgent.ToString());
-            foreach (var (field, messages) in readErrors) errors[field] = errors.TryGetValue(field, out var more) ? [.. messages, .. more] : messages;
-        }
+        var (normalised, errors) = Validated(http, body, readErrors, receivedAt);
         if (normalised is null || errors.Count > 0)
         {
             logger.LogInformation("Quote request for site {SiteId} rejected: {FieldCount} invalid fields {Fields}", site.Id, errors.Count, errors.Keys);
@@ -143,6 +115,59 @@ public static class QuoteRequestEndpoints
             return reply.Problem(StatusCodes.Status503ServiceUnavailable, "The request could not be stored", "Nothing was kept. Please try again in a few seconds.");
         }
 
+        return Answer(http, reply, logger, site, normalised, spamReason, outcome, isForm);
+    }
+
+    /// <summary>Who: the site of the key, or, for a browser's plain form post, the site of the page's origin (null
+    /// for intake's own hosted pages until the form names its site); or the answer that refuses the post.</summary>
+    private static (Site? Site, IResult? Refused) WhoIsPosting(SiteDirectory sites, Reply reply, ILogger logger, string key, bool isForm, string? origin, string self)
+    {
+        if (key.Length > 0)
+        {
+            var site = sites.FindByKey(key);
+            if (site is null) return (null, Rejected(logger, reply.Unauthorized("The API key is not known."), "unknown_key", null));
+            if (origin is not null && !sites.Allows(site, origin, self))
+                return (null, Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post this site's forms."), "origin_not_allowed", site));
+            return (site, null);
+        }
+
+        if (isForm && origin is not null)
+        {
+            // Intake's own pages (the hosted forms a clinic embeds) name their site in the form: resolved once it is read.
+            var site = sites.FindByOrigin(origin, self);
+            if (site is null && origin != self)
+                return (null, Rejected(logger, reply.Problem(StatusCodes.Status403Forbidden, "Origin not allowed", "Pages at this origin may not post quote forms."), "origin_not_allowed", null));
+            return (site, null);
+        }
+
+        return (null, Rejected(logger, reply.Unauthorized($"Send the site's API key in the {SiteDirectory.ApiKeyHeader} header."), "missing_key", null));
+    }
+
+    /// <summary>The content type and the idempotency key, checked before the body is read.</summary>
+    private static IResult? EnvelopeProblem(HttpRequest request, Reply reply, ILogger logger, Site? site, bool isForm, string idempotencyKey)
+    {
+        if (!isForm && !IsJson(request.ContentType))
+            return Rejected(logger, reply.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                "Send application/json, or application/x-www-form-urlencoded from an HTML form."), "unsupported_content_type", site);
+        if (idempotencyKey.Length > IdempotencyKeyMax || idempotencyKey.Any(c => c is < '!' or > '~'))
+            return Rejected(logger, reply.Invalid(new() { [IdempotencyKeyHeader] = [$"At most {IdempotencyKeyMax} printable ASCII characters, without spaces."] }, null), "invalid_idempotency_key", site);
+        return null;
+    }
+
+    /// <summary>The body validated and normalised, with the errors of reading it merged into the validator's, per field.</summary>
+    private static (NormalizedQuoteRequest? Request, Dictionary<string, string[]> Errors) Validated(HttpContext http, QuoteRequestBody? body,
+        Dictionary<string, string[]> readErrors, DateTimeOffset receivedAt)
+    {
+        if (body is null) return (null, readErrors);
+        var (normalised, errors) = QuoteRequestValidator.Validate(body, receivedAt, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
+        foreach (var (field, messages) in readErrors) errors[field] = errors.TryGetValue(field, out var more) ? [.. messages, .. more] : messages;
+        return (normalised, errors);
+    }
+
+    /// <summary>What was recorded, logged in the lead's and conversation's scope, and the answer: 202 with the request's
+    /// address (or, for a form, the thank-you page), the original for a resubmission or replay, 422 for a reused key.</summary>
+    private static IResult Answer(HttpContext http, Reply reply, ILogger logger, Site site, NormalizedQuoteRequest normalised, string? spamReason, RecordOutcome outcome, bool isForm)
+    {
         var document = outcome.Document;
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
@@ -174,6 +199,7 @@ public static class QuoteRequestEndpoints
                 return reply.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                     $"This {IdempotencyKeyHeader} was used for a different request. Use a new key for a new request.");
         }
+
         return isForm
             ? FormPages.SeeOther(FormPages.ThankYouUrl(site, document.Id, normalised.Person.Language, normalised.Person.PreferredChannel))
             : TypedResults.Accepted($"/api/v1/quote-requests/{document.Id}", new QuoteRequestAccepted(document.Id));

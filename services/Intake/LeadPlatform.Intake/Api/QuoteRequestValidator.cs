@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using PhoneNumbers;
 
@@ -12,7 +13,8 @@ public static class QuoteRequestValidator
 {
     public static readonly IReadOnlyList<string> Conditions = ["spondylolysis", "spondylolisthesis", "degenerative_disc_disease", "other"];
     public static readonly IReadOnlyList<string> Treatments = ["rest", "physical_therapy", "bracing", "injections", "surgery"];
-    public static readonly IReadOnlyList<string> Channels = ["email", "sms", "phone"];
+    /// <summary>The channels a person may prefer: every channel's <see cref="ChannelPolicy.Name"/>.</summary>
+    public static readonly IReadOnlyList<string> Channels = [.. ChannelPolicy.All.Select(p => p.Name)];
 
     public const int NameMax = 100;
     public const int EmailMax = 254;
@@ -53,7 +55,7 @@ public static class QuoteRequestValidator
 
         var postalCode = errors.Text("postalCode", body.PostalCode, 16);
         var preferred = errors.Text("preferredChannel", body.PreferredChannel, 10)?.ToLowerInvariant() ?? "email";
-        if (!Channels.Contains(preferred)) errors.Add("preferredChannel", "Must be one of: email, sms, phone.");
+        if (!Channels.Contains(preferred)) errors.Add("preferredChannel", $"Must be one of: {ChannelPolicy.AllowedNames}.");
         var language = errors.Text("language", body.Language, 10) ?? "en";
         if (!language.All(c => char.IsAsciiLetter(c) || c == '-')) errors.Add("language", "Must be a language tag such as en or es-MX.");
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LeadPlatform.Compliance;
 using LeadPlatform.Intake.Sites;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -25,7 +26,7 @@ internal static class FormPages
         if (!site.ThankYouUrl.StartsWith(ThankYouPath, StringComparison.Ordinal)) return url;
         url = QueryHelpers.AddQueryString(url, "site", site.Id);
         if (FormTexts.Named(language) is { } text) url = QueryHelpers.AddQueryString(url, "lang", text.Language);
-        if (channel is "email" or "sms" or "phone") url = QueryHelpers.AddQueryString(url, "via", channel);
+        if (ChannelPolicy.TryParse(channel, out var policy)) url = QueryHelpers.AddQueryString(url, "via", policy.Name);
         return url;
     }
 
@@ -56,7 +57,7 @@ internal static class FormPages
 
     public static string ThankYou(FormText text, string? channel, string promise)
     {
-        var by = channel switch { "email" => text.ByEmail, "sms" => text.BySms, "phone" => text.ByPhone, _ => null };
+        var by = ChannelPolicy.TryParse(channel, out var policy) ? text.By(policy.Channel) : null;
         var next = string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ThankYouNext, by is null ? string.Empty : " " + by, promise);
         return Page(text.Language, text.ThankYouTitle,
             $"<p class=\"lead\">{Encode(text.ThankYouReceived)}</p><p id=\"next\">{Encode(next)}</p><p>{Encode(text.ThankYouStop)}</p>" +

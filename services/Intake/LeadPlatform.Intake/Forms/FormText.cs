@@ -1,3 +1,5 @@
+using LeadPlatform.Compliance;
+
 namespace LeadPlatform.Intake.Forms;
 
 /// <summary>
@@ -70,4 +72,22 @@ internal sealed class FormText
     public required string PrivacyTitle { get; init; }
     public required IReadOnlyList<string> PrivacyParagraphs { get; init; }
     public required string BackToForm { get; init; }
+
+    /// <summary>A channel as a choice reads ("Email", "Text message", "Phone call") in this language.</summary>
+    public string Choice(OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => ChannelEmail,
+        OutreachChannel.Sms => ChannelSms,
+        OutreachChannel.Phone => ChannelPhone,
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "No form text for this channel."),
+    };
+
+    /// <summary>How the person will be contacted ("by email", "by text message", "by phone") in this language.</summary>
+    public string By(OutreachChannel channel) => channel switch
+    {
+        OutreachChannel.Email => ByEmail,
+        OutreachChannel.Sms => BySms,
+        OutreachChannel.Phone => ByPhone,
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "No form text for this channel."),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LeadPlatform.Compliance;
 using LeadPlatform.Intake.Api;
 using Microsoft.Extensions.Primitives;
 
@@ -73,7 +74,7 @@ internal static class QuoteFormPage
         html.Append("<fieldset><legend>").Append(E(t.HowToReach)).Append("</legend><p class=\"hint\" id=\"reach-hint\">").Append(E(t.HowToReachHint)).Append("</p>");
         f.Input("email", t.Email, type: "email", autocomplete: "email", maxLength: QuoteRequestValidator.EmailMax, describedBy: "reach-hint", inputMode: "email");
         f.Input("phone", t.Phone, type: "tel", autocomplete: "tel", maxLength: QuoteRequestValidator.PhoneMax, hint: t.PhoneHint, describedBy: "reach-hint");
-        f.Select("preferredChannel", t.PreferredChannel, [("email", t.ChannelEmail), ("sms", t.ChannelSms), ("phone", t.ChannelPhone)], required: false);
+        f.Select("preferredChannel", t.PreferredChannel, [.. ChannelPolicy.All.Select(p => (p.Name, t.Choice(p.Channel)))], required: false);
         f.Select("country", t.Country, t.Countries, required: true, autocomplete: "country");
         f.Input("postalCode", t.PostalCode, autocomplete: "postal-code", maxLength: 16, hint: t.PostalCodeHint);
         html.Append("</fieldset>");

@@ -43,92 +43,13 @@ public sealed class QualificationEngine
     {
         ArgumentNullException.ThrowIfNull(request);
         var r = rules;
-        var person = request.Person;
-        var inquiry = request.Inquiry;
-        var consent = request.Consent;
-
-        var email = person.Email.AsSpan().Trim();
-        var phone = person.Phone.AsSpan().Trim();
-        var emailValid = ContactChecks.IsValidEmail(email);
-        var phoneValid = ContactChecks.IsValidE164(phone);
-        var emailUsable = emailValid && consent.Email.Granted;
-        var smsUsable = phoneValid && consent.Sms.Granted;
-        var phoneUsable = phoneValid && consent.Phone.Granted;
-        var usableChannels = (emailUsable ? 1 : 0) + (smsUsable ? 1 : 0) + (phoneUsable ? 1 : 0);
-
-        // Eligibility.
-        List<DisqualificationReason>? disqualifications = null;
-        if (IsUnderAge(person, today, r.MinimumAge)) Add(ref disqualifications, r.UnderAge);
-        if (usableChannels == 0) Add(ref disqualifications, r.NoUsableChannel);
-        if (!r.ServiceCountries.Contains(person.Country.AsSpan().Trim())) Add(ref disqualifications, r.CountryNotServed);
-        if (!email.IsEmpty)
-        {
-            var domain = ContactChecks.DomainOf(email);
-            if (IsTestDomain(domain, r)) Add(ref disqualifications, r.TestEmailDomain);
-            if (ContactChecks.DomainOrParentIn(domain, r.ThrowawayDomains)) Add(ref disqualifications, r.ThrowawayEmailDomain);
-            if (r.PlaceholderLocalParts.Contains(ContactChecks.LocalPartStem(email))) Add(ref disqualifications, r.PlaceholderEmail);
-        }
-        if (IsPlaceholderName(person.FirstName, person.LastName, r)) Add(ref disqualifications, r.PlaceholderName);
-
-        // Clinical flags.
-        var tried = TreatmentMask(inquiry.TreatmentsTried, r);
-        var months = inquiry.SymptomDurationMonths is >= 0 ? inquiry.SymptomDurationMonths : null; // negative = not given
-        var condition = r.Conditions.GetValueOrDefault(inquiry.Condition ?? string.Empty);
-        var noConservativeCare = (tried & r.ConservativeTreatmentMask) == 0;
-        var shortDuration = months < r.ShortSymptomMonths;
-        var conditionOther = condition?.IsOther ?? r.UnknownConditionIsOther;
-        var flagCount = (noConservativeCare ? 1 : 0) + (shortDuration ? 1 : 0) + (conditionOther ? 1 : 0);
-        IReadOnlyList<string> flags = NoFlags;
-        if (flagCount > 0)
-        {
-            var list = new List<string>(flagCount);
-            if (noConservativeCare) list.Add(r.NoConservativeCare.Id);
-            if (shortDuration) list.Add(r.ShortSymptomDuration.Id);
-            if (conditionOther) list.Add(r.ConditionOther.Id);
-            flags = list;
-        }
-
-        // Score: every point comes with its reason.
+        var contact = Reachability.Of(request);
+        var clinical = ClinicalPicture.Of(request.Inquiry, r);
+        var disqualifications = Disqualifications(request.Person, contact, today, r);
         var reasons = new List<ScoreReason>(r.MaxReasons);
-        var score = 0;
-        if (condition?.Points is { } conditionPoints) Add(reasons, ref score, conditionPoints);
-        if (months is { } m)
-        {
-            foreach (var (minimum, reason) in r.SymptomDurationBands)
-                if (m >= minimum) { Add(reasons, ref score, reason); break; }
-        }
-        foreach (var (bit, reason) in r.TreatmentPoints)
-            if ((tried & (1UL << bit)) != 0) Add(reasons, ref score, reason);
-        if (emailValid && r.ValidEmail is { } validEmail) Add(reasons, ref score, validEmail);
-        if (phoneValid && r.ValidPhone is { } validPhone) Add(reasons, ref score, validPhone);
-        if (!string.IsNullOrWhiteSpace(person.PostalCode) && r.PostalCode is { } postal) Add(reasons, ref score, postal);
-        if ((person.Age is not null || person.DateOfBirth is not null) && r.AgeOrDateOfBirth is { } age) Add(reasons, ref score, age);
-        var preferred = PreferredChannelIndex(person.PreferredChannel, emailUsable, smsUsable, phoneUsable);
-        if (preferred >= 0 && r.PreferredChannelUsable[preferred] is { } preferredReason) Add(reasons, ref score, preferredReason);
-        foreach (var (minimum, reason) in r.ConsentBreadthBands)
-            if (usableChannels >= minimum) { Add(reasons, ref score, reason); break; }
-        var message = inquiry.Message.AsSpan().Trim();
-        if (!message.IsEmpty)
-        {
-            if (r.MessageDetail is { } detail && message.Length >= r.MessageDetailMinimumLength) Add(reasons, ref score, detail);
-            foreach (var (matcher, reason) in r.MessageMentions)
-                if (matcher.StartsAWordIn(message)) Add(reasons, ref score, reason);
-        }
-
-        // Tier: from the score, then lowered and capped by flags.
+        var score = Score(request, contact, clinical, r, reasons);
         var eligible = disqualifications is null;
-        var tier = string.Empty;
-        var scoreTier = string.Empty;
-        if (eligible)
-        {
-            var index = TierIndex(score, r.TierMinimums);
-            scoreTier = r.TierNames[index];
-            if (noConservativeCare) index = Apply(r.NoConservativeCare, index);
-            if (shortDuration) index = Apply(r.ShortSymptomDuration, index);
-            if (conditionOther) index = Apply(r.ConditionOther, index);
-            tier = r.TierNames[Math.Min(index, r.TierNames.Length - 1)];
-        }
-
+        var (tier, scoreTier) = eligible ? Tiers(score, clinical, r) : (string.Empty, string.Empty);
         return new QualificationOutcome
         {
             Eligible = eligible,
@@ -136,10 +57,110 @@ public sealed class QualificationEngine
             ScoreTier = scoreTier,
             Score = score,
             Reasons = reasons,
-            Flags = flags,
+            Flags = clinical.Flags(r),
             Disqualifications = disqualifications ?? NoDisqualifications,
             RuleSetVersion = r.Version,
         };
+    }
+
+    /// <summary>Eligibility: every reason the request cannot be followed up, or null when there is none.</summary>
+    private static List<DisqualificationReason>? Disqualifications(PersonDetails person, Reachability contact, DateOnly today, CompiledRules r)
+    {
+        List<DisqualificationReason>? disqualifications = null;
+        if (IsUnderAge(person, today, r.MinimumAge)) Add(ref disqualifications, r.UnderAge);
+        if (contact.UsableChannels == 0) Add(ref disqualifications, r.NoUsableChannel);
+        if (!r.ServiceCountries.Contains(person.Country.AsSpan().Trim())) Add(ref disqualifications, r.CountryNotServed);
+        var email = person.Email.AsSpan().Trim();
+        if (!email.IsEmpty)
+        {
+            var domain = ContactChecks.DomainOf(email);
+            if (IsTestDomain(domain, r)) Add(ref disqualifications, r.TestEmailDomain);
+            if (ContactChecks.DomainOrParentIn(domain, r.ThrowawayDomains)) Add(ref disqualifications, r.ThrowawayEmailDomain);
+            if (r.PlaceholderLocalParts.Contains(ContactChecks.LocalPartStem(email))) Add(ref disqualifications, r.PlaceholderEmail);
+        }
+
+        if (IsPlaceholderName(person.FirstName, person.LastName, r)) Add(ref disqualifications, r.PlaceholderName);
+        return disqualifications;
+    }
+
+    /// <summary>Score: every point comes with its reason, added to <paramref name="reasons"/> in the rule set's order.</summary>
+    private static int Score(QuoteRequestSubmitted request, Reachability contact, ClinicalPicture clinical, CompiledRules r, List<ScoreReason> reasons)
+    {
+        var person = request.Person;
+        var score = 0;
+        if (clinical.Condition?.Points is { } conditionPoints) Add(reasons, ref score, conditionPoints);
+        if (clinical.Months is { } m)
+        {
+            foreach (var (minimum, reason) in r.SymptomDurationBands)
+                if (m >= minimum) { Add(reasons, ref score, reason); break; }
+        }
+        foreach (var (bit, reason) in r.TreatmentPoints)
+            if ((clinical.Tried & (1UL << bit)) != 0) Add(reasons, ref score, reason);
+        if (contact.EmailValid && r.ValidEmail is { } validEmail) Add(reasons, ref score, validEmail);
+        if (contact.PhoneValid && r.ValidPhone is { } validPhone) Add(reasons, ref score, validPhone);
+        if (!string.IsNullOrWhiteSpace(person.PostalCode) && r.PostalCode is { } postal) Add(reasons, ref score, postal);
+        if ((person.Age is not null || person.DateOfBirth is not null) && r.AgeOrDateOfBirth is { } age) Add(reasons, ref score, age);
+        var preferred = PreferredChannelIndex(person.PreferredChannel, contact.EmailUsable, contact.SmsUsable, contact.PhoneUsable);
+        if (preferred >= 0 && r.PreferredChannelUsable[preferred] is { } preferredReason) Add(reasons, ref score, preferredReason);
+        foreach (var (minimum, reason) in r.ConsentBreadthBands)
+            if (contact.UsableChannels >= minimum) { Add(reasons, ref score, reason); break; }
+        var message = request.Inquiry.Message.AsSpan().Trim();
+        if (!message.IsEmpty)
+        {
+            if (r.MessageDetail is { } detail && message.Length >= r.MessageDetailMinimumLength) Add(reasons, ref score, detail);
+            foreach (var (matcher, reason) in r.MessageMentions)
+                if (matcher.StartsAWordIn(message)) Add(reasons, ref score, reason);
+        }
+
+        return score;
+    }
+
+    /// <summary>Tier: from the score, then lowered and capped by the clinical flags; also the tier the score alone gives.</summary>
+    private static (string Tier, string ScoreTier) Tiers(int score, ClinicalPicture clinical, CompiledRules r)
+    {
+        var index = TierIndex(score, r.TierMinimums);
+        var scoreTier = r.TierNames[index];
+        if (clinical.NoConservativeCare) index = Apply(r.NoConservativeCare, index);
+        if (clinical.ShortDuration) index = Apply(r.ShortSymptomDuration, index);
+        if (clinical.ConditionOther) index = Apply(r.ConditionOther, index);
+        return (r.TierNames[Math.Min(index, r.TierNames.Length - 1)], scoreTier);
+    }
+
+    /// <summary>Which channels are valid and consented to.</summary>
+    private readonly record struct Reachability(bool EmailValid, bool PhoneValid, bool EmailUsable, bool SmsUsable, bool PhoneUsable)
+    {
+        public int UsableChannels => (EmailUsable ? 1 : 0) + (SmsUsable ? 1 : 0) + (PhoneUsable ? 1 : 0);
+
+        public static Reachability Of(QuoteRequestSubmitted request)
+        {
+            var consent = request.Consent;
+            var emailValid = ContactChecks.IsValidEmail(request.Person.Email.AsSpan().Trim());
+            var phoneValid = ContactChecks.IsValidE164(request.Person.Phone.AsSpan().Trim());
+            return new(emailValid, phoneValid, emailValid && consent.Email.Granted, phoneValid && consent.Sms.Granted, phoneValid && consent.Phone.Granted);
+        }
+    }
+
+    /// <summary>What the inquiry says clinically: the condition, the symptoms' duration, the treatments tried, and the flags they raise.</summary>
+    private readonly record struct ClinicalPicture(ConditionRule? Condition, int? Months, ulong Tried, bool NoConservativeCare, bool ShortDuration, bool ConditionOther)
+    {
+        public static ClinicalPicture Of(InquiryDetails inquiry, CompiledRules r)
+        {
+            var tried = TreatmentMask(inquiry.TreatmentsTried, r);
+            var months = inquiry.SymptomDurationMonths is >= 0 ? inquiry.SymptomDurationMonths : null; // negative = not given
+            var condition = r.Conditions.GetValueOrDefault(inquiry.Condition ?? string.Empty);
+            return new(condition, months, tried, (tried & r.ConservativeTreatmentMask) == 0, months < r.ShortSymptomMonths, condition?.IsOther ?? r.UnknownConditionIsOther);
+        }
+
+        /// <summary>The flags' ids in the rule set's order (the same empty list when there is none).</summary>
+        public IReadOnlyList<string> Flags(CompiledRules r)
+        {
+            if (!NoConservativeCare && !ShortDuration && !ConditionOther) return NoFlags;
+            var list = new List<string>(3);
+            if (NoConservativeCare) list.Add(r.NoConservativeCare.Id);
+            if (ShortDuration) list.Add(r.ShortSymptomDuration.Id);
+            if (ConditionOther) list.Add(r.ConditionOther.Id);
+            return list;
+        }
     }
 
     /// <summary>

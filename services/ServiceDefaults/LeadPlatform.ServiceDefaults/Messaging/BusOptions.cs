@@ -21,6 +21,8 @@ public sealed class BusOptions
     /// </summary>
     public bool ReconnectQuickly { get; set; } = true;
 
-    public bool IsInProcess =>
-        string.Equals(Transport, "InProcess", StringComparison.OrdinalIgnoreCase) || string.Equals(Transport, "InMemory", StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="Transport"/> read (any case); a name that is none of them throws, naming the setting and the allowed names.</summary>
+    public BusTransport TransportKind => BusTransportNames.Map.Parse(Transport);
+
+    public bool IsInProcess => TransportKind == BusTransport.InProcess;
 }

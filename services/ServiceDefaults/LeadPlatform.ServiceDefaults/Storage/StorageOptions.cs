@@ -14,7 +14,10 @@ public sealed class StorageOptions
     /// <summary>Each service's database is <c>{prefix}-{service}</c>, for example leadplatform-intake.</summary>
     public string MongoDatabasePrefix { get; set; } = "leadplatform";
 
-    public bool IsLiteDb => string.Equals(Provider, "LiteDb", StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="Provider"/> read (any case); a name that is none of them throws, naming the setting and the allowed names.</summary>
+    public StorageProvider ProviderKind => StorageProviderNames.Map.Parse(Provider);
+
+    public bool IsLiteDb => ProviderKind == StorageProvider.LiteDb;
 
     public string ResolveDataFolder() => string.IsNullOrWhiteSpace(DataFolder)
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "LeadPlatform")

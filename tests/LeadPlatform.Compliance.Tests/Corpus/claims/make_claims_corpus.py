@@ -11,6 +11,7 @@ import heldout3_sentences as H3
 import dev3_sentences as D3
 import heldout4_sentences as H4
 import dev4_sentences as D4
+import dev5_sentences as D5
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -91,6 +92,8 @@ for lang in ("en", "es", "pt"):  # fourth held-out part (round 4, written before
     build("heldout4", H4, lang)
 for lang in ("en", "es", "pt"):  # round-4 development sentences (written after heldout4), appended to the dev part
     build("dev", D4, lang)
+for lang in ("en", "es", "pt"):  # round-5 development sentences (rules helper, written after heldout4 was spent), appended to the dev part
+    build("dev", D5, lang)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:

@@ -1,0 +1,224 @@
+namespace LeadPlatform.Compliance;
+
+/// <summary>
+/// Round 5: words that are <em>mentioned</em>, not asserted. Two principles, written as code rather than phrases:
+/// <list type="bullet">
+/// <item><b>Quotation inside a frame.</b> Words inside quotation marks (“…”, "…", «…», ‘…’, '…') are someone else's
+/// words. When the sentence around the quotation, outside it, carries a negation, a distancing cue or an honest frame
+/// ("Words such as 'miracle' are a red flag", "reviews that say 'it fixed my back' are not something we stand behind",
+/// "Palabras como «cura» son una señal de alarma"), the quoted words are distanced. A quoted testimonial with nothing
+/// around it ("'My pain is gone,' says Ana") stays asserted.</item>
+/// <item><b>A question answered with a denial.</b> A question followed by a sentence that opens (in its first words)
+/// with a negation or an honest frame ("Will this cure me? Nobody can promise that", "¿Es seguro? Ningún procedimiento
+/// está libre de riesgos", "Isto vai me curar? Ninguém pode prometer") is the patient's question, not the clinic's
+/// claim: the question is distanced. The answer is read as always.</item>
+/// </list>
+/// Both only mark tokens as distanced, which the phrase rules and the topics already respect.
+/// </summary>
+public sealed partial class ClaimRuleSet
+{
+    private const int AnswerOpening = 5;
+    private const int LongestQuote = 240;
+    private const int ShortestAnswer = 3;
+
+    [ThreadStatic]
+    private static bool[]? quotedCache;
+
+    private void MarkMentions(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] distanced)
+    {
+        var source = tokens.Source;
+        var quoted = QuotedTokens(tokens, source, out var anyQuote);
+        if (anyQuote)
+        {
+            for (var t = 0; t < tokens.Count;)
+            {
+                if (!quoted[t])
+                {
+                    t++;
+                    continue;
+                }
+
+                var qs = t;
+                while (t < tokens.Count && quoted[t])
+                {
+                    t++;
+                }
+
+                var qe = t - 1;
+                var left = qs;
+                while (left > 0 && !EndsSentence(tokens, left - 1))
+                {
+                    left--;
+                }
+
+                var right = qe;
+                while (right + 1 < tokens.Count && !EndsSentence(tokens, right))
+                {
+                    right++;
+                }
+
+                if (FrameOutsideQuotes(hits, topicHits, quoted, left, right))
+                {
+                    for (var p = qs; p <= qe; p++)
+                    {
+                        distanced[p] = true;
+                    }
+                }
+            }
+        }
+
+        if (!source.Contains('?', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        for (var s = 0; s < tokens.Count;)
+        {
+            var e = s;
+            while (e + 1 < tokens.Count && !EndsSentence(tokens, e))
+            {
+                e++;
+            }
+
+            if (e + 1 < tokens.Count && EndsWithQuestionMark(tokens, source, e) && AnswerOpensWithDenial(tokens, hits, topicHits, e + 1))
+            {
+                for (var p = s; p <= e; p++)
+                {
+                    distanced[p] = true;
+                }
+            }
+
+            s = e + 1;
+        }
+    }
+
+    private static bool EndsWithQuestionMark(TokenizedText tokens, string source, int e)
+    {
+        var from = tokens.OriginalEnd(e);
+        var to = e + 1 < tokens.Count ? tokens.OriginalStart(e + 1) : source.Length;
+        return from < to && source.AsSpan(from, to - from).IndexOfAny('?', '\uFF1F') >= 0;
+    }
+
+    private bool AnswerOpensWithDenial(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, int answer)
+    {
+        var end = answer;
+        while (end + 1 < tokens.Count && !EndsSentence(tokens, end))
+        {
+            end++;
+        }
+
+        foreach (var h in hits)
+        {
+            if (h.Owner >= cueBase && h.Owner != notNegationOwner && h.Start >= answer && h.Start < answer + AnswerOpening
+                && !StartsNotNegation(hits, h.Start))
+            {
+                // "Risks? Practically none." A bare negative quantifier answering the clinic's own question is the claim
+                // itself ("no risks"), not a denial of the patient's question.
+                if (end - answer < ShortestAnswer && cues[h.Owner - cueBase].Auxiliaries.Count > 0)
+                {
+                    return false;
+                }
+
+                return true;
+            }
+        }
+
+        foreach (var h in topicHits)
+        {
+            if (h.Owner == honestOwner && h.Start >= answer && h.Start < answer + AnswerOpening)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FrameOutsideQuotes(List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] quoted, int left, int right)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Owner >= cueBase && h.Owner != notNegationOwner && h.Start >= left && h.Start <= right && !quoted[h.Start]
+                && !StartsNotNegation(hits, h.Start))
+            {
+                return true;
+            }
+        }
+
+        foreach (var h in topicHits)
+        {
+            if (h.Owner == honestOwner && h.Start >= left && h.Start <= right && !quoted[h.Start])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Which tokens stand inside quotation marks (a pair of marks at most <see cref="LongestQuote"/> characters apart).</summary>
+    private static bool[] QuotedTokens(TokenizedText tokens, string source, out bool any)
+    {
+        var quoted = quotedCache is { } q && q.Length >= tokens.Count ? q : quotedCache = new bool[Math.Max(tokens.Count, 256)];
+        Array.Clear(quoted, 0, tokens.Count);
+        any = false;
+        if (source.AsSpan().IndexOfAny("\"'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB") < 0)
+        {
+            return quoted;
+        }
+
+        var token = 0;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var close = ClosingMark(source, i);
+            if (close == '\0')
+            {
+                continue;
+            }
+
+            var j = source.IndexOf(close, i + 1);
+            while (j > 0 && close is '\'' or '\u2019' && j + 1 < source.Length && char.IsLetter(source[j + 1]))
+            {
+                j = source.IndexOf(close, j + 1); // an apostrophe inside a quoted word ("don't") is not the closing mark
+            }
+
+            if (j < 0 || j - i > LongestQuote)
+            {
+                continue;
+            }
+
+            while (token < tokens.Count && tokens.OriginalStart(token) <= i)
+            {
+                token++;
+            }
+
+            for (var t = token; t < tokens.Count && tokens.OriginalStart(t) < j; t++)
+            {
+                quoted[t] = true;
+                any = true;
+            }
+
+            i = j;
+        }
+
+        return quoted;
+    }
+
+    /// <summary>The mark that closes a quotation opened at <paramref name="i"/>, or '\0' if none opens there.</summary>
+    private static char ClosingMark(string source, int i)
+    {
+        var c = source[i];
+        var opensWord = i + 1 < source.Length && char.IsLetterOrDigit(source[i + 1]);
+        var afterSpace = i == 0 || char.IsWhiteSpace(source[i - 1]) || source[i - 1] is '(' or '[' or ':' or '\u2014' or '\u2013';
+        return c switch
+        {
+            '\u201C' => '\u201D',
+            '\u201E' => '\u201C',
+            '\u00AB' => '\u00BB',
+            '\u2018' when opensWord => '\u2019',
+            '"' when afterSpace && opensWord => '"',
+            '\'' when afterSpace && opensWord => '\'',
+            _ => '\0',
+        };
+    }
+}
