@@ -14,7 +14,7 @@ namespace LeadPlatform.Storage.Tests;
 /// What every store must do, whatever the database. Each adapter (LiteDB, MongoDB) runs the same cases; a case
 /// that passes on one and fails on the other is an adapter bug.
 /// </summary>
-public abstract class StoreConformance
+public abstract partial class StoreConformance
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 

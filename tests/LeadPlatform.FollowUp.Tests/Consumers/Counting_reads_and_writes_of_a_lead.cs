@@ -19,10 +19,11 @@ namespace LeadPlatform.FollowUp.Tests.Consumers;
 public sealed class Counting_reads_and_writes_of_a_lead : IAsyncLifetime
 {
     /// <summary>
-    /// One read per event that changes the lead (the submission, the decision, the acknowledgement), and one by the email
-    /// channel, which looks for a consultation's calendar invite to attach (<c>ConsultationInvites.ForAsync</c>) on every email.
+    /// One read per event that changes the lead (the submission, the decision, the acknowledgement). The email channel's
+    /// look for a consultation's calendar invite (<c>ConsultationInvites.ForAsync</c>) takes the lead the sender holds: it
+    /// read the lead once per email, and the budget was 4 (lowered deliberately, issue 15's target of 3).
     /// </summary>
-    private const int ReadBudget = 4;
+    private const int ReadBudget = 3;
     /// <summary>The submission, the task, the acknowledgement recorded as sending before its channel sees it, and marked sent after.</summary>
     private const int WriteBudget = 4;
     /// <summary>FollowUpTaskCreated and OutreachSent, each marked sent once by the outbox dispatcher (targeted: no read of the lead).</summary>
@@ -45,7 +46,7 @@ public sealed class Counting_reads_and_writes_of_a_lead : IAsyncLifetime
     public ValueTask DisposeAsync() => _module.DisposeAsync();
 
     [Fact]
-    public async Task A_lead_from_its_submission_to_its_acknowledgement_being_sent_is_read_four_times_and_written_four_times()
+    public async Task A_lead_from_its_submission_to_its_acknowledgement_being_sent_is_read_three_times_and_written_four_times()
     {
         _ = _module.Services.GetRequiredService<ILeadStore>(); // the decorator exists (the counter with it)
         var leads = _counter.Inner;

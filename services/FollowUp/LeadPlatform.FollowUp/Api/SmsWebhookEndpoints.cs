@@ -144,10 +144,8 @@ public static class SmsWebhookEndpoints
     private static async Task RecordReplyAsync(ILeadStore store, Guid leadId, string text, SmsReplyClassification classification, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        await store.UpdateAsync(leadId, lead =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return;
             var details = new Dictionary<string, string> { ["text"] = text.Length > 1600 ? text[..1600] : text };
             if (classification.IsAmbiguous)
             {
@@ -166,16 +164,8 @@ public static class SmsWebhookEndpoints
                 Actor = "lead",
                 Details = details,
             });
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Changed meanwhile: read it again.
-            }
-        }
+            return true;
+        }, cancellationToken);
     }
 
     internal static bool SignatureMatches(string secret, long timestamp, byte[] body, string header)

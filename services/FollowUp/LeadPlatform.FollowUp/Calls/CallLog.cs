@@ -27,12 +27,15 @@ internal sealed class CallLog(ILeadStore store, OutreachSender sender, TimeProvi
             if (problem is not null && script.ReadConfirmedAt is null) return (null, problem);
         }
 
-        for (var attempt = 1; ; attempt++)
+        (CallRecord? Call, string? Problem) result = (null, null);
+        await store.UpdateAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return (null, null);
+            result = (null, null);
             if (request.ScriptOutreachId is { } sid && lead.Outreach.Find(o => o.Id == sid) is not { Channel: ChannelNames.Phone })
-                return (null, "The scriptOutreachId is not a call script of this lead.");
+            {
+                result = (null, "The scriptOutreachId is not a call script of this lead.");
+                return false;
+            }
 
             var now = StoredTime.Truncate(time.GetUtcNow());
             var call = new CallRecord
@@ -112,20 +115,14 @@ internal sealed class CallLog(ILeadStore store, OutreachSender sender, TimeProvi
                     Details = new() { ["callId"] = call.Id.ToString("D") },
                 });
             }
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                continue;
-            }
-            logger.LogInformation("Call {CallId} ({CallDirection}, {CallOutcome}) logged for lead {LeadId}; {ClosedTasks} task(s) closed, callback task {CallbackTaskId}",
+            log.LogInformation("Call {CallId} ({CallDirection}, {CallOutcome}) logged for lead {LeadId}; {ClosedTasks} task(s) closed, callback task {CallbackTaskId}",
                 call.Id, call.Direction, call.Outcome, leadId, call.ClosedTaskIds.Count, call.CallbackTaskId);
             if (call.FlaggedForCompliance)
-                logger.LogWarning("Call {CallId} for lead {LeadId} was logged without a cleared call script: flagged for the compliance officer", call.Id, leadId);
-            return (call, null);
-        }
+                log.LogWarning("Call {CallId} for lead {LeadId} was logged without a cleared call script: flagged for the compliance officer", call.Id, leadId);
+            result = (call, null);
+            return true;
+        }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
+        return result;
     }
 
     /// <summary>The named script if it was read aloud and still fresh; else the latest confirmed script of the lead within <see cref="ScriptCovers"/>.</summary>

@@ -29,7 +29,6 @@ internal sealed class ConsultationBooking(
     ILogger<ConsultationBooking> logger,
     Webhooks.WebhookOutbox? webhooks = null)
 {
-    private const int Attempts = 5;
     public static readonly TimeSpan ReminderBefore = TimeSpan.FromDays(1);
 
     public TimeZoneInfo ClinicZone => clock.TimeZone;
@@ -280,20 +279,20 @@ internal sealed class ConsultationBooking(
     /// <summary>An optimistic write: a conflict re-reads and redoes the change. The change returns the consultation, or a conflict (nothing written).</summary>
     private async Task<ConsultationChange> WriteAsync(Guid leadId, Func<LeadDocument, DateTimeOffset, (Consultation?, string?)> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        ConsultationChange outcome = new(null);
+        await store.UpdateAsync(leadId, lead =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null || lead.MergedInto is not null || lead.ErasedAt is not null) return new ConsultationChange(null);
+            outcome = new ConsultationChange(null);
+            if (lead.MergedInto is not null || lead.ErasedAt is not null) return false;
             var (consultation, conflict) = change(lead, StoredTime.Truncate(time.GetUtcNow()));
-            if (conflict is not null) return new ConsultationChange(consultation ?? new Consultation(), conflict);
-            try
+            if (conflict is not null)
             {
-                await store.ReplaceAsync(lead, cancellationToken);
-                return new ConsultationChange(consultation);
+                outcome = new ConsultationChange(consultation ?? new Consultation(), conflict);
+                return false;
             }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-            }
-        }
+            outcome = new ConsultationChange(consultation);
+            return true;
+        }, cancellationToken);
+        return outcome;
     }
 }

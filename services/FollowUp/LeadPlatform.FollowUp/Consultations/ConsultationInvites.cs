@@ -16,7 +16,8 @@ internal sealed class ConsultationInvites(ILeadStore store, SlaClock clock, IOpt
     public async Task<MimePart?> ForAsync(ClearedOutreach outreach, CancellationToken cancellationToken)
     {
         if (outreach.Channel != OutreachChannel.Email) return null;
-        var lead = await store.GetAsync(outreach.LeadId, cancellationToken);
+        // The sender's lead as it wrote it, when it is the one sending (no second read of the lead per email).
+        var lead = HeldLead.For(outreach.LeadId) ?? await store.GetAsync(outreach.LeadId, cancellationToken);
         if (lead is null) return null;
         foreach (var c in lead.Consultations)
         {

@@ -14,17 +14,16 @@ namespace LeadPlatform.FollowUp.Consultations;
 /// </summary>
 internal sealed class ContactCorrections(ILeadStore store, TimeProvider time, ILogger<ContactCorrections> logger)
 {
-    private const int Attempts = 5;
-
     /// <summary>Null: no such lead; else the fields that changed (empty: the same as on file).</summary>
     public async Task<IReadOnlyList<string>?> CorrectAsync(Guid leadId, string? phone, string? email, string reason, string by, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        List<string>? result = null;
+        await store.UpdateAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null || lead.MergedInto is not null || lead.ErasedAt is not null || lead.Person is null) return null;
+            result = null;
+            if (lead.MergedInto is not null || lead.ErasedAt is not null || lead.Person is null) return false;
             var now = StoredTime.Truncate(time.GetUtcNow());
-            var changed = new List<string>();
+            var changed = result = [];
             var person = lead.Person;
             lead.ConsentedContact ??= new ConsentedContact();
             if (phone is not null && phone != person.Phone)
@@ -44,7 +43,7 @@ internal sealed class ContactCorrections(ILeadStore store, TimeProvider time, IL
             if (lead.ConsentedContact.Phone is { } p && p == person.Phone) lead.ConsentedContact.Phone = null;
             if (lead.ConsentedContact.Email is { } e && string.Equals(e, person.Email, StringComparison.OrdinalIgnoreCase)) lead.ConsentedContact.Email = null;
             if (lead.ConsentedContact is { Phone: null, Email: null }) lead.ConsentedContact = null;
-            if (changed.Count == 0) return changed;
+            if (changed.Count == 0) return false;
             lead.Person = person;
             foreach (var field in changed)
             {
@@ -76,17 +75,10 @@ internal sealed class ContactCorrections(ILeadStore store, TimeProvider time, IL
                 ConsentHash = "none",
                 RuleResults = [new EvidenceRuleResult { Rule = "identity.contact_corrected", Outcome = "passed", Detail = detail }],
             });
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                continue;
-            }
-            logger.LogInformation("Lead {LeadId}: {CorrectedFields} corrected by a coordinator", leadId, string.Join(",", changed));
-            return changed;
-        }
+            log.LogInformation("Lead {LeadId}: {CorrectedFields} corrected by a coordinator", leadId, string.Join(",", changed));
+            return true;
+        }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
+        return result;
     }
 
     private static string Hash(string? value) =>

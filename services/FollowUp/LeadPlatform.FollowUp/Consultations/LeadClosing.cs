@@ -15,10 +15,9 @@ internal sealed class LeadClosing(ILeadStore store, TimeProvider time, ILogger<L
 
     public async Task<bool> CloseAsLostAsync(Guid leadId, string reason, string? text, string by, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var result = await store.UpdateAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null || lead.MergedInto is not null) return false;
+            if (lead.MergedInto is not null) return false;
             var now = StoredTime.Truncate(time.GetUtcNow());
             var from = lead.Status;
             lead.Status = LeadStatus.Lost;
@@ -34,16 +33,9 @@ internal sealed class LeadClosing(ILeadStore store, TimeProvider time, ILogger<L
                 Details = new() { ["from"] = from, ["to"] = LeadStatus.Lost, ["lostReason"] = reason },
             });
             if (lead.LostReasonText is { } more) lead.Timeline[^1].Details["lostReasonText"] = more;
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                continue;
-            }
-            logger.LogInformation("Lead {LeadId} closed as lost ({LostReason}); status was {FromStatus}", leadId, reason, from);
+            log.LogInformation("Lead {LeadId} closed as lost ({LostReason}); status was {FromStatus}", leadId, reason, from);
             return true;
-        }
+        }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
+        return result.Updated;
     }
 }

@@ -13,7 +13,7 @@ namespace LeadPlatform.FollowUp.Consumers;
 /// Builds each lead's follow-up view from the journey's events: the submission, the decision, and for a qualified lead
 /// a task due by its tier's SLA (one open task at a time). Events for a lead merged into another go to the surviving
 /// lead. Events can arrive in any order and more than once; every handler checks whether it
-/// already applied its event, and a concurrent change makes the bus retry the message.
+/// already applied its event, and a concurrent change makes the write apply it again on a fresh read.
 /// </summary>
 public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, TaskDueTimes due, RoundRobinAssigner assigner, StaffAlerts alerts, ILogger<LeadJourneyConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>, IConsumer<LeadQualified>, IConsumer<LeadDisqualified>, IConsumer<LeadOptedOut>
@@ -27,7 +27,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     {
         var m = context.Message;
         // The lead as it is now is written back from this read (no second read of it for the write): a change meanwhile
-        // fails the write's version check, and the bus retries the message from a fresh read.
+        // fails the write's version check, and the change is applied again on a fresh read.
         var current = await store.GetCurrentAsync(m.LeadId, context.CancellationToken);
         var leadId = current?.Id ?? m.LeadId;
         var others = new List<(PossibleSameLead Link, LeadDocument? Other)>();
@@ -276,22 +276,21 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
 
     /// <summary>
     /// Applies the change to <paramref name="existing"/>, the lead <paramref name="leadId"/> as this message read it
-    /// (null: not there), and writes it with the version check: no second read of a document already held. A change
-    /// meanwhile fails the write (<see cref="ConcurrencyConflictException"/>) and the bus retries the message afresh.
+    /// (null: not there, so it is created), and writes it with the version check through <see cref="DocumentUpdates"/>: no
+    /// second read of a document already held; a change meanwhile makes it read the lead again and apply the change anew.
+    /// What the change logs is logged once, after its write.
     /// </summary>
     private async Task UpdateHeldAsync(Guid leadId, LeadDocument? existing, ConsumeContext context, Func<LeadDocument, DateTimeOffset, ILogger, bool> apply)
     {
         var now = time.UtcNow();
-        var lead = existing ?? LeadDocument.New(leadId, now);
-        var log = new LogOnCommit(logger); // the write can be retried after a conflict: its steps are logged once it landed
-        if (!apply(lead, now, log))
+        var result = await store.UpdateAsync(leadId, (lead, log) => apply(lead, now, log), new UpdateOptions<LeadDocument>
         {
-            logger.LogInformation("Event for lead {LeadId} already applied; redelivery ignored", leadId);
-            return;
-        }
-        if (existing is not null) await store.ReplaceAsync(lead, context.CancellationToken);
-        else if (!await store.TryInsertAsync(lead, context.CancellationToken)) throw new ConcurrencyConflictException(store.Name, leadId, 0);
-        log.Commit();
+            Held = existing,
+            HeldMissing = existing is null,
+            Create = () => LeadDocument.New(leadId, now),
+            Logger = logger,
+        }, context.CancellationToken);
+        if (result.Outcome == UpdateOutcome.Unchanged) logger.LogInformation("Event for lead {LeadId} already applied; redelivery ignored", leadId);
     }
 
     private static IEnumerable<string> ConsentedChannels(ConsentSnapshot consent)

@@ -33,10 +33,10 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
     };
 
     public Task<bool> AddNoteAsync(Guid leadId, string text, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(leadId, (lead, now) =>
+        ChangeAsync(leadId, (lead, now, log) =>
         {
             lead.Record(new TimelineEntry { At = now, Kind = "note", Summary = text.Trim(), Actor = actor });
-            logger.LogInformation("Note added to lead {LeadId}", leadId);
+            log.LogInformation("Note added to lead {LeadId}", leadId);
             return true;
         }, cancellationToken);
 
@@ -53,7 +53,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
     }
 
     private Task<bool> SetStatusCoreAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(leadId, (lead, now) =>
+        ChangeAsync(leadId, (lead, now, log) =>
         {
             // Leaving "not eligible" needs a reason and opens a task: only through the override (ChangeStatusAsync does both).
             if (lead.Status == status || lead.Status == LeadStatus.NotEligible) return false;
@@ -72,7 +72,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
                 Actor = actor,
                 Details = new() { ["from"] = from, ["to"] = status },
             });
-            logger.LogInformation("Lead {LeadId} status changed from {FromStatus} to {ToStatus}", leadId, from, status);
+            log.LogInformation("Lead {LeadId} status changed from {FromStatus} to {ToStatus}", leadId, from, status);
             return true;
         }, cancellationToken);
 
@@ -98,7 +98,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
 
     /// <summary>A coordinator overrides "not eligible": the lead gets a follow-up task (tier C's SLA) and the reason goes on the timeline.</summary>
     public Task<bool> OverrideEligibilityAsync(Guid leadId, string reason, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(leadId, (lead, now) =>
+        ChangeAsync(leadId, (lead, now, log) =>
         {
             if (lead.Status != LeadStatus.NotEligible) return false;
             var task = new FollowUpTask
@@ -130,26 +130,12 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
                 DueAt = task.DueAt,
                 AssignedTo = task.AssignedTo,
             }, now, null, lead.Id);
-            logger.LogInformation("Lead {LeadId} eligibility overridden; follow-up task {TaskId} created", leadId, task.Id);
+            log.LogInformation("Lead {LeadId} eligibility overridden; follow-up task {TaskId} created", leadId, task.Id);
             return true;
         }, cancellationToken);
 
-    private async Task<bool> ChangeAsync(Guid leadId, Func<LeadDocument, DateTimeOffset, bool> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return false;
-            if (!change(lead, StoredTime.Truncate(time.GetUtcNow()))) return true;
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Someone (a consumer, another coordinator) changed the lead meanwhile: redo on a fresh read.
-            }
-        }
-    }
+    /// <summary>False: no such lead; true when the change was written or had nothing to do (what it logs is logged once, after its write).</summary>
+    private async Task<bool> ChangeAsync(Guid leadId, Func<LeadDocument, DateTimeOffset, ILogger, bool> change, CancellationToken cancellationToken) =>
+        (await store.UpdateAsync(leadId, (lead, log) => change(lead, StoredTime.Truncate(time.GetUtcNow()), log),
+            new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken)).Found;
 }

@@ -169,10 +169,9 @@ public static class EmailWebhookEndpoints
 
     private static async Task<bool> RecordReplyAsync(ILeadStore store, Guid leadId, EmailInboundBody message, TimeProvider time, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var result = await store.UpdateAsync(leadId, lead =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null || lead.ErasedAt is not null) return false;
+            if (lead.ErasedAt is not null) return false;
             var text = message.Text!.Trim();
             var details = new Dictionary<string, string> { ["text"] = text.Length > 8000 ? text[..8000] : text };
             if (!string.IsNullOrWhiteSpace(message.Subject)) details["subject"] = message.Subject.Trim() is var s && s.Length > 300 ? s[..300] : message.Subject.Trim();
@@ -184,15 +183,8 @@ public static class EmailWebhookEndpoints
                 Actor = "lead",
                 Details = details,
             });
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Changed meanwhile: read it again.
-            }
-        }
+            return true;
+        }, cancellationToken);
+        return result.Updated;
     }
 }

@@ -50,24 +50,17 @@ internal sealed class LeadInbox(ILeadStore store, TimeProvider time, ILogger<Lea
     /// <summary>Marks one reply read by <paramref name="by"/>; false when the lead or the reply does not exist.</summary>
     public async Task<bool> MarkReadAsync(Guid leadId, string key, string by, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var found = false;
+        await store.UpdateAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            var entry = lead?.Timeline.Find(e => Kinds.Contains(e.Kind) && KeyOf(e) == key);
-            if (lead is null || entry is null) return false;
-            if (entry.Details.ContainsKey(ReadAtDetail)) return true;
+            var entry = lead.Timeline.Find(e => Kinds.Contains(e.Kind) && KeyOf(e) == key);
+            found = entry is not null;
+            if (entry is null || entry.Details.ContainsKey(ReadAtDetail)) return false;
             entry.Details[ReadAtDetail] = StoredTime.Truncate(time.GetUtcNow()).ToString("O", CultureInfo.InvariantCulture);
             entry.Details[ReadByDetail] = by;
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                logger.LogInformation("Reply {ReplyKey} of lead {LeadId} marked read", key, leadId);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Changed meanwhile: again on a fresh read.
-            }
-        }
+            log.LogInformation("Reply {ReplyKey} of lead {LeadId} marked read", key, leadId);
+            return true;
+        }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
+        return found;
     }
 }

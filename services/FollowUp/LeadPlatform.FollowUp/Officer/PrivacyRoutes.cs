@@ -86,22 +86,13 @@ internal static class PrivacyRoutes
     /// <summary>Adds the entry (and whatever <paramref name="also"/> does) in one write; false when <paramref name="also"/> declined.</summary>
     private static async Task<bool> RecordAsync(ILeadStore store, Guid leadId, TimelineEntry entry, CancellationToken ct, Func<LeadDocument, bool>? also = null)
     {
-        for (var attempt = 1; ; attempt++)
+        var result = await store.UpdateAsync(leadId, lead =>
         {
-            var lead = await store.GetAsync(leadId, ct);
-            if (lead is null) return false;
             if (also is not null && !also(lead)) return false;
             lead.Record(entry);
-            try
-            {
-                await store.ReplaceAsync(lead, ct);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Changed meanwhile: redo on a fresh read.
-            }
-        }
+            return true;
+        }, ct);
+        return result.Updated;
     }
 
     private static IResult NotFound(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new

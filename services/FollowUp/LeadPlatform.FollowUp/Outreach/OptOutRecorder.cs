@@ -14,17 +14,13 @@ namespace LeadPlatform.FollowUp.Outreach;
 /// </summary>
 internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<OptOutRecorder> logger)
 {
-    private const int Attempts = 5;
-
     /// <returns>null when there is no such lead; true when recorded now; false when it already was.</returns>
     /// <param name="addressOnly">The opt-out is about the address, not the person's wish (a hard bounce): never widened to <c>all</c> by the policy.</param>
     public async Task<bool?> OptOutAsync(Guid leadId, string channel, string source, string actor, CancellationToken cancellationToken, bool addressOnly = false)
     {
-        for (var attempt = 1; ; attempt++)
+        // A merged lead's link opts the surviving lead out.
+        var result = await store.UpdateCurrentAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetCurrentAsync(leadId, cancellationToken); // a merged lead's link opts the surviving lead out
-            if (lead is null) return null;
-            leadId = lead.Id;
             if (lead.OptOuts.Contains(channel) || lead.OptOuts.Contains("all")) return false;
             var now = time.UtcNow();
             var revokesAll = options.Value.OptOutRevokesAllChannels && channel != "all" && !addressOnly;
@@ -41,20 +37,21 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
                 Actor = actor,
                 Details = details,
             });
-            lead.Enqueue(new LeadOptedOut { LeadId = leadId, OccurredAt = now, Channel = scope, Source = source },
-                now, lead.QuoteRequestIds.Count > 0 ? lead.QuoteRequestIds[^1] : null, leadId);
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                logger.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", leadId, channel, source);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                // Changed meanwhile: read it again.
-            }
-        }
+            lead.Enqueue(new LeadOptedOut { LeadId = lead.Id, OccurredAt = now, Channel = scope, Source = source },
+                now, lead.QuoteRequestIds.Count > 0 ? lead.QuoteRequestIds[^1] : null, lead.Id);
+            log.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", lead.Id, channel, source);
+            return true;
+        }, logger, cancellationToken);
+        return Outcome(result.Outcome);
     }
+
+    private static bool? Outcome(UpdateOutcome outcome) => outcome switch
+    {
+        UpdateOutcome.NotFound => null,
+        UpdateOutcome.Unchanged => false,
+        UpdateOutcome.Updated => true,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
 
     /// <summary>The timeline's words for an address the mail provider reported: bounced, or marked as spam.</summary>
     internal static string Suppressed(string source, bool revokesAll) =>
@@ -74,10 +71,8 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
     /// <returns>null when there is no such lead; true when recorded now; false when texts were allowed already.</returns>
     public async Task<bool?> OptInToSmsAsync(Guid leadId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var result = await store.UpdateCurrentAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetCurrentAsync(leadId, cancellationToken);
-            if (lead is null) return null;
             var optedOut = lead.OptOuts.Contains("sms") || lead.OptOuts.Contains("all");
             // A START from a number a coordinator corrected confirms it: consent given for the old number now holds for it.
             var confirmsCorrectedNumber = lead.ConsentedContact?.Phone is { } consented && lead.Person?.Phone is { } current && consented != current;
@@ -108,16 +103,9 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
                 Actor = "lead",
                 Details = new() { ["channel"] = "sms", ["source"] = "sms_reply" },
             });
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                logger.LogInformation("Lead {LeadId} opted in to {Channel} via {OptInSource}", lead.Id, "sms", "sms_reply");
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                // Changed meanwhile: read it again.
-            }
-        }
+            log.LogInformation("Lead {LeadId} opted in to {Channel} via {OptInSource}", lead.Id, "sms", "sms_reply");
+            return true;
+        }, logger, cancellationToken);
+        return Outcome(result.Outcome);
     }
 }

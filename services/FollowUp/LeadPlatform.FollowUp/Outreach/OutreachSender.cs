@@ -169,7 +169,7 @@ internal sealed class OutreachSender(
         ChannelReceipt receipt;
         try
         {
-            receipt = await delivery.SendAsync(cleared, CancellationToken.None);
+            using (Consultations.HeldLead.Use(written)) receipt = await delivery.SendAsync(cleared, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -263,12 +263,10 @@ internal sealed class OutreachSender(
     public Task RecordSkippedAsync(LeadDocument lead, string key, string kind, string reason, CancellationToken cancellationToken) =>
         RecordSkippedAsync(lead.Id, lead, key, kind, reason, cancellationToken);
 
-    private async Task RecordSkippedAsync(Guid leadId, LeadDocument? held, string key, string kind, string reason, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task RecordSkippedAsync(Guid leadId, LeadDocument? held, string key, string kind, string reason, CancellationToken cancellationToken) =>
+        store.UpdateAsync(leadId, (lead, log) =>
         {
-            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
-            if (lead is null || FindHandled(lead, key) is not null) return;
+            if (FindHandled(lead, key) is not null) return false;
             lead.Record(new TimelineEntry
             {
                 At = time.UtcNow(),
@@ -276,13 +274,9 @@ internal sealed class OutreachSender(
                 Summary = $"{Label(kind)} not sent: {reason}",
                 Details = new() { ["key"] = key, ["kind"] = kind },
             });
-            if (await TryReplaceAsync(lead, attempt, cancellationToken))
-            {
-                logger.LogInformation("Automatic {OutreachKind} for lead {LeadId} skipped: {SkipReason}", kind, leadId, reason);
-                return;
-            }
-        }
-    }
+            log.LogInformation("Automatic {OutreachKind} for lead {LeadId} skipped: {SkipReason}", kind, leadId, reason);
+            return true;
+        }, new UpdateOptions<LeadDocument> { Held = held, Logger = logger }, cancellationToken);
 
     /// <summary>An earlier outcome of the automatic outreach with this key: sent (or sending), blocked or skipped.</summary>
     public static OutreachOutcome? FindHandled(LeadDocument lead, string key)
@@ -457,7 +451,10 @@ internal sealed class OutreachSender(
         }
     }
 
-    /// <summary>False when someone changed the lead meanwhile (read it again); the last attempt lets the conflict out.</summary>
+    /// <summary>
+    /// False when someone changed the lead meanwhile (read it again); the last attempt lets the conflict out. The send's
+    /// own loop: a lost race redoes the gate check and the review's insert, which a change given to UpdateAsync must not do.
+    /// </summary>
     private async Task<bool> TryReplaceAsync(LeadDocument lead, int attempt, CancellationToken cancellationToken, int attempts = Attempts)
     {
         try
@@ -481,14 +478,12 @@ internal sealed class OutreachSender(
     private async Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, LeadDocument? held, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        OutreachRecord? record = null;
+        await store.UpdateAsync(leadId, (lead, _) =>
         {
-            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
-            var record = lead?.Outreach.Find(o => o.Id == outreachId);
-            if (lead is null || record is null) return null;
-            if (!apply(lead, record, time.UtcNow())) return record;
-            // More patience than for a new send: the message has left, so this write must land.
-            if (await TryReplaceAsync(lead, attempt, cancellationToken, Attempts * 4)) return record;
-        }
+            record = lead.Outreach.Find(o => o.Id == outreachId);
+            return record is not null && apply(lead, record, time.UtcNow());
+        }, new UpdateOptions<LeadDocument> { Held = held }, cancellationToken);
+        return record;
     }
 }

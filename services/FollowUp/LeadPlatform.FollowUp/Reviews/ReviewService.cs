@@ -127,40 +127,14 @@ internal sealed class ReviewService(IReviewStore reviews, ILeadStore leads, Outr
         return details;
     }
 
-    private async Task<ReviewItem?> UpdateAsync(Guid id, Func<ReviewItem, bool> apply, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var review = await reviews.GetAsync(id, cancellationToken);
-            if (review is null) return null;
-            if (!apply(review)) return review;
-            try
-            {
-                await reviews.ReplaceAsync(review, cancellationToken);
-                return review;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Decided meanwhile by someone else: read it again.
-            }
-        }
-    }
+    /// <summary>The review as written (or as found, when <paramref name="apply"/> had nothing to do); null when there is none.</summary>
+    private async Task<ReviewItem?> UpdateAsync(Guid id, Func<ReviewItem, bool> apply, CancellationToken cancellationToken) =>
+        (await reviews.UpdateAsync(id, apply, cancellationToken)).Document;
 
-    private async Task RecordAsync(Guid leadId, TimelineEntry entry, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task RecordAsync(Guid leadId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        leads.UpdateAsync(leadId, lead =>
         {
-            var lead = await leads.GetAsync(leadId, cancellationToken);
-            if (lead is null) return;
             lead.Record(entry);
-            try
-            {
-                await leads.ReplaceAsync(lead, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-            }
-        }
-    }
+            return true;
+        }, cancellationToken);
 }

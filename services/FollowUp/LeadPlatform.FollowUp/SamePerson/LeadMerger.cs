@@ -19,7 +19,6 @@ namespace LeadPlatform.FollowUp.SamePerson;
 /// </summary>
 internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<LeadMerger> logger)
 {
-    private const int Attempts = 5;
 
     public async Task<(MergeResult Result, string? Reason)> MergeAsync(Guid leadId, Guid otherLeadId, string actor, CancellationToken cancellationToken)
     {
@@ -325,21 +324,6 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         return true;
     }
 
-    private async Task ChangeAsync(Guid leadId, Func<LeadDocument, bool> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null || !change(lead)) return;
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                // A consumer or another coordinator changed the lead meanwhile: redo on a fresh read.
-            }
-        }
-    }
+    private Task ChangeAsync(Guid leadId, Func<LeadDocument, bool> change, CancellationToken cancellationToken) =>
+        store.UpdateAsync(leadId, change, cancellationToken);
 }

@@ -30,7 +30,6 @@ internal sealed class OutreachScheduler(
     IOptions<FollowUpOptions> options,
     ILogger<OutreachScheduler> logger)
 {
-    private const int Attempts = 10;
     private readonly string replica = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task<ScheduledOutreach> ScheduleAsync(Guid leadId, OutreachRequest request, OutreachOutcome blocked, CancellationToken cancellationToken)
@@ -80,20 +79,20 @@ internal sealed class OutreachScheduler(
         var handled = 0;
         foreach (var due in await store.DueAsync(time.UtcNow(), 20, cancellationToken))
         {
-            var now = time.UtcNow();
-            due.ClaimedBy = replica;
-            due.LeaseUntil = now + (settings.Lease > TimeSpan.Zero ? settings.Lease : TimeSpan.FromMinutes(2));
-            due.Attempts++;
-            try
+            // Claimed with the version check: another replica claiming it (or a coordinator cancelling it) meanwhile wins,
+            // and the fresh read shows it is no longer due here.
+            var claim = await store.UpdateAsync(due.Id, (item, _) =>
             {
-                await store.ReplaceAsync(due, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                continue; // another replica claimed it (or a coordinator cancelled it)
-            }
+                var now = time.UtcNow();
+                if (item.Status != ScheduledOutreachStatus.Scheduled || item.DueAt > now || item.LeaseUntil is { } lease && lease > now) return false;
+                item.ClaimedBy = replica;
+                item.LeaseUntil = now + (settings.Lease > TimeSpan.Zero ? settings.Lease : TimeSpan.FromMinutes(2));
+                item.Attempts++;
+                return true;
+            }, UpdateOptions<ScheduledOutreach>.From(due), cancellationToken);
+            if (!claim.Updated) continue;
 
-            await SendAsync(due, cancellationToken);
+            await SendAsync(claim.Document!, cancellationToken);
             handled++;
         }
 
@@ -175,31 +174,36 @@ internal sealed class OutreachScheduler(
     /// <summary>A coordinator cancels a waiting item. Null: no such item on this lead; else the item and a problem (already done, or being sent).</summary>
     public async Task<(ScheduledOutreach? Item, string? Problem)> CancelAsync(Guid leadId, Guid id, string coordinator, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        string? problem = null;
+        var now = time.UtcNow();
+        var result = await store.UpdateAsync(id, (item, _) =>
         {
-            var item = await store.GetAsync(id, cancellationToken);
-            if (item is null || item.LeadId != leadId) return (null, null);
-            if (item.Status != ScheduledOutreachStatus.Scheduled) return (item, $"It is {item.Status.Replace('_', ' ')} already.");
-            var now = time.UtcNow();
-            if (item.LeaseUntil is { } lease && lease > now) return (item, "It is being sent right now.");
+            problem = null;
+            if (item.LeadId != leadId) return false;
+            if (item.Status != ScheduledOutreachStatus.Scheduled)
+            {
+                problem = $"It is {item.Status.Replace('_', ' ')} already.";
+                return false;
+            }
+            now = time.UtcNow();
+            if (item.LeaseUntil is { } lease && lease > now)
+            {
+                problem = "It is being sent right now.";
+                return false;
+            }
             item.Status = ScheduledOutreachStatus.Cancelled;
             item.FinishedAt = now;
             item.FinishedBy = coordinator;
-            try
-            {
-                await store.ReplaceAsync(item, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                continue;
-            }
+            return true;
+        }, null, cancellationToken);
+        if (result.Document is not { } cancelled || cancelled.LeadId != leadId) return (null, null);
+        if (!result.Updated) return (cancelled, problem);
 
-            var entry = Entry(item, now, "scheduled_outreach_cancelled", $"Scheduled {item.Channel} for {item.DueAt:yyyy-MM-dd HH:mm} UTC cancelled");
-            entry.Actor = coordinator;
-            await RecordAsync(leadId, entry, CancellationToken.None);
-            logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId} cancelled", id, leadId);
-            return (item, null);
-        }
+        var entry = Entry(cancelled, now, "scheduled_outreach_cancelled", $"Scheduled {cancelled.Channel} for {cancelled.DueAt:yyyy-MM-dd HH:mm} UTC cancelled");
+        entry.Actor = coordinator;
+        await RecordAsync(leadId, entry, CancellationToken.None);
+        logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId} cancelled", id, leadId);
+        return (cancelled, null);
     }
 
     private async Task SaveAsync(ScheduledOutreach item, CancellationToken cancellationToken)
@@ -224,21 +228,10 @@ internal sealed class OutreachScheduler(
         Details = new Dictionary<string, string> { ["scheduledOutreachId"] = item.Id.ToString("D") },
     };
 
-    private async Task RecordAsync(Guid leadId, TimelineEntry entry, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+    private Task RecordAsync(Guid leadId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        leads.UpdateAsync(leadId, lead =>
         {
-            var lead = await leads.GetAsync(leadId, cancellationToken);
-            if (lead is null) return;
             lead.Record(entry);
-            try
-            {
-                await leads.ReplaceAsync(lead, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException)
-            {
-            }
-        }
-    }
+            return true;
+        }, cancellationToken);
 }

@@ -1,3 +1,6 @@
+using LeadPlatform.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+
 namespace LeadPlatform.FollowUp.Storage;
 
 /// <summary>
@@ -20,4 +23,17 @@ public static class LeadRouting
     /// <summary>The id of the lead that holds <paramref name="leadId"/>'s person now (itself unless merged).</summary>
     public static async Task<Guid> CurrentIdAsync(this ILeadStore store, Guid leadId, CancellationToken cancellationToken = default) =>
         (await store.GetCurrentAsync(leadId, cancellationToken))?.Id ?? leadId;
+
+    /// <summary>
+    /// The change applied to the lead that holds <paramref name="leadId"/>'s person now (itself unless merged), through
+    /// <see cref="DocumentUpdates"/>: the lead found is the first attempt's, a conflict reads it again.
+    /// </summary>
+    public static async Task<UpdateResult<LeadDocument>> UpdateCurrentAsync(this ILeadStore store, Guid leadId, Func<LeadDocument, ILogger, bool> change,
+        ILogger? logger, CancellationToken cancellationToken = default)
+    {
+        var current = await store.GetCurrentAsync(leadId, cancellationToken);
+        return current is null
+            ? new UpdateResult<LeadDocument>(UpdateOutcome.NotFound, null)
+            : await store.UpdateAsync(current.Id, change, new UpdateOptions<LeadDocument> { Held = current, Logger = logger }, cancellationToken);
+    }
 }

@@ -15,28 +15,16 @@ public sealed class Markers(IMarkerStore store, TimeProvider time)
     {
         var id = IdFor(kind, key);
         var now = time.GetUtcNow();
-        for (var attempt = 0; attempt < 3; attempt++)
+        var claimed = false;
+        await store.UpdateAsync(id, (existing, _) =>
         {
-            var existing = await store.GetAsync(id, cancellationToken);
-            if (existing is null)
-            {
-                if (await store.TryInsertAsync(new ExpiringMarker { Id = id, Kind = kind, At = now, Owner = owner }, cancellationToken)) return true;
-                continue;
-            }
-            if (owner is not null && existing.Owner == owner) return true;
-            if (now - existing.At < window) return false;
-            existing.At = now;
-            existing.Owner = owner;
-            try
-            {
-                await store.ReplaceAsync(existing, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-            }
-        }
-        return false;
+            // A new marker (Version 0) is this claim's; an existing one is taken over only once its window has passed.
+            claimed = existing.Version == 0 || owner is not null && existing.Owner == owner || now - existing.At >= window;
+            if (!claimed || existing.Version != 0 && owner is not null && existing.Owner == owner) return false;
+            (existing.Kind, existing.At, existing.Owner) = (kind, now, owner);
+            return true;
+        }, new UpdateOptions<ExpiringMarker> { Create = () => new ExpiringMarker() }, cancellationToken);
+        return claimed;
     }
 
     private static Guid IdFor(string kind, string key) =>

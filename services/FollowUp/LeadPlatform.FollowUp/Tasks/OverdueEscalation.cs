@@ -17,8 +17,6 @@ namespace LeadPlatform.FollowUp.Tasks;
 /// </summary>
 public sealed class OverdueEscalation(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<OverdueEscalation> logger) : BackgroundService
 {
-    private const int Attempts = 10;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Escalation;
@@ -54,27 +52,24 @@ public sealed class OverdueEscalation(ILeadStore store, TimeProvider time, IOpti
         var escalated = 0;
         foreach (var lead in leads)
         {
-            escalated += await EscalateAsync(lead.Id, now, cancellationToken);
+            escalated += await EscalateAsync(lead, now, cancellationToken);
         }
         return escalated;
     }
 
-    private async Task<int> EscalateAsync(Guid leadId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="found">The lead as the search read it: the first attempt works on it (a change meanwhile reads it again).</param>
+    private async Task<int> EscalateAsync(LeadDocument found, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        List<FollowUpTask> overdue = [];
+        var result = await store.UpdateAsync(found.Id, (lead, _) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return 0;
-            var overdue = lead.Tasks.Where(t => t.Status == "open" && t.EscalatedAt is null && t.DueAt <= now && !lead.WasContactedFor(t)).ToList();
+            overdue = lead.Tasks.Where(t => t.Status == "open" && t.EscalatedAt is null && t.DueAt <= now && !lead.WasContactedFor(t)).ToList();
             if (overdue.Count == 0)
             {
-                if (lead.NextEscalationAt is { } stale && stale <= now)
-                {
-                    // Derived before the lead was contacted (or by an older version): refresh it so the search moves on.
-                    lead.RefreshDueTimes();
-                    if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
-                }
-                return 0;
+                if (lead.NextEscalationAt is not { } stale || stale > now) return false;
+                // Derived before the lead was contacted (or by an older version): refresh it so the search moves on.
+                lead.RefreshDueTimes();
+                return true;
             }
 
             foreach (var task in overdue)
@@ -106,33 +101,21 @@ public sealed class OverdueEscalation(ILeadStore store, TimeProvider time, IOpti
                 }, now, task.QuoteRequestId, lead.Id);
             }
 
-            if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
+            return true;
+        }, UpdateOptions<LeadDocument>.From(found), cancellationToken);
+        if (!result.Updated) return 0;
 
-            foreach (var task in overdue)
+        // After the write: the tasks of the attempt that landed, once.
+        foreach (var task in overdue)
+        {
+            using (logger.BeginScope(new Dictionary<string, object?> { ["DueAt"] = task.DueAt, ["AssigneeId"] = task.AssignedTo }))
             {
-                using (logger.BeginScope(new Dictionary<string, object?> { ["DueAt"] = task.DueAt, ["AssigneeId"] = task.AssignedTo }))
-                {
-                    logger.LogWarning("Follow-up task {TaskId} for lead {LeadId} overdue by {OverdueMinutes} min, tier {Tier}",
-                        task.Id, lead.Id, OverdueMinutes(task, now), task.Tier);
-                }
+                logger.LogWarning("Follow-up task {TaskId} for lead {LeadId} overdue by {OverdueMinutes} min, tier {Tier}",
+                    task.Id, found.Id, OverdueMinutes(task, now), task.Tier);
             }
-            return overdue.Count;
         }
+        return overdue.Count;
     }
 
     private static long OverdueMinutes(FollowUpTask task, DateTimeOffset now) => (long)Math.Floor((now - task.DueAt).TotalMinutes);
-
-    /// <summary>False when the lead changed meanwhile (read it again); after the last attempt the lead waits for the next look.</summary>
-    private async Task<bool> TryReplaceAsync(LeadDocument lead, int attempt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.ReplaceAsync(lead, cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException) when (attempt < Attempts)
-        {
-            return false;
-        }
-    }
 }

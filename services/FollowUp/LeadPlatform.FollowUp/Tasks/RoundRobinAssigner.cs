@@ -19,8 +19,6 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
     {
     }
 
-    private const int Attempts = 50;
-
     /// <summary>The coordinator for the task with this key, or null when nobody is available (the task stays unassigned).</summary>
     /// <param name="except">Someone not to give it to (a re-offer goes to the next coordinator, not back).</param>
     public async Task<Coordinator?> AssignAsync(Guid key, CancellationToken cancellationToken, string? except = null)
@@ -30,48 +28,36 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
         var load = leads is not null && coordinators.Any(c => c.MaxOpenTasks is not null)
             ? await OpenTasksByAssigneeAsync(leads, cancellationToken)
             : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var attempt = 1; ; attempt++)
+        // Another consumer taking a turn meanwhile makes the write conflict: the round is read again (after a short random
+        // pause, so that a crowd of contenders, a burst of decisions committed together, spreads out instead of colliding again).
+        Coordinator? assigned = null;
+        await store.UpdateAsync(AssignmentCursor.RoundRobinId, (cursor, log) =>
         {
-            var cursor = await store.GetAsync(AssignmentCursor.RoundRobinId, cancellationToken);
-            if (cursor?.Recent.Find(m => m.Key == key) is { } memo)
+            assigned = null;
+            if (cursor.Recent.Find(m => m.Key == key) is { } memo)
             {
-                return coordinators.FirstOrDefault(c => c.Id == memo.AssigneeId) ?? new Coordinator(memo.AssigneeId, memo.AssigneeId, false, null);
+                assigned = coordinators.FirstOrDefault(c => c.Id == memo.AssigneeId) ?? new Coordinator(memo.AssigneeId, memo.AssigneeId, false, null);
+                return false;
             }
 
-            if (coordinators.Count == 0) return null; // no roster configured: tasks are not assigned (said once at start-up)
+            if (coordinators.Count == 0) return false; // no roster configured: tasks are not assigned (said once at start-up)
             var now = time.GetUtcNow();
-            var next = Next(coordinators, cursor?.LastAssigneeId,
+            var next = Next(coordinators, cursor.LastAssigneeId,
                 c => !string.Equals(c.Id, except, StringComparison.OrdinalIgnoreCase) && c.WhyUnavailable(now, sla?.TimeZone ?? TimeZoneInfo.Utc, load.GetValueOrDefault(c.Id)) is null);
             if (next is null)
             {
-                logger.LogWarning("No coordinator available (on duty, on shift, not on leave, below capacity) among {CoordinatorCount} on the roster: the task stays unassigned", coordinators.Count);
-                return null;
+                log.LogWarning("No coordinator available (on duty, on shift, not on leave, below capacity) among {CoordinatorCount} on the roster: the task stays unassigned", coordinators.Count);
+                return false;
             }
 
-            var update = cursor ?? new AssignmentCursor { Id = AssignmentCursor.RoundRobinId };
-            update.LastAssigneeId = next.Id;
-            update.Assignments++;
-            update.Recent.Add(new AssignmentMemo { Key = key, AssigneeId = next.Id });
-            if (update.Recent.Count > AssignmentCursor.RememberedAssignments) update.Recent.RemoveRange(0, update.Recent.Count - AssignmentCursor.RememberedAssignments);
-            try
-            {
-                if (cursor is null)
-                {
-                    if (!await store.TryInsertAsync(update, cancellationToken)) continue; // someone started the round first
-                }
-                else
-                {
-                    await store.ReplaceAsync(update, cancellationToken);
-                }
-                return next;
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                // Another consumer took a turn meanwhile: read the round again, after a short random pause so that a
-                // crowd of contenders (a burst of decisions, committed together) spreads out instead of colliding again.
-                await Task.Delay(Random.Shared.Next(1, 2 + Math.Min(attempt, 10) * 2), cancellationToken);
-            }
-        }
+            cursor.LastAssigneeId = next.Id;
+            cursor.Assignments++;
+            cursor.Recent.Add(new AssignmentMemo { Key = key, AssigneeId = next.Id });
+            if (cursor.Recent.Count > AssignmentCursor.RememberedAssignments) cursor.Recent.RemoveRange(0, cursor.Recent.Count - AssignmentCursor.RememberedAssignments);
+            assigned = next;
+            return true;
+        }, new UpdateOptions<AssignmentCursor> { Create = () => new AssignmentCursor(), Logger = logger }, cancellationToken);
+        return assigned;
     }
 
     /// <summary>The first available coordinator after <paramref name="lastId"/> in roster order (from the top if they are gone).</summary>

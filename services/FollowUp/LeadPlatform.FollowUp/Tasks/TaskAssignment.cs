@@ -25,7 +25,6 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
     /// <summary>How many leads with open tasks a scan reads at most (the queue, the backlog, capacity counts).</summary>
     public const int OpenTaskScanLimit = 20_000;
 
-    private const int Attempts = 10;
 
     public async Task<(LeadDocument Lead, FollowUpTask Task)?> FindOpenTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
@@ -153,11 +152,12 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         var names = (await roster.GetCoordinatorsAsync(cancellationToken)).GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.OrdinalIgnoreCase);
         string NameOf(string? id) => id is null ? "nobody" : names.GetValueOrDefault(id, id);
-        for (var attempt = 1; ; attempt++)
+        bool? outcome = null;
+        await store.UpdateAsync(leadId, (lead, log) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            var task = lead?.Tasks.Find(t => t.Id == taskId && t.Status == "open");
-            if (lead is null || task is null) return null;
+            var task = lead.Tasks.Find(t => t.Id == taskId && t.Status == "open");
+            outcome = task is null ? null : false;
+            if (task is null) return false;
             if (onlyIfUnassigned && task.AssignedTo is not null) return false;
             // Two checks at once (two replicas, or the watch and an admin's click) re-offer a task once: the second finds it done.
             if (reoffered && task.ReofferedAt is not null) return false;
@@ -187,15 +187,10 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
                     ["taskId"] = task.Id.ToString(), ["assignedTo"] = task.AssignedTo ?? string.Empty, ["from"] = from ?? string.Empty,
                 },
             });
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                logger.LogInformation("Follow-up task {TaskId} of lead {LeadId} assigned to {AssigneeId} ({AssignmentKind})", task.Id, lead.Id, task.AssignedTo ?? "nobody", kind);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-            }
-        }
+            log.LogInformation("Follow-up task {TaskId} of lead {LeadId} assigned to {AssigneeId} ({AssignmentKind})", task.Id, lead.Id, task.AssignedTo ?? "nobody", kind);
+            outcome = true;
+            return true;
+        }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
+        return outcome;
     }
 }

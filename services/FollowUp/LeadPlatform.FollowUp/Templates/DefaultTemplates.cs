@@ -80,22 +80,18 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
     {
         foreach (var shipped in All)
         {
-            var stored = await store.GetAsync(shipped.Id, cancellationToken);
-            if (stored is null || stored.Revision != 0 || stored.ApprovedRevision is not null || stored.UpdatedBy != "system"
-                || stored.Body != shipped.Body || stored.Subject != shipped.Subject) continue;
-            stored.Revision = 1;
-            stored.ApprovedRevision = 1;
-            stored.ApprovedBy = "system";
-            stored.ApprovedAt = time.GetUtcNow();
-            try
+            // Another instance approving it, or an admin changing it, meanwhile: the retry sees that and has nothing to do.
+            await store.UpdateAsync(shipped.Id, (stored, log) =>
             {
-                await store.ReplaceAsync(stored, cancellationToken);
-                logger.LogInformation("Default message template {TemplateId} approved by the system (unchanged since it was shipped)", stored.Id);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another instance did it, or an admin changed it meanwhile: either way nothing to do here.
-            }
+                if (stored.Revision != 0 || stored.ApprovedRevision is not null || stored.UpdatedBy != "system"
+                    || stored.Body != shipped.Body || stored.Subject != shipped.Subject) return false;
+                stored.Revision = 1;
+                stored.ApprovedRevision = 1;
+                stored.ApprovedBy = "system";
+                stored.ApprovedAt = time.GetUtcNow();
+                log.LogInformation("Default message template {TemplateId} approved by the system (unchanged since it was shipped)", stored.Id);
+                return true;
+            }, new UpdateOptions<MessageTemplate> { Logger = logger }, cancellationToken);
         }
     }
 

@@ -96,29 +96,29 @@ internal sealed partial class TemplateService(
     /// <param name="expectedRevision">The revision the reviewer read; if it was edited since, a conflict and nothing changes.</param>
     public async Task<(MessageTemplate? Template, string? Problem)> ApproveAsync(Guid id, long? expectedRevision, string actor, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; ; attempt++)
+        string? problem = null;
+        var result = await store.UpdateAsync(id, (template, log) =>
         {
-            var template = await store.GetAsync(id, cancellationToken);
-            if (template is null) return (null, null);
+            problem = null;
             if (expectedRevision is { } expected && expected != template.Revision && !(expected == 1 && template.Revision == 0))
-                return (template, "The template was edited after the version you read: read it again and approve the current text.");
-            if (template.Screening?.Decision == ComplianceDecision.BlockedValue) return (template, "The compliance check blocks this text: it cannot be approved.");
-            if (template.IsApproved) return (template, null);
+            {
+                problem = "The template was edited after the version you read: read it again and approve the current text.";
+                return false;
+            }
+            if (template.Screening?.Decision == ComplianceDecision.BlockedValue)
+            {
+                problem = "The compliance check blocks this text: it cannot be approved.";
+                return false;
+            }
+            if (template.IsApproved) return false;
             if (template.Revision == 0) template.Revision = 1; // written before templates had revisions
             template.ApprovedRevision = template.Revision;
             template.ApprovedBy = actor;
             template.ApprovedAt = time.GetUtcNow();
-            try
-            {
-                await store.ReplaceAsync(template, cancellationToken);
-                logger.LogInformation("Message template {TemplateId} revision {Revision} approved", id, template.Revision);
-                return (template, null);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 3)
-            {
-                // Someone changed it meanwhile: read it again (an edit makes the approval a conflict).
-            }
-        }
+            log.LogInformation("Message template {TemplateId} revision {Revision} approved", id, template.Revision);
+            return true;
+        }, new UpdateOptions<MessageTemplate> { Logger = logger }, cancellationToken);
+        return (result.Document, problem);
     }
 
     /// <summary>
@@ -138,24 +138,16 @@ internal sealed partial class TemplateService(
     /// <summary>Takes a template off the compose page (it is kept); null when there is no such template.</summary>
     public async Task<MessageTemplate?> SetRetiredAsync(Guid id, bool retired, string actor, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; ; attempt++)
+        var result = await store.UpdateAsync(id, (template, log) =>
         {
-            var template = await store.GetAsync(id, cancellationToken);
-            if (template is null || template.Retired == retired) return template;
+            if (template.Retired == retired) return false;
             template.Retired = retired;
             template.UpdatedBy = actor;
             template.UpdatedAt = time.GetUtcNow();
-            try
-            {
-                await store.ReplaceAsync(template, cancellationToken);
-                logger.LogInformation("Message template {TemplateId} {Change}", id, retired ? "retired" : "offered again");
-                return template;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 3)
-            {
-                // Someone saved it meanwhile: read it again.
-            }
-        }
+            log.LogInformation("Message template {TemplateId} {Change}", id, retired ? "retired" : "offered again");
+            return true;
+        }, new UpdateOptions<MessageTemplate> { Logger = logger }, cancellationToken);
+        return result.Document;
     }
 
     /// <summary>The template's subject and body for <paramref name="lead"/>, placeholders filled in.</summary>

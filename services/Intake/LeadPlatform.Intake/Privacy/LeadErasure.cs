@@ -29,38 +29,32 @@ public sealed class LeadErasure(IQuoteRequestStore store, TimeProvider time, ILo
     /// </summary>
     public async Task<Guid?> EraseAsync(Guid leadId, Guid? requested, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        var documents = await store.FindByLeadAsync(leadId, cancellationToken);
+        if (documents.Count == 0) return null;
+        if (documents.All(d => d.ErasedAt is not null)) return documents[0].ErasureId;
+        var erasureId = documents.Select(d => d.ErasureId).FirstOrDefault(id => id is not null) ?? requested ?? Ids.New();
+        var now = time.GetUtcNow();
+        // The first request carries the events, so they are stored with the first erasure. A request changed meanwhile
+        // (qualified, sent) is erased on a fresh read; one erased meanwhile is skipped.
+        foreach (var found in documents.OrderBy(d => d == documents[0] ? 0 : 1))
         {
-            var documents = await store.FindByLeadAsync(leadId, cancellationToken);
-            if (documents.Count == 0) return null;
-            if (documents.All(d => d.ErasedAt is not null)) return documents[0].ErasureId;
-            var erasureId = documents.Select(d => d.ErasureId).FirstOrDefault(id => id is not null) ?? requested ?? Ids.New();
-            var now = time.GetUtcNow();
-            try
+            var first = found == documents[0];
+            await store.UpdateAsync(found.Id, (document, _) =>
             {
-                // The first request carries the events, so they are stored with the first erasure.
-                foreach (var document in documents.OrderBy(d => d == documents[0] ? 0 : 1))
+                if (document.ErasedAt is not null) return false;
+                Anonymise(document, now, erasureId);
+                if (first)
                 {
-                    if (document.ErasedAt is not null) continue;
-                    Anonymise(document, now, erasureId);
-                    if (document == documents[0])
-                    {
-                        if (requested is null)
-                            document.Enqueue(new LeadErasureRequested { LeadId = leadId, OccurredAt = now, ErasureId = erasureId }, now, conversationId: erasureId, correlationId: leadId);
-                        document.Enqueue(new LeadDataErased { LeadId = leadId, OccurredAt = now, ErasureId = erasureId, Service = IntakeModule.ServiceName }, now, conversationId: erasureId, correlationId: leadId);
-                    }
-                    await store.ReplaceAsync(document, cancellationToken);
+                    if (requested is null)
+                        document.Enqueue(new LeadErasureRequested { LeadId = leadId, OccurredAt = now, ErasureId = erasureId }, now, conversationId: erasureId, correlationId: leadId);
+                    document.Enqueue(new LeadDataErased { LeadId = leadId, OccurredAt = now, ErasureId = erasureId, Service = IntakeModule.ServiceName }, now, conversationId: erasureId, correlationId: leadId);
                 }
-                logger.LogInformation("Personal data of lead {LeadId} erased by {Service} ({QuoteRequestCount} requests) for erasure {ErasureId}",
-                    leadId, IntakeModule.ServiceName, documents.Count, erasureId);
-                return erasureId;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // A request of the lead changed meanwhile (qualified, sent): read them again; erased ones are skipped.
-            }
+                return true;
+            }, UpdateOptions<QuoteRequestDocument>.From(found), cancellationToken);
         }
-        throw new InvalidOperationException($"The requests of lead {leadId} kept changing during their erasure.");
+        logger.LogInformation("Personal data of lead {LeadId} erased by {Service} ({QuoteRequestCount} requests) for erasure {ErasureId}",
+            leadId, IntakeModule.ServiceName, documents.Count, erasureId);
+        return erasureId;
     }
 
     /// <summary>

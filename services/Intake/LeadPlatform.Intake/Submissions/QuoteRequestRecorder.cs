@@ -64,15 +64,13 @@ internal sealed class QuoteRequestRecorder(IQuoteRequestStore store, PersonKeys 
             if (submission.ReceivedAt - holder.ReceivedAt < options.Value.DedupeWindow)
                 return new RecordOutcome(RecordResult.Resubmission, holder);
 
-            holder.DedupeKey = $"retired:{holder.Id:N}";
-            try
+            // Changed meanwhile (marked sent, qualified): retired on a fresh read; retired by an equal request: nothing to do.
+            await store.UpdateAsync(holder.Id, (h, _) =>
             {
-                await store.ReplaceAsync(holder, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Changed meanwhile (retired by an equal request, marked sent, qualified): look again.
-            }
+                if (h.DedupeKey != dedupeKey) return false;
+                h.DedupeKey = $"retired:{h.Id:N}";
+                return true;
+            }, UpdateOptions<QuoteRequestDocument>.From(holder), cancellationToken);
         }
         throw new InvalidOperationException($"The dedupe key of quote request {document.Id} could not be claimed in {MaxAttempts} attempts.");
     }

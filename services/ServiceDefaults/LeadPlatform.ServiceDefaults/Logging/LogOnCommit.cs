@@ -26,4 +26,7 @@ public sealed class LogOnCommit(ILogger target) : ILogger
         foreach (var write in pending) write(target);
         pending.Clear();
     }
+
+    /// <summary>Forgets what was held: the attempt that logged it did not land.</summary>
+    public void Discard() => pending.Clear();
 }

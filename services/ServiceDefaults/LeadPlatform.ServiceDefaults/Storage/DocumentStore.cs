@@ -42,47 +42,28 @@ public abstract class DocumentStore<T>(string name) : IDocumentStore<T> where T 
     public virtual async Task<IReadOnlyList<StoredDocument>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
         await FindPendingCoreAsync(max, cancellationToken);
 
-    /// <summary>Marks one outbox entry sent: by default a read of the whole document and a versioned replace (retried on a conflict).</summary>
-    public virtual async Task<bool> MarkSentAsync(Guid documentId, Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
+    /// <summary>Marks one outbox entry sent: by default a read of the whole document and a versioned replace (<see cref="DocumentUpdates"/>).</summary>
+    public virtual async Task<bool> MarkSentAsync(Guid documentId, Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        (await this.UpdateAsync(documentId, document =>
         {
-            var document = await GetAsync(documentId, cancellationToken);
-            var entry = document?.Outbox.Find(e => e.MessageId == messageId);
-            if (document is null || entry is null || entry.SentAt is not null) return false;
+            if (document.Outbox.Find(e => e.MessageId == messageId) is not { SentAt: null } entry) return false;
             entry.SentAt = StoredTime.Truncate(sentAt);
-            try
-            {
-                await ReplaceAsync(document, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Someone changed the document meanwhile: read it again and mark the entry on the new version.
-            }
-        }
-        throw new ConcurrencyConflictException(Name, documentId, -1);
-    }
-
-    public async Task<bool> TryClaimAsync(Guid documentId, Guid messageId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var document = await GetAsync(documentId, cancellationToken);
-        var entry = document?.Outbox.Find(e => e.MessageId == messageId);
-        if (document is null || entry is null || entry.SentAt is not null) return false;
-        if (entry.ClaimedBy is not null && entry.ClaimedBy != owner && entry.ClaimedUntil > now) return false;
-        entry.ClaimedBy = owner;
-        entry.ClaimedUntil = StoredTime.Truncate(until);
-        try
-        {
-            await ReplaceAsync(document, cancellationToken);
             return true;
-        }
-        catch (ConcurrencyConflictException)
+        }, cancellationToken)).Updated;
+
+    /// <summary>
+    /// Claims one outbox entry for <paramref name="owner"/> until <paramref name="until"/>; false when it is sent, gone, or
+    /// another owner's claim still holds (a write meanwhile by the service is retried on a fresh read).
+    /// </summary>
+    public async Task<bool> TryClaimAsync(Guid documentId, Guid messageId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        (await this.UpdateAsync(documentId, document =>
         {
-            // Another replica claimed it, or the service wrote the document: the next round looks again.
-            return false;
-        }
-    }
+            if (document.Outbox.Find(e => e.MessageId == messageId) is not { SentAt: null } entry) return false;
+            if (entry.ClaimedBy is not null && entry.ClaimedBy != owner && entry.ClaimedUntil > now) return false;
+            entry.ClaimedBy = owner;
+            entry.ClaimedUntil = StoredTime.Truncate(until);
+            return true;
+        }, cancellationToken)).Updated;
 
     public async Task WaitForPendingAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         Database = database;
         _collection = database.GetCollection<T>(collectionName);
         _raw = database.GetCollection(collectionName);
+        LiteDbMaps.Build(database.Mapper, typeof(T)); // before any read: LiteDB builds a type's map unsafely on first use
         Collection.EnsureIndex(x => x.HasPendingOutbox);
         // LiteDB binds an explicit transaction to the thread that began it: the batches need a thread of their own.
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = $"LiteDB writer {collectionName}" };

@@ -32,6 +32,7 @@ public static class LiteDbFiles
                     ? SealedTypes.Open(sealedValue.AsString, type, purpose, protector)
                     : plain.Deserialize(type, bson));
         }
+        foreach (var (type, _) in SealedTypes.Whole) LiteDbMaps.Build(plain, type);
         foreach (var (type, purpose, fields) in SealedTypes.OutboxFields) SealFields(mapper, plain, type, purpose, fields);
         return mapper;
     }
@@ -79,6 +80,7 @@ public static class LiteDbFiles
                 }
                 return plain.ToObject(type, document);
             });
+        LiteDbMaps.Build(plain, type);
     }
 
     /// <summary>The protector of a database opened by <see cref="Open"/>, or null when its personal data is not sealed.</summary>
