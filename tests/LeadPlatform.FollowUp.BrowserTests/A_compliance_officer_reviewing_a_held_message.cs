@@ -44,7 +44,11 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
         var request = SampleQuoteRequest.Create(phone: null);
         request["firstName"] = name;
         request["language"] = language;
-        return (await _dashboard.SubmitAndFindLeadAsync(request), $"{name} Lopez");
+        var leadId = await _dashboard.SubmitAndFindLeadAsync(request);
+        // The queue lists a lead once its task exists, and the page is rendered once: wait for the qualification (the
+        // journey writes the task with it) before the coordinator opens the queue, as a busy machine can be slower.
+        await _dashboard.QualifiedAsync(leadId);
+        return (leadId, $"{name} Lopez");
     }
 
     private async Task<List<string>> AxeAsync(string label) =>

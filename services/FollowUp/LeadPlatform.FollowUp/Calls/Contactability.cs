@@ -32,6 +32,9 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
             Body = Probe,
             Author = "contactability",
             Recipient = LeadFacts.RecipientFor(lead, channel) ?? string.Empty,
+            // The probe is the product's own words and is never sent: the claims screen (its learned layer holds some
+            // plain sentences for review) must not decide whether a channel is open or when it next opens.
+            ApprovedContent = [new ApprovedContent { Id = "contactability-probe", Text = Probe }, new ApprovedContent { Id = "contactability-probe-subject", Text = "Your request" }],
         };
         var decision = gate.Check(draft, facts.For(lead));
         var zones = LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone);
