@@ -42,7 +42,7 @@ public sealed class A_compliance_officer_and_a_manager_reading_the_records : IAs
     private async Task<string> LeadFromAsync(string utmSource)
     {
         var request = SampleQuoteRequest.Create(phone: null);
-        request["firstName"] = $"Lucia{Random.Shared.Next(100_000, 999_999)}";
+        request["firstName"] = DashboardBrowser.UniqueName("Lucia");
         request["source"]!["utmSource"] = utmSource;
         var leadId = await _dashboard.SubmitAndFindLeadAsync(request);
         await _dashboard.QualifiedAsync(leadId); // the reports count qualified leads as the page is rendered

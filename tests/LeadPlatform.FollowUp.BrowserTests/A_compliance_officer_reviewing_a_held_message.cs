@@ -40,7 +40,7 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
 
     private async Task<(string LeadId, string Name)> SubmitAsync(string language)
     {
-        var name = $"Lucia{Random.Shared.Next(100_000, 999_999)}";
+        var name = DashboardBrowser.UniqueName("Lucia");
         var request = SampleQuoteRequest.Create(phone: null);
         request["firstName"] = name;
         request["language"] = language;

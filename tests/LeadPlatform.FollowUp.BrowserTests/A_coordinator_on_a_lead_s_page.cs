@@ -37,7 +37,7 @@ public sealed partial class A_coordinator_on_a_lead_s_page : IAsyncLifetime
     public async Task Sees_who_and_how_to_reach_them_at_the_top_and_logs_a_voicemail_with_a_callback()
     {
         await _dashboard.SignInAsync();
-        var name = $"Lucia{Random.Shared.Next(100_000, 999_999)}";
+        var name = DashboardBrowser.UniqueName("Lucia");
         var phone = $"+1 415 555 {Random.Shared.Next(1000, 9999)}";
         var request = SampleQuoteRequest.Create(phone: phone);
         request["firstName"] = name;

@@ -23,7 +23,7 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
 
     private async Task<(string LeadId, string Name)> SubmitQuoteRequestAsync()
     {
-        var name = $"Rosa{Random.Shared.Next(100_000, 999_999)}";
+        var name = DashboardBrowser.UniqueName("Rosa");
         var request = SampleQuoteRequest.Create(phone: null);
         request["firstName"] = name;
         request["symptomDurationMonths"] = 1; // a clinical flag: short_symptom_duration

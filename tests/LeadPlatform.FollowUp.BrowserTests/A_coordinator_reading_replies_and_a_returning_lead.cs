@@ -51,7 +51,7 @@ public sealed partial class A_coordinator_reading_replies_and_a_returning_lead :
     {
         var accounts = _dashboard.Host.App.Services.GetRequiredService<AccountService>();
         Assert.NotNull((await accounts.CreateAsync("ana@clinic.example", "Ana Ruiz", Password, [Roles.Coordinator])).Account);
-        var name = $"Robert{Random.Shared.Next(100_000, 999_999)}";
+        var name = DashboardBrowser.UniqueName("Robert");
         var email = $"robert.{Guid.NewGuid():N}@fastmail.com";
         var first = SampleQuoteRequest.Create(email: email, phone: null);
         first["firstName"] = name;
