@@ -16,6 +16,7 @@ namespace LeadPlatform.FollowUp.Calls;
 internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
 {
     private const string Probe = "Following up on your request.";
+    private const string ProbeSubject = "Your request";
 
     public IReadOnlyList<ChannelContactability> For(LeadDocument lead, TimeDisplay display) =>
         [.. new[] { OutreachChannel.Phone, OutreachChannel.Sms, OutreachChannel.Email }.Select(c => For(lead, c, display))];
@@ -28,13 +29,13 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
             Channel = channel,
             Condition = lead.Inquiry?.Condition ?? string.Empty,
             Language = lead.Person?.Language ?? "en",
-            Subject = ChannelPolicy.For(channel).HasSubject ? "Your request" : null,
+            Subject = ChannelPolicy.For(channel).HasSubject ? ProbeSubject : null,
             Body = Probe,
             Author = "contactability",
             Recipient = LeadFacts.RecipientFor(lead, channel) ?? string.Empty,
             // The probe is the product's own words and is never sent: the claims screen (its learned layer holds some
             // plain sentences for review) must not decide whether a channel is open or when it next opens.
-            ApprovedContent = [new ApprovedContent { Id = "contactability-probe", Text = Probe }, new ApprovedContent { Id = "contactability-probe-subject", Text = "Your request" }],
+            ApprovedContent = [new ApprovedContent { Id = "contactability-probe", Text = Probe }, new ApprovedContent { Id = "contactability-probe-subject", Text = ProbeSubject }],
         };
         var decision = gate.Check(draft, facts.For(lead));
         var zones = LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone);

@@ -65,7 +65,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4"):  # heldout3 and heldout4 disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5"):  # heldout3, 4 and 5 disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -79,27 +79,32 @@ def build(part, mod, lang):
             if a == b: b = honest[(k * 11 + 6) % len(honest)]
             add(part, lang, "honest", a[0], a[1] + " " + b[1], n); n += 1
 
-for lang in ("en", "es", "pt"):
-    build("heldout", H, lang)
-for lang in ("en", "es", "pt"):
-    build("dev", D, lang)
-for lang in ("en", "es", "pt"):  # second held-out part (written after the first was spent), appended so earlier ids stay
-    build("heldout2", H2, lang)
-for lang in ("en", "es", "pt"):  # third held-out part (written after heldout2 was spent), appended so earlier ids stay
-    build("heldout3", H3, lang)
-for lang in ("en", "es", "pt"):  # round-3 development sentences (written after heldout3), appended to the dev part
-    build("dev", D3, lang)
-for lang in ("en", "es", "pt"):  # fourth held-out part (round 4, written before its design change), appended so earlier ids stay
-    build("heldout4", H4, lang)
-for lang in ("en", "es", "pt"):  # round-4 development sentences (written after heldout4), appended to the dev part
-    build("dev", D4, lang)
-for lang in ("en", "es", "pt"):  # round-5 development sentences (rules helper, written after heldout4 was spent), appended to the dev part
-    build("dev", D5, lang)
-for lang in ("en", "es", "pt"):  # round-5 development sentences for the learned layer (ClaimsModel), appended to the dev part
-    build("dev", D5M, lang)
+def main():
+    for lang in ("en", "es", "pt"):
+        build("heldout", H, lang)
+    for lang in ("en", "es", "pt"):
+        build("dev", D, lang)
+    for lang in ("en", "es", "pt"):  # second held-out part (written after the first was spent), appended so earlier ids stay
+        build("heldout2", H2, lang)
+    for lang in ("en", "es", "pt"):  # third held-out part (written after heldout2 was spent), appended so earlier ids stay
+        build("heldout3", H3, lang)
+    for lang in ("en", "es", "pt"):  # round-3 development sentences (written after heldout3), appended to the dev part
+        build("dev", D3, lang)
+    for lang in ("en", "es", "pt"):  # fourth held-out part (round 4, written before its design change), appended so earlier ids stay
+        build("heldout4", H4, lang)
+    for lang in ("en", "es", "pt"):  # round-4 development sentences (written after heldout4), appended to the dev part
+        build("dev", D4, lang)
+    for lang in ("en", "es", "pt"):  # round-5 development sentences (rules helper, written after heldout4 was spent), appended to the dev part
+        build("dev", D5, lang)
+    for lang in ("en", "es", "pt"):  # round-5 development sentences for the learned layer (ClaimsModel), appended to the dev part
+        build("dev", D5M, lang)
 
-here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
-    json.dump({"version": "claims-corpus-2026.12.1", "items": items}, f, ensure_ascii=True, indent=1)
-from collections import Counter
-print(len(items), Counter((i['part'], i['language'], i['label']) for i in items))
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
+        json.dump({"version": "claims-corpus-2026.12.1", "items": items}, f, ensure_ascii=True, indent=1)
+    from collections import Counter
+    print(len(items), Counter((i['part'], i['language'], i['label']) for i in items))
+
+
+if __name__ == "__main__":  # imported by heldout5/make_heldout5.py for its wrapping only
+    main()

@@ -1,81 +1,15 @@
-# Builds claims-corpus.json from the hand-written sentences in heldout_sentences.py and dev_sentences.py.
-# Each sentence becomes one outreach text (email or SMS) wrapped in a greeting and sign-off of its language; some
-# claims are disguised (look-alike letters, spacing, digits for letters, HTML entities); some Spanish and Portuguese
-# texts are sent with language "en" (a coordinator's mistake the gate must still catch). The development part also
-# holds two-sentence messages (an honest sentence followed by a claim, or two honest ones). Deterministic.
-import json, os, re
-import sys
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# Builds heldout5-corpus.json from heldout5_sentences.py with the main generator's wrapping (make_claims_corpus.build:
+# greeting and sign-off, SMS STOP line, one es/pt text in five sent with language "en"). Kept out of claims-corpus.json,
+# so the learned layer is never trained on it. Deterministic.
+import json, os, sys
+from collections import Counter
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [here, os.path.dirname(here)]
+import make_claims_corpus as corpus
 import heldout5_sentences as H5
 
-WRAP = {
- "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
-        ["\n\nKind regards,\nMaria, patient coordinator", "\n\nBest wishes,\nThe patient team", "\n\nThanks,\nDaniel"],
-        ["Reply STOP to opt out.", "Text STOP to stop messages."]),
- "es": (["Hola Jordi:\n\n", "Estimada Sra. Rivera:\n\n", "Buenos días, Samuel:\n\n", "Hola Álex, gracias por su mensaje. "],
-        ["\n\nUn saludo,\nMaría, coordinadora de pacientes", "\n\nAtentamente,\nEl equipo de pacientes", "\n\nGracias,\nDaniel"],
-        ["Responda BAJA para no recibir más mensajes.", "Envíe STOP para darse de baja."]),
- "pt": (["Olá Joana,\n\n", "Cara Sra. Ribeiro,\n\n", "Bom dia, Samuel,\n\n", "Olá Alexandre, obrigado pela sua mensagem. "],
-        ["\n\nCom os melhores cumprimentos,\nMaria, coordenadora de pacientes", "\n\nAtenciosamente,\nA equipa de pacientes", "\n\nObrigado,\nDaniel"],
-        ["Responda STOP para deixar de receber mensagens.", "Envie SAIR para cancelar."]),
-}
-CYR = {'a':'\u0430','e':'\u0435','o':'\u043e','c':'\u0441','p':'\u0440','x':'\u0445','y':'\u0443','i':'\u0456'}
-KEY = re.compile(r"(cur\w*|heal\w*|approv\w*|aprobad\w*|aprovad\w*|safe|segur\w*|regenera\w*|repair\w*|repara\w*|fda|success\w*|éxito|sucesso|surgery|cirug\w*|cirurg\w*|pain|dolor|dor)", re.I)
-def leet(w): return w.translate(str.maketrans({'e':'3','o':'0','a':'@','s':'$','i':'1'}))[:len(w)] if len(w) > 2 else w
-def entity(w): return "".join("&#%d;" % ord(ch) if (j == 0 or ch in "uaeo") else ch for j, ch in enumerate(w))
-def spaced(w): return ' '.join(w)
-def cyr(w): return ''.join(CYR.get(ch, ch) for ch in w)
-def nbsp(w): return w
-DISGUISES = [("leet", leet), ("entity", entity), ("spaced", spaced), ("cyrillic", cyr)]
-
-def disguise(text, k):
-    m = KEY.search(text)
-    if not m: return text, None
-    name, f = DISGUISES[k % len(DISGUISES)]
-    w = m.group(0)
-    if name == "leet":  # one or two letters only, as people do
-        w2 = w
-        for a, b in (('e','3'),('o','0'),('a','@'),('s','$'),('i','1')):
-            if a in w2: w2 = w2.replace(a, b, 1); break
-    else:
-        w2 = f(w)
-    out = text[:m.start()] + w2 + text[m.end():]
-    if name == "entity":
-        out = out.replace(' ', '&nbsp;', 1)
-    return out, name
-
-items = []
-def add(part, lang, label, cat, text, n, disguised=None, combo=False):
-    greet, sign, stop = WRAP[lang]
-    channel = "sms" if n % 4 == 3 else "email"
-    body = (greet[n % len(greet)] + text + sign[n % len(sign)]) if channel == "email" else (text + " " + stop[n % len(stop)])
-    sent = "en" if (lang != "en" and n % 5 == 2) else lang
-    items.append({"id": f"{part}-{lang}-{len([i for i in items if i['part']==part and i['language']==lang])+1:03}",
-                  "part": part, "language": lang, "draftLanguage": sent, "channel": channel, "label": label, "category": cat,
-                  "disguise": disguised, "text": body})
-
-def build(part, mod, lang):
-    claims = getattr(mod, lang.upper() + "_CLAIMS"); honest = getattr(mod, lang.upper() + "_HONEST")
-    n = 0
-    for i, (cat, s) in enumerate(claims):
-        d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5"):  # heldout3 and heldout4 disguise by hand (their "obfuscation" category)
-            s, d = disguise(s, i // 5)
-        add(part, lang, "claim", cat, s, n, d); n += 1
-    for cat, s in honest:
-        add(part, lang, "honest", cat, s, n); n += 1
-    if part == "dev":
-        for k in range(10):
-            hc, hs = honest[(k * 7) % len(honest)]; cc, cs = claims[(k * 5 + 3) % len(claims)]
-            add(part, lang, "claim", cc, hs + " " + cs, n); n += 1
-        for k in range(20):
-            a = honest[(k * 3) % len(honest)]; b = honest[(k * 11 + 5) % len(honest)]
-            if a == b: b = honest[(k * 11 + 6) % len(honest)]
-            add(part, lang, "honest", a[0], a[1] + " " + b[1], n); n += 1
-
 for lang in ("en", "es", "pt"):
-    build("heldout5", H5, lang)
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout5-corpus.json"), "w", encoding="utf-8") as f:
-    json.dump({"version": "claims-corpus-heldout5", "items": items}, f, ensure_ascii=True, indent=1)
-from collections import Counter
-print(len(items), Counter((i['part'], i['language'], i['label']) for i in items))
+    corpus.build("heldout5", H5, lang)
+with open(os.path.join(here, "heldout5-corpus.json"), "w", encoding="utf-8") as f:
+    json.dump({"version": "claims-corpus-heldout5", "items": corpus.items}, f, ensure_ascii=True, indent=1)
+print(len(corpus.items), Counter((i['part'], i['language'], i['label']) for i in corpus.items))
