@@ -127,6 +127,7 @@ public static class FollowUpModule
         builder.Services.TryAddSingleton<ICoordinatorRoster, AccountsAndConfiguredRoster>();
         builder.Services.AddSingleton<RoundRobinAssigner>();
         builder.Services.AddSingleton<StaffAlerts>();
+        builder.Services.AddSingleton<TaskOpener>();
         builder.Services.AddSingleton<TaskAssignment>();
         builder.Services.AddSingleton<AssignmentWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentWatch>());

@@ -15,7 +15,7 @@ namespace LeadPlatform.FollowUp.Consumers;
 /// lead. Events can arrive in any order and more than once; every handler checks whether it
 /// already applied its event, and a concurrent change makes the write apply it again on a fresh read.
 /// </summary>
-public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, TaskDueTimes due, RoundRobinAssigner assigner, StaffAlerts alerts, ILogger<LeadJourneyConsumer> logger)
+public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, TaskOpener tasks, ILogger<LeadJourneyConsumer> logger)
     : IConsumer<QuoteRequestSubmitted>, IConsumer<LeadQualified>, IConsumer<LeadDisqualified>, IConsumer<LeadOptedOut>
 {
     /// <summary>
@@ -137,13 +137,11 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             return;
         }
 
-        // Before the lead's write: the same decision asked again (a retry after a conflict) gets the same coordinator.
-        var assignee = await assigner.AssignAsync(m.QuoteRequestId, context.CancellationToken);
-        // The tier's SLA in the clinic's business hours; moved into the lead's contact window inside the write (pure).
-        var slaDue = due.SlaDue(m.Tier, m.OccurredAt);
-        await CreateTaskAsync(context, leadId, known, assignee, slaDue);
-        // The assigned coordinator hears of it at once (the dashboard's alert reads the task; email or text if configured).
-        if (assignee is not null) await alerts.TaskAssignedAsync(leadId, assignee, reoffered: false, context.CancellationToken);
+        // Before the lead's write: the same decision asked again (a retry after a conflict) gets the same coordinator, and the
+        // tier's SLA in the clinic's business hours (moved into the lead's contact window inside the write, which is pure).
+        var plan = await tasks.PlanAsync(m.QuoteRequestId, m.Tier, m.OccurredAt, context.CancellationToken);
+        await CreateTaskAsync(context, leadId, known, plan);
+        await tasks.AlertAsync(leadId, plan, context.CancellationToken);
     }
 
     private Task RecordRepeatDecisionAsync(ConsumeContext<LeadQualified> context, Guid leadId, LeadDocument known) =>
@@ -177,23 +175,12 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         }
     }
 
-    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, LeadDocument? known, Coordinator? assignee, DateTimeOffset slaDue) =>
+    private Task CreateTaskAsync(ConsumeContext<LeadQualified> context, Guid leadId, LeadDocument? known, TaskPlan plan) =>
         UpdateHeldAsync(leadId, known, context, (lead, now, log) =>
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
         if (lead.Tasks.Exists(t => t.Status == "open")) return RecordRepeatDecision(lead, m, log); // another submission's task opened meanwhile
-        var task = new FollowUpTask
-        {
-            Id = Ids.New(),
-            QuoteRequestId = m.QuoteRequestId,
-            Tier = m.Tier,
-            CreatedAt = now,
-            DueAt = due.ForLead(slaDue, lead), // not at 3 a.m. the lead's time: the start of their next contact window
-            AssignedTo = assignee?.Id,
-            AssignedAt = assignee is null ? null : now,
-        };
-        lead.Tasks.Add(task);
         ApplyDecision(lead, m);
         if (lead.Status == LeadStatus.NotEligible) lead.Status = LeadStatus.New;
         lead.Record(new TimelineEntry
@@ -204,26 +191,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => $"{r.Points:+#;-#;0} {r.Text}"),
         });
-        lead.Record(new TimelineEntry
-        {
-            At = now,
-            Kind = "task_created",
-            Summary = $"Follow-up task due {task.DueAt:u}, " + (assignee is null ? "unassigned (no coordinator on duty)" : $"assigned to {assignee.Name}"),
-            QuoteRequestId = m.QuoteRequestId,
-            Details = new() { ["taskId"] = task.Id.ToString(), ["tier"] = m.Tier, ["assignedTo"] = assignee?.Id ?? string.Empty },
-        });
-        lead.Enqueue(new FollowUpTaskCreated
-        {
-            LeadId = lead.Id,
-            TaskId = task.Id,
-            QuoteRequestId = m.QuoteRequestId,
-            OccurredAt = now,
-            Tier = m.Tier,
-            DueAt = task.DueAt,
-            AssignedTo = task.AssignedTo,
-        }, now, context.ConversationId, lead.Id);
-        log.LogInformation("Follow-up task {TaskId} created for lead {LeadId}, tier {Tier}, due {DueAt}", task.Id, lead.Id, m.Tier, task.DueAt);
-        log.LogInformation("Follow-up task {TaskId} for lead {LeadId} assigned to {AssigneeId}", task.Id, lead.Id, task.AssignedTo ?? "nobody");
+        tasks.Open(lead, plan, m.QuoteRequestId, now, context.ConversationId, log);
         return true;
     });
 

@@ -1,15 +1,13 @@
-using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;
 using LeadPlatform.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.FollowUp.Dashboard;
 
 /// <summary>What a coordinator does to a lead from the dashboard: notes, status changes, eligibility overrides. Each one on the timeline with who and when.</summary>
-internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<FollowUpOptions> options, ILogger<LeadActions> logger,
-    Webhooks.WebhookOutbox? webhooks = null, Tasks.TaskDueTimes? due = null)
+internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.TaskOpener tasks, ILogger<LeadActions> logger,
+    Webhooks.WebhookOutbox? webhooks = null)
 {
     public const int MaxNoteLength = 4000;
 
@@ -96,43 +94,44 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, IOptions<
         return await SetStatusAsync(leadId, status, actor, cancellationToken) ? StatusChange.Changed : StatusChange.NotFound;
     }
 
-    /// <summary>A coordinator overrides "not eligible": the lead gets a follow-up task (tier C's SLA) and the reason goes on the timeline.</summary>
-    public Task<bool> OverrideEligibilityAsync(Guid leadId, string reason, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(leadId, (lead, now, log) =>
+    /// <summary>
+    /// A coordinator overrides "not eligible": the lead gets a follow-up task opened as a qualified lead's is (its tier's SLA,
+    /// tier C's when it has none, in business hours; assigned round-robin; the assignee alerted) and the reason goes on the timeline.
+    /// </summary>
+    public async Task<bool> OverrideEligibilityAsync(Guid leadId, string reason, string actor, CancellationToken cancellationToken)
+    {
+        var known = await store.GetAsync(leadId, cancellationToken);
+        if (known is null) return false;
+        if (known.Status != LeadStatus.NotEligible) return true;
+        // Before the write (it may be retried): the assignment is remembered by the lead's last request, so a second
+        // override of the same decision (a double submit) gets the same coordinator and does not move the round on.
+        var quoteRequestId = known.QuoteRequestIds.LastOrDefault();
+        var plan = await tasks.PlanAsync(quoteRequestId == Guid.Empty ? leadId : quoteRequestId, known.Tier ?? "C",
+            StoredTime.Truncate(time.GetUtcNow()), cancellationToken);
+        var opened = false;
+        var found = await ChangeAsync(leadId, (lead, now, log) =>
         {
+            opened = false;
             if (lead.Status != LeadStatus.NotEligible) return false;
-            var task = new FollowUpTask
-            {
-                Id = Ids.New(),
-                QuoteRequestId = lead.QuoteRequestIds.LastOrDefault(),
-                Tier = lead.Tier ?? "C",
-                CreatedAt = now,
-                // The tier's SLA (as its basis counts it, when the due-time service is there), in the lead's contact window.
-                DueAt = due is null ? StoredTime.Truncate(now + options.Value.SlaFor(lead.Tier ?? "C")) : due.DueAt(lead.Tier ?? "C", now, lead),
-            };
-            lead.Tasks.Add(task);
             lead.Status = LeadStatus.New;
-            lead.Record(new TimelineEntry
+            var entry = new TimelineEntry
             {
                 At = now,
                 Kind = "eligibility_overridden",
                 Summary = $"Eligibility overridden: {reason.Trim()}",
                 Actor = actor,
-                Details = new() { ["reason"] = reason.Trim(), ["taskId"] = task.Id.ToString() },
-            });
-            lead.Enqueue(new FollowUpTaskCreated
-            {
-                LeadId = lead.Id,
-                TaskId = task.Id,
-                QuoteRequestId = task.QuoteRequestId,
-                OccurredAt = now,
-                Tier = task.Tier,
-                DueAt = task.DueAt,
-                AssignedTo = task.AssignedTo,
-            }, now, null, lead.Id);
+                Details = new() { ["reason"] = reason.Trim() },
+            };
+            lead.Record(entry);
+            var task = tasks.Open(lead, plan, lead.QuoteRequestIds.LastOrDefault(), now, null, log);
+            entry.Details["taskId"] = task.Id.ToString();
             log.LogInformation("Lead {LeadId} eligibility overridden; follow-up task {TaskId} created", leadId, task.Id);
+            opened = true;
             return true;
         }, cancellationToken);
+        if (opened) await tasks.AlertAsync(leadId, plan, CancellationToken.None);
+        return found;
+    }
 
     /// <summary>False: no such lead; true when the change was written or had nothing to do (what it logs is logged once, after its write).</summary>
     private async Task<bool> ChangeAsync(Guid leadId, Func<LeadDocument, DateTimeOffset, ILogger, bool> change, CancellationToken cancellationToken) =>
