@@ -43,6 +43,16 @@ public sealed class Showing_times_to_a_coordinator
     }
 
     [Fact]
+    public void A_record_s_moment_is_dated_even_today_and_the_lead_s_clock_is_dated_when_their_day_differs()
+    {
+        Assert.Equal("Tue 1 Dec 2026 14:05 here · 12:05 for the lead", Display().DatedHereAndForTheLead(Now, [LosAngeles]));
+        Assert.Equal("Tue 1 Dec 2026 14:05 here", Display().DatedHereAndForTheLead(Now, []));
+        var lateEvening = new DateTimeOffset(2026, 12, 2, 5, 30, 0, TimeSpan.Zero); // 23:30 on the 1st in Chicago, 14:30 on the 2nd in Tokyo
+        Assert.Equal("Tue 1 Dec 2026 23:30 here · Wed 2 Dec 2026 14:30 for the lead",
+            Display().DatedHereAndForTheLead(lateEvening, [TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")]));
+    }
+
+    [Fact]
     public void The_lead_s_time_zone_comes_from_their_postal_code_as_the_gate_resolves_it() =>
         Assert.Equal(["America/New_York"], LeadTimeZones.For("US", "10001", null).Select(z => z.Id));
 }

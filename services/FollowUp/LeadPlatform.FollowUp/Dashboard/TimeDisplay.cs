@@ -89,6 +89,23 @@ public sealed class TimeDisplay
         return shown.Count == 1 ? shown[0].Text : $"{shown[0].Text}–{shown[^1].Text}";
     }
 
+    /// <summary>
+    /// A record's moment, always dated (a consent is read long after it was given): "Tue 1 Dec 2026 14:05 here · 12:05 for the
+    /// lead", the lead's clock dated too when their day is not the clinic's; only the clinic's when the lead's zone is unknown.
+    /// </summary>
+    public string DatedHereAndForTheLead(DateTimeOffset at, IReadOnlyList<TimeZoneInfo> leadZones)
+    {
+        var here = TimeZoneInfo.ConvertTime(at, Clinic);
+        if (leadZones.Count == 0) return $"{Dated(here)} here";
+        var theirs = leadZones.Select(z => TimeZoneInfo.ConvertTime(at, z)).DistinctBy(l => l.Offset).OrderBy(l => l.Offset)
+            .Select(l => l.Date == here.Date ? Clock(l) : Dated(l)).ToList();
+        return $"{Dated(here)} here · {(theirs.Count == 1 ? theirs[0] : $"{theirs[0]}–{theirs[^1]}")} for the lead";
+    }
+
+    private string Clock(DateTimeOffset local) => local.ToString(Culture.DateTimeFormat.ShortTimePattern, Culture);
+
+    private string Dated(DateTimeOffset local) => $"{local.ToString("ddd d MMM yyyy", Culture)} {Clock(local)}";
+
     /// <summary>"overdue 12 min", "due in 3 h", "due now" — relative to <see cref="Now"/>.</summary>
     public string Due(DateTimeOffset due)
     {
