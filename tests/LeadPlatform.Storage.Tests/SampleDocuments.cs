@@ -75,7 +75,7 @@ public static class SampleDocuments
             CreatedAt = At,
             DueAt = dueAt ?? At.AddMinutes(15),
             AssignedTo = "coordinator@clinic.example",
-            Status = openTask ? "open" : "done",
+            Status = openTask ? FollowUpTaskStatus.Open : FollowUpTaskStatus.Done,
         });
         lead.Record(new TimelineEntry { At = At, Kind = "qualified", Summary = "Qualified", QuoteRequestId = submitted.QuoteRequestId, Details = new() { ["condition"] = "+25" } });
         var outreachId = Ids.New();

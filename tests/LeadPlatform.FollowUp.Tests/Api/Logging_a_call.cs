@@ -1,3 +1,4 @@
+using LeadPlatform.FollowUp.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -58,7 +59,7 @@ public sealed class Logging_a_call : IAsyncLifetime
         Assert.Equal(420, (int)call["durationSeconds"]!);
         Assert.False((bool)call["flaggedForCompliance"]!);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
-        Assert.All(stored.Tasks, t => Assert.Equal("done", t.Status));
+        Assert.All(stored.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
         Assert.Null(stored.NextDueAt);
         Assert.DoesNotContain(await QueueAsync(), i => (Guid)i!["leadId"]! == lead.LeadId);
         Assert.Equal("contacted", stored.Status);
@@ -77,7 +78,7 @@ public sealed class Logging_a_call : IAsyncLifetime
             outcome = "voicemail", direction = "outbound", durationSeconds = 40, scriptOutreachId = (string)script["outreachId"]!, readAloud = false,
         });
         Assert.Equal(HttpStatusCode.Created, voicemail.StatusCode);
-        Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Tasks, t => t.Status == "open");
+        Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Tasks, t => t.Status == FollowUpTaskStatus.Open);
 
         using var callback = await _host.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/calls", new
         {
@@ -87,7 +88,7 @@ public sealed class Logging_a_call : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, callback.StatusCode);
         var call = (await callback.Content.ReadFromJsonAsync<JsonObject>())!;
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
-        var open = Assert.Single(stored.Tasks, t => t.Status == "open");
+        var open = Assert.Single(stored.Tasks, t => t.Status == FollowUpTaskStatus.Open);
         Assert.Equal((Guid)call["callbackTaskId"]!, open.Id);
         Assert.Equal("callback", open.Kind);
         Assert.Equal(callbackAt, open.DueAt, TimeSpan.FromSeconds(1));

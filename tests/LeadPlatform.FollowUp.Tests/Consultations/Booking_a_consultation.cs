@@ -74,7 +74,7 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         Assert.EndsWith("T09:00", (string)view["startsAtClinicTime"]!, StringComparison.Ordinal);
         var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
         Assert.Equal(LeadStatus.ConsultationBooked, stored.Status);
-        Assert.All(stored.Tasks, t => Assert.Equal("done", t.Status));
+        Assert.All(stored.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
         Assert.Contains(stored.Timeline, e => e.Kind == "status_changed" && e.Details["to"] == LeadStatus.ConsultationBooked);
         Assert.Contains(stored.Timeline, e => e.Kind == "consultation_booked" && e.Summary.Contains("09:00 (America/Los_Angeles)", StringComparison.Ordinal));
 
@@ -126,7 +126,7 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         Assert.Equal("cancelled", c.Status);
         Assert.Equal(2, c.Sequence);
         Assert.Equal(LeadStatus.Contacted, stored.Status);
-        Assert.Single(stored.Tasks, t => t.Status == "open"); // someone has to find a new date with the lead
+        Assert.Single(stored.Tasks, t => t.Status == FollowUpTaskStatus.Open); // someone has to find a new date with the lead
         Assert.Contains(stored.Timeline, e => e.Kind == "consultation_rescheduled" && e.Summary.StartsWith("Consultation moved from", StringComparison.Ordinal));
         Assert.Contains(stored.Timeline, e => e.Kind == "consultation_cancelled" && e.Summary.Contains("The lead has the flu", StringComparison.Ordinal));
 

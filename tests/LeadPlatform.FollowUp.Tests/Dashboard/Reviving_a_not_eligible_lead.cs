@@ -74,7 +74,7 @@ public sealed partial class Reviving_a_not_eligible_lead : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, revived.StatusCode);
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.New, lead.Status);
-        Assert.Single(lead.Tasks, t => t.Status == "open");
+        Assert.Single(lead.Tasks, t => t.Status == FollowUpTaskStatus.Open);
         var entry = Assert.Single(lead.Timeline, e => e.Kind == "eligibility_overridden");
         Assert.Equal("Ana", entry.Actor);
         Assert.Equal("Confirmed by phone that the date of birth was mistyped.", entry.Details["reason"]);

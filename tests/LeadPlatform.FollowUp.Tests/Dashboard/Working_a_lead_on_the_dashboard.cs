@@ -58,7 +58,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
         Assert.Equal([LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked], changes.Select(e => e.Details["to"]));
         Assert.All(changes, e => Assert.Equal("Ana", e.Actor));
         Assert.Equal([LeadStatus.New, LeadStatus.Contacted, LeadStatus.QuoteSent], changes.Select(e => e.Details["from"]));
-        Assert.All(lead.Tasks, t => Assert.Equal("done", t.Status));
+        Assert.All(lead.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
         Assert.Single(lead.Timeline, e => e.Kind == "note" && e.Actor == "Ana" && e.Summary == "Prefers mornings <b>please</b>.");
 
         var page = await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}");
@@ -86,7 +86,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
 
         var lead = (await _host.Leads.GetAsync(submitted.LeadId))!;
         Assert.Equal(LeadStatus.New, lead.Status);
-        Assert.Single(lead.Tasks, t => t.Status == "open");
+        Assert.Single(lead.Tasks, t => t.Status == FollowUpTaskStatus.Open);
         var entry = Assert.Single(lead.Timeline, e => e.Kind == "eligibility_overridden");
         Assert.Equal("Ana", entry.Actor);
         Assert.Equal("The date of birth was mistyped; confirmed adult by phone.", entry.Details["reason"]);

@@ -50,7 +50,7 @@ public static class AssignmentEndpoints
         var me = DashboardQueries.Identities(http.User);
         var from = since ?? now;
         var items = (await store.FindWithOpenTasksAsync(TaskAssignment.OpenTaskScanLimit, cancellationToken))
-            .SelectMany(l => l.Tasks.Where(t => t.Status == "open" && t.AssignedTo is { } a && me.Contains(a) && t.AssignedAt > from)
+            .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.AssignedTo is { } a && me.Contains(a) && t.AssignedAt > from)
                 .Select(t => new AlertItem(t.Id, l.Id, l.Person?.FirstName ?? "A new lead", t.Tier, $"/dashboard/leads/{l.Id}", t.AssignedAt!.Value, t.ReofferedAt is not null)))
             .OrderBy(i => i.AssignedAt)
             .Take(20)

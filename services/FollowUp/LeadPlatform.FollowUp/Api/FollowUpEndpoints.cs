@@ -94,7 +94,7 @@ public static class FollowUpEndpoints
         var names = await queries.NamesAsync(cancellationToken);
         var leads = await store.FindWithOpenTasksAsync(Math.Clamp(limit, 1, 500), cancellationToken);
         var list = leads
-            .SelectMany(lead => lead.Tasks.Where(t => t.Status == "open").Select(t => new TaskQueueItem(
+            .SelectMany(lead => lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open).Select(t => new TaskQueueItem(
                 t.Id, lead.Id, lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null, lead.Inquiry?.Condition,
                 t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo, lead.OpenLinks().Count())
             {

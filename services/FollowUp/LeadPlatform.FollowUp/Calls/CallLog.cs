@@ -59,12 +59,12 @@ internal sealed class CallLog(ILeadStore store, OutreachSender sender, TimeProvi
                     : "Outbound call logged on a call script whose disclaimer was not confirmed as read aloud (or whose clearance had run out).";
             }
 
-            var open = lead.Tasks.Where(t => t.Status == "open").ToList();
+            var open = lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open).ToList();
             if (CallOutcomes.ReachedTheLead(request.Outcome) || call.CallbackAt is not null)
             {
                 foreach (var task in open)
                 {
-                    task.Status = "done";
+                    task.Status = FollowUpTaskStatus.Done;
                     call.ClosedTaskIds.Add(task.Id);
                 }
             }

@@ -58,7 +58,7 @@ internal sealed class ConsultationBooking(
             lead.Status = LeadStatus.ConsultationBooked;
             lead.LostReason = null;
             lead.LostReasonText = null;
-            foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "done";
+            foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) task.Status = FollowUpTaskStatus.Done;
             lead.Record(new TimelineEntry
             {
                 At = now, Kind = "status_changed", Actor = request.By,

@@ -23,7 +23,7 @@ internal sealed class LeadClosing(ILeadStore store, TimeProvider time, ILogger<L
             lead.Status = LeadStatus.Lost;
             lead.LostReason = reason;
             lead.LostReasonText = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-            foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "done";
+            foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) task.Status = FollowUpTaskStatus.Done;
             // The summary names the reason from the list only (a status change's summary outlives an erasure); the text is a detail.
             var words = LostReasons.Describe(reason);
             lead.Record(new TimelineEntry

@@ -131,7 +131,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         var leadId = known?.Id ?? m.LeadId;
 
         // A person coming back while a task is open gets no second task: the decision goes beside the submission.
-        if (known?.Tasks.Exists(t => t.Status == "open") == true)
+        if (known?.Tasks.Exists(t => t.Status == FollowUpTaskStatus.Open) == true)
         {
             await RecordRepeatDecisionAsync(context, leadId, known);
             return;
@@ -180,7 +180,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     {
         var m = context.Message;
         if (lead.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId)) return false;
-        if (lead.Tasks.Exists(t => t.Status == "open")) return RecordRepeatDecision(lead, m, log); // another submission's task opened meanwhile
+        if (lead.Tasks.Exists(t => t.Status == FollowUpTaskStatus.Open)) return RecordRepeatDecision(lead, m, log); // another submission's task opened meanwhile
         ApplyDecision(lead, m);
         if (lead.Status == LeadStatus.NotEligible) lead.Status = LeadStatus.New;
         lead.Record(new TimelineEntry

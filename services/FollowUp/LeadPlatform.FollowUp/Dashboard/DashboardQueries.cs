@@ -22,7 +22,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
             .Where(l => Matches(l, search, searchDigits))
             .Where(l => string.IsNullOrEmpty(filter.Status) || l.Status == filter.Status)
             .Where(l => string.IsNullOrEmpty(filter.Condition) || string.Equals(l.Inquiry?.Condition, filter.Condition, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(l => l.Tasks.Where(t => t.Status == "open").Select(t => (Lead: l, Task: t)))
+            .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open).Select(t => (Lead: l, Task: t)))
             .Where(x => string.IsNullOrEmpty(filter.Tier) || string.Equals(x.Task.Tier, filter.Tier, StringComparison.OrdinalIgnoreCase))
             .Where(x => filter.Scope != QueueFilter.Mine || (x.Task.AssignedTo is { } a && me.Contains(a)))
             .Where(x => filter.Scope != QueueFilter.Unassigned || x.Task.AssignedTo is null)

@@ -60,7 +60,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
             // Once a lead has been contacted its open tasks are done; a closed lead has nothing left to do.
             if (status != LeadStatus.New)
             {
-                foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "done";
+                foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) task.Status = FollowUpTaskStatus.Done;
             }
             lead.Record(new TimelineEntry
             {

@@ -103,7 +103,7 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
         lead.ConsentedContact = null;
         lead.LostReasonText = null;
         foreach (var sent in lead.Outbox.Where(e => e.SentAt is not null)) sent.Payload = string.Empty;
-        foreach (var task in lead.Tasks.Where(t => t.Status == "open")) task.Status = "cancelled";
+        foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) task.Status = FollowUpTaskStatus.Cancelled;
         if (!lead.OptOuts.Contains("all")) lead.OptOuts.Add("all");
         lead.ErasedAt = now;
         lead.Record(new TimelineEntry

@@ -122,8 +122,8 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
             lead.Tasks.Add(task); // its marker stays (a retried write finds it again)
         }
         // The merge cancelled its open task (one open task per lead): it is a lead of its own again, so it has one again.
-        if (!lead.Tasks.Exists(t => t.Status == "open") && lead.Tasks.Where(t => t.CancelledByMerge).MaxBy(t => t.CreatedAt) is { } cancelled)
-            (cancelled.Status, cancelled.CancelledByMerge) = ("open", false);
+        if (!lead.Tasks.Exists(t => t.Status == FollowUpTaskStatus.Open) && lead.Tasks.Where(t => t.CancelledByMerge).MaxBy(t => t.CreatedAt) is { } cancelled)
+            (cancelled.Status, cancelled.CancelledByMerge) = (FollowUpTaskStatus.Open, false);
         lead.Outreach.AddRange(survivor.Outreach.Where(o => o.FromLeadId is { } from && origins.Contains(from) && !lead.Outreach.Exists(x => x.Id == o.Id)));
         lead.Outreach.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
 
@@ -252,12 +252,12 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
                 Details = new(entry.Details) { ["fromLeadId"] = other.Id.ToString() },
             });
         }
-        var hasOpenTask = lead.Tasks.Exists(t => t.Status == "open");
+        var hasOpenTask = lead.Tasks.Exists(t => t.Status == FollowUpTaskStatus.Open);
         foreach (var task in other.Tasks.Where(t => !lead.Tasks.Exists(x => x.Id == t.Id)))
         {
             // One open task at a time: the survivor's open task stands for both.
-            if (task.Status == "open" && hasOpenTask) (task.Status, task.CancelledByMerge) = ("cancelled", true);
-            hasOpenTask |= task.Status == "open";
+            if (task.Status == FollowUpTaskStatus.Open && hasOpenTask) (task.Status, task.CancelledByMerge) = (FollowUpTaskStatus.Cancelled, true);
+            hasOpenTask |= task.Status == FollowUpTaskStatus.Open;
             task.FromLeadId ??= other.Id; // the origin marker an unmerge follows
             lead.Tasks.Add(task);
         }
@@ -310,7 +310,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Submissions = [];
         lead.Outreach = [];
         lead.Timeline = [];
-        foreach (var task in lead.Tasks.Where(t => t.Status == "open")) (task.Status, task.CancelledByMerge) = ("cancelled", true);
+        foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) (task.Status, task.CancelledByMerge) = (FollowUpTaskStatus.Cancelled, true);
         if (lead.PossibleSamePeople.Find(l => l.LeadId == survivorId) is { } link) (link.Status, link.DecidedBy, link.DecidedAt) = (LinkStatus.Merged, actor, now);
         lead.Record(new TimelineEntry
         {

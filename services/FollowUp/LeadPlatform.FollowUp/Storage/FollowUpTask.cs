@@ -16,8 +16,7 @@ public sealed class FollowUpTask
     /// <summary>A tier-A task nobody opened in time was re-offered to the next coordinator on duty (once), from <see cref="ReofferedFrom"/>.</summary>
     public DateTimeOffset? ReofferedAt { get; set; }
     public string? ReofferedFrom { get; set; }
-    /// <summary>open or done.</summary>
-    public string Status { get; set; } = "open";
+    public FollowUpTaskStatus Status { get; set; } = FollowUpTaskStatus.Open;
     /// <summary>When it was found past its due time and escalated (once), or null.</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
     /// <summary>The lead it came from when a merge brought it here (null for the lead's own): an unmerge takes it back.</summary>

@@ -128,8 +128,8 @@ public sealed class LeadDocument : StoredDocument
     /// <summary>Derives <see cref="NextDueAt"/> and <see cref="NextEscalationAt"/> from the tasks (and the outreach that met them).</summary>
     public void RefreshDueTimes()
     {
-        NextDueAt = Tasks.Where(t => t.Status == "open").Select(t => (DateTimeOffset?)t.DueAt).Min();
-        NextEscalationAt = Tasks.Where(t => t.Status == "open" && t.EscalatedAt is null && !WasContactedFor(t)).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        NextDueAt = Tasks.Where(t => t.Status == FollowUpTaskStatus.Open).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        NextEscalationAt = Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.EscalatedAt is null && !WasContactedFor(t)).Select(t => (DateTimeOffset?)t.DueAt).Min();
     }
 
     /// <summary>Whether a coordinator's outreach to the lead went out since the task was created: its SLA is met.</summary>

@@ -17,6 +17,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 #pragma warning restore CA2255
     internal static void RegisterSealedFields()
     {
+        MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new StoredNameBsonSerializer<FollowUpTaskStatus>(FollowUpTaskStatuses.Map));
         MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         MongoConventions.SealFields<CallRecord>(CallRecord.SealedPurpose, CallRecord.SealedFields);

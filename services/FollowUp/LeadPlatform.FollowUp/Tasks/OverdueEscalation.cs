@@ -63,7 +63,7 @@ public sealed class OverdueEscalation(ILeadStore store, TimeProvider time, IOpti
         List<FollowUpTask> overdue = [];
         var result = await store.UpdateAsync(found.Id, (lead, _) =>
         {
-            overdue = lead.Tasks.Where(t => t.Status == "open" && t.EscalatedAt is null && t.DueAt <= now && !lead.WasContactedFor(t)).ToList();
+            overdue = lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.EscalatedAt is null && t.DueAt <= now && !lead.WasContactedFor(t)).ToList();
             if (overdue.Count == 0)
             {
                 if (lead.NextEscalationAt is not { } stale || stale > now) return false;

@@ -86,7 +86,7 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
         var load = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var lead in await leads.FindWithOpenTasksAsync(TaskAssignment.OpenTaskScanLimit, cancellationToken))
         {
-            foreach (var task in lead.Tasks.Where(t => t.Status == "open" && t.AssignedTo is not null))
+            foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.AssignedTo is not null))
             {
                 load[task.AssignedTo!] = load.GetValueOrDefault(task.AssignedTo!) + 1;
             }

@@ -28,7 +28,7 @@ public sealed class StaffAlerts(ILeadStore store, ICoordinatorRoster roster, Out
             var coordinator = (await roster.GetCoordinatorsAsync(cancellationToken)).FirstOrDefault(c => string.Equals(c.Id, to.Id, StringComparison.OrdinalIgnoreCase)) ?? to;
             if (coordinator.AlertEmail is null && coordinator.AlertPhone is null) return;
             var lead = await store.GetAsync(leadId, cancellationToken);
-            var task = lead?.Tasks.Where(t => t.Status == "open" && string.Equals(t.AssignedTo, coordinator.Id, StringComparison.OrdinalIgnoreCase))
+            var task = lead?.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && string.Equals(t.AssignedTo, coordinator.Id, StringComparison.OrdinalIgnoreCase))
                 .OrderByDescending(t => t.AssignedAt).FirstOrDefault();
             if (lead is null || task is null) return;
             var alert = Compose(lead, task, reoffered);

@@ -30,7 +30,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
     {
         foreach (var lead in await store.FindWithOpenTasksAsync(OpenTaskScanLimit, cancellationToken))
         {
-            if (lead.Tasks.Find(t => t.Id == taskId && t.Status == "open") is { } task) return (lead, task);
+            if (lead.Tasks.Find(t => t.Id == taskId && t.Status == FollowUpTaskStatus.Open) is { } task) return (lead, task);
         }
         return null;
     }
@@ -88,7 +88,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         var now = time.GetUtcNow();
         if (!coordinators.Any(c => c.WhyUnavailable(now, sla.TimeZone, 0) is null)) return 0; // nobody on shift: nothing to do (quietly)
         var backlog = (await store.FindWithOpenTasksAsync(OpenTaskScanLimit, cancellationToken))
-            .SelectMany(l => l.Tasks.Where(t => t.Status == "open" && t.AssignedTo is null).Select(t => (LeadId: l.Id, Task: t)))
+            .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.AssignedTo is null).Select(t => (LeadId: l.Id, Task: t)))
             .OrderBy(x => x.Task.DueAt).ThenBy(x => x.Task.Tier, StringComparer.Ordinal)
             .ToList();
         var assigned = 0;
@@ -116,7 +116,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         if (after <= TimeSpan.Zero) return 0;
         var now = time.GetUtcNow();
         var stale = (await store.FindWithOpenTasksAsync(OpenTaskScanLimit, cancellationToken))
-            .SelectMany(l => l.Tasks.Where(t => t.Status == "open" && t.Tier == "A" && t.AssignedTo is not null && t.ReofferedAt is null
+            .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.Tier == "A" && t.AssignedTo is not null && t.ReofferedAt is null
                                                 && (t.AssignedAt ?? t.CreatedAt) + after <= now && !l.WasContactedFor(t))
                 .Select(t => (Lead: l, Task: t)))
             .OrderBy(x => x.Task.DueAt)
@@ -155,7 +155,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         bool? outcome = null;
         await store.UpdateAsync(leadId, (lead, log) =>
         {
-            var task = lead.Tasks.Find(t => t.Id == taskId && t.Status == "open");
+            var task = lead.Tasks.Find(t => t.Id == taskId && t.Status == FollowUpTaskStatus.Open);
             outcome = task is null ? null : false;
             if (task is null) return false;
             if (onlyIfUnassigned && task.AssignedTo is not null) return false;

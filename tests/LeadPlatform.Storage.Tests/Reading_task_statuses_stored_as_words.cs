@@ -1,0 +1,43 @@
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.ServiceDefaults.Storage;
+using LiteDB;
+
+namespace LeadPlatform.Storage.Tests;
+
+/// <summary>
+/// A task's status is an enum in code and the same word in the file as before it was one: a lead written before the change
+/// (its task "done" as a string) reads back as <see cref="FollowUpTaskStatus.Done"/>, and written back it still says "done";
+/// a new task is stored as "open", not as the enum's name or number.
+/// </summary>
+public sealed class Reading_task_statuses_stored_as_words : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("leadplatform-vocabulary-").FullName;
+
+    [Fact]
+    public async Task An_old_lead_s_task_status_word_reads_as_the_enum_and_is_written_back_as_the_same_word()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lead = SampleDocuments.Lead();
+        using var database = LiteDbFiles.Open(_folder, "followup.db");
+        using var store = new LiteDbLeadStore(database);
+        Assert.True(await store.TryInsertAsync(lead, ct));
+        Assert.Equal("open", StoredStatus(database, lead.Id));
+
+        // As an older version wrote it: the word, in the document.
+        var raw = database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new BsonValue(lead.Id));
+        raw["Tasks"].AsArray[0].AsDocument["Status"] = "done";
+        database.GetCollection(LiteDbLeadStore.CollectionName).Update(raw);
+
+        using var reopened = new LiteDbLeadStore(database);
+        var read = (await reopened.GetAsync(lead.Id, ct))!;
+        Assert.Equal(FollowUpTaskStatus.Done, Assert.Single(read.Tasks).Status);
+        await reopened.UpdateAsync(lead.Id, l => { l.Tier = "B"; return true; }, ct);
+        Assert.Equal("done", StoredStatus(database, lead.Id));
+        Assert.Equal(["open", "done", "cancelled"], FollowUpTaskStatuses.Map.Names.Values);
+    }
+
+    private static string StoredStatus(LiteDatabase database, Guid leadId) =>
+        database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new BsonValue(leadId))["Tasks"].AsArray[0].AsDocument["Status"].AsString;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
