@@ -1,6 +1,7 @@
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
+using MongoDB.Bson;
 
 namespace LeadPlatform.Storage.Tests;
 
@@ -24,7 +25,7 @@ public sealed class Reading_task_statuses_stored_as_words : IDisposable
         Assert.Equal("open", StoredStatus(database, lead.Id));
 
         // As an older version wrote it: the word, in the document.
-        var raw = database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new BsonValue(lead.Id));
+        var raw = database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(lead.Id));
         raw["Tasks"].AsArray[0].AsDocument["Status"] = "done";
         database.GetCollection(LiteDbLeadStore.CollectionName).Update(raw);
 
@@ -36,8 +37,22 @@ public sealed class Reading_task_statuses_stored_as_words : IDisposable
         Assert.Equal(["open", "done", "cancelled"], FollowUpTaskStatuses.Map.Names.Values);
     }
 
+    [Fact]
+    public void In_MongoDB_too_the_task_status_is_the_word_both_ways()
+    {
+        MongoConventions.EnsureRegistered();
+        var lead = SampleDocuments.Lead();
+        var bson = lead.ToBsonDocument();
+        Assert.Equal("open", bson["Tasks"].AsBsonArray[0]["Status"].AsString);
+
+        bson["Tasks"].AsBsonArray[0].AsBsonDocument["Status"] = "cancelled";
+        var read = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<LeadDocument>(bson);
+        Assert.Equal(FollowUpTaskStatus.Cancelled, Assert.Single(read.Tasks).Status);
+        Assert.Equal("cancelled", read.ToBsonDocument()["Tasks"].AsBsonArray[0]["Status"].AsString);
+    }
+
     private static string StoredStatus(LiteDatabase database, Guid leadId) =>
-        database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new BsonValue(leadId))["Tasks"].AsArray[0].AsDocument["Status"].AsString;
+        database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(leadId))["Tasks"].AsArray[0].AsDocument["Status"].AsString;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
