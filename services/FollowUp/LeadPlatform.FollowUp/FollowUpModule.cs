@@ -1,13 +1,15 @@
 using System.Text;
 using LeadPlatform.Compliance;
-using LeadPlatform.FollowUp.Api;
 using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Calls;
 using LeadPlatform.FollowUp.Channels;
+using LeadPlatform.FollowUp.ComplianceCheck;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Privacy;
 using LeadPlatform.FollowUp.Reviews;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.ServiceDefaults.Messaging;
 
 namespace LeadPlatform.FollowUp.Tests.Api;

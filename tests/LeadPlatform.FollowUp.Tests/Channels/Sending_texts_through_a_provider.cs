@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;

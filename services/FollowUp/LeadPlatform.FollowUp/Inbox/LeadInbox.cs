@@ -1,5 +1,5 @@
 using System.Globalization;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;

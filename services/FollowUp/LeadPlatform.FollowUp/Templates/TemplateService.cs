@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using LeadPlatform.Compliance;
-using LeadPlatform.FollowUp.Api;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.ServiceDefaults;
