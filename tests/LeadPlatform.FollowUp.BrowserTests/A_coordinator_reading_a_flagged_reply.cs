@@ -47,7 +47,7 @@ public sealed class A_coordinator_reading_a_flagged_reply : IAsyncLifetime
                 await leads.ReplaceAsync(lead);
                 break;
             }
-            catch (LeadPlatform.ServiceDefaults.Storage.ConcurrencyConflictException) when (attempt < 10)
+            catch (LeadPlatform.Storage.ConcurrencyConflictException) when (attempt < 10)
             {
                 await Task.Delay(200);
             }

@@ -110,7 +110,7 @@ public static class FollowUpModule
             var folder = string.IsNullOrWhiteSpace(options.OutboxFolder)
                 ? Path.Combine(storage.ResolveDataFolder(), "outbox")
                 : Path.GetFullPath(options.OutboxFolder);
-            return new OutboxFolder(ServiceDefaults.Security.PrivateFiles.CreateFolder(folder)); // 0700: it holds addresses and messages
+            return new OutboxFolder(LeadPlatform.Storage.PrivateFiles.CreateFolder(folder)); // 0700: it holds addresses and messages
         });
         builder.Services.AddHostedService<OrphanedWritesCleanup>(); // half-written files of a killed run
         builder.Services.AddSingleton<PublicLinks>();

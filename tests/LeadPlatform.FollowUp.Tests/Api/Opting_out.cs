@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.Storage.Outbox;
 using MimeKit;
 
 namespace LeadPlatform.FollowUp.Tests.Api;

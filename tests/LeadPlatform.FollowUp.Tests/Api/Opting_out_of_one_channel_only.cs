@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.Storage.Outbox;
 
 namespace LeadPlatform.FollowUp.Tests.Api;
 

@@ -7,7 +7,7 @@ using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Tests.Dashboard;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.FollowUp.Tests.Api;

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
-using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.FollowUp.Tests.Channels;

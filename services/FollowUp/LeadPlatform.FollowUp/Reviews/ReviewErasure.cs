@@ -1,4 +1,3 @@
-using LeadPlatform.ServiceDefaults.Storage;
 
 namespace LeadPlatform.FollowUp.Reviews;
 

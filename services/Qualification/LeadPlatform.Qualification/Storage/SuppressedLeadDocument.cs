@@ -1,4 +1,5 @@
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
+
 
 namespace LeadPlatform.Qualification.Storage;
 

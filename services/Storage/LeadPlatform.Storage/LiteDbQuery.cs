@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// Field comparisons as parameterised LiteDB expressions. LiteDB's <c>Query.EQ(field, value)</c> writes the value into

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using LiteDB;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// A document store on an embedded LiteDB file (the standalone host). LiteDB is synchronous, single-process, and makes

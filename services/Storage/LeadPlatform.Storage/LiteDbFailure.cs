@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using LiteDB;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// A LiteDB write that fails (file made read-only, disk full, I/O error) leaves that <see cref="LiteDatabase"/>'s

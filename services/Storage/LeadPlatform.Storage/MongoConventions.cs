@@ -1,12 +1,12 @@
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults.Outbox;
-using LeadPlatform.ServiceDefaults.Privacy;
+using LeadPlatform.Storage.Outbox;
+using LeadPlatform.Storage.Privacy;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;
 using MongoDB.Bson.Serialization.Serializers;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// How LeadPlatform documents look in MongoDB: standard UUIDs, times as BSON dates (queryable, millisecond

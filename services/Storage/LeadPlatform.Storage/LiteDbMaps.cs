@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using LiteDB;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// Builds a LiteDB mapper's member maps for a stored type and every type inside it, on one thread, before the store is

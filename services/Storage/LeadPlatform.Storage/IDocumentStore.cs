@@ -1,6 +1,6 @@
-using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.Storage.Outbox;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>The primitives every aggregate store has, whatever the database.</summary>
 public interface IDocumentStore<T> : IOutboxStore where T : StoredDocument

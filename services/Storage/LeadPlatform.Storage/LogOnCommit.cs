@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LeadPlatform.ServiceDefaults.Logging;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// A logger for code that runs inside an optimistic write, which can run more than once: a concurrent change makes the

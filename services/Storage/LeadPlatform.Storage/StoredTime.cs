@@ -1,4 +1,4 @@
-namespace LeadPlatform.ServiceDefaults;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// BSON (MongoDB and LiteDB alike) keeps times to the millisecond. Times that are stored are taken through here,

@@ -1,6 +1,6 @@
-using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.Storage.Outbox;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>The database-independent half of a document store: outbox bookkeeping and the write signal.</summary>
 public abstract class DocumentStore<T>(string name) : IDocumentStore<T> where T : StoredDocument

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.Storage.Outbox;
 
-namespace LeadPlatform.ServiceDefaults.Privacy;
+namespace LeadPlatform.Storage.Privacy;
 
 /// <summary>
 /// What is sealed at rest, wherever it is stored (both databases, every service): the whole <see cref="PersonDetails"/>

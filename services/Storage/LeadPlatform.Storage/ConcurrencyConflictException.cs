@@ -1,4 +1,4 @@
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>The document changed since it was read. Consumers let the bus retry the message.</summary>
 public sealed class ConcurrencyConflictException(string collection, Guid id, long expectedVersion)

@@ -1,6 +1,6 @@
-using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.Storage.Outbox;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// What every stored aggregate has: an id, a version for optimistic concurrency, and its outbox.

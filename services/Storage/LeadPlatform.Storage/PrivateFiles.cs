@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LeadPlatform.ServiceDefaults.Security;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// Files that hold personal data or keys are readable by the service's own user only: folders 0700, files 0600. The

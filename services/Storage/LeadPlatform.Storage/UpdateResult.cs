@@ -1,4 +1,4 @@
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>The outcome of an update and the document as the last attempt saw it (as written when <see cref="Updated"/>; null when not found).</summary>
 public readonly record struct UpdateResult<T>(UpdateOutcome Outcome, T? Document) where T : StoredDocument

@@ -1,4 +1,4 @@
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>What <see cref="DocumentUpdates.UpdateAsync{T}(IDocumentStore{T}, Guid, Func{T, Microsoft.Extensions.Logging.ILogger, bool}, UpdateOptions{T}?, CancellationToken)"/> did.</summary>
 public enum UpdateOutcome

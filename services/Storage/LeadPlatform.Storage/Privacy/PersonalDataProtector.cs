@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 
-namespace LeadPlatform.ServiceDefaults.Privacy;
+namespace LeadPlatform.Storage.Privacy;
 
 /// <summary>
 /// Encrypts personal data at rest (AES-256-GCM, a fresh 96-bit nonce per value, the key id and purpose as associated

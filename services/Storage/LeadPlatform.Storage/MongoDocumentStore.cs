@@ -1,6 +1,6 @@
 using MongoDB.Driver;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// A document store on MongoDB (the distributed services). Works on a standalone server: every write is a

@@ -1,4 +1,4 @@
-namespace LeadPlatform.ServiceDefaults.Privacy;
+namespace LeadPlatform.Storage.Privacy;
 
 /// <summary>
 /// The <c>Privacy</c> configuration section: the keys that encrypt personal data at rest, the secret of the keyed hashes

@@ -4,7 +4,7 @@ using System.Text.Json;
 using LeadPlatform.Contracts;
 using MassTransit;
 
-namespace LeadPlatform.ServiceDefaults.Messaging;
+namespace LeadPlatform.Storage.Outbox;
 
 /// <summary>
 /// The contract types by their stable message URN, so that an outbox entry written today can be published after a

@@ -1,7 +1,7 @@
-using LeadPlatform.ServiceDefaults.Privacy;
+using LeadPlatform.Storage.Privacy;
 using LiteDB;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>Opens a service's own LiteDB file under the data folder.</summary>
 public static class LiteDbFiles
@@ -89,14 +89,14 @@ public static class LiteDbFiles
     public static LiteDatabase Open(string dataFolder, string fileName, PersonalDataProtector? protector = null)
     {
         // Private to the service's user: the folder 0700, the file 0600 (also a file an older version created 0644).
-        Security.PrivateFiles.CreateFolder(dataFolder);
+        PrivateFiles.CreateFolder(dataFolder);
         var connection = new ConnectionString
         {
             Filename = Path.Combine(dataFolder, fileName),
             Connection = ConnectionType.Direct,
         };
         var database = new LiteDatabase(connection, CreateMapper(protector));
-        Security.PrivateFiles.Restrict(connection.Filename);
+        PrivateFiles.Restrict(connection.Filename);
         return database;
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using LeadPlatform.ServiceDefaults.Messaging;
 
-namespace LeadPlatform.ServiceDefaults.Outbox;
+namespace LeadPlatform.Storage.Outbox;
 
 /// <summary>
 /// An event waiting to be published, stored inside the document whose change it announces: the state change and the

@@ -1,8 +1,7 @@
-using LeadPlatform.ServiceDefaults.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>
 /// The one way to change a stored document: read it, apply the change, write it with the version check, and on a

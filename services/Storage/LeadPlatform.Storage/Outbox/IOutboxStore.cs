@@ -1,6 +1,5 @@
-using LeadPlatform.ServiceDefaults.Storage;
 
-namespace LeadPlatform.ServiceDefaults.Outbox;
+namespace LeadPlatform.Storage.Outbox;
 
 /// <summary>What the outbox dispatcher needs of a store.</summary>
 public interface IOutboxStore

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage;
 
 /// <summary>How an update starts and what it logs through (all optional).</summary>
 public sealed class UpdateOptions<T> where T : StoredDocument
@@ -21,7 +21,7 @@ public sealed class UpdateOptions<T> where T : StoredDocument
     public Func<T>? Create { get; init; }
 
     /// <summary>
-    /// Where what the change logs goes, once its write has landed (<see cref="Logging.LogOnCommit"/>): an attempt lost to a
+    /// Where what the change logs goes, once its write has landed (<see cref="LogOnCommit"/>): an attempt lost to a
     /// conflict logs nothing. Null: the change's logger discards.
     /// </summary>
     public ILogger? Logger { get; init; }

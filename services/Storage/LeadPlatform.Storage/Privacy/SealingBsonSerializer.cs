@@ -1,10 +1,9 @@
-using LeadPlatform.ServiceDefaults.Privacy;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
 
-namespace LeadPlatform.ServiceDefaults.Storage;
+namespace LeadPlatform.Storage.Privacy;
 
 /// <summary>
 /// The MongoDB side of <see cref="SealedTypes"/>: a type sealed whole is stored as <c>{ Sealed, EmailKey?, PhoneKey? }</c>;
