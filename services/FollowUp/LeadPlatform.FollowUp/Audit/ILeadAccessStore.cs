@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Audit;
 
 /// <summary>The read audit: one record per reading of a lead's personal data (no outbox: it publishes nothing).</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Audit;
 
 /// <summary>Someone read a lead's personal data: who (name as shown, and account or token id), when, and what they opened.</summary>

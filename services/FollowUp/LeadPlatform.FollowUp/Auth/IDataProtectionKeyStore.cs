@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Auth;
 
 /// <summary>The dashboard's Data Protection key ring (no outbox: keys publish nothing).</summary>

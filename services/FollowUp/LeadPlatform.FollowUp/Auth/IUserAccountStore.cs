@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Auth;
 
 /// <summary>Follow-up's dashboard accounts (no outbox: accounts publish nothing).</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Auth;
 
 /// <summary>A local dashboard account. The password is kept only as an ASP.NET Core Identity hash (PBKDF2).</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Disclaimers;
 
 /// <summary>The clinic's disclaimer approvals (no outbox: an approval publishes nothing on the bus).</summary>

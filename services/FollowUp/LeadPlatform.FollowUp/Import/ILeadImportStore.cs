@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Import;
 
 /// <summary>The CSV imports, with their outbox (applying one publishes its rows' submissions).</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Reviews;
 
 /// <summary>Follow-up's review queue: messages held for a compliance officer (no outbox: deciding publishes through the lead).</summary>

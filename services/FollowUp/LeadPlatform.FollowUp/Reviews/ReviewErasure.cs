@@ -1,4 +1,3 @@
-
 namespace LeadPlatform.FollowUp.Reviews;
 
 /// <summary>

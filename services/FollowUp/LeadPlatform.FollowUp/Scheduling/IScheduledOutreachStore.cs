@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Scheduling;
 
 /// <summary>Scheduled outreach (no outbox: sending publishes through the lead).</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Storage;
 
 /// <summary>Follow-up's store: leads with their tasks, timelines, outreach and evidence.</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Storage;
 
 /// <summary>Follow-up's <see cref="ExpiringMarker"/>s (no outbox).</summary>

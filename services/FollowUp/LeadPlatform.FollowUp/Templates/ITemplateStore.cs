@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Templates;
 
 /// <summary>Follow-up's message templates (no outbox: saving a template publishes nothing).</summary>

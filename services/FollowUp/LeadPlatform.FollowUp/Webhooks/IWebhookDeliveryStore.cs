@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Webhooks;
 
 /// <summary>The webhook deliveries: the outbox of events to send and their log.</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Webhooks;
 
 /// <summary>The webhook subscriptions (no outbox: a subscription publishes nothing on the bus).</summary>

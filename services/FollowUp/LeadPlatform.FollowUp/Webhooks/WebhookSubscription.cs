@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.FollowUp.Webhooks;
 
 /// <summary>A clinic system that receives events: where, which events, whether with health details, and the secret that signs them.</summary>

@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.Qualification.Storage;
 
 /// <summary>Qualification's store: decisions and their reasons.</summary>

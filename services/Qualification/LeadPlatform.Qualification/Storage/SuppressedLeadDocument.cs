@@ -1,6 +1,5 @@
 using LeadPlatform.Storage;
 
-
 namespace LeadPlatform.Qualification.Storage;
 
 /// <summary>A lead that asked not to be contacted at all (its id is the lead id): qualification publishes nothing more for it.</summary>

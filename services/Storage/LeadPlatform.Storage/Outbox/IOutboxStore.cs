@@ -1,4 +1,3 @@
-
 namespace LeadPlatform.Storage.Outbox;
 
 /// <summary>What the outbox dispatcher needs of a store.</summary>
