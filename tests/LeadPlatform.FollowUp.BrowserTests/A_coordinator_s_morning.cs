@@ -170,7 +170,7 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
         await LookAsync("morning-7-consultation-booked");
         var booked = (await Leads.GetAsync(night.Id))!;
         Assert.Equal(LeadStatus.ConsultationBooked, booked.Status);
-        Assert.DoesNotContain(booked.Tasks, t => t.Status == "open"); // booking closed the callback task
+        Assert.DoesNotContain(booked.Tasks, t => t.Status == LeadPlatform.FollowUp.Storage.FollowUpTaskStatus.Open); // booking closed the callback task
         Assert.Contains(booked.Consultations.Single().Messages, m => m.Method == "REQUEST" && m.Channel == "email" && m.Outcome == "sent");
     }
 }

@@ -1,5 +1,4 @@
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
 using MongoDB.Bson;
 

@@ -1,6 +1,6 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Tasks;
