@@ -100,7 +100,7 @@ internal static class AcknowledgementTemplate
     /// most of follow-up's CPU per lead when they read the whole text) does not read the product's own sentences again for
     /// every lead. What came from the submission — the first name and the condition as written into the text — stays
     /// outside every approved piece, so the screen still reads it; consent, opt-outs, timing and disclaimers are checked as
-    /// before, and the evidence lists the approved piece's id.
+    /// before, and the evidence lists the approved pieces' ids (<c>acknowledgement:email:en:subject</c>, <c>…:body#1</c>, …).
     /// </summary>
     internal static IReadOnlyList<ApprovedContent> FixedWording(OutreachChannel channel, string language, string? subject, string body, params string?[] filledIn)
     {
@@ -112,7 +112,7 @@ internal static class AcknowledgementTemplate
             pieces = [.. pieces.SelectMany(p => p.Split(value, StringSplitOptions.None))];
         }
         var approved = pieces.Where(p => p.Any(char.IsLetter)).Distinct(StringComparer.Ordinal)
-            .Select(p => new ApprovedContent { Id = id, Text = p }).ToList();
+            .Select((p, i) => new ApprovedContent { Id = $"{id}:body#{i + 1}", Text = p }).ToList();
         if (!string.IsNullOrEmpty(subject)) approved.Insert(0, new ApprovedContent { Id = id + ":subject", Text = subject });
         return approved;
     }
