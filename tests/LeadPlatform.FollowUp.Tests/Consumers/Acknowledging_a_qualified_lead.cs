@@ -156,6 +156,38 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
         Assert.DoesNotContain("evil.example", email.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_acknowledgement_s_own_wording_is_recorded_as_approved_content_and_still_passes_every_claims_rule()
+    {
+        var lead = await AcknowledgedAsync(SampleMessages.QuoteRequestSubmitted());
+
+        var evidence = Assert.Single(lead.Evidence);
+        Assert.Equal("cleared", evidence.Decision);
+        Assert.Equal("acknowledgement:email:en:subject", evidence.ApprovedContent[0]);
+        Assert.Equal(Enumerable.Range(1, evidence.ApprovedContent.Length - 1).Select(i => $"acknowledgement:email:en:body#{i}"), evidence.ApprovedContent.Skip(1));
+        Assert.True(evidence.ApprovedContent.Length >= 3, "the fixed wording before and after the greeted name and the condition");
+        Assert.All(evidence.RuleResults.Where(r => r.Rule.StartsWith("claims", StringComparison.Ordinal)), r => Assert.Equal("passed", r.Outcome));
+        Assert.Contains(evidence.RuleResults, r => r.Rule.StartsWith("claims", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_claim_written_into_the_first_name_is_still_caught_by_the_claims_screen_and_nothing_is_sent()
+    {
+        // Letters and spaces only, so it is greeted by name: the name is the submitter's words, never approved content.
+        var submitted = SampleMessages.QuoteRequestSubmitted() is var s ? s with { Person = s.Person with { FirstName = "Guaranteed Results" } } : throw new InvalidOperationException();
+        Assert.Equal("Guaranteed Results", LeadPlatform.FollowUp.Outreach.AcknowledgementTemplate.GreetableName(submitted.Person.FirstName));
+
+        await _module.Harness.Bus.Publish(submitted);
+        await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
+        var lead = (await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.Evidence.Count == 1, what: "the acknowledgement's decision"))!;
+
+        var evidence = Assert.Single(lead.Evidence);
+        Assert.NotEqual("cleared", evidence.Decision);
+        Assert.Contains(evidence.RuleResults, r => r.Rule.StartsWith("claims", StringComparison.Ordinal) && r.Outcome is "failed" or "review");
+        Assert.DoesNotContain(lead.Outreach, o => o.Status == OutreachStatus.Sent);
+        Assert.False(await _module.Harness.Published.Any<OutreachSent>(x => x.Context.Message.LeadId == submitted.LeadId));
+    }
+
     [Theory]
     [InlineData("Maria", "Maria")]
     [InlineData("  Anne   Marie ", "Anne Marie")]

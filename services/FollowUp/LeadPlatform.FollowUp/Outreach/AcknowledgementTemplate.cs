@@ -80,17 +80,41 @@ internal static class AcknowledgementTemplate
             "pt" => Portuguese(channel, first, condition),
             _ => English(channel, first, condition),
         };
+        var emailSubject = channel == OutreachChannel.Email ? subject : null;
         return new OutreachRequest
         {
             Channel = channel,
-            Subject = channel == OutreachChannel.Email ? subject : null,
+            Subject = emailSubject,
             Body = body,
             Author = Author,
             Language = language,
             Kind = OutreachKinds.Acknowledgement,
             Key = key,
             ConversationId = conversationId,
+            ApprovedContent = FixedWording(channel, language, emailSubject, body, first, condition is null ? null : ConditionNames.Describe(condition)),
         };
+    }
+
+    /// <summary>
+    /// The acknowledgement's own fixed wording as approved content: the claims screen (whose rules and learned layer cost
+    /// most of follow-up's CPU per lead when they read the whole text) does not read the product's own sentences again for
+    /// every lead. What came from the submission — the first name and the condition as written into the text — stays
+    /// outside every approved piece, so the screen still reads it; consent, opt-outs, timing and disclaimers are checked as
+    /// before, and the evidence lists the approved pieces' ids (<c>acknowledgement:email:en:subject</c>, <c>…:body#1</c>, …).
+    /// </summary>
+    internal static IReadOnlyList<ApprovedContent> FixedWording(OutreachChannel channel, string language, string? subject, string body, params string?[] filledIn)
+    {
+        var id = $"acknowledgement:{ChannelNames.Of(channel)}:{language}";
+        var pieces = new List<string> { body };
+        foreach (var value in filledIn)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            pieces = [.. pieces.SelectMany(p => p.Split(value, StringSplitOptions.None))];
+        }
+        var approved = pieces.Where(p => p.Any(char.IsLetter)).Distinct(StringComparer.Ordinal)
+            .Select((p, i) => new ApprovedContent { Id = $"{id}:body#{i + 1}", Text = p }).ToList();
+        if (!string.IsNullOrEmpty(subject)) approved.Insert(0, new ApprovedContent { Id = id + ":subject", Text = subject });
+        return approved;
     }
 
     private static (string Subject, string Body) English(OutreachChannel channel, string? first, string? condition)
