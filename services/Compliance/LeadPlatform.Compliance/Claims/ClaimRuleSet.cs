@@ -40,6 +40,7 @@ public sealed partial class ClaimRuleSet
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
     private readonly FrozenSet<string> notClauseBreaks;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> subjectQuantifiers;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> anaphors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> relatives;
@@ -120,6 +121,7 @@ public sealed partial class ClaimRuleSet
         relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
         relativeReach = document.Negation.RelativeReach;
         concord = Fold(document.Negation.Concord).GetAlternateLookup<ReadOnlySpan<char>>();
+        anaphors = Fold(document.Negation.Anaphors).GetAlternateLookup<ReadOnlySpan<char>>();
         (topicIndex, honestOwner, topics) = CompileTopics(document, grammar);
         conceptNames = document.Topics?.Concepts.Keys.ToArray() ?? [];
         termsOwner = document.Topics is null ? -1 : document.Topics.Concepts.Keys.ToList().IndexOf("terms");
@@ -161,7 +163,9 @@ public sealed partial class ClaimRuleSet
 
     /// <param name="topicsToo">Whether to read the text's topics too: only in a language the text is written in (a
     /// Portuguese text sent with language <c>en</c> is not read for English topics, whose stems would misread it).</param>
-    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo)
+    /// <param name="unasserted">When given, receives the span of every claim phrase the rules recognised and judged negated or
+    /// distanced ("does not cure", a quoted "miracle" in a warning): claim words the rules have already read as not asserted.</param>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo, List<(int Start, int End)>? unasserted = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -216,12 +220,13 @@ public sealed partial class ClaimRuleSet
 
             // Asserted when an even number of negations cover a positive statement ("never had a patient who wasn't
             // cured") or an odd number a negative one ("no patient has ever failed to heal"); never when distanced.
-            var at = hit.JudgedAtEnd ? hit.End - 1 : hit.Start;
+            var at = hit.JudgedAtEnd || (!hit.Negative && NegatedInside(hits, hit, negations)) ? hit.End - 1 : hit.Start;
             var odd = (negations[at] & 1) == 1;
             if (distanced[at] || odd != hit.Negative)
             {
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
                 CarryNegationOverCoordination(tokens, hit.End, distanced);
+                unasserted?.Add((prepared.OriginalStart(tokens.OriginalStart(hit.Start)), prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1)));
                 continue;
             }
 
@@ -305,6 +310,11 @@ public sealed partial class ClaimRuleSet
             }
 
             var cueIndex = hit.Owner - cueBase;
+            if (IsAnswerParticle(tokens, hit))
+            {
+                continue;
+            }
+
             var cue = cues[cueIndex];
             // Negative concord: "sin ninguna molestia", "no hay ni un paciente que", "não há nenhum" are one negation; the
             // n-word carries the negation it is in over its own scope instead of flipping it back.
@@ -439,6 +449,47 @@ public sealed partial class ClaimRuleSet
 
             distanced[p] = true;
         }
+    }
+
+    /// <summary>
+    /// A one-word negation standing alone as an answer, between the start of a sentence or clause and a comma or stop
+    /// ("No, it isn't FDA-cleared", "to answer directly: no, it isn't a proven cure", "Não, não tem aprovação"): it answers
+    /// the question asked and negates nothing after it, so it does not cancel the negation that follows. The same holds for a
+    /// "Sí," / "Si," that answers yes: folded, it is spelled as the conditional "si" (if), but a conditional never stands alone.
+    /// </summary>
+    private static bool IsAnswerParticle(TokenizedText tokens, PhraseHit cue)
+        => cue.End - cue.Start == 1 && cue.End < tokens.Count
+            && (cue.Start == 0 || EndsSentence(tokens, cue.Start - 1) || (tokens.Gap(cue.Start - 1) & TokenizedText.ClauseBreak) != 0)
+            && (EndsSentence(tokens, cue.Start) || (tokens.Gap(cue.Start) & TokenizedText.ClauseBreak) != 0);
+
+    /// <summary>
+    /// A positive claim whose own words hold a negation that reaches its last word is negated there: "success isn't
+    /// guaranteed", "the pain won't necessarily go away" (the claim's words before the negation only name a topic).
+    /// </summary>
+    private bool NegatedInside(List<PhraseHit> hits, PhraseHit claim, byte[] negations)
+    {
+        if (claim.End - claim.Start < 3 || negations[claim.End - 1] <= negations[claim.Start])
+        {
+            return false;
+        }
+
+        // A claim that itself opens with a negation states an absolute negatively ("no hay ninguna posibilidad de ..."): its
+        // inner negation word is concord, not a denial.
+        var inner = false;
+        foreach (var h in hits)
+        {
+            if (h.Owner >= cueBase && h.Owner != notNegationOwner && !distanceCue[h.Owner - cueBase])
+            {
+                if (h.Start <= claim.Start && h.End > claim.Start)
+                {
+                    return false;
+                }
+
+                inner |= h.Start > claim.Start && h.End < claim.End;
+            }
+        }
+
+        return inner;
     }
 
     private bool StartsNotNegation(List<PhraseHit> hits, int start)

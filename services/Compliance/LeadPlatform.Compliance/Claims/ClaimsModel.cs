@@ -81,6 +81,9 @@ public sealed class ClaimsModel
     /// <summary>Whether <see cref="DismissBelow"/> may dismiss any review-only rule finding (<c>review</c>) or only the topic layer's (<c>topic</c>).</summary>
     public string DismissScope => document.DismissScope ?? "topic";
 
+    /// <summary>Whether a sentence in which the rules judged a claim phrase negated or distanced is left to them.</summary>
+    public bool RespectsRules => document.RespectRules;
+
     /// <summary>When set, a topic-layer review finding whose sentence scores below this is dismissed as honest.</summary>
     public double? DismissBelow => document.DismissBelow;
 
@@ -188,7 +191,7 @@ public sealed class ClaimsModel
     /// <paramref name="found"/> covers; and, when <see cref="DismissBelow"/> is set, removes from <paramref name="found"/>
     /// topic-layer review findings (<c>claims.topic.*</c>) whose sentence it reads as confidently honest.
     /// </summary>
-    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found)
+    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found, IReadOnlyList<(int Start, int End)>? unasserted = null)
     {
         var added = new List<ComplianceViolation>();
         var dismiss = new HashSet<ComplianceViolation>();
@@ -218,7 +221,9 @@ public sealed class ClaimsModel
                 // A question asks; the rules judge rhetorical ones ("why accept surgery when ...?") and the answer after it.
                 var question = text.AsSpan(reading.Start, reading.End - reading.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal)
                     || (reading.End < text.Length && text[reading.End] == '?');
-                if (question || reading.Probability < ThresholdFor(language) || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
+                // The rules read a claim phrase in this sentence and judged it negated or distanced: theirs to decide.
+                var ruled = RespectsRules && unasserted is not null && unasserted.Any(u => u.Start < reading.End && u.End > reading.Start);
+                if (question || ruled || reading.Probability < ThresholdFor(language) || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
                 {
                     continue;
                 }
