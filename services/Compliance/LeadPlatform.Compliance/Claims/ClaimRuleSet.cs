@@ -31,6 +31,7 @@ public sealed partial class ClaimRuleSet
     private static List<(int Start, int End)>? assertedCache;
 
     private readonly ClaimRuleDocument[] rules;
+    private readonly FrozenSet<string>[] ruleNegationWords;
     private readonly NegationCueDocument[] cues;
     private readonly int cueBase;
     private readonly int notNegationOwner;
@@ -74,6 +75,11 @@ public sealed partial class ClaimRuleSet
         rules = [.. document.Rules];
         cues = [.. document.Negation.Cues];
         cueBase = rules.Length;
+        // Rules whose own patterns say a negation word ("no need for", "já não é preciso", "without risk"): their inner negation is
+        // part of the claim, never a denial of it.
+        var negationWords = document.Negation.Cues.Where(c => c.Kind != "distance").SelectMany(c => c.Phrases)
+            .Where(p => !p.Contains(' ', StringComparison.Ordinal)).Select(CharFolding.FoldWord).ToHashSet(StringComparer.Ordinal);
+        ruleNegationWords = [.. rules.Select(r => r.Patterns.SelectMany(PatternWords).Select(CharFolding.FoldWord).Where(negationWords.Contains).ToFrozenSet(StringComparer.Ordinal))];
         notNegationOwner = cueBase + cues.Length;
 
         var patterns = new List<(string, int)>();
@@ -220,7 +226,7 @@ public sealed partial class ClaimRuleSet
 
             // Asserted when an even number of negations cover a positive statement ("never had a patient who wasn't
             // cured") or an odd number a negative one ("no patient has ever failed to heal"); never when distanced.
-            var at = hit.JudgedAtEnd || (!hit.Negative && NegatedInside(hits, hit, negations)) ? hit.End - 1 : hit.Start;
+            var at = hit.JudgedAtEnd || (!hit.Negative && NegatedInside(tokens, hits, hit, negations)) ? hit.End - 1 : hit.Start;
             var odd = (negations[at] & 1) == 1;
             if (distanced[at] || odd != hit.Negative)
             {
@@ -466,9 +472,9 @@ public sealed partial class ClaimRuleSet
     /// A positive claim whose own words hold a negation that reaches its last word is negated there: "success isn't
     /// guaranteed", "the pain won't necessarily go away" (the claim's words before the negation only name a topic).
     /// </summary>
-    private bool NegatedInside(List<PhraseHit> hits, PhraseHit claim, byte[] negations)
+    private bool NegatedInside(TokenizedText tokens, List<PhraseHit> hits, PhraseHit claim, byte[] negations)
     {
-        if (claim.End - claim.Start < 3 || negations[claim.End - 1] <= negations[claim.Start])
+        if (claim.End - claim.Start < 3 || negations[claim.End - 1] <= negations[claim.Start] )
         {
             return false;
         }
@@ -485,11 +491,25 @@ public sealed partial class ClaimRuleSet
                     return false;
                 }
 
-                inner |= h.Start > claim.Start && h.End < claim.End;
+                // ... and a negation word the rule's own patterns say is part of the claim ("já não é preciso ...").
+                inner |= h.Start > claim.Start && h.End < claim.End && !ruleNegationWords[claim.Owner].GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens.Letters(h.Start));
             }
         }
 
         return inner;
+    }
+
+    /// <summary>A pattern's one-word elements: bare words and one-word alternatives ("does not" in an alternative is not "not").</summary>
+    private static IEnumerable<string> PatternWords(string pattern)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pattern, @"\(([^()]*)\)|([^\s()]+)"))
+        {
+            var words = m.Groups[1].Success ? m.Groups[1].Value.Split('|') : [m.Groups[2].Value];
+            foreach (var w in words.Select(w => w.Trim().TrimStart('!', '>')).Where(w => w.Length > 0 && !w.Contains(' ', StringComparison.Ordinal)))
+            {
+                yield return w;
+            }
+        }
     }
 
     private bool StartsNotNegation(List<PhraseHit> hits, int start)
