@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +47,7 @@ public sealed class A_coordinator_reading_a_flagged_reply : IAsyncLifetime
                 await leads.ReplaceAsync(lead);
                 break;
             }
-            catch (LeadPlatform.ServiceDefaults.Storage.ConcurrencyConflictException) when (attempt < 10)
+            catch (LeadPlatform.Storage.ConcurrencyConflictException) when (attempt < 10)
             {
                 await Task.Delay(200);
             }

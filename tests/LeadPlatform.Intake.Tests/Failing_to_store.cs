@@ -1,7 +1,7 @@
 using System.Net;
 using LeadPlatform.Intake.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 

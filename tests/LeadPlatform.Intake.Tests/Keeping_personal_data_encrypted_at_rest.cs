@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage.Privacy;
 
 namespace LeadPlatform.Intake.Tests;
 

@@ -1,5 +1,5 @@
 using LeadPlatform.Intake.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
 using LeadPlatform.Intake.Storage;
-using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.Intake.Tests;

@@ -1,5 +1,5 @@
 using LeadPlatform.Intake.Api;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.IntakeBenchmark;
 

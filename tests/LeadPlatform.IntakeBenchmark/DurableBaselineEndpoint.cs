@@ -1,9 +1,8 @@
 using System.Text.Json;
 using LeadPlatform.Intake.Api;
 using LeadPlatform.LoadTool;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Outbox;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Outbox;
 using LiteDatabase = LiteDB.LiteDatabase;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

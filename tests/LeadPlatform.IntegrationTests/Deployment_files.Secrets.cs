@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LeadPlatform.FollowUp;
 using LeadPlatform.Intake;
-using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Security;
 using LeadPlatform.Standalone;
+using LeadPlatform.Storage.Privacy;
 
 namespace LeadPlatform.IntegrationTests;
 

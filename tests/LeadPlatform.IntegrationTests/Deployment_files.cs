@@ -45,7 +45,7 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
         ["Bus"] = typeof(BusOptions),
         ["Storage"] = typeof(StorageOptions),
         ["Outbox"] = typeof(OutboxOptions),
-        ["Privacy"] = typeof(LeadPlatform.ServiceDefaults.Privacy.PrivacyOptions),
+        ["Privacy"] = typeof(LeadPlatform.Storage.Privacy.PrivacyOptions),
     };
 
     /// <summary>Sections one service binds besides its own (follow-up's dashboard sign-in).</summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LeadPlatform.ServiceDefaults.Storage;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage;
 using LiteDB;
 
 namespace LeadPlatform.IntegrationTests;

@@ -5,8 +5,8 @@ using System.Net.Http.Json;
 using LeadPlatform.Contracts;
 using LeadPlatform.Intake;
 using LeadPlatform.ServiceDefaults.Messaging;
-using LeadPlatform.ServiceDefaults.Storage;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 
@@ -67,7 +67,7 @@ public sealed class Intake_store_failing(RabbitMqFixture rabbit, ITestOutputHelp
 
         // The file as a restarted intake would find it.
         // Personal data is sealed at rest: open it with the keys intake used (the tests' generated secrets).
-        var protector = LeadPlatform.ServiceDefaults.Privacy.PersonalDataProtector.FromConfiguration(
+        var protector = LeadPlatform.Storage.Privacy.PersonalDataProtector.FromConfiguration(
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(TestSecrets.PrivacyConfiguration).Build());
         using (var database = LiteDbFiles.Open(folder, "intake.db", protector))
         {

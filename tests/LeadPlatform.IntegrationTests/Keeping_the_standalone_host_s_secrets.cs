@@ -4,6 +4,7 @@ using System.Text;
 using LeadPlatform.ServiceDefaults.Security;
 using LeadPlatform.Standalone;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 

@@ -7,7 +7,6 @@ using LeadPlatform.FollowUp;
 using LeadPlatform.Intake;
 using LeadPlatform.Qualification;
 using LeadPlatform.ServiceDefaults.Messaging;
-using LeadPlatform.ServiceDefaults.Outbox;
 using LeadPlatform.TestSupport;
 using MassTransit;
 using MassTransit.Configuration;

@@ -4,7 +4,6 @@ using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;

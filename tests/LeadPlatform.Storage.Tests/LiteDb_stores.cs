@@ -4,7 +4,6 @@ using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
 
 namespace LeadPlatform.Storage.Tests;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 
 namespace LeadPlatform.Storage.Tests;
 

@@ -4,8 +4,7 @@ using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults.Privacy;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage.Privacy;
 using LiteDB;
 using MongoDB.Bson;
 

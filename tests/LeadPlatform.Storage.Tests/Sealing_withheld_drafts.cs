@@ -1,6 +1,5 @@
 using System.Text;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 using MongoDB.Bson;
 
 namespace LeadPlatform.Storage.Tests;

@@ -1,5 +1,4 @@
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.Storage.Tests;

@@ -6,7 +6,6 @@ using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
 
 namespace LeadPlatform.Storage.Tests;
 

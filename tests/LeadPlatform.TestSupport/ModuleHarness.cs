@@ -1,5 +1,6 @@
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.ServiceDefaults.Outbox;
+using LeadPlatform.Storage.Outbox;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,13 +1,15 @@
 using System.Text;
 using LeadPlatform.Compliance;
-using LeadPlatform.FollowUp.Api;
 using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Calls;
 using LeadPlatform.FollowUp.Channels;
+using LeadPlatform.FollowUp.ComplianceCheck;
 using LeadPlatform.FollowUp.Consumers;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Privacy;
 using LeadPlatform.FollowUp.Reviews;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
@@ -108,7 +110,7 @@ public static class FollowUpModule
             var folder = string.IsNullOrWhiteSpace(options.OutboxFolder)
                 ? Path.Combine(storage.ResolveDataFolder(), "outbox")
                 : Path.GetFullPath(options.OutboxFolder);
-            return new OutboxFolder(ServiceDefaults.Security.PrivateFiles.CreateFolder(folder)); // 0700: it holds addresses and messages
+            return new OutboxFolder(LeadPlatform.Storage.PrivateFiles.CreateFolder(folder)); // 0700: it holds addresses and messages
         });
         builder.Services.AddHostedService<OrphanedWritesCleanup>(); // half-written files of a killed run
         builder.Services.AddSingleton<PublicLinks>();

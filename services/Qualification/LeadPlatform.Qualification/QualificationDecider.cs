@@ -1,7 +1,7 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.Qualification.Rules;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.Qualification;
 

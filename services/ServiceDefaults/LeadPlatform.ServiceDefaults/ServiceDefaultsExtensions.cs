@@ -5,6 +5,7 @@ using LeadPlatform.ServiceDefaults.Outbox;
 using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Security;
 using LeadPlatform.ServiceDefaults.Telemetry;
+using LeadPlatform.Storage.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Logging, time, JSON conventions, ProblemDetails, health checks and the OpenAPI document.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
-        Security.PrivateFiles.RestrictNewFiles(); // files with personal data or keys: 0600, their folders 0700
+        LeadPlatform.Storage.PrivateFiles.RestrictNewFiles(); // files with personal data or keys: 0600, their folders 0700
         builder.AddLeadPlatformLogging(serviceName);
         builder.AddLeadPlatformTelemetry(serviceName);
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.FollowUp;
 using LeadPlatform.Intake;
-using LeadPlatform.ServiceDefaults.Privacy;
-using LeadPlatform.ServiceDefaults.Security;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Privacy;
 using Microsoft.Extensions.Configuration;
 
 namespace LeadPlatform.Standalone;

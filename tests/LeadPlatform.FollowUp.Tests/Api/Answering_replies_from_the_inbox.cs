@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Tests.Dashboard;
 using Microsoft.Extensions.DependencyInjection;

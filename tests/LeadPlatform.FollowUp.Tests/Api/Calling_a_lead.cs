@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.Storage.Outbox;
 
 namespace LeadPlatform.FollowUp.Tests.Api;
 

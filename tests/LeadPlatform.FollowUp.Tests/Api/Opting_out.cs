@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.FollowUp.Sms;
+using LeadPlatform.Storage.Outbox;
 using MimeKit;
 
 namespace LeadPlatform.FollowUp.Tests.Api;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.FollowUp.Sms;
+using LeadPlatform.Storage.Outbox;
 
 namespace LeadPlatform.FollowUp.Tests.Api;
 

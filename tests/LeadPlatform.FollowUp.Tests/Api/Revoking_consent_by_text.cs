@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Tests.Dashboard;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.FollowUp.Tests.Api;

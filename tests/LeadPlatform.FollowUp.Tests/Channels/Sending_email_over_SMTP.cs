@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage.Outbox;
 using MimeKit;
 
 namespace LeadPlatform.FollowUp.Tests.Channels;

@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.FollowUp.Tests.Channels;

@@ -80,8 +80,8 @@ public sealed class Correcting_a_lead_s_contact : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/inbound") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
         var now = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
-        request.Headers.Add(LeadPlatform.FollowUp.Api.SmsWebhookEndpoints.SignatureHeader, LeadPlatform.FollowUp.Api.SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, body));
-        request.Headers.Add(LeadPlatform.FollowUp.Api.SmsWebhookEndpoints.TimestampHeader, now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(LeadPlatform.FollowUp.Sms.SmsWebhookEndpoints.SignatureHeader, LeadPlatform.FollowUp.Sms.SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, body));
+        request.Headers.Add(LeadPlatform.FollowUp.Sms.SmsWebhookEndpoints.TimestampHeader, now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using (var reply = await _host.Http.SendAsync(request, Ct))
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
 

@@ -86,7 +86,7 @@ public sealed class Writing_message_templates : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("leadplatform-templates-").FullName;
         try
         {
-            using var database = LeadPlatform.ServiceDefaults.Storage.LiteDbFiles.Open(folder, "templates.db");
+            using var database = LeadPlatform.Storage.LiteDbFiles.Open(folder, "templates.db");
             var store = new LiteDbTemplateStore(database);
             var unchanged = DefaultTemplates.All.Single(t => t.Channel == "email");
             unchanged.UpdatedBy = "system";

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Tests.Dashboard;
-using LeadPlatform.ServiceDefaults.Messaging;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadPlatform.FollowUp.Tests.Email;

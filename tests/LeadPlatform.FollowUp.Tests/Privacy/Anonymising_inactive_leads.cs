@@ -1,10 +1,10 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Privacy;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Messaging;
-using LeadPlatform.ServiceDefaults.Privacy;
-using LeadPlatform.ServiceDefaults.Storage;
 using LeadPlatform.TestSupport;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Outbox;
+using LeadPlatform.Storage.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -66,7 +66,7 @@ public sealed class Anonymising_inactive_leads : IDisposable
     private static LeadDocument NewLead(DateTimeOffset at)
     {
         var submitted = SampleMessages.QuoteRequestSubmitted();
-        var lead = LeadDocument.New(submitted.LeadId, ServiceDefaults.StoredTime.Truncate(at));
+        var lead = LeadDocument.New(submitted.LeadId, LeadPlatform.Storage.StoredTime.Truncate(at));
         lead.Person = submitted.Person;
         lead.Inquiry = submitted.Inquiry;
         lead.Consent = submitted.Consent;

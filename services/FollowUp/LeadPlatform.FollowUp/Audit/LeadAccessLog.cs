@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Audit;

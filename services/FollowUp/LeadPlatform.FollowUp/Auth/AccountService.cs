@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -57,7 +57,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
                 if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = Hasher.HashPassword(a, password);
             }, cancellationToken);
         }
-        catch (ServiceDefaults.Storage.ConcurrencyConflictException) when (!string.IsNullOrEmpty(account.SecurityStamp))
+        catch (LeadPlatform.Storage.ConcurrencyConflictException) when (!string.IsNullOrEmpty(account.SecurityStamp))
         {
             // The right password is not refused because the last-sign-in time could not be written in a burst of sign-ins.
             logger.LogWarning("Last sign-in time of account {AccountId} not recorded: the account kept changing meanwhile", account.Id);
@@ -119,7 +119,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
                 logger.LogInformation("Dashboard account {AccountId} changed: on duty {OnDuty}, on leave {OnLeave}, disabled {Disabled}", account.Id, account.OnDuty, account.OnLeave, account.Disabled);
                 return account;
             }
-            catch (ServiceDefaults.Storage.ConcurrencyConflictException) when (attempt < attempts - 1)
+            catch (LeadPlatform.Storage.ConcurrencyConflictException) when (attempt < attempts - 1)
             {
             }
         }

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Privacy;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Privacy;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace LeadPlatform.FollowUp.Auth;

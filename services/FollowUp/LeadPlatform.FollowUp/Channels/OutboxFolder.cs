@@ -64,11 +64,11 @@ public sealed record OutboxFolder(string Path)
     {
         if (File.Exists(path)) return false;
         // The outbox holds people's addresses and messages: its folders 0700, its files 0600.
-        ServiceDefaults.Security.PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(path)!);
+        LeadPlatform.Storage.PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, ServiceDefaults.Security.PrivateFiles.NewFile()))
+            await using (var stream = new FileStream(temporary, LeadPlatform.Storage.PrivateFiles.NewFile()))
             {
                 await write(stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);

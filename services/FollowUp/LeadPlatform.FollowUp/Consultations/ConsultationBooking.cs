@@ -5,8 +5,7 @@ using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Scheduling;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Consultations;

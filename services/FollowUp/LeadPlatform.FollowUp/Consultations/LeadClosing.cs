@@ -1,6 +1,5 @@
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Consultations;

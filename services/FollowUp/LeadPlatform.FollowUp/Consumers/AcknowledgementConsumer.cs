@@ -19,7 +19,7 @@ internal sealed class AcknowledgementConsumer(
     LeadPlatform.Compliance.DisclaimerRegistry disclaimers,
     IOptions<FollowUpOptions> options,
     Markers markers,
-    ServiceDefaults.Privacy.PersonalDataProtector protector,
+    LeadPlatform.Storage.Privacy.PersonalDataProtector protector,
     TimeProvider time,
     ILogger<AcknowledgementConsumer> logger) : IConsumer<FollowUpTaskCreated>
 {

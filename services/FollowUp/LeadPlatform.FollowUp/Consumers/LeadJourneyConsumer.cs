@@ -1,9 +1,7 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Logging;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using LeadPlatform.Compliance;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Calls;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Dashboard.Pages;
 using LeadPlatform.FollowUp.Outreach;

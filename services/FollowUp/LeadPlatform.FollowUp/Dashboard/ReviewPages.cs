@@ -1,5 +1,4 @@
 using LeadPlatform.Compliance;
-using LeadPlatform.FollowUp.Api;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Dashboard.Pages;
 using LeadPlatform.FollowUp.Outreach;

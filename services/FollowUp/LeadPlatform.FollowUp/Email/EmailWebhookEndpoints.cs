@@ -1,10 +1,9 @@
 using System.Net.Mail;
 using System.Text.Json;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

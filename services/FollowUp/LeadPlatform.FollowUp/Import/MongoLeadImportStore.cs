@@ -1,5 +1,5 @@
-using LeadPlatform.ServiceDefaults.Storage;
 using MongoDB.Driver;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Import;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Dashboard;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Inbox;

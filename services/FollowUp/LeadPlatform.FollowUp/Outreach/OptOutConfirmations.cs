@@ -60,7 +60,7 @@ internal sealed class OptOutConfirmations(OutreachSender sender, Markers markers
                 await store.ReplaceAsync(lead, cancellationToken);
                 return;
             }
-            catch (LeadPlatform.ServiceDefaults.Storage.ConcurrencyConflictException)
+            catch (LeadPlatform.Storage.ConcurrencyConflictException)
             {
                 // Changed meanwhile: read it again.
             }

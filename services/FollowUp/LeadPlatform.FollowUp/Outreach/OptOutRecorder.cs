@@ -1,7 +1,6 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,7 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Channels;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

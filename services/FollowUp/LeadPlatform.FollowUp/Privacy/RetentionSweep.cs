@@ -1,8 +1,7 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Privacy;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Privacy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Reviews;
 

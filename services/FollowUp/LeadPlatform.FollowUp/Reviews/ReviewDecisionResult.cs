@@ -1,4 +1,4 @@
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Outreach;
 
 namespace LeadPlatform.FollowUp.Reviews;
 

@@ -1,4 +1,4 @@
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.ComplianceCheck;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Outreach;
 using Microsoft.AspNetCore.Builder;

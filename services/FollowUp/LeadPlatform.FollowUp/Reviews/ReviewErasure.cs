@@ -1,5 +1,3 @@
-using LeadPlatform.ServiceDefaults.Storage;
-
 namespace LeadPlatform.FollowUp.Reviews;
 
 /// <summary>

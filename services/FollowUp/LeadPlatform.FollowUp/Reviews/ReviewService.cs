@@ -1,7 +1,7 @@
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Reviews;

@@ -1,4 +1,4 @@
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.ComplianceCheck;
 
 namespace LeadPlatform.FollowUp.Reviews;
 

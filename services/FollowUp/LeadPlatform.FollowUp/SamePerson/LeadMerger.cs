@@ -1,8 +1,7 @@
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.SamePerson;

@@ -1,4 +1,4 @@
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.Leads;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using Microsoft.AspNetCore.Builder;

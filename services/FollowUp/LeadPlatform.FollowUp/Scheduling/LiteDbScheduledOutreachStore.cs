@@ -1,5 +1,5 @@
 using LeadPlatform.FollowUp.Reviews;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using LiteDB;
 
 namespace LeadPlatform.FollowUp.Scheduling;

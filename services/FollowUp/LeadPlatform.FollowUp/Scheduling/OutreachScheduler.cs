@@ -3,8 +3,7 @@ using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using LeadPlatform.FollowUp.Api;
 using LeadPlatform.FollowUp.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,6 @@
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Storage;
 

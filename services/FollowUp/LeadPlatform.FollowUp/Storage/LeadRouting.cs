@@ -1,5 +1,5 @@
-using LeadPlatform.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Storage;
 

@@ -1,5 +1,5 @@
-using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Storage;
 

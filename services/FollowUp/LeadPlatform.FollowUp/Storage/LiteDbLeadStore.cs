@@ -1,6 +1,6 @@
-using LeadPlatform.ServiceDefaults.Privacy;
-using LeadPlatform.ServiceDefaults.Storage;
 using LiteDB;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Privacy;
 
 namespace LeadPlatform.FollowUp.Storage;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Storage;
 

@@ -1,5 +1,5 @@
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.FollowUp.Tasks;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -162,7 +162,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
             // Two checks at once (two replicas, or the watch and an admin's click) re-offer a task once: the second finds it done.
             if (reoffered && task.ReofferedAt is not null) return false;
             if (!reoffered && string.Equals(task.AssignedTo, to?.Id, StringComparison.OrdinalIgnoreCase)) return false;
-            var now = ServiceDefaults.StoredTime.Truncate(time.GetUtcNow());
+            var now = LeadPlatform.Storage.StoredTime.Truncate(time.GetUtcNow());
             var from = task.AssignedTo;
             task.AssignedTo = to?.Id ?? (reoffered ? from : null);
             task.AssignedAt = now;

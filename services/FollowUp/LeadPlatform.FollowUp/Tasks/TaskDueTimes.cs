@@ -1,6 +1,6 @@
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Tasks;
 

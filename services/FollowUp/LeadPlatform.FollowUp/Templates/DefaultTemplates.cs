@@ -1,6 +1,6 @@
-using LeadPlatform.ServiceDefaults.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.FollowUp.Templates;
 

@@ -1,4 +1,4 @@
-using LeadPlatform.FollowUp.Api;
+using LeadPlatform.FollowUp.ComplianceCheck;
 using LeadPlatform.FollowUp.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using LeadPlatform.Compliance;
-using LeadPlatform.FollowUp.Api;
 using LeadPlatform.FollowUp.Outreach;
 using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

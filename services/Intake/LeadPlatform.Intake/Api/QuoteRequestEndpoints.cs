@@ -3,7 +3,7 @@ using LeadPlatform.Intake.Forms;
 using LeadPlatform.Intake.Sites;
 using LeadPlatform.Intake.Storage;
 using LeadPlatform.Intake.Submissions;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.Intake.Storage;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using LeadPlatform.Contracts;
 using LeadPlatform.Intake.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Messaging;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.Intake.Privacy;

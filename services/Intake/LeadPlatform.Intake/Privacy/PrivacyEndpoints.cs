@@ -1,4 +1,5 @@
 using LeadPlatform.ServiceDefaults.Privacy;
+using LeadPlatform.Storage.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,5 @@
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 
 namespace LeadPlatform.Intake.Storage;
 

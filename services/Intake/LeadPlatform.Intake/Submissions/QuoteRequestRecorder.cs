@@ -3,8 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LeadPlatform.Contracts;
 using LeadPlatform.Intake.Storage;
-using LeadPlatform.ServiceDefaults;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LeadPlatform.Intake.Submissions;

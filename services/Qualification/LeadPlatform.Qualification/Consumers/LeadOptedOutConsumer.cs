@@ -1,6 +1,6 @@
 using LeadPlatform.Contracts;
 using LeadPlatform.Qualification.Storage;
-using LeadPlatform.ServiceDefaults;
+using LeadPlatform.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

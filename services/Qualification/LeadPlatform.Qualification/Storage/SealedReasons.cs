@@ -1,5 +1,5 @@
 using LeadPlatform.Contracts;
-using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage;
 using LiteDB;
 
 namespace LeadPlatform.Qualification.Storage;

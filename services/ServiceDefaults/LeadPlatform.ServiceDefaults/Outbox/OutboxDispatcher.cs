@@ -3,6 +3,7 @@ using LeadPlatform.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using LeadPlatform.ServiceDefaults.Telemetry;
+using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace LeadPlatform.ServiceDefaults.Outbox;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using LeadPlatform.Storage.Privacy;
 
 namespace LeadPlatform.ServiceDefaults.Privacy;
 

@@ -1,7 +1,9 @@
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.ServiceDefaults.Outbox;
-using LeadPlatform.ServiceDefaults.Privacy;
 using LeadPlatform.ServiceDefaults.Telemetry;
+using LeadPlatform.Storage;
+using LeadPlatform.Storage.Outbox;
+using LeadPlatform.Storage.Privacy;
 using LiteDB;
 using MassTransit;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,0 @@
-namespace LeadPlatform.FollowUp.Api;
-
-/// <summary>Who has the task now: the coordinator's id (email) and display name, or both null.</summary>
-public sealed record AssigneeView(Guid TaskId, Guid LeadId, string? Coordinator, string? Name);

@@ -1,6 +1,0 @@
-using LeadPlatform.Compliance;
-
-namespace LeadPlatform.FollowUp.Api;
-
-/// <summary>A lead's evidence ledger, in stored order, and whether its hash chain is intact.</summary>
-public sealed record EvidenceExport(Guid LeadId, IReadOnlyList<EvidenceRecord> Records, EvidenceVerificationView Verification);

@@ -1,4 +1,0 @@
-namespace LeadPlatform.FollowUp.Api;
-
-/// <summary>One reading of a lead's personal data: when, who (as shown, and the account id or token), and what was read.</summary>
-public sealed record LeadAccessView(DateTimeOffset At, string Actor, string? ActorId, string What);

@@ -1,7 +1,0 @@
-namespace LeadPlatform.ServiceDefaults;
-
-/// <summary>The one place ids come from: version 7 GUIDs, so ids sort by creation time.</summary>
-public static class Ids
-{
-    public static Guid New() => Guid.CreateVersion7();
-}

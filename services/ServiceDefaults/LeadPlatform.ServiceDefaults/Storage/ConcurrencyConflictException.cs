@@ -1,5 +1,0 @@
-namespace LeadPlatform.ServiceDefaults.Storage;
-
-/// <summary>The document changed since it was read. Consumers let the bus retry the message.</summary>
-public sealed class ConcurrencyConflictException(string collection, Guid id, long expectedVersion)
-    : Exception($"{collection}/{id} is no longer at version {expectedVersion}.");
