@@ -34,7 +34,10 @@ public static class ClaimsEvaluation
         if (args.Contains("--lines"))
         {
             // A file of "language<TAB>text" lines: each screened with the rules alone, its findings or CLEARED.
-            var screen = ClaimsScreen.LoadDefault(semantic: false);
+            // --no-model: the rules alone, without the learned layer.
+            var screen = args.Contains("--no-model")
+                ? new ClaimsScreen(new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r))))
+                : ClaimsScreen.LoadDefault(semantic: false);
             foreach (var line in File.ReadAllLines(args[^1]).Where(l => l.Contains('\t', StringComparison.Ordinal)))
             {
                 var language = line[..line.IndexOf('\t', StringComparison.Ordinal)];

@@ -57,7 +57,7 @@ public sealed partial class ClaimRuleSet
                     right++;
                 }
 
-                if (FrameOutsideQuotes(hits, topicHits, quoted, left, right))
+                if (FrameOutsideQuotes(hits, topicHits, quoted, left, right) || NextSentenceJudgesIt(tokens, hits, topicHits, quoted, right + 1))
                 {
                     for (var p = qs; p <= qe; p++)
                     {
@@ -132,6 +132,33 @@ public sealed partial class ClaimRuleSet
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The sentence after a quotation opens by pointing back at it ("That video says 'no risk, guaranteed healing.' Every one
+    /// of those claims is a warning sign", "Esas tres frases son señales de alarma") and carries a frame: the quotation
+    /// was quoted to be judged.
+    /// </summary>
+    private bool NextSentenceJudgesIt(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] quoted, int next)
+    {
+        if (next >= tokens.Count)
+        {
+            return false;
+        }
+
+        var end = next;
+        while (end + 1 < tokens.Count && !EndsSentence(tokens, end))
+        {
+            end++;
+        }
+
+        var opensWithAnaphor = false;
+        for (var p = next; p <= Math.Min(end, next + 3) && !opensWithAnaphor; p++)
+        {
+            opensWithAnaphor = anaphors.Contains(tokens.Letters(p));
+        }
+
+        return opensWithAnaphor && FrameOutsideQuotes(hits, topicHits, quoted, next, end);
     }
 
     private bool FrameOutsideQuotes(List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] quoted, int left, int right)

@@ -31,6 +31,7 @@ public sealed partial class ClaimRuleSet
     private static List<(int Start, int End)>? assertedCache;
 
     private readonly ClaimRuleDocument[] rules;
+    private readonly FrozenSet<string>[] ruleNegationWords;
     private readonly NegationCueDocument[] cues;
     private readonly int cueBase;
     private readonly int notNegationOwner;
@@ -40,6 +41,7 @@ public sealed partial class ClaimRuleSet
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
     private readonly FrozenSet<string> notClauseBreaks;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> subjectQuantifiers;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> anaphors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> relatives;
@@ -73,6 +75,11 @@ public sealed partial class ClaimRuleSet
         rules = [.. document.Rules];
         cues = [.. document.Negation.Cues];
         cueBase = rules.Length;
+        // Rules whose own patterns say a negation word ("no need for", "já não é preciso", "without risk"): their inner negation is
+        // part of the claim, never a denial of it.
+        var negationWords = document.Negation.Cues.Where(c => c.Kind != "distance").SelectMany(c => c.Phrases)
+            .Where(p => !p.Contains(' ', StringComparison.Ordinal)).Select(CharFolding.FoldWord).ToHashSet(StringComparer.Ordinal);
+        ruleNegationWords = [.. rules.Select(r => r.Patterns.SelectMany(PatternWords).Select(CharFolding.FoldWord).Where(negationWords.Contains).ToFrozenSet(StringComparer.Ordinal))];
         notNegationOwner = cueBase + cues.Length;
 
         var patterns = new List<(string, int)>();
@@ -120,6 +127,7 @@ public sealed partial class ClaimRuleSet
         relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
         relativeReach = document.Negation.RelativeReach;
         concord = Fold(document.Negation.Concord).GetAlternateLookup<ReadOnlySpan<char>>();
+        anaphors = Fold(document.Negation.Anaphors).GetAlternateLookup<ReadOnlySpan<char>>();
         (topicIndex, honestOwner, topics) = CompileTopics(document, grammar);
         conceptNames = document.Topics?.Concepts.Keys.ToArray() ?? [];
         termsOwner = document.Topics is null ? -1 : document.Topics.Concepts.Keys.ToList().IndexOf("terms");
@@ -161,7 +169,9 @@ public sealed partial class ClaimRuleSet
 
     /// <param name="topicsToo">Whether to read the text's topics too: only in a language the text is written in (a
     /// Portuguese text sent with language <c>en</c> is not read for English topics, whose stems would misread it).</param>
-    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo)
+    /// <param name="unasserted">When given, receives the span of every claim phrase the rules recognised and judged negated or
+    /// distanced ("does not cure", a quoted "miracle" in a warning): claim words the rules have already read as not asserted.</param>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo, List<(int Start, int End)>? unasserted = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -216,12 +226,13 @@ public sealed partial class ClaimRuleSet
 
             // Asserted when an even number of negations cover a positive statement ("never had a patient who wasn't
             // cured") or an odd number a negative one ("no patient has ever failed to heal"); never when distanced.
-            var at = hit.JudgedAtEnd ? hit.End - 1 : hit.Start;
+            var at = hit.JudgedAtEnd || (!hit.Negative && NegatedInside(tokens, hits, hit, negations)) ? hit.End - 1 : hit.Start;
             var odd = (negations[at] & 1) == 1;
             if (distanced[at] || odd != hit.Negative)
             {
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
                 CarryNegationOverCoordination(tokens, hit.End, distanced);
+                unasserted?.Add((prepared.OriginalStart(tokens.OriginalStart(hit.Start)), prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1)));
                 continue;
             }
 
@@ -305,6 +316,11 @@ public sealed partial class ClaimRuleSet
             }
 
             var cueIndex = hit.Owner - cueBase;
+            if (IsAnswerParticle(tokens, hit))
+            {
+                continue;
+            }
+
             var cue = cues[cueIndex];
             // Negative concord: "sin ninguna molestia", "no hay ni un paciente que", "não há nenhum" are one negation; the
             // n-word carries the negation it is in over its own scope instead of flipping it back.
@@ -438,6 +454,61 @@ public sealed partial class ClaimRuleSet
             }
 
             distanced[p] = true;
+        }
+    }
+
+    /// <summary>
+    /// A one-word negation standing alone as an answer, between the start of a sentence or clause and a comma or stop
+    /// ("No, it isn't FDA-cleared", "to answer directly: no, it isn't a proven cure", "Não, não tem aprovação"): it answers
+    /// the question asked and negates nothing after it, so it does not cancel the negation that follows. The same holds for a
+    /// "Sí," / "Si," that answers yes: folded, it is spelled as the conditional "si" (if), but a conditional never stands alone.
+    /// </summary>
+    private static bool IsAnswerParticle(TokenizedText tokens, PhraseHit cue)
+        => cue.End - cue.Start == 1 && cue.End < tokens.Count
+            && (cue.Start == 0 || EndsSentence(tokens, cue.Start - 1) || (tokens.Gap(cue.Start - 1) & TokenizedText.ClauseBreak) != 0)
+            && (EndsSentence(tokens, cue.Start) || (tokens.Gap(cue.Start) & TokenizedText.ClauseBreak) != 0);
+
+    /// <summary>
+    /// A positive claim whose own words hold a negation that reaches its last word is negated there: "success isn't
+    /// guaranteed", "the pain won't necessarily go away" (the claim's words before the negation only name a topic).
+    /// </summary>
+    private bool NegatedInside(TokenizedText tokens, List<PhraseHit> hits, PhraseHit claim, byte[] negations)
+    {
+        if (claim.End - claim.Start < 3 || negations[claim.End - 1] <= negations[claim.Start] )
+        {
+            return false;
+        }
+
+        // A claim that itself opens with a negation states an absolute negatively ("no hay ninguna posibilidad de ..."): its
+        // inner negation word is concord, not a denial.
+        var inner = false;
+        foreach (var h in hits)
+        {
+            if (h.Owner >= cueBase && h.Owner != notNegationOwner && !distanceCue[h.Owner - cueBase])
+            {
+                if (h.Start <= claim.Start && h.End > claim.Start)
+                {
+                    return false;
+                }
+
+                // ... and a negation word the rule's own patterns say is part of the claim ("já não é preciso ...").
+                inner |= h.Start > claim.Start && h.End < claim.End && !ruleNegationWords[claim.Owner].GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens.Letters(h.Start));
+            }
+        }
+
+        return inner;
+    }
+
+    /// <summary>A pattern's one-word elements: bare words and one-word alternatives ("does not" in an alternative is not "not").</summary>
+    private static IEnumerable<string> PatternWords(string pattern)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pattern, @"\(([^()]*)\)|([^\s()]+)"))
+        {
+            var words = m.Groups[1].Success ? m.Groups[1].Value.Split('|') : [m.Groups[2].Value];
+            foreach (var w in words.Select(w => w.Trim().TrimStart('!', '>')).Where(w => w.Length > 0 && !w.Contains(' ', StringComparison.Ordinal)))
+            {
+                yield return w;
+            }
         }
     }
 

@@ -79,6 +79,11 @@ internal sealed class NegationDocument
     /// negation's scope repeats that negation instead of flipping it back ("sin ninguna molestia" is one negation).
     /// </summary>
     public List<string> Concord { get; set; } = [];
+    /// <summary>
+    /// Words that open a sentence pointing back at what was just said ("That kind of pressure...", "Esas tres frases...",
+    /// "Essas frases..."): a quotation is distanced when the next sentence opens with one and carries a frame.
+    /// </summary>
+    public List<string> Anaphors { get; set; } = [];
 }
 
 internal sealed class NegationCueDocument

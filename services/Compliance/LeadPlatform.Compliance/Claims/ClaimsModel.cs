@@ -36,7 +36,8 @@ public sealed class ClaimsModel
     private ClaimsModel(ClaimsModelDocument document)
     {
         if (string.IsNullOrWhiteSpace(document.Version) || document.Classes.Count < 2 || document.Bias.Count != document.Classes.Count
-            || document.Threshold is <= 0 or >= 1 || !document.Classes.Contains("honest"))
+            || document.Threshold is <= 0 or >= 1 || !document.Classes.Contains("honest")
+            || document.Thresholds?.Values.Any(t => t is <= 0 or >= 1) == true || document.DismissScope is not (null or "topic" or "review"))
         {
             throw new FormatException("The claims model needs a version, an 'honest' class and others, a bias per class and a threshold between 0 and 1.");
         }
@@ -73,6 +74,15 @@ public sealed class ClaimsModel
 
     /// <summary>A sentence whose claim probability reaches this goes to review.</summary>
     public double Threshold => document.Threshold;
+
+    /// <summary>The threshold for sentences read in <paramref name="language"/>: its own when the model names one, else <see cref="Threshold"/>.</summary>
+    public double ThresholdFor(string language) => document.Thresholds is { } t && t.TryGetValue(language, out var v) ? v : document.Threshold;
+
+    /// <summary>Whether <see cref="DismissBelow"/> may dismiss any review-only rule finding (<c>review</c>) or only the topic layer's (<c>topic</c>).</summary>
+    public string DismissScope => document.DismissScope ?? "topic";
+
+    /// <summary>Whether a sentence in which the rules judged a claim phrase negated or distanced is left to them.</summary>
+    public bool RespectsRules => document.RespectRules;
 
     /// <summary>When set, a topic-layer review finding whose sentence scores below this is dismissed as honest.</summary>
     public double? DismissBelow => document.DismissBelow;
@@ -181,7 +191,7 @@ public sealed class ClaimsModel
     /// <paramref name="found"/> covers; and, when <see cref="DismissBelow"/> is set, removes from <paramref name="found"/>
     /// topic-layer review findings (<c>claims.topic.*</c>) whose sentence it reads as confidently honest.
     /// </summary>
-    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found)
+    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found, IReadOnlyList<(int Start, int End)>? unasserted = null)
     {
         var added = new List<ComplianceViolation>();
         var dismiss = new HashSet<ComplianceViolation>();
@@ -195,7 +205,7 @@ public sealed class ClaimsModel
                 {
                     foreach (var f in covering)
                     {
-                        if (DismissBelow is { } below && IsTopic(f.Rule) && reading.Probability < below)
+                        if (DismissBelow is { } below && Dismissable(f) && reading.Probability < below)
                         {
                             dismiss.Add(f);
                         }
@@ -211,7 +221,9 @@ public sealed class ClaimsModel
                 // A question asks; the rules judge rhetorical ones ("why accept surgery when ...?") and the answer after it.
                 var question = text.AsSpan(reading.Start, reading.End - reading.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal)
                     || (reading.End < text.Length && text[reading.End] == '?');
-                if (question || reading.Probability < Threshold || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
+                // The rules read a claim phrase in this sentence and judged it negated or distanced: theirs to decide.
+                var ruled = RespectsRules && unasserted is not null && unasserted.Any(u => u.Start < reading.End && u.End > reading.Start);
+                if (question || ruled || reading.Probability < ThresholdFor(language) || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
                 {
                     continue;
                 }
@@ -237,7 +249,10 @@ public sealed class ClaimsModel
         found.AddRange(added);
     }
 
-    private static bool IsTopic(string rule) => rule.Contains(".topic.", StringComparison.Ordinal);
+    /// <summary>A finding the model may dismiss: the topic layer's; with scope <c>review</c>, any rule finding that only holds for review. Never a block.</summary>
+    internal bool Dismissable(ComplianceViolation f) => DismissScope == "review"
+        ? f.Severity == FindingSeverity.Review && !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal)
+        : f.Rule.Contains(".topic.", StringComparison.Ordinal);
 
     private static string AdviceFor(string category, IReadOnlyList<string> words)
         => words.Count == 0

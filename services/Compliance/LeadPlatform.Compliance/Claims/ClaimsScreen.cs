@@ -71,7 +71,10 @@ public sealed class ClaimsScreen
     public ClaimRuleSet? RuleSet(string language) => sets.GetValueOrDefault(BaseLanguage(language) ?? string.Empty);
 
     /// <summary>Screens one field of a message written for <paramref name="language"/>.</summary>
-    public IReadOnlyList<ComplianceViolation> Screen(string text, string field = "body", string? language = "en")
+    public IReadOnlyList<ComplianceViolation> Screen(string text, string field = "body", string? language = "en") => Screen(text, field, language, null);
+
+    /// <summary>As <see cref="Screen(string, string, string?)"/>; <paramref name="unasserted"/>, when given, receives the spans of claim phrases the rules judged negated or distanced.</summary>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, string? language, List<(int Start, int End)>? unasserted)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -83,9 +86,10 @@ public sealed class ClaimsScreen
         var writtenIn = LanguagesOf(text, null);
         var decided = semantic is not null && languages.Contains("en") ? new List<(int Start, int End)>() : null;
         var found = new List<ComplianceViolation>();
+        unasserted ??= model is { RespectsRules: true } ? [] : null;
         foreach (var l in languages)
         {
-            foreach (var v in sets[l].Screen(text, field, l == "en" ? decided : null, topicsToo: writtenIn.Contains(l) || writtenIn.Count == sets.Count))
+            foreach (var v in sets[l].Screen(text, field, l == "en" ? decided : null, topicsToo: writtenIn.Contains(l) || writtenIn.Count == sets.Count, unasserted))
             {
                 if (!found.Any(f => f.Rule == v.Rule && f.Start == v.Start && f.Length == v.Length))
                 {
@@ -100,7 +104,7 @@ public sealed class ClaimsScreen
         }
 
         // The learned layer reads the languages the text is written in (as the topics do); it can only hold for review.
-        model?.Review(text, field, languages.Where(l => writtenIn.Contains(l) || writtenIn.Count == sets.Count).Select(l => (l, (ClaimRuleSet?)sets[l])), found);
+        model?.Review(text, field, languages.Where(l => writtenIn.Contains(l) || writtenIn.Count == sets.Count).Select(l => (l, (ClaimRuleSet?)sets[l])), found, unasserted);
 
         return found;
     }

@@ -3,7 +3,8 @@
 # claims are disguised (look-alike letters, spacing, digits for letters, HTML entities); some Spanish and Portuguese
 # texts are sent with language "en" (a coordinator's mistake the gate must still catch). The development part also
 # holds two-sentence messages (an honest sentence followed by a claim, or two honest ones). Deterministic.
-import json, os, re
+import json, os, re, sys
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout5"))
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
@@ -13,6 +14,9 @@ import heldout4_sentences as H4
 import dev4_sentences as D4
 import dev5_sentences as D5
 import dev5_model_sentences as D5M
+import heldout5_sentences as H5
+import dev6_sentences as D6
+import train6_sentences as T6
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -65,7 +69,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5"):  # heldout3, 4 and 5 disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6"):  # heldout3, 4, 5 and train6 disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -98,6 +102,12 @@ def main():
         build("dev", D5, lang)
     for lang in ("en", "es", "pt"):  # round-5 development sentences for the learned layer (ClaimsModel), appended to the dev part
         build("dev", D5M, lang)
+    for lang in ("en", "es", "pt"):  # round 6: heldout5 (the independent part, spent after round 5) becomes training and validation data, appended so earlier ids stay
+        build("heldout5", H5, lang)
+    for lang in ("en", "es", "pt"):  # round-6 development sentences (its own part: always trained on, not a fold)
+        build("dev6", D6, lang)
+    for lang in ("en", "es", "pt"):  # round 6: train6, a training part by a second independent author (its own leave-one-part-out fold)
+        build("train6", T6, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
