@@ -244,6 +244,15 @@ public static class FollowUpModule
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<SecurityHeaders>();
+        // A form endpoint reached with a missing or foreign antiforgery token answers 400 before its form is read. The
+        // run-time built request delegates did this themselves; the ones generated at build (EnableRequestDelegateGenerator)
+        // would read the form anyway and fail with a 500.
+        app.Use(static (context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: false }) return next(context);
+            context.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        });
         return app;
     }
 

@@ -25,12 +25,16 @@ internal static class ReportRoutes
 
         var pages = app.MapGroup("/dashboard/reports").ExcludeFromDescription().RequireAuthorization(Policies.Reports);
         pages.MapGet("", PageAsync);
-        pages.MapGet("/funnel.csv", (HttpContext http, FunnelReports reports, TimeProvider time, CancellationToken ct, string? from, string? to, string? groupBy) =>
-            CsvAsync(http, reports, time, from, to, groupBy, FunnelCsv.Funnel, "funnel", ct));
-        pages.MapGet("/speed.csv", (HttpContext http, FunnelReports reports, TimeProvider time, CancellationToken ct, string? from, string? to, string? groupBy) =>
-            CsvAsync(http, reports, time, from, to, groupBy, FunnelCsv.Speed, "speed-to-lead", ct));
+        pages.MapGet("/funnel.csv", FunnelCsvAsync);
+        pages.MapGet("/speed.csv", SpeedCsvAsync);
         return app;
     }
+
+    private static Task<IResult> FunnelCsvAsync(HttpContext http, FunnelReports reports, TimeProvider time, string? from, string? to, string? groupBy, CancellationToken ct) =>
+        CsvAsync(http, reports, time, from, to, groupBy, FunnelCsv.Funnel, "funnel", ct);
+
+    private static Task<IResult> SpeedCsvAsync(HttpContext http, FunnelReports reports, TimeProvider time, string? from, string? to, string? groupBy, CancellationToken ct) =>
+        CsvAsync(http, reports, time, from, to, groupBy, FunnelCsv.Speed, "speed-to-lead", ct);
 
     private static bool TryParse(string? from, string? to, string? groupBy, TimeProvider time, out ReportPeriod? period, out string dimension,
         out Dictionary<string, string[]> errors)
