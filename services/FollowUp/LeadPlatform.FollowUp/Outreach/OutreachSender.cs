@@ -47,151 +47,182 @@ internal sealed class OutreachSender(
 
     private async Task<OutreachOutcome> SendAsync(Guid leadId, LeadDocument? held, OutreachRequest request, CancellationToken cancellationToken)
     {
-        ClearedOutreach cleared;
-        OutreachRecord record;
-        LeadDocument written;
-        for (var attempt = 1; ; attempt++)
-        {
-            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return new OutreachOutcome(OutreachOutcomeKind.LeadNotFound);
-            if (request.OutreachId is { } reserved && lead.Outreach.Find(o => o.Id == reserved) is { } already)
-            {
-                // An approved review sent before (a second approval, or a retry): nothing more goes out.
-                return new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled, Record: already);
-            }
-            OutreachRecord? interrupted = null;
-            if (request.Key is { } key && FindHandled(lead, key) is { } handled)
-            {
-                if (!request.ResumeInterrupted || handled.Record is not { Status: OutreachStatus.Sending } stuck) return handled;
-                interrupted = stuck;
-            }
-
-            var now = time.UtcNow();
-            var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id ?? request.OutreachId };
-            var leadFacts = facts.For(lead);
-            ComplianceDecision decision;
-            EvidenceRecord evidence;
-            if (interrupted is not null && ClearedAgainUnchanged(lead, draft, leadFacts, interrupted) is { } again)
-            {
-                // The same text cleared again: the record of its first clearance stands (one evidence record per message).
-                (decision, evidence) = again;
-            }
-            else
-            {
-                decision = gate.Check(draft, leadFacts);
-                evidence = lead.AppendEvidence(decision.Evidence!);
-            }
-            if (!decision.Cleared) lead.WithheldDrafts.Add(Withheld(request, draft, evidence));
-            if (decision.HeldForReview && request.Approval is null && request.Channel != OutreachChannel.Phone)
-            {
-                var reviewId = Ids.New();
-                lead.Record(HeldEntry(request, decision, evidence, reviewId, now));
-                if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
-                await reviews.TryInsertAsync(new LeadPlatform.FollowUp.Reviews.ReviewItem
-                {
-                    Id = reviewId,
-                    LeadId = leadId,
-                    Channel = ChannelNames.Of(request.Channel),
-                    Language = draft.Language,
-                    Condition = draft.Condition,
-                    Author = request.Author,
-                    CreatedAt = now,
-                    Draft = new LeadPlatform.FollowUp.Reviews.ReviewText { Subject = request.Subject, Body = request.Body },
-                    Findings = [.. decision.Violations.Select(LeadPlatform.FollowUp.Reviews.ReviewFinding.From)],
-                    HeldEvidenceId = evidence.EvidenceId,
-                    ApprovedContent = [.. request.ApprovedContent.Select(a => a.Id).Distinct()],
-                }, CancellationToken.None);
-                LogDecision(leadId, null, request.Channel, decision, evidence);
-                return new OutreachOutcome(OutreachOutcomeKind.HeldForReview, decision, evidence, ReviewId: reviewId);
-            }
-            if (decision.Outreach is not { } outreach)
-            {
-                lead.Record(BlockedEntry(request, decision, evidence, now));
-                if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
-                LogDecision(leadId, null, request.Channel, decision, evidence);
-                return new OutreachOutcome(OutreachOutcomeKind.Blocked, decision, evidence);
-            }
-
-            if (interrupted is not null)
-            {
-                // Cleared again under its own id: deliver it; the record written before the interruption stands.
-                if (evidence.EvidenceId != interrupted.EvidenceId)
-                    logger.LogWarning("Interrupted outreach {OutreachId} for lead {LeadId} is delivered as cleared now; its text changed since (template or disclaimer version)",
-                        outreach.OutreachId, leadId);
-                interrupted.Message = outreach.Message;
-                interrupted.Subject = outreach.Subject;
-                interrupted.MessageHash = outreach.MessageHash;
-                interrupted.EvidenceId = evidence.EvidenceId;
-                interrupted.UnsubscribeUrl ??= leadFacts.UnsubscribeUrl;
-                interrupted.DisclaimerUrl ??= leadFacts.FullDisclaimerUrl;
-                lead.UpdatedAt = now;
-                if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
-                logger.LogWarning("Outreach {OutreachId} for lead {LeadId} was interrupted before its channel answered: delivering it again under the same id",
-                    outreach.OutreachId, leadId);
-                record = interrupted;
-                cleared = outreach;
-                written = lead;
-                break;
-            }
-
-            record = new OutreachRecord
-            {
-                Id = outreach.OutreachId,
-                Kind = request.Kind,
-                Key = request.Key,
-                Channel = ChannelNames.Of(outreach.Channel),
-                Status = OutreachStatus.Sending,
-                Author = outreach.Author,
-                Recipient = outreach.Recipient,
-                Subject = outreach.Subject,
-                Message = outreach.Message,
-                MessageHash = outreach.MessageHash,
-                DisclaimerVersions = [.. outreach.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
-                EvidenceId = evidence.EvidenceId,
-                UnsubscribeUrl = leadFacts.UnsubscribeUrl,
-                DisclaimerUrl = leadFacts.FullDisclaimerUrl,
-                CreatedAt = now,
-                ValidUntil = StoredTime.Truncate(outreach.ValidUntil),
-                ReviewId = request.Approval?.ReviewId,
-                ReviewedBy = request.Approval?.Reviewer,
-            };
-            lead.Outreach.Add(record);
-            lead.UpdatedAt = now;
-            if (!await TryReplaceAsync(lead, attempt, cancellationToken)) continue;
-            LogDecision(leadId, outreach.OutreachId, request.Channel, decision, evidence);
-            cleared = outreach;
-            written = lead;
-            break;
-        }
+        var checkedAndRecorded = await CheckAndRecordAsync(leadId, held, request, cancellationToken);
+        if (checkedAndRecorded.ToDeliver is not { } sending) return checkedAndRecorded.Ended!;
 
         // Recorded as sending: from here on a client hanging up must not leave the outreach half done.
         ChannelReceipt receipt;
         try
         {
-            using (Consultations.HeldLead.Use(written)) receipt = await delivery.SendAsync(cleared, CancellationToken.None);
+            receipt = await DeliverAsync(sending);
         }
         catch (Exception ex)
         {
-            logger.LogError("Channel {Channel} did not accept outreach {OutreachId} for lead {LeadId}: {ErrorType}",
-                record.Channel, cleared.OutreachId, leadId, ex.GetType().Name);
-            var failed = await UpdateRecordAsync(leadId, written, cleared.OutreachId, (lead, r, now) =>
-            {
-                if (r.Status != OutreachStatus.Sending) return false;
-                r.Status = OutreachStatus.Failed;
-                r.Failure = ex is ChannelRejectedException ? ex.Message : $"The {r.Channel} channel kept failing ({ex.GetType().Name}).";
-                lead.Record(new TimelineEntry
-                {
-                    At = now,
-                    Kind = "outreach_failed",
-                    Summary = $"{Label(r.Kind)} by {r.Channel} was cleared but not sent: {r.Failure}",
-                    Actor = r.Author,
-                    Details = Details(r),
-                });
-                return true;
-            });
-            return new OutreachOutcome(OutreachOutcomeKind.Failed, Record: failed, Cleared: cleared, Problem: failed?.Failure);
+            return await RecordFailedAsync(leadId, sending, ex);
         }
+        return await RecordDeliveredAsync(leadId, request, sending, receipt);
+    }
 
+    /// <summary>
+    /// Reads the lead (or takes the one held), checks the draft and writes the decision: held for review, blocked, or
+    /// recorded as <c>sending</c>. A write that loses a race is redone from a fresh read, gate check included.
+    /// </summary>
+    private async Task<Attempt> CheckAndRecordAsync(Guid leadId, LeadDocument? held, OutreachRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
+            if (lead is null) return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.LeadNotFound));
+            if (HandledBefore(lead, request, out var interrupted) is { } handled) return Attempt.End(handled);
+
+            var check = Check(lead, request, interrupted);
+            Attempt result;
+            if (check.Decision.HeldForReview && request.Approval is null && request.Channel != OutreachChannel.Phone)
+                result = await HoldForReviewAsync(leadId, lead, request, check, attempt, cancellationToken);
+            else if (check.Decision.Outreach is not { } outreach)
+                result = await RecordBlockedAsync(leadId, lead, request, check, attempt, cancellationToken);
+            else if (interrupted is not null)
+                result = await RecordResumedAsync(leadId, lead, check, outreach, interrupted, attempt, cancellationToken);
+            else
+                result = await RecordSendingAsync(leadId, lead, request, check, outreach, attempt, cancellationToken);
+            if (!result.IsLostRace) return result;
+        }
+    }
+
+    /// <summary>
+    /// The outcome when this request was handled before (its reserved OutreachId is on the lead, or its key was sent,
+    /// blocked or skipped), else null; <paramref name="interrupted"/> is a keyed outreach left <c>sending</c> that the
+    /// request asks to resume.
+    /// </summary>
+    private static OutreachOutcome? HandledBefore(LeadDocument lead, OutreachRequest request, out OutreachRecord? interrupted)
+    {
+        interrupted = null;
+        if (request.OutreachId is { } reserved && lead.Outreach.Find(o => o.Id == reserved) is { } already)
+        {
+            // An approved review sent before (a second approval, or a retry): nothing more goes out.
+            return new OutreachOutcome(OutreachOutcomeKind.AlreadyHandled, Record: already);
+        }
+        if (request.Key is { } key && FindHandled(lead, key) is { } handled)
+        {
+            if (!request.ResumeInterrupted || handled.Record is not { Status: OutreachStatus.Sending } stuck) return handled;
+            interrupted = stuck;
+        }
+        return null;
+    }
+
+    /// <summary>The gate's decision on the draft, its evidence appended to the lead's chain (a withheld draft kept with it).</summary>
+    private GateCheck Check(LeadDocument lead, OutreachRequest request, OutreachRecord? interrupted)
+    {
+        var now = time.UtcNow();
+        var draft = Draft(lead, request) with { ResumesOutreachId = interrupted?.Id ?? request.OutreachId };
+        var leadFacts = facts.For(lead);
+        ComplianceDecision decision;
+        EvidenceRecord evidence;
+        if (interrupted is not null && ClearedAgainUnchanged(lead, draft, leadFacts, interrupted) is { } again)
+        {
+            // The same text cleared again: the record of its first clearance stands (one evidence record per message).
+            (decision, evidence) = again;
+        }
+        else
+        {
+            decision = gate.Check(draft, leadFacts);
+            evidence = lead.AppendEvidence(decision.Evidence!);
+        }
+        if (!decision.Cleared) lead.WithheldDrafts.Add(Withheld(request, draft, evidence));
+        return new GateCheck(now, draft, leadFacts, decision, evidence);
+    }
+
+    /// <summary>Holds the draft: its <c>outreach_held</c> entry is written, then the review item a compliance officer decides.</summary>
+    private async Task<Attempt> HoldForReviewAsync(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, int attempt,
+        CancellationToken cancellationToken)
+    {
+        var reviewId = Ids.New();
+        lead.Record(HeldEntry(request, check.Decision, check.Evidence, reviewId, check.Now));
+        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
+        await reviews.TryInsertAsync(ReviewItem(leadId, request, check, reviewId), CancellationToken.None);
+        LogDecision(leadId, null, request.Channel, check.Decision, check.Evidence);
+        return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.HeldForReview, check.Decision, check.Evidence, ReviewId: reviewId));
+    }
+
+    /// <summary>Writes the <c>outreach_blocked</c> entry: the draft reaches no channel.</summary>
+    private async Task<Attempt> RecordBlockedAsync(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, int attempt,
+        CancellationToken cancellationToken)
+    {
+        lead.Record(BlockedEntry(request, check.Decision, check.Evidence, check.Now));
+        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
+        LogDecision(leadId, null, request.Channel, check.Decision, check.Evidence);
+        return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.Blocked, check.Decision, check.Evidence));
+    }
+
+    /// <summary>Cleared again under its own id: deliver it; the record written before the interruption stands, with the text cleared now.</summary>
+    private async Task<Attempt> RecordResumedAsync(Guid leadId, LeadDocument lead, GateCheck check, ClearedOutreach outreach, OutreachRecord interrupted,
+        int attempt, CancellationToken cancellationToken)
+    {
+        if (check.Evidence.EvidenceId != interrupted.EvidenceId)
+            logger.LogWarning("Interrupted outreach {OutreachId} for lead {LeadId} is delivered as cleared now; its text changed since (template or disclaimer version)",
+                outreach.OutreachId, leadId);
+        interrupted.Message = outreach.Message;
+        interrupted.Subject = outreach.Subject;
+        interrupted.MessageHash = outreach.MessageHash;
+        interrupted.EvidenceId = check.Evidence.EvidenceId;
+        interrupted.UnsubscribeUrl ??= check.Facts.UnsubscribeUrl;
+        interrupted.DisclaimerUrl ??= check.Facts.FullDisclaimerUrl;
+        lead.UpdatedAt = check.Now;
+        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
+        logger.LogWarning("Outreach {OutreachId} for lead {LeadId} was interrupted before its channel answered: delivering it again under the same id",
+            outreach.OutreachId, leadId);
+        return Attempt.Deliver(new SendingOutreach(lead, interrupted, outreach));
+    }
+
+    /// <summary>Stores the cleared outreach as <c>sending</c>, with its evidence, before any channel sees it.</summary>
+    private async Task<Attempt> RecordSendingAsync(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, ClearedOutreach outreach,
+        int attempt, CancellationToken cancellationToken)
+    {
+        var record = SendingRecord(request, check, outreach);
+        lead.Outreach.Add(record);
+        lead.UpdatedAt = check.Now;
+        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
+        LogDecision(leadId, outreach.OutreachId, request.Channel, check.Decision, check.Evidence);
+        return Attempt.Deliver(new SendingOutreach(lead, record, outreach));
+    }
+
+    /// <summary>Hands the cleared outreach to its channel, with the lead as written at hand for the channel's consultations.</summary>
+    private async Task<ChannelReceipt> DeliverAsync(SendingOutreach sending)
+    {
+        using (Consultations.HeldLead.Use(sending.Lead)) return await delivery.SendAsync(sending.Cleared, CancellationToken.None);
+    }
+
+    /// <summary>The channel did not accept it: the outreach is marked <c>failed</c>, with an <c>outreach_failed</c> entry.</summary>
+    private async Task<OutreachOutcome> RecordFailedAsync(Guid leadId, SendingOutreach sending, Exception ex)
+    {
+        var (written, record, cleared) = sending;
+        logger.LogError("Channel {Channel} did not accept outreach {OutreachId} for lead {LeadId}: {ErrorType}",
+            record.Channel, cleared.OutreachId, leadId, ex.GetType().Name);
+        var failed = await UpdateRecordAsync(leadId, written, cleared.OutreachId, (lead, r, now) =>
+        {
+            if (r.Status != OutreachStatus.Sending) return false;
+            r.Status = OutreachStatus.Failed;
+            r.Failure = ex is ChannelRejectedException ? ex.Message : $"The {r.Channel} channel kept failing ({ex.GetType().Name}).";
+            lead.Record(new TimelineEntry
+            {
+                At = now,
+                Kind = "outreach_failed",
+                Summary = $"{Label(r.Kind)} by {r.Channel} was cleared but not sent: {r.Failure}",
+                Actor = r.Author,
+                Details = Details(r),
+            });
+            return true;
+        });
+        return new OutreachOutcome(OutreachOutcomeKind.Failed, Record: failed, Cleared: cleared, Problem: failed?.Failure);
+    }
+
+    /// <summary>
+    /// The channel accepted it: the outreach is marked sent (a call script: issued, awaiting the read-aloud confirmation)
+    /// and the speed to lead of the first contact of its kind is recorded.
+    /// </summary>
+    private async Task<OutreachOutcome> RecordDeliveredAsync(Guid leadId, OutreachRequest request, SendingOutreach sending, ChannelReceipt receipt)
+    {
+        var (written, record, cleared) = sending;
         double? firstOfItsKindMs = null;
         // The lead as this send wrote it is the one marked sent (no read in between); a change meanwhile fails the version
         // check and the mark is made again on a fresh read.
@@ -205,15 +236,7 @@ internal sealed class OutreachSender(
             r.ProviderMessageId = receipt.ProviderMessageId;
             if (cleared.Channel == OutreachChannel.Phone)
             {
-                r.Status = OutreachStatus.AwaitingReadConfirmation;
-                lead.Record(new TimelineEntry
-                {
-                    At = now,
-                    Kind = "call_script_issued",
-                    Summary = $"Call script issued to {r.Author}: the disclaimer must be read aloud and confirmed",
-                    Actor = r.Author,
-                    Details = Details(r),
-                });
+                IssueCallScript(lead, r, now);
                 return true;
             }
 
@@ -221,15 +244,17 @@ internal sealed class OutreachSender(
             return true;
         });
         logger.LogInformation("Outreach {OutreachId} for lead {LeadId} handed to the {Channel} channel", cleared.OutreachId, leadId, record.Channel);
-        if (sent?.Status == OutreachStatus.Sent && firstOfItsKindMs is { } elapsed)
-        {
-            // Speed to lead: submission to the first contact of each kind (the automatic acknowledgement, a coordinator's).
-            metrics?.SpeedToLead.Record(elapsed, new KeyValuePair<string, object?>("kind", record.Kind), new KeyValuePair<string, object?>("channel", record.Channel));
-            logger.LogInformation("First {OutreachKind} to lead {LeadId} sent by {Channel} {ElapsedMs} ms after the lead's first submission",
-                record.Kind, leadId, record.Channel, Math.Round(elapsed));
-        }
+        if (sent?.Status == OutreachStatus.Sent && firstOfItsKindMs is { } elapsed) RecordSpeedToLead(leadId, record, elapsed);
         return new OutreachOutcome(cleared.Channel == OutreachChannel.Phone ? OutreachOutcomeKind.ScriptIssued : OutreachOutcomeKind.Sent,
             Record: sent ?? record, Cleared: cleared);
+    }
+
+    /// <summary>Speed to lead: submission to the first contact of each kind (the automatic acknowledgement, a coordinator's).</summary>
+    private void RecordSpeedToLead(Guid leadId, OutreachRecord record, double elapsed)
+    {
+        metrics?.SpeedToLead.Record(elapsed, new KeyValuePair<string, object?>("kind", record.Kind), new KeyValuePair<string, object?>("channel", record.Channel));
+        logger.LogInformation("First {OutreachKind} to lead {LeadId} sent by {Channel} {ElapsedMs} ms after the lead's first submission",
+            record.Kind, leadId, record.Channel, Math.Round(elapsed));
     }
 
     /// <summary>The coordinator read the call script's disclaimer aloud: the call counts as sent.</summary>
@@ -361,6 +386,56 @@ internal sealed class OutreachSender(
         if (r.Kind == OutreachKinds.Coordinator && lead.Status == LeadStatus.New) lead.Status = LeadStatus.Contacted;
     }
 
+    private static LeadPlatform.FollowUp.Reviews.ReviewItem ReviewItem(Guid leadId, OutreachRequest request, GateCheck check, Guid reviewId) => new()
+    {
+        Id = reviewId,
+        LeadId = leadId,
+        Channel = ChannelNames.Of(request.Channel),
+        Language = check.Draft.Language,
+        Condition = check.Draft.Condition,
+        Author = request.Author,
+        CreatedAt = check.Now,
+        Draft = new LeadPlatform.FollowUp.Reviews.ReviewText { Subject = request.Subject, Body = request.Body },
+        Findings = [.. check.Decision.Violations.Select(LeadPlatform.FollowUp.Reviews.ReviewFinding.From)],
+        HeldEvidenceId = check.Evidence.EvidenceId,
+        ApprovedContent = [.. request.ApprovedContent.Select(a => a.Id).Distinct()],
+    };
+
+    private static OutreachRecord SendingRecord(OutreachRequest request, GateCheck check, ClearedOutreach outreach) => new()
+    {
+        Id = outreach.OutreachId,
+        Kind = request.Kind,
+        Key = request.Key,
+        Channel = ChannelNames.Of(outreach.Channel),
+        Status = OutreachStatus.Sending,
+        Author = outreach.Author,
+        Recipient = outreach.Recipient,
+        Subject = outreach.Subject,
+        Message = outreach.Message,
+        MessageHash = outreach.MessageHash,
+        DisclaimerVersions = [.. outreach.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
+        EvidenceId = check.Evidence.EvidenceId,
+        UnsubscribeUrl = check.Facts.UnsubscribeUrl,
+        DisclaimerUrl = check.Facts.FullDisclaimerUrl,
+        CreatedAt = check.Now,
+        ValidUntil = StoredTime.Truncate(outreach.ValidUntil),
+        ReviewId = request.Approval?.ReviewId,
+        ReviewedBy = request.Approval?.Reviewer,
+    };
+
+    private static void IssueCallScript(LeadDocument lead, OutreachRecord r, DateTimeOffset now)
+    {
+        r.Status = OutreachStatus.AwaitingReadConfirmation;
+        lead.Record(new TimelineEntry
+        {
+            At = now,
+            Kind = "call_script_issued",
+            Summary = $"Call script issued to {r.Author}: the disclaimer must be read aloud and confirmed",
+            Actor = r.Author,
+            Details = Details(r),
+        });
+    }
+
     private static TimelineEntry BlockedEntry(OutreachRequest request, ComplianceDecision decision, EvidenceRecord evidence, DateTimeOffset now)
     {
         var rules = decision.Violations.Select(v => v.Rule).Distinct().ToList();
@@ -484,5 +559,26 @@ internal sealed class OutreachSender(
             return record is not null && apply(lead, record, time.UtcNow());
         }, new UpdateOptions<LeadDocument> { Held = held }, cancellationToken);
         return record;
+    }
+
+    /// <summary>What the gate made of one attempt's draft, with the time and the lead's facts it was checked at.</summary>
+    private sealed record GateCheck(DateTimeOffset Now, OutreachDraft Draft, LeadComplianceFacts Facts, ComplianceDecision Decision, EvidenceRecord Evidence);
+
+    /// <summary>A cleared outreach stored as <c>sending</c>: the lead as this send wrote it, its record, and what the channel gets.</summary>
+    private sealed record SendingOutreach(LeadDocument Lead, OutreachRecord Record, ClearedOutreach Cleared);
+
+    /// <summary>
+    /// One attempt at checking and recording: <see cref="Ended"/> ends the send with nothing to deliver (not found, handled
+    /// before, held, blocked), <see cref="ToDeliver"/> is the outreach recorded as sending; neither is a lost race.
+    /// </summary>
+    private readonly record struct Attempt(OutreachOutcome? Ended, SendingOutreach? ToDeliver)
+    {
+        public static Attempt LostRace => default;
+
+        public bool IsLostRace => Ended is null && ToDeliver is null;
+
+        public static Attempt End(OutreachOutcome outcome) => new(outcome, null);
+
+        public static Attempt Deliver(SendingOutreach sending) => new(null, sending);
     }
 }
