@@ -152,8 +152,11 @@ internal sealed class OutreachScheduler(
                 break;
         }
 
-        await SaveAsync(item, cancellationToken);
+        // The lead's timeline first, then the item: whoever sees the item finished (the API, the dashboard) finds the
+        // reason on the timeline already. A crash in between leaves the item leased, so it is tried again: at worst the
+        // timeline says it twice.
         if (entry is not null) await RecordAsync(item.LeadId, entry, CancellationToken.None);
+        await SaveAsync(item, cancellationToken);
         logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId}: {Status}", item.Id, item.LeadId, item.Status);
     }
 
@@ -165,8 +168,8 @@ internal sealed class OutreachScheduler(
         item.FinishedAt = now;
         item.FinishedBy = "scheduler";
         item.Reason = "Too late: the moment it was for has passed.";
-        await SaveAsync(item, cancellationToken);
         await RecordAsync(item.LeadId, Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent: too late, the moment it was for has passed"), CancellationToken.None);
+        await SaveAsync(item, cancellationToken);
         logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId}: {Status}", item.Id, item.LeadId, item.Status);
     }
 
