@@ -91,17 +91,37 @@ public sealed class Following_up_a_lead : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_decision_that_arrives_before_the_submission_still_ends_with_both_on_the_timeline()
+    public async Task A_decision_that_arrives_before_the_submission_still_ends_with_both_on_the_timeline_and_on_the_submission()
     {
         var submitted = SampleMessages.QuoteRequestSubmitted();
+        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
 
-        await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
+        // Distributed, qualification can answer before follow-up has read intake's event (a CI run saw it: the lead had its
+        // task and tier, and its submission said "no decision yet" for good).
+        await _module.Harness.Bus.Publish(qualified);
+        await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l is { Tasks.Count: 1 }, what: "the task");
         await _module.Harness.Bus.Publish(submitted);
 
         var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId),
             l => l is { Tasks.Count: 1, QuoteRequestIds.Count: 1 }, what: "the task and the submission");
         Assert.Equal(["qualified", "submitted", "task_created"], lead!.Timeline.Select(e => e.Kind).Order().ToList());
         Assert.Equal("Maria", lead.Person!.FirstName);
+        var submission = Assert.Single(lead.Submissions);
+        Assert.Equal(("qualified", "B", qualified.Score), (submission.Decision, submission.Tier, submission.Score));
+    }
+
+    [Fact]
+    public async Task A_not_eligible_decision_that_arrives_before_the_submission_stays_on_the_submission()
+    {
+        var submitted = SampleMessages.QuoteRequestSubmitted();
+
+        await _module.Harness.Bus.Publish(SampleMessages.LeadDisqualified(submitted.LeadId, submitted.QuoteRequestId));
+        await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.Status == LeadStatus.NotEligible, what: "the decision");
+        await _module.Harness.Bus.Publish(submitted);
+
+        var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.QuoteRequestIds.Count == 1, what: "the submission");
+        Assert.Equal("not_eligible", Assert.Single(lead!.Submissions).Decision);
+        Assert.Equal(LeadStatus.NotEligible, lead.Status);
     }
 
     [Fact]

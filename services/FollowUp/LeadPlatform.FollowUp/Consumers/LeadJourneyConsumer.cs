@@ -44,11 +44,13 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             var onFile = lead.ErasedAt is null && (lead.Person is null || lead.Submissions.TrueForAll(s => s.ReceivedAt > m.OccurredAt));
             if (lead.ErasedAt is null) // an erased lead gets no personal data again
             {
-                lead.Submissions.Add(new SubmissionRecord
+                var submission = new SubmissionRecord
                 {
                     QuoteRequestId = m.QuoteRequestId, ReceivedAt = m.OccurredAt, LeadId = m.LeadId, Repeat = repeat,
                     Person = m.Person, Inquiry = m.Inquiry, Consent = m.Consent, Source = m.Source,
-                });
+                };
+                lead.ApplyEarlyDecision(submission);
+                lead.Submissions.Add(submission);
                 lead.Submissions.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
             }
             if (onFile) (lead.Person, lead.Inquiry, lead.Consent) = (m.Person, m.Inquiry, m.Consent);
@@ -164,8 +166,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     /// <summary>The submission keeps its own decision; the lead shows its best tier (a repeat never lowers it).</summary>
     private static void ApplyDecision(LeadDocument lead, LeadQualified m)
     {
-        if (lead.Submissions.Find(s => s.QuoteRequestId == m.QuoteRequestId) is { } submission)
-            (submission.Decision, submission.Tier, submission.Score) = ("qualified", m.Tier, m.Score);
+        lead.RecordDecision(m.QuoteRequestId, "qualified", m.Tier, m.Score);
         if (lead.Tier is null || string.CompareOrdinal(m.Tier, lead.Tier) <= 0)
         {
             (lead.Tier, lead.Score) = (m.Tier, m.Score);
@@ -197,7 +198,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     {
         var m = context.Message;
         if (lead.Timeline.Exists(e => e.Kind == "disqualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
-        if (lead.Submissions.Find(s => s.QuoteRequestId == m.QuoteRequestId) is { } submission) submission.Decision = "not_eligible";
+        lead.RecordDecision(m.QuoteRequestId, "not_eligible");
         if (lead.Tasks.Count == 0) lead.Status = LeadStatus.NotEligible;
         lead.Record(new TimelineEntry
         {

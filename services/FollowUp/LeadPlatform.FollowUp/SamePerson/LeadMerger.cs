@@ -233,6 +233,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         var submissions = other.Submissions.Where(s => !lead.Submissions.Exists(x => x.QuoteRequestId == s.QuoteRequestId)).ToList();
         lead.Submissions.AddRange(submissions);
         lead.Submissions.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+        foreach (var early in other.EarlyDecisions) lead.RecordDecision(early.QuoteRequestId, early.Decision, early.Tier, early.Score);
         lead.QuoteRequestIds.AddRange(other.QuoteRequestIds.Except(lead.QuoteRequestIds).ToList());
         foreach (var record in other.ConsentHistory)
         {
@@ -307,6 +308,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Person = null;
         lead.Inquiry = null;
         lead.Submissions = [];
+        lead.EarlyDecisions = [];
         lead.Outreach = [];
         lead.Timeline = [];
         foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) (task.Status, task.CancelledByMerge) = (FollowUpTaskStatus.Cancelled, true);

@@ -48,6 +48,8 @@ public sealed class LeadDocument : StoredDocument
     public List<WithheldDraft> WithheldDrafts { get; set; } = [];
     /// <summary>Every submission of the lead, oldest first, each as it came.</summary>
     public List<SubmissionRecord> Submissions { get; set; } = [];
+    /// <summary>Decisions that arrived before their submission; each moves onto its submission when that arrives.</summary>
+    public List<EarlyDecision> EarlyDecisions { get; set; } = [];
     /// <summary>Every consent statement, per channel, in the order given (append-only).</summary>
     public List<ConsentRecord> ConsentHistory { get; set; } = [];
     /// <summary>Leads that may be the same person, with what matched and what a coordinator decided.</summary>
@@ -115,6 +117,26 @@ public sealed class LeadDocument : StoredDocument
     }
 
     /// <summary>Links still waiting for a coordinator's decision.</summary>
+    /// <summary>
+    /// Records qualification's decision on the submission of <paramref name="quoteRequestId"/>, or keeps it until that
+    /// submission arrives (see <see cref="EarlyDecisions"/>).
+    /// </summary>
+    public void RecordDecision(Guid quoteRequestId, string decision, string? tier = null, int? score = null)
+    {
+        if (Submissions.Find(s => s.QuoteRequestId == quoteRequestId) is { } submission)
+            (submission.Decision, submission.Tier, submission.Score) = (decision, tier, score);
+        else if (ErasedAt is null && !EarlyDecisions.Exists(d => d.QuoteRequestId == quoteRequestId))
+            EarlyDecisions.Add(new EarlyDecision { QuoteRequestId = quoteRequestId, Decision = decision, Tier = tier, Score = score });
+    }
+
+    /// <summary>Gives a newly recorded submission the decision that arrived before it, if one did.</summary>
+    public void ApplyEarlyDecision(SubmissionRecord submission)
+    {
+        if (EarlyDecisions.Find(d => d.QuoteRequestId == submission.QuoteRequestId) is not { } early) return;
+        (submission.Decision, submission.Tier, submission.Score) = (early.Decision, early.Tier, early.Score);
+        EarlyDecisions.Remove(early);
+    }
+
     public IEnumerable<LeadLink> OpenLinks() => PossibleSamePeople.Where(l => l.Status == LinkStatus.Open);
 
     public void Record(TimelineEntry entry)

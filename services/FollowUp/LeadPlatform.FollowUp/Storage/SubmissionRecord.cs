@@ -23,3 +23,15 @@ public sealed class SubmissionRecord
     public string? Tier { get; set; }
     public int? Score { get; set; }
 }
+
+/// <summary>
+/// Qualification's decision on a quote request whose submission had not reached follow-up yet (distributed, the two events
+/// race); it goes onto the submission when that arrives, and is kept here only until then.
+/// </summary>
+public sealed class EarlyDecision
+{
+    public Guid QuoteRequestId { get; set; }
+    public string Decision { get; set; } = "";
+    public string? Tier { get; set; }
+    public int? Score { get; set; }
+}
