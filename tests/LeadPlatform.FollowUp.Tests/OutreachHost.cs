@@ -18,9 +18,12 @@ public sealed class OutreachHost : IAsyncDisposable
     public const string ClinicAddress = "Spine Care Clinic, 100 Market Street, San Francisco, CA 94105, USA";
     public const string WebhookSecret = "test-only-sms-webhook-secret";
 
-    private OutreachHost(RunningHost host, string dataFolder) => (Host, DataFolder) = (host, dataFolder);
+    private OutreachHost(RunningHost host, string dataFolder, ServerExceptions exceptions) =>
+        (Host, DataFolder, Exceptions) = (host, dataFolder, exceptions);
 
     public RunningHost Host { get; }
+    /// <summary>Every exception a request ended in (the 500s), with its request: for a test to print when it sees a 500.</summary>
+    public ServerExceptions Exceptions { get; }
     public string DataFolder { get; }
     public HttpClient Http => Host.Http;
     public ILeadStore Leads => Host.App.Services.GetRequiredService<ILeadStore>();
@@ -34,10 +37,12 @@ public sealed class OutreachHost : IAsyncDisposable
     public static async Task<OutreachHost> StartAsync(TimeProvider? time = null, params string[] settings)
     {
         var dataFolder = Directory.CreateTempSubdirectory("leadplatform-outreach-").FullName;
+        var exceptions = new ServerExceptions();
         var host = await RunningHost.StartAsync(
             args => FollowUpHost.Build(args, b =>
             {
                 if (time is not null) b.Services.AddSingleton(time);
+                b.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(exceptions);
             }),
             [
                 "--Bus:Transport=InProcess",
@@ -48,7 +53,7 @@ public sealed class OutreachHost : IAsyncDisposable
                 $"--FollowUp:SmsWebhookSecret={WebhookSecret}",
                 .. settings,
             ]);
-        return new OutreachHost(host, dataFolder);
+        return new OutreachHost(host, dataFolder, exceptions);
     }
 
     /// <summary>A lead as follow-up learns it from intake's event (no task yet, so no acknowledgement).</summary>
@@ -117,5 +122,22 @@ public sealed class OutreachHost : IAsyncDisposable
         {
             // Best effort.
         }
+    }
+}
+
+/// <summary>
+/// Records the exception of each request that failed with one (and lets the product's own handler answer as always): the
+/// console log of a CI run is filtered, so a test that sees a 500 prints these beside its failure.
+/// </summary>
+public sealed class ServerExceptions : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _seen = new();
+
+    public IReadOnlyCollection<string> All => _seen;
+
+    public ValueTask<bool> TryHandleAsync(Microsoft.AspNetCore.Http.HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        _seen.Enqueue($"{httpContext.Request.Method} {httpContext.Request.Path} (trace {System.Diagnostics.Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier}): {exception}");
+        return ValueTask.FromResult(false);
     }
 }

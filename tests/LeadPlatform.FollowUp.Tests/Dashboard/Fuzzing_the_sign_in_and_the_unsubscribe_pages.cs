@@ -25,7 +25,7 @@ public sealed class Fuzzing_the_sign_in_and_the_unsubscribe_pages : IAsyncLifeti
     private static readonly string[] Hostile =
     [
         "", " ", "/", "//evil.example", "/\\evil.example", "https://evil.example/", "/%01x", "/a%09b", "/%C2%85x", "/\u0001x", "/a\tb", "/\u0085x",
-        "/\u202Eevil", "/a\r\nSet-Cookie: x=y", "/dashboard?x=<script>alert(1)</script>", "/dashboard/../../etc/passwd", "javascript:alert(1)",
+        "/\u202Eevil", "/a\r\nSet-Cookie: x=y", "/dashboard?q=José", "/é\U0001F600", "/dashboard?x=<script>alert(1)</script>", "/dashboard/../../etc/passwd", "javascript:alert(1)",
         "\0", "%00", "%", "%zz", "%C0%AF", "\uD800", "\uFFFF", "' OR '1'='1", "{\"$gt\":\"\"}", "${jndi:ldap://x}", "../../", new string('/', 3000),
         new string('a', 9000), "admin@clinic.example", "ADMIN@CLINIC.EXAMPLE", "admin@clinic.example\u0000", "ádmin@clinic.example",
     ];
@@ -76,7 +76,7 @@ public sealed class Fuzzing_the_sign_in_and_the_unsubscribe_pages : IAsyncLifeti
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken },
             async (index, cancellationToken) =>
             {
-                var random = new Random(HashCode.Combine(seed, index));
+                var random = new Random(unchecked(seed * 7919 + index)); // not HashCode.Combine: its seed changes per process, so FUZZ_SEED could not replay a run
                 var (what, request, withSession) = Generate(random, genuine, token);
                 using (request)
                 {
@@ -107,7 +107,8 @@ public sealed class Fuzzing_the_sign_in_and_the_unsubscribe_pages : IAsyncLifeti
             });
 
         output?.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}×{p.Value}")));
-        Assert.True(failures.IsEmpty, $"seed {seed}: {failures.Count} failures, the first ones:\n{string.Join("\n", failures.Take(10))}");
+        Assert.True(failures.IsEmpty, $"seed {seed}: {failures.Count} failures, the first ones:\n{string.Join("\n", failures.Take(10))}"
+            + $"\nthe server's exceptions ({_host.Exceptions.All.Count}):\n{string.Join("\n", _host.Exceptions.All.Take(3))}");
         Assert.Contains(statuses.Keys, k => k.EndsWith(" 200", StringComparison.Ordinal)); // genuine requests got through
         Assert.True(statuses.GetValueOrDefault("sign-in 302") > 100, "hardly a sign-in got through to the handler"); // and signed in, with hostile return URLs
     }

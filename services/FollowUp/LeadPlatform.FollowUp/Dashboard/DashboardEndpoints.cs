@@ -276,11 +276,29 @@ public static class DashboardEndpoints
     /// Only a path on this site: never an open redirect. Control, format and separator characters (a tab, U+0001, U+0085, a
     /// bidi override) are not in any of the dashboard's paths: such a return URL is replaced by the dashboard's.
     /// </summary>
-    internal static string LocalOrDashboard(string? url) =>
-        url is { Length: > 0 and <= 2048 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
-            ? url : "/dashboard";
+    /// <summary>
+    /// The return URL when it is a path of this site, else the dashboard. Letters beyond ASCII are percent-encoded (UTF-8), as
+    /// a browser would send them: a response header holds ASCII only, and "/dashboard/leads?q=José" is still where to go.
+    /// </summary>
+    internal static string LocalOrDashboard(string? url)
+    {
+        if (url is not { Length: > 0 and <= 2048 } || url[0] != '/' || (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
+            || url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator))
+            return "/dashboard";
+        if (url.All(char.IsAscii)) return url;
+        var encoded = new System.Text.StringBuilder(url.Length * 3);
+        for (var i = 0; i < url.Length; i++)
+        {
+            var c = url[i];
+            if (char.IsAscii(c)) { encoded.Append(c); continue; }
+            var length = char.IsHighSurrogate(c) && i + 1 < url.Length && char.IsLowSurrogate(url[i + 1]) ? 2 : 1;
+            if (char.IsSurrogate(c) && length == 1) return "/dashboard"; // half a character: not a URL anyone wrote
+            encoded.Append(Uri.EscapeDataString(url.Substring(i, length)));
+            i += length - 1;
+        }
+        return encoded.ToString();
+    }
 
     /// <summary>
     /// The queue's filter from the query string. Without a scope the page shows "my tasks" to a signed-in coordinator and
