@@ -57,7 +57,7 @@ try
     };
     var targets = all.Where(t => only is null || only.Contains(t.Key)).ToArray();
     Console.WriteLine($"Intake benchmark: {requests} requests per target, {concurrency} at a time, {warmup} warm-up requests each, in {Rounds} interleaved rounds; " +
-                      $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}; targets {string.Join(", ", targets.Select(t => t.Key))}.");
+                      $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}; targets {string.Join(", ", targets.Select(t => t.Key))}; load average {LoadAverage()}.");
 
     foreach (var target in targets)
         await LoadGenerator.RunAsync($"warm-up {target.Key}", target.Url, Bodies(warmup, $"warm-{target.Key}"), concurrency, target.ApiKey);
@@ -70,28 +70,32 @@ try
     }
     var results = targets.ToDictionary(t => t.Key, t => LoadResult.Combine(t.Label, rounds[t.Key]));
     Console.WriteLine();
-    Console.WriteLine($"{"target",-28} {"requests",8} {"conc",5} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"failures",8}");
+    Console.WriteLine($"{"target",-28} {"requests",8} {"conc",5} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"cpu ms/req",9} {"failures",8}");
     foreach (var result in results.Values) Console.WriteLine(result);
     Console.WriteLine();
     void Ratio(string of, string to)
     {
         if (!results.TryGetValue(of, out var a) || !results.TryGetValue(to, out var b)) return;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio {of} / {to}: throughput {a.RequestsPerSecond / b.RequestsPerSecond:P0}, p50 {a.P50 / b.P50:0.00}x, p99 {a.P99 / b.P99:0.00}x"));
+            $"ratio {of} / {to}: throughput {a.RequestsPerSecond / b.RequestsPerSecond:P0}, p50 {a.P50 / b.P50:0.00}x, p99 {a.P99 / b.P99:0.00}x, " +
+            $"CPU per request {a.CpuMsPerRequest / b.CpuMsPerRequest:0.00}x ({a.CpuMsPerRequest - b.CpuMsPerRequest:0.000} ms more)"));
     }
     Ratio("durable", "bare");
     Ratio("intake", "bare");
     Ratio("alone", "bare");
     Ratio("intake", "durable");
     Ratio("alone", "durable");
-    if (results.TryGetValue("intake", out var intakeResult) && results.TryGetValue("bare", out var bareResult))
+    foreach (var key in new[] { "intake", "alone" })
     {
+        if (!results.TryGetValue(key, out var intakeResult) || !results.TryGetValue("bare", out var bareResult)) continue;
         var throughput = intakeResult.RequestsPerSecond / bareResult.RequestsPerSecond;
         var tail = intakeResult.P99 / bareResult.P99;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake / bare: throughput {throughput:P0} (target >= 30%), p99 {tail:0.00}x (target <= 3x): " +
+            $"{key} / bare: throughput {throughput:P0} (target >= 30%), p99 {tail:0.00}x (target <= 3x): " +
             $"{(throughput >= 0.3 && tail <= 3 && intakeResult.Failures == 0 ? "within target" : "OUTSIDE target")}"));
     }
+    Console.WriteLine("(cpu ms/req: the benchmark process's CPU time per request over a target's runs and until it fell quiet after each, the load generator's share included; load average at the end " +
+                      $"{LoadAverage()})");
     Console.WriteLine("(durable is the price of one durable write; intake alone is what intake costs by itself; the standalone's remainder is qualification and follow-up working on the same cores)");
     return results.Values.All(r => r.Failures == 0) ? 0 : 1;
 }
@@ -110,6 +114,8 @@ finally
     Directory.Delete(aloneFolder, recursive: true);
     Directory.Delete(durableFolder, recursive: true);
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "(unknown)";
 
 // Distinct people (a unique email each, no phone), so every request is stored, not answered as a resubmission.
 static List<byte[]> Bodies(int count, string run) => Enumerable.Range(0, count).Select(i => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
