@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
@@ -20,7 +21,12 @@ public static class MessageTypes
         .Where(x => x.Urn is not null)
         .ToFrozenDictionary(x => x.Urn!.Urn.ToString(), x => x.Type);
 
-    public static string UrnOf(Type type) =>
+    /// <summary>Read from the type's attribute once per type: reading attributes on every outbox entry cost intake 3% of its CPU in a profile.</summary>
+    private static readonly ConcurrentDictionary<Type, string> UrnByType = new();
+
+    public static string UrnOf(Type type) => UrnByType.TryGetValue(type, out var urn) ? urn : UrnByType.GetOrAdd(type, ReadUrn);
+
+    private static string ReadUrn(Type type) =>
         type.GetCustomAttribute<MessageUrnAttribute>()?.Urn.ToString()
         ?? throw new ArgumentException($"{type.Name} has no [MessageUrn]: only contract messages go through the outbox.", nameof(type));
 
