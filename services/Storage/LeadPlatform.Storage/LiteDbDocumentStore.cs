@@ -229,6 +229,9 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         var bson = write.Bson!;
         if (write.ExpectedVersion is not { } expected)
         {
+            // An id that exists is refused by a lookup, not by the index's exception: an exception here would roll back every
+            // write committed beside it and send them down the one-by-one path (two events of a new lead both insert it).
+            if (_raw.FindById(document.Id) is not null) return false;
             _raw.Insert(bson);
             return true;
         }
