@@ -184,7 +184,7 @@ public sealed partial class ClaimRuleSet
     }
 
     /// <summary>Which tokens stand inside quotation marks (a pair of marks at most <see cref="LongestQuote"/> characters apart).</summary>
-    private static bool[] QuotedTokens(TokenizedText tokens, string source, out bool any)
+    internal static bool[] QuotedTokens(TokenizedText tokens, string source, out bool any)
     {
         var quoted = quotedCache is { } q && q.Length >= tokens.Count ? q : quotedCache = new bool[Math.Max(tokens.Count, 256)];
         Array.Clear(quoted, 0, tokens.Count);
