@@ -19,6 +19,7 @@ import heldout5_sentences as H5
 import dev6_sentences as D6
 import train6_sentences as T6
 import heldout6_sentences as H6
+import train7_sentences as T7
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -112,6 +113,8 @@ def main():
         build("train6", T6, lang)
     for lang in ("en", "es", "pt"):  # round 7: heldout6 (the second independent evaluation part, spent after round 6) becomes training and validation data
         build("heldout6", H6, lang)
+    for lang in ("en", "es", "pt"):  # round 7: train7, a training part by a fourth independent author (its own leave-one-part-out fold)
+        build("train7", T7, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
