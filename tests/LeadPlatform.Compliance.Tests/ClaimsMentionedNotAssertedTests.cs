@@ -125,10 +125,10 @@ public sealed class The_claims_screen_reading_what_is_mentioned_not_asserted
     }
 
     [Fact]
-    public void Records_the_round_six_rule_sets_in_evidence()
+    public void Records_the_round_seven_rule_sets_in_evidence()
     {
-        Assert.Contains("claims-en-2026.12.7", Screen.Version, StringComparison.Ordinal);
-        Assert.Contains("claims-es-2026.12.7", Screen.Version, StringComparison.Ordinal);
-        Assert.Contains("claims-pt-2026.12.7", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-en-2026.12.8", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-es-2026.12.8", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-pt-2026.12.8", Screen.Version, StringComparison.Ordinal);
     }
 }

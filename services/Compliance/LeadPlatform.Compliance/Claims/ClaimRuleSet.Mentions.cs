@@ -135,9 +135,9 @@ public sealed partial class ClaimRuleSet
     }
 
     /// <summary>
-    /// The sentence after a quotation opens by pointing back at it ("That video says 'no risk, guaranteed healing.' Every one
-    /// of those claims is a warning sign", "Esas tres frases son señales de alarma") and carries a frame: the quotation
-    /// was quoted to be judged.
+    /// The sentence after a quotation opens (or ends) by pointing back at it ("That video says 'no risk, guaranteed healing.' Every one
+    /// of those claims is a warning sign", "Esas tres frases son señales de alarma", "nadie puede garantizar eso") and carries
+    /// a frame: the quotation was quoted to be judged.
     /// </summary>
     private bool NextSentenceJudgesIt(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] quoted, int next)
     {
@@ -152,7 +152,8 @@ public sealed partial class ClaimRuleSet
             end++;
         }
 
-        var opensWithAnaphor = false;
+        // It opens by pointing back, or ends so ("I'd be wary of any clinic that promises that", "nadie puede garantizar eso").
+        var opensWithAnaphor = end > next && anaphors.Contains(tokens.Letters(end));
         for (var p = next; p <= Math.Min(end, next + 3) && !opensWithAnaphor; p++)
         {
             opensWithAnaphor = anaphors.Contains(tokens.Letters(p));
@@ -184,7 +185,7 @@ public sealed partial class ClaimRuleSet
     }
 
     /// <summary>Which tokens stand inside quotation marks (a pair of marks at most <see cref="LongestQuote"/> characters apart).</summary>
-    private static bool[] QuotedTokens(TokenizedText tokens, string source, out bool any)
+    internal static bool[] QuotedTokens(TokenizedText tokens, string source, out bool any)
     {
         var quoted = quotedCache is { } q && q.Length >= tokens.Count ? q : quotedCache = new bool[Math.Max(tokens.Count, 256)];
         Array.Clear(quoted, 0, tokens.Count);

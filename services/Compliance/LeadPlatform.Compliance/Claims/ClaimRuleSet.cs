@@ -349,8 +349,11 @@ public sealed partial class ClaimRuleSet
             // A claim starting at token p has (p - hit.End) words between it and the cue.
             for (var p = hit.End; p < tokens.Count && p - hit.End <= scope; p++)
             {
-                // A comma straight after the cue opens a parenthetical, not a new clause ("when, or whether, you'll ...").
-                if (EndsClause(tokens, p) && !(p == hit.End && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0))
+                // A comma straight after the cue opens a parenthetical, not a new clause ("when, or whether, you'll ..."); but a
+                // bare negation word ending its clause before a conjunction is elliptical and governs nothing after the comma
+                // ("others don't, and there's no evidence that ...", "otros que no, y no hay pruebas", "outros que não, e não há").
+                if (EndsClause(tokens, p) && !(p == hit.End && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0
+                    && !EllipticalNegation(tokens, p)))
                 {
                     break;
                 }
@@ -523,6 +526,13 @@ public sealed partial class ClaimRuleSet
         }
 
         return false;
+    }
+
+    /// <summary>A bare negation word (or the t of n't) before the comma at <paramref name="p"/>, with a conjunction after it.</summary>
+    private bool EllipticalNegation(TokenizedText tokens, int p)
+    {
+        var before = tokens.Letters(p - 1);
+        return (ClaimsModel.IsNegation(Language, before) || before is "t") && (coordinators.Contains(tokens.Letters(p)) || clauseBreakWords.Contains(tokens.Letters(p)));
     }
 
     private bool EndsClause(TokenizedText tokens, int p)

@@ -37,7 +37,7 @@ public sealed class ClaimsModel
     {
         if (string.IsNullOrWhiteSpace(document.Version) || document.Classes.Count < 2 || document.Bias.Count != document.Classes.Count
             || document.Threshold is <= 0 or >= 1 || !document.Classes.Contains("honest")
-            || document.Thresholds?.Values.Any(t => t is <= 0 or >= 1) == true || document.DismissScope is not (null or "topic" or "review"))
+            || document.Thresholds?.Values.Any(t => t is <= 0 or >= 1) == true || document.DismissScope is not (null or "topic" or "review" or "all"))
         {
             throw new FormatException("The claims model needs a version, an 'honest' class and others, a bias per class and a threshold between 0 and 1.");
         }
@@ -58,13 +58,17 @@ public sealed class ClaimsModel
                 "bigrams" => ClaimsModelFeatures.Kinds.Bigrams,
                 "concepts" => ClaimsModelFeatures.Kinds.Concepts,
                 "negation-count" => ClaimsModelFeatures.Kinds.NegationCount,
+                "char-grams" => ClaimsModelFeatures.Kinds.CharGrams,
+                "forms" => ClaimsModelFeatures.Kinds.Forms,
+                "context" => ClaimsModelFeatures.Kinds.Context,
                 _ => throw new FormatException($"The claims model names a feature kind '{f}' this screen does not know."),
             };
         }
     }
 
     internal static List<string> KindNames(ClaimsModelFeatures.Kinds kinds)
-        => [.. new[] { (ClaimsModelFeatures.Kinds.Bigrams, "bigrams"), (ClaimsModelFeatures.Kinds.Concepts, "concepts"), (ClaimsModelFeatures.Kinds.NegationCount, "negation-count") }
+        => [.. new[] { (ClaimsModelFeatures.Kinds.Bigrams, "bigrams"), (ClaimsModelFeatures.Kinds.Concepts, "concepts"), (ClaimsModelFeatures.Kinds.NegationCount, "negation-count"),
+                (ClaimsModelFeatures.Kinds.CharGrams, "char-grams"), (ClaimsModelFeatures.Kinds.Forms, "forms"), (ClaimsModelFeatures.Kinds.Context, "context") }
             .Where(k => (kinds & k.Item1) != 0).Select(k => k.Item2)];
 
     public string Version => document.Version;
@@ -83,6 +87,9 @@ public sealed class ClaimsModel
 
     /// <summary>Whether a sentence in which the rules judged a claim phrase negated or distanced is left to them.</summary>
     public bool RespectsRules => document.RespectRules;
+
+    /// <summary>Whether questions are read like any sentence (a model trained with the sentence's form); otherwise they are left to the rules.</summary>
+    public bool ReadsQuestions => document.ReadQuestions;
 
     /// <summary>When set, a topic-layer review finding whose sentence scores below this is dismissed as honest.</summary>
     public double? DismissBelow => document.DismissBelow;
@@ -219,8 +226,8 @@ public sealed class ClaimsModel
                 }
 
                 // A question asks; the rules judge rhetorical ones ("why accept surgery when ...?") and the answer after it.
-                var question = text.AsSpan(reading.Start, reading.End - reading.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal)
-                    || (reading.End < text.Length && text[reading.End] == '?');
+                // (A model trained to read questions, ReadsQuestions, judges them like any sentence.)
+                var question = !ReadsQuestions && IsQuestion(text, reading);
                 // The rules read a claim phrase in this sentence and judged it negated or distanced: theirs to decide.
                 var ruled = RespectsRules && unasserted is not null && unasserted.Any(u => u.Start < reading.End && u.End > reading.Start);
                 if (question || ruled || reading.Probability < ThresholdFor(language) || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
@@ -249,10 +256,18 @@ public sealed class ClaimsModel
         found.AddRange(added);
     }
 
-    /// <summary>A finding the model may dismiss: the topic layer's; with scope <c>review</c>, any rule finding that only holds for review. Never a block.</summary>
-    internal bool Dismissable(ComplianceViolation f) => DismissScope == "review"
-        ? f.Severity == FindingSeverity.Review && !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal)
-        : f.Rule.Contains(".topic.", StringComparison.Ordinal);
+    /// <summary>A finding the model may dismiss: the topic layer's; with scope <c>review</c>, any rule finding that only holds for review; with <c>all</c>, any rule finding.</summary>
+    internal bool Dismissable(ComplianceViolation f) => DismissScope switch
+    {
+        "all" => !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal),
+        "review" => f.Severity == FindingSeverity.Review && !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal),
+        _ => f.Rule.Contains(".topic.", StringComparison.Ordinal),
+    };
+
+    /// <summary>Whether the sentence read is a question (it ends with '?').</summary>
+    internal static bool IsQuestion(string text, ModelReading reading)
+        => text.AsSpan(reading.Start, reading.End - reading.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal)
+            || (reading.End < text.Length && text[reading.End] == '?');
 
     private static string AdviceFor(string category, IReadOnlyList<string> words)
         => words.Count == 0

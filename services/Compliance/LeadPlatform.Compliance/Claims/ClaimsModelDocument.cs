@@ -19,11 +19,14 @@ internal sealed class ClaimsModelDocument
     /// <summary>Per language, the claim probability at which a sentence goes to review (chosen by leave-one-part-out); <see cref="Threshold"/> for a language not named.</summary>
     public Dictionary<string, double>? Thresholds { get; set; }
 
-    /// <summary>Which findings a confidently honest reading may dismiss: <c>topic</c> (the topic layer's, the default) or <c>review</c> (any rule finding that only holds for review; never a block).</summary>
+    /// <summary>Which findings a confidently honest reading may dismiss: <c>topic</c> (the topic layer's, the default) <c>review</c> (any rule finding that only holds for review) or <c>all</c> (any rule finding, blocks included).</summary>
     public string? DismissScope { get; set; }
 
     /// <summary>Whether a sentence holding a claim phrase the rules judged negated or distanced is left to the rules (the model does not hold it on the same words).</summary>
     public bool RespectRules { get; set; }
+
+    /// <summary>Whether questions are read like any sentence (else a question is left to the rules).</summary>
+    public bool ReadQuestions { get; set; }
 
     /// <summary>A sentence is held only when its words favour the claim over honest by at least this (log-odds): the prior alone holds nothing.</summary>
     public double MinEvidence { get; set; }

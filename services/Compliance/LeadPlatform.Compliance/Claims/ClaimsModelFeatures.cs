@@ -24,6 +24,12 @@ internal static class ClaimsModelFeatures
         Concepts = 2,
         NegationCount = 4,
         All = Bigrams | Concepts | NegationCount,
+        /// <summary>Spanish and Portuguese only: character 4-grams of each word (<c>g:</c>, <c>g:!</c> inside a negation), for inflections, spellings and SMS forms the stems miss.</summary>
+        CharGrams = 8,
+        /// <summary>The sentence's form: a question (<c>f:question</c>, concepts as <c>cq:</c>), words inside quotation marks (<c>q:stem</c>, concepts as <c>cqt:</c>, <c>f:quote</c>).</summary>
+        Forms = 16,
+        /// <summary>The concepts of the sentences before and after (<c>pc:</c>, <c>nc:</c>): a warning or a question next to a claim's words.</summary>
+        Context = 32,
     }
 
     public static List<Sentence> Extract(string text, string language, ClaimRuleSet? rules, bool languagePrefixed, Kinds kinds = Kinds.All)
@@ -66,6 +72,39 @@ internal static class ClaimsModelFeatures
 
         var hits = new List<PhraseHit>();
         rules?.ConceptHits(tokens, hits);
+        bool[]? quoted = null;
+        if ((kinds & Kinds.Forms) != 0)
+        {
+            var marks = ClaimRuleSet.QuotedTokens(tokens, prepared.Text, out var anyQuote);
+            quoted = anyQuote ? marks[..n] : null;
+        }
+
+        // The concept names of each sentence (for the context of its neighbours).
+        List<(int S, int E, HashSet<string> Concepts)>? spans = null;
+        if ((kinds & Kinds.Context) != 0 && rules is not null)
+        {
+            spans = [];
+            for (int s0 = 0, h0 = 0; s0 < n;)
+            {
+                var e0 = s0;
+                while (e0 + 1 < n && (tokens.Gap(e0) & TokenizedText.PhraseJoin) != 0)
+                {
+                    e0++;
+                }
+
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                for (; h0 < hits.Count && hits[h0].Start <= e0; h0++)
+                {
+                    if (hits[h0].Start >= s0 && rules.ConceptName(hits[h0].Owner) is { } cn)
+                    {
+                        names.Add(((negations[hits[h0].Start] & 1) == 1) != hits[h0].Negative ? "NOT_" + cn : cn);
+                    }
+                }
+
+                spans.Add((s0, e0, names));
+                s0 = e0 + 1;
+            }
+        }
 
         string Surface(int from, int to)
         {
@@ -81,6 +120,7 @@ internal static class ClaimsModelFeatures
             stems[t] = (negations[t] & 1) == 1 ? "NOT_" + stem : stem;
         }
 
+        Span<char> gramBuffer = stackalloc char[42];
         var h = 0;
         for (var s = 0; s < n;)
         {
@@ -119,6 +159,20 @@ internal static class ClaimsModelFeatures
             }
 
             Add("bias", string.Empty);
+            var question = false;
+            if ((kinds & Kinds.Forms) != 0)
+            {
+                // A question: a '?' between the sentence's last word and the next word (or the end).
+                var after = tokens.OriginalEnd(e);
+                var until = e + 1 < n ? tokens.OriginalStart(e + 1) : prepared.Text.Length;
+                question = prepared.Text.AsSpan(after, until - after).Contains('?');
+                if (question)
+                {
+                    Add("f:question", string.Empty);
+                }
+            }
+
+            var anyQuoted = false;
             for (var t = s; t <= e; t++)
             {
                 var surface = Surface(t, t);
@@ -126,6 +180,54 @@ internal static class ClaimsModelFeatures
                 if ((kinds & Kinds.Bigrams) != 0)
                 {
                     Add("b:" + (t == s ? "^" : stems[t - 1]) + "_" + stems[t], t == s ? surface : Surface(t - 1, t));
+                }
+
+                if (quoted is not null && quoted[t])
+                {
+                    anyQuoted = true;
+                    Add("q:" + stems[t], surface);
+                }
+
+                if ((kinds & Kinds.CharGrams) != 0 && language != "en" && !tokens.IsDigits(t))
+                {
+                    var letters = tokens.Letters(t);
+                    if (letters.Length >= 3)
+                    {
+                        var negated = (negations[t] & 1) == 1;
+                        var padded = gramBuffer[..(Math.Min(letters.Length, 40) + 2)];
+                        padded[0] = '^';
+                        letters[..(padded.Length - 2)].CopyTo(padded[1..]);
+                        padded[^1] = '$';
+                        for (var g = 0; g + 4 <= padded.Length; g++)
+                        {
+                            Add((negated ? "g:!" : "g:") + new string(padded.Slice(g, 4)), surface);
+                        }
+                    }
+                }
+            }
+
+            if (anyQuoted)
+            {
+                Add("f:quote", string.Empty);
+            }
+
+            if (spans is not null)
+            {
+                var index = spans.FindIndex(x => x.S == s);
+                if (index > 0)
+                {
+                    foreach (var c in spans[index - 1].Concepts)
+                    {
+                        Add("pc:" + c, string.Empty);
+                    }
+                }
+
+                if (index >= 0 && index + 1 < spans.Count)
+                {
+                    foreach (var c in spans[index + 1].Concepts)
+                    {
+                        Add("nc:" + c, string.Empty);
+                    }
                 }
             }
 
@@ -163,6 +265,15 @@ internal static class ClaimsModelFeatures
 
                 var negated = ((negations[hit.Start] & 1) == 1) != hit.Negative;
                 Add("c:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
+                if (question)
+                {
+                    Add("cq:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
+                }
+
+                if (quoted is not null && quoted[hit.Start])
+                {
+                    Add("cqt:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
+                }
             }
 
             var from = prepared.OriginalStart(tokens.OriginalStart(s));

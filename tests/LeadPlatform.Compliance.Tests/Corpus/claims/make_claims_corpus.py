@@ -5,6 +5,7 @@
 # holds two-sentence messages (an honest sentence followed by a claim, or two honest ones). Deterministic.
 import json, os, re, sys
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout5"))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout6"))
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
@@ -17,6 +18,8 @@ import dev5_model_sentences as D5M
 import heldout5_sentences as H5
 import dev6_sentences as D6
 import train6_sentences as T6
+import heldout6_sentences as H6
+import train7_sentences as T7
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -69,7 +72,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6"):  # heldout3, 4, 5 and train6 disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7"):  # heldout3-6, train6 and train7 disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -108,6 +111,10 @@ def main():
         build("dev6", D6, lang)
     for lang in ("en", "es", "pt"):  # round 6: train6, a training part by a second independent author (its own leave-one-part-out fold)
         build("train6", T6, lang)
+    for lang in ("en", "es", "pt"):  # round 7: heldout6 (the second independent evaluation part, spent after round 6) becomes training and validation data
+        build("heldout6", H6, lang)
+    for lang in ("en", "es", "pt"):  # round 7: train7, a training part by a fourth independent author (its own leave-one-part-out fold)
+        build("train7", T7, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
