@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Dashboard;
@@ -13,15 +14,56 @@ namespace LeadPlatform.FollowUp.Calls;
 /// its findings become plain words ("quiet hours until 08:00 their time", "no Spanish disclaimer", "opted out of SMS").
 /// The real send is checked again, so this can only be more cautious than the gate, never less.
 /// </summary>
-internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
+internal sealed class Contactability
 {
+    /// <summary>The meter of <see cref="LeadFactsWorkedOut"/> and <see cref="GateChecks"/>.</summary>
+    public const string MeterName = "LeadPlatform.FollowUp.Contactability";
+    /// <summary>Counts the leads whose facts were worked out (once per lead shown, however many channels).</summary>
+    public const string LeadFactsWorkedOut = "leadplatform.contactability.lead_facts";
+    /// <summary>Counts the gate's checks (one per channel of each lead shown).</summary>
+    public const string GateChecks = "leadplatform.contactability.gate_checks";
     private const string Probe = "Following up on your request.";
     private const string ProbeSubject = "Your request";
+    private static readonly OutreachChannel[] Channels = [OutreachChannel.Phone, OutreachChannel.Sms, OutreachChannel.Email];
 
-    public IReadOnlyList<ChannelContactability> For(LeadDocument lead, TimeDisplay display) =>
-        [.. new[] { OutreachChannel.Phone, OutreachChannel.Sms, OutreachChannel.Email }.Select(c => For(lead, c, display))];
+    private readonly ComplianceGate gate;
+    private readonly LeadFacts facts;
+    private readonly Counter<long> factsCounted;
+    private readonly Counter<long> checksCounted;
+
+    public Contactability(ComplianceGate gate, LeadFacts facts, IMeterFactory meters)
+    {
+        (this.gate, this.facts) = (gate, facts);
+        var meter = meters.Create(MeterName);
+        factsCounted = meter.CreateCounter<long>(LeadFactsWorkedOut, "{lead}",
+            "Leads whose compliance facts (consent, opt-outs, age, history, signed links) and time zones were worked out for contactability: once per lead shown.");
+        checksCounted = meter.CreateCounter<long>(GateChecks, "{check}", "The gate's checks run for contactability: one per channel of each lead shown.");
+    }
+
+    /// <summary>
+    /// Every channel of one lead. What does not depend on the channel — the lead's compliance facts (two signed links among
+    /// them) and its time zones (a phone number parsed) — is worked out once for the lead, not once per channel; the gate's
+    /// rules then run per channel, as they decide per channel.
+    /// </summary>
+    public IReadOnlyList<ChannelContactability> For(LeadDocument lead, TimeDisplay display)
+    {
+        var (leadFacts, zones) = FactsOf(lead);
+        return [.. Channels.Select(c => Check(lead, c, leadFacts, zones, display))];
+    }
 
     public ChannelContactability For(LeadDocument lead, OutreachChannel channel, TimeDisplay display)
+    {
+        var (leadFacts, zones) = FactsOf(lead);
+        return Check(lead, channel, leadFacts, zones, display);
+    }
+
+    private (LeadComplianceFacts Facts, IReadOnlyList<TimeZoneInfo> Zones) FactsOf(LeadDocument lead)
+    {
+        factsCounted.Add(1);
+        return (facts.For(lead), LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone));
+    }
+
+    private ChannelContactability Check(LeadDocument lead, OutreachChannel channel, LeadComplianceFacts leadFacts, IReadOnlyList<TimeZoneInfo> zones, TimeDisplay display)
     {
         var draft = new OutreachDraft
         {
@@ -37,8 +79,8 @@ internal sealed class Contactability(ComplianceGate gate, LeadFacts facts)
             // plain sentences for review) must not decide whether a channel is open or when it next opens.
             ApprovedContent = [new ApprovedContent { Id = "contactability-probe", Text = Probe }, new ApprovedContent { Id = "contactability-probe-subject", Text = ProbeSubject }],
         };
-        var decision = gate.Check(draft, facts.For(lead));
-        var zones = LeadTimeZones.For(lead.Person?.Country, lead.Person?.PostalCode, lead.Person?.Phone);
+        checksCounted.Add(1);
+        var decision = gate.Check(draft, leadFacts);
         var reasons = decision.Violations
             .Where(v => v.Rule != ComplianceRules.ClaimsScreen && v.Field is null)
             // Without consent there is no consented number to compare: the mismatch finding says nothing more.

@@ -50,9 +50,9 @@ internal static class ConsultationPages
 
     private static IResult Form(HttpContext http, LeadDocument lead, ConsultationBooking booking, IOptions<FollowUpOptions> options,
         IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string?> values, string? problem, int status) =>
-        DashboardEndpoints.Page<ConsultationFormPage>(new
+        DashboardEndpoints.Page<ConsultationFormPage>(new ConsultationFormPageModel
         {
-            http.User, Lead = lead, Zone = booking.ClinicZone, Errors = errors, Values = values, Problem = problem,
+            User = http.User, Lead = lead, Zone = booking.ClinicZone, Errors = errors, Values = values, Problem = problem,
             DefaultLocation = options.Value.ClinicPostalAddress,
         }, status);
 
@@ -136,7 +136,7 @@ internal static class ConsultationPages
 
     private static async Task<IResult> ContactFormAsync(Guid leadId, HttpContext http, ILeadStore store, CancellationToken ct) =>
         await store.GetAsync(leadId, ct) is { } lead
-            ? DashboardEndpoints.Page<ContactFormPage>(new { http.User, Lead = lead })
+            ? DashboardEndpoints.Page<ContactFormPage>(new ContactFormPageModel { User = http.User, Lead = lead })
             : NoSuchLead(http);
 
     private static async Task<IResult> CorrectAsync(Guid leadId, HttpContext http, ILeadStore store, ContactCorrections corrections,
@@ -147,9 +147,9 @@ internal static class ConsultationPages
         var errors = ConsultationValidation.Contact(phone, email, reason, out var e164, out var address);
         if (errors.Count > 0)
         {
-            return DashboardEndpoints.Page<ContactFormPage>(new
+            return DashboardEndpoints.Page<ContactFormPage>(new ContactFormPageModel
             {
-                http.User, Lead = lead, Errors = errors, Values = new Dictionary<string, string?> { ["phone"] = phone, ["email"] = email, ["reason"] = reason },
+                User = http.User, Lead = lead, Errors = errors, Values = new Dictionary<string, string?> { ["phone"] = phone, ["email"] = email, ["reason"] = reason },
             }, StatusCodes.Status400BadRequest);
         }
         var changed = await corrections.CorrectAsync(leadId, e164, address, reason!, Actor.For(http.User), http.RequestAborted);
@@ -158,7 +158,7 @@ internal static class ConsultationPages
 
     private static async Task<IResult> LostFormAsync(Guid leadId, HttpContext http, ILeadStore store, CancellationToken ct) =>
         await store.GetAsync(leadId, ct) is { } lead
-            ? DashboardEndpoints.Page<LostFormPage>(new { http.User, Lead = lead })
+            ? DashboardEndpoints.Page<LostFormPage>(new LostFormPageModel { User = http.User, Lead = lead })
             : NoSuchLead(http);
 
     private static async Task<IResult> LostAsync(Guid leadId, HttpContext http, ILeadStore store, LeadClosing closing,
@@ -169,9 +169,9 @@ internal static class ConsultationPages
         var errors = ConsultationValidation.Lost(lostReason, lostText);
         if (errors.Count > 0)
         {
-            return DashboardEndpoints.Page<LostFormPage>(new
+            return DashboardEndpoints.Page<LostFormPage>(new LostFormPageModel
             {
-                http.User, Lead = lead, Errors = errors, Values = new Dictionary<string, string?> { ["lostReason"] = lostReason, ["lostText"] = lostText },
+                User = http.User, Lead = lead, Errors = errors, Values = new Dictionary<string, string?> { ["lostReason"] = lostReason, ["lostText"] = lostText },
             }, StatusCodes.Status400BadRequest);
         }
         return await closing.CloseAsLostAsync(leadId, lostReason!, lostText, Actor.For(http.User), http.RequestAborted)
@@ -180,5 +180,5 @@ internal static class ConsultationPages
     }
 
     private static IResult NoSuchLead(HttpContext http) =>
-        DashboardEndpoints.Page<MessagePage>(new { Title = "No such lead", Message = "This lead does not exist (or not yet).", http.User }, StatusCodes.Status404NotFound);
+        DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "No such lead", Message = "This lead does not exist (or not yet).", User = http.User }, StatusCodes.Status404NotFound);
 }

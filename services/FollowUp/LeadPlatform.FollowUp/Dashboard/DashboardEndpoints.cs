@@ -46,9 +46,9 @@ public static class DashboardEndpoints
         open.MapPost("/sign-in/code", SecondFactorAsync).AddEndpointFilter(RequireAntiforgery);
         open.MapGet("/forbidden", (HttpContext http) => Roles.IsOnlyManager(http.User) && http.Request.Query["ReturnUrl"] == "/dashboard"
             ? Results.LocalRedirect("/dashboard/reports") // a manager's start page is the reports
-            : (IResult)Page<MessagePage>(new
+            : (IResult)Page<MessagePage>(new MessagePageModel
         {
-            Title = "Not allowed", Message = "Your role does not allow this page or action. Ask an admin if you need it.", http.User,
+            Title = "Not allowed", Message = "Your role does not allow this page or action. Ask an admin if you need it.", User = http.User,
         }, StatusCodes.Status403Forbidden));
 
         var read = app.MapGroup("/dashboard").ExcludeFromDescription().RequireAuthorization(Policies.Read);
@@ -57,9 +57,9 @@ public static class DashboardEndpoints
         app.MapQueueActions();
         read.MapGet("/leads/{leadId:guid}", LeadAsync);
         read.MapGet("/not-eligible", async (HttpContext http, DashboardQueries queries, CancellationToken ct) =>
-            Page<NotEligiblePage>(new { http.User, Leads = await queries.NotEligibleAsync(ct), Display = TimeDisplay.For(http) }));
+            Page<NotEligiblePage>(new NotEligiblePageModel { User = http.User, Leads = await queries.NotEligibleAsync(ct), Display = TimeDisplay.For(http) }));
         read.MapGet("/funnel", async (HttpContext http, DashboardQueries queries, CancellationToken ct, int days = 30) =>
-            Page<FunnelPage>(new { http.User, Report = await queries.FunnelAsync(days, ct) }));
+            Page<FunnelPage>(new FunnelPageModel { User = http.User, Report = await queries.FunnelAsync(days, ct) }));
         read.MapPost("/sign-out", (Delegate)SignOutAsync).AddEndpointFilter(RequireAntiforgery);
         read.MapGet("/security/two-factor", EnrolmentFormAsync);
         read.MapPost("/security/two-factor", EnrolAsync).AddEndpointFilter(RequireAntiforgery);
@@ -82,7 +82,7 @@ public static class DashboardEndpoints
 
         var admin = app.MapGroup("/dashboard/accounts").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
         admin.MapGet("", async (HttpContext http, AccountService accounts, CancellationToken ct, string? notice = null) =>
-            Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct), Notice = AccountNotice(notice) }));
+            Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(ct), Notice = AccountNotice(notice) }));
         admin.MapPost("", CreateAccountAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/availability", AvailabilityAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/role", (Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? role) =>
@@ -119,9 +119,14 @@ public static class DashboardEndpoints
         return await next(context);
     }
 
-    internal static RazorComponentResult Page<TComponent>(object parameters, int status = StatusCodes.Status200OK)
+    /// <summary>A page rendered from its typed model (its one <c>Model</c> parameter), with the status code.</summary>
+    internal static RazorComponentResult Page<TComponent>(IPageModel<TComponent> model, int status = StatusCodes.Status200OK)
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        new RazorComponentResult<TComponent>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+        new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model })
+        {
+            StatusCode = status, ContentType = "text/html; charset=utf-8",
+        };
+
 
     private static Results<FileContentHttpResult, NotFound> Asset(string name)
     {
@@ -134,7 +139,7 @@ public static class DashboardEndpoints
     }
 
     private static RazorComponentResult SignInForm(IOptions<AuthOptions> options, string? returnUrl = null, string? error = null) =>
-        Page<SignInPage>(new
+        Page<SignInPage>(new SignInPageModel
         {
             ReturnUrl = LocalOrDashboard(returnUrl),
             OidcDisplayName = options.Value.Oidc.IsConfigured ? options.Value.Oidc.DisplayName : null,
@@ -183,7 +188,7 @@ public static class DashboardEndpoints
     private static string Seconds(TimeSpan wait) => (int)wait.TotalSeconds == 1 ? "1 second" : $"{(int)wait.TotalSeconds} seconds";
 
     private static RazorComponentResult SignInProblem(IOptions<AuthOptions> options, string? email, string? returnUrl, string error, int status) =>
-        Page<SignInPage>(new
+        Page<SignInPage>(new SignInPageModel
         {
             Error = error, Email = email, ReturnUrl = LocalOrDashboard(returnUrl),
             OidcDisplayName = options.Value.Oidc.IsConfigured ? options.Value.Oidc.DisplayName : null,
@@ -192,7 +197,7 @@ public static class DashboardEndpoints
     private static async Task<IResult> SecondFactorFormAsync(HttpContext http)
     {
         var pending = await http.AuthenticateAsync(AuthSetup.SecondFactorScheme);
-        return pending.Succeeded ? Page<SignInCodePage>(new { }) : TypedResults.Redirect(AuthSetup.SignInPath);
+        return pending.Succeeded ? Page<SignInCodePage>(new SignInCodePageModel()) : TypedResults.Redirect(AuthSetup.SignInPath);
     }
 
     private static async Task<IResult> SecondFactorAsync(HttpContext http, AccountService accounts, SignInThrottle throttle, [FromForm] string? code)
@@ -209,12 +214,12 @@ public static class DashboardEndpoints
         if (throttle.RetryAfter(account.Email, address) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Page<SignInCodePage>(new { Error = $"Too many wrong codes. Wait {Seconds(wait)}, then try again." }, StatusCodes.Status429TooManyRequests);
+            return Page<SignInCodePage>(new SignInCodePageModel { Error = $"Too many wrong codes. Wait {Seconds(wait)}, then try again." }, StatusCodes.Status429TooManyRequests);
         }
         if (!await accounts.VerifySecondFactorAsync(id, code, http.RequestAborted))
         {
             throttle.Failed(account.Email, address);
-            return Page<SignInCodePage>(new { Error = "The code is not right, or it was used already. Enter the current code from your authenticator app." },
+            return Page<SignInCodePage>(new SignInCodePageModel { Error = "The code is not right, or it was used already. Enter the current code from your authenticator app." },
                 StatusCodes.Status400BadRequest);
         }
         throttle.Succeeded(account.Email, address);
@@ -228,15 +233,15 @@ public static class DashboardEndpoints
     private static async Task<IResult> EnrolmentFormAsync(HttpContext http, AccountService accounts, CancellationToken ct)
     {
         if (AccountService.IdOf(http.User) is not { } id || await accounts.GetAsync(id, ct) is not { } account) return TypedResults.Redirect(AuthSetup.SignInPath);
-        if (account.HasSecondFactor()) return Page<TwoFactorPage>(new { http.User, Enrolled = true });
+        if (account.HasSecondFactor()) return Page<TwoFactorPage>(new TwoFactorPageModel { User = http.User, Enrolled = true });
         var secret = await accounts.PendingSecretAsync(id, ct);
         return EnrolmentPage(http, account, secret!, problem: null, StatusCodes.Status200OK);
     }
 
     private static RazorComponentResult EnrolmentPage(HttpContext http, UserAccount account, byte[] secret, string? problem, int status) =>
-        Page<TwoFactorPage>(new
+        Page<TwoFactorPage>(new TwoFactorPageModel
         {
-            http.User,
+            User = http.User,
             Secret = Totp.Grouped(Totp.ToBase32(secret)),
             OtpAuthUri = Totp.Uri(AccountService.Issuer, account.Email, secret),
             Required = account.Roles.Contains(Roles.Admin),
@@ -328,9 +333,9 @@ public static class DashboardEndpoints
         var rows = await queries.QueueAsync(filter, http.User, ct);
         var all = await queries.QueueAsync(new QueueFilter(QueueFilter.All, null, null, null, null, null), http.User, ct);
         var coordinators = (await roster.GetCoordinatorsAsync(ct)).ToList();
-        return Page<QueuePage>(new
+        return Page<QueuePage>(new QueuePageModel
         {
-            http.User,
+            User = http.User,
             Filter = filter,
             Result = DashboardQueries.WithContact(DashboardQueries.Page(rows, filter), contactability, display),
             Display = display,
@@ -350,7 +355,7 @@ public static class DashboardEndpoints
         var display = TimeDisplay.For(http);
         var result = DashboardQueries.WithContact(DashboardQueries.Page(await queries.QueueAsync(filter, http.User, ct), filter), contactability, display);
         http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Page<QueueRows>(new { result.Rows, CanWork = http.User.IsInRole(Roles.Coordinator) || http.User.IsInRole(Roles.Admin), Display = display });
+        return Page<QueueRows>(new QueueRowsModel { Rows = result.Rows, CanWork = http.User.IsInRole(Roles.Coordinator) || http.User.IsInRole(Roles.Admin), Display = display });
     }
 
     private static async Task<IResult> LeadAsync(Guid leadId, HttpContext http, ILeadStore store, Reviews.ReviewService reviews, TimeProvider time,
@@ -370,9 +375,9 @@ public static class DashboardEndpoints
             .Where(a => a.Email.Length > 0)
             .GroupBy(a => a.Email.Trim().ToLowerInvariant())
             .ToDictionary(g => g.Key, g => g.First().DisplayName is { Length: > 0 } name ? name : g.Key);
-        return Page<LeadPage>(new
+        return Page<LeadPage>(new LeadPageModel
         {
-            http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others, Reviews = await reviews.ForLeadAsync(leadId, ct),
+            User = http.User, Lead = lead, Now = time.GetUtcNow(), Notice = Notice(notice), Others = others, Reviews = await reviews.ForLeadAsync(leadId, ct),
             Display = display, Channels = contactability.For(lead, display), Names = names,
             Show = PlainWords.Filters.Any(f => f.Key == show) ? show : null,
         });
@@ -407,9 +412,9 @@ public static class DashboardEndpoints
         _ => null,
     };
 
-    private static RazorComponentResult NoSuchLead(HttpContext http) => Page<MessagePage>(new
+    private static RazorComponentResult NoSuchLead(HttpContext http) => Page<MessagePage>(new MessagePageModel
     {
-        Title = "No such lead (yet)", Message = "A lead appears here a moment after its quote request was accepted.", http.User,
+        Title = "No such lead (yet)", Message = "A lead appears here a moment after its quote request was accepted.", User = http.User,
     }, StatusCodes.Status404NotFound);
 
     private static string ComposeChannel(string? channel) => channel == "sms" ? "sms" : "email";
@@ -430,7 +435,7 @@ public static class DashboardEndpoints
         {
             (subject, body) = (returned.Final.Subject, returned.Final.Body);
         }
-        return Page<ComposePage>(new { http.User, Lead = lead, Channel = channelName, Templates = offered, TemplateId = chosen?.Id, Subject = subject, Body = body });
+        return Page<ComposePage>(new ComposePageModel { User = http.User, Lead = lead, Channel = channelName, Templates = offered, TemplateId = chosen?.Id, Subject = subject, Body = body });
     }
 
     private static async Task<IResult> ComposeAsync(Guid leadId, HttpContext http, ILeadStore store, OutreachSender sender, TemplateService templates,
@@ -446,9 +451,9 @@ public static class DashboardEndpoints
         if (ChannelPolicy.For(parsed).HasSubject && string.IsNullOrWhiteSpace(subject)) errors["subject"] = ["An email needs a subject."];
         if (errors.Count > 0)
         {
-            return Page<ComposePage>(new
+            return Page<ComposePage>(new ComposePageModel
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, Schedule = schedule,
+                User = http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, Schedule = schedule,
                 Problem = string.Join(" ", errors.SelectMany(e => e.Value)),
             }, StatusCodes.Status400BadRequest);
         }
@@ -472,16 +477,16 @@ public static class DashboardEndpoints
         return outcome.Kind switch
         {
             OutreachOutcomeKind.Sent => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=sent#outreach-{outcome.Record!.Id}"),
-            OutreachOutcomeKind.HeldForReview => Page<ComposePage>(new
+            OutreachOutcomeKind.HeldForReview => Page<ComposePage>(new ComposePageModel
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
+                User = http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id,
                 Held = true,
                 Violations = (IReadOnlyList<ComplianceViolation>)outcome.Decision!.Violations,
             }),
             OutreachOutcomeKind.LeadNotFound => NoSuchLead(http),
-            _ => Page<ComposePage>(new
+            _ => Page<ComposePage>(new ComposePageModel
             {
-                http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id, Schedule = schedule,
+                User = http.User, Lead = lead, Channel = channelName, Subject = subject, Body = body, TemplateId = template?.Id, Schedule = schedule,
                 Problem = outcome.Kind == OutreachOutcomeKind.Blocked
                     ? "Blocked by the compliance check: nothing was sent. The decision is in the lead's evidence ledger."
                     : outcome.Problem ?? "The message was cleared but the channel did not accept it; it is recorded as failed.",
@@ -511,9 +516,9 @@ public static class DashboardEndpoints
             callbackDefault = TimeZoneInfo.ConvertTime(rounded, display.Clinic).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             callbackHint = $"The next allowed time: {display.HereAndForTheLead(rounded, zones)}.";
         }
-        return Page<CallPage>(new
+        return Page<CallPage>(new CallPageModel
         {
-            http.User, Lead = lead, Readiness = readiness, CallbackDefault = callbackDefault, CallbackHint = callbackHint,
+            User = http.User, Lead = lead, Readiness = readiness, CallbackDefault = callbackDefault, CallbackHint = callbackHint,
             Points = points, Script = script, Problem = problem, Violations = violations,
         }, status);
     }
@@ -569,7 +574,7 @@ public static class DashboardEndpoints
         problems.AddRange(CallEndpoints.Validate(body, time.GetUtcNow()).SelectMany(e => e.Value));
         if (problems.Count > 0)
         {
-            return Page<MessagePage>(new { Title = "The call is not logged yet", Message = string.Join(" ", problems) + " Go back and correct it.", http.User },
+            return Page<MessagePage>(new MessagePageModel { Title = "The call is not logged yet", Message = string.Join(" ", problems) + " Go back and correct it.", User = http.User },
                 StatusCodes.Status400BadRequest);
         }
         var (call, problem) = await calls.LogAsync(leadId, new Calls.CallLogRequest
@@ -577,7 +582,7 @@ public static class DashboardEndpoints
             Direction = direction!, Outcome = outcome!, DurationSeconds = seconds, Notes = notes, CallbackAt = callback,
             ScriptOutreachId = scriptOutreachId, ReadAloud = readAloud == "true", By = Actor.For(http.User),
         }, http.RequestAborted);
-        if (problem is not null) return Page<MessagePage>(new { Title = "The call is not logged yet", Message = problem, http.User }, StatusCodes.Status409Conflict);
+        if (problem is not null) return Page<MessagePage>(new MessagePageModel { Title = "The call is not logged yet", Message = problem, User = http.User }, StatusCodes.Status409Conflict);
         if (call is null) return NoSuchLead(http);
         return TypedResults.Redirect($"/dashboard/leads/{leadId}?notice={(call.FlaggedForCompliance ? "call-flagged" : call.CallbackTaskId is null ? "call-logged" : "callback")}");
     }
@@ -589,14 +594,14 @@ public static class DashboardEndpoints
         if (record is null) return NoSuchLead(http);
         return problem is null
             ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=call#outreach-{outreachId}")
-            : Page<MessagePage>(new { Title = "The call cannot be logged", Message = problem, http.User }, StatusCodes.Status409Conflict);
+            : Page<MessagePage>(new MessagePageModel { Title = "The call cannot be logged", Message = problem, User = http.User }, StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> NoteAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > LeadActions.MaxNoteLength)
         {
-            return Page<MessagePage>(new { Title = "The note is not valid", Message = $"Write a note of 1 to {LeadActions.MaxNoteLength} characters.", http.User },
+            return Page<MessagePage>(new MessagePageModel { Title = "The note is not valid", Message = $"Write a note of 1 to {LeadActions.MaxNoteLength} characters.", User = http.User },
                 StatusCodes.Status400BadRequest);
         }
         return await actions.AddNoteAsync(leadId, text, Actor.For(http.User), http.RequestAborted)
@@ -609,7 +614,7 @@ public static class DashboardEndpoints
     {
         if (status is null || !(LeadActions.SettableStatuses.Contains(status) || status == LeadStatus.NotEligible) || reason is { Length: > 1000 })
         {
-            return Page<MessagePage>(new { Title = "Unknown status", Message = "Choose one of the listed statuses.", http.User }, StatusCodes.Status400BadRequest);
+            return Page<MessagePage>(new MessagePageModel { Title = "Unknown status", Message = "Choose one of the listed statuses.", User = http.User }, StatusCodes.Status400BadRequest);
         }
         if (status == LeadStatus.Lost && await store.GetAsync(leadId, http.RequestAborted) is { Status: not LeadStatus.NotEligible } open)
         {
@@ -617,9 +622,9 @@ public static class DashboardEndpoints
             var lostErrors = Consultations.ConsultationValidation.Lost(lostReason, lostText);
             if (lostErrors.Count > 0)
             {
-                return Page<Consultations.LostFormPage>(new
+                return Page<Consultations.LostFormPage>(new Consultations.LostFormPageModel
                 {
-                    http.User, Lead = open, Errors = lostErrors,
+                    User = http.User, Lead = open, Errors = lostErrors,
                     Values = new Dictionary<string, string?> { ["lostReason"] = lostReason, ["lostText"] = lostText },
                 }, StatusCodes.Status400BadRequest);
             }
@@ -630,15 +635,15 @@ public static class DashboardEndpoints
         return await actions.ChangeStatusAsync(leadId, status, reason, Actor.For(http.User), http.RequestAborted) switch
         {
             StatusChange.NotFound => NoSuchLead(http),
-            StatusChange.ReasonRequired => Page<MessagePage>(new
+            StatusChange.ReasonRequired => Page<MessagePage>(new MessagePageModel
             {
                 Title = "A reason is required",
                 Message = "This lead is not eligible. To follow it up after all, give a reason (at most 1000 characters): a follow-up task is then created.",
-                http.User,
+                User = http.User,
             }, StatusCodes.Status400BadRequest),
-            StatusChange.NotSettable => Page<MessagePage>(new
+            StatusChange.NotSettable => Page<MessagePage>(new MessagePageModel
             {
-                Title = "Not a status to set", Message = "\"Not eligible\" is set by the qualification; choose \"Lost\" or \"Not a candidate\" to close a lead.", http.User,
+                Title = "Not a status to set", Message = "\"Not eligible\" is set by the qualification; choose \"Lost\" or \"Not a candidate\" to close a lead.", User = http.User,
             }, StatusCodes.Status400BadRequest),
             StatusChange.Overridden => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=override"),
             _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=status"),
@@ -649,7 +654,7 @@ public static class DashboardEndpoints
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
         {
-            return Page<MessagePage>(new { Title = "A reason is required", Message = "Say why the lead should be followed up after all (at most 1000 characters).", http.User },
+            return Page<MessagePage>(new MessagePageModel { Title = "A reason is required", Message = "Say why the lead should be followed up after all (at most 1000 characters).", User = http.User },
                 StatusCodes.Status400BadRequest);
         }
         return await actions.OverrideEligibilityAsync(leadId, reason, Actor.For(http.User), http.RequestAborted)
@@ -662,7 +667,7 @@ public static class DashboardEndpoints
         // The form posts a channel's exact name, or all.
         if (channel is null || (!(ChannelPolicy.TryParse(channel, out var policy) && policy.Name == channel) && channel != OptOutScopeNames.AllName))
         {
-            return Page<MessagePage>(new { Title = "Unknown channel", Message = "Choose email, text message, phone or any channel.", http.User }, StatusCodes.Status400BadRequest);
+            return Page<MessagePage>(new MessagePageModel { Title = "Unknown channel", Message = "Choose email, text message, phone or any channel.", User = http.User }, StatusCodes.Status400BadRequest);
         }
         return await optOuts.OptOutAsync(leadId, channel, "coordinator", Actor.For(http.User), http.RequestAborted) is null
             ? NoSuchLead(http)
@@ -672,12 +677,12 @@ public static class DashboardEndpoints
     private static async Task<IResult> MergeAsync(Guid leadId, HttpContext http, SamePerson.LeadMerger merger, [FromForm] Guid? otherLeadId)
     {
         if (otherLeadId is not { } other || other == leadId)
-            return Page<MessagePage>(new { Title = "Choose a lead", Message = "Choose the other lead to merge into this one.", http.User }, StatusCodes.Status400BadRequest);
+            return Page<MessagePage>(new MessagePageModel { Title = "Choose a lead", Message = "Choose the other lead to merge into this one.", User = http.User }, StatusCodes.Status400BadRequest);
         var (result, reason) = await merger.MergeAsync(leadId, other, Actor.For(http.User), http.RequestAborted);
         return result switch
         {
             SamePerson.MergeResult.NotFound => NoSuchLead(http),
-            SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Not merged", Message = reason ?? "These leads cannot be merged.", http.User }, StatusCodes.Status409Conflict),
+            SamePerson.MergeResult.Refused => Page<MessagePage>(new MessagePageModel { Title = "Not merged", Message = reason ?? "These leads cannot be merged.", User = http.User }, StatusCodes.Status409Conflict),
             _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=merged"),
         };
     }
@@ -685,12 +690,12 @@ public static class DashboardEndpoints
     private static async Task<IResult> UnmergeAsync(Guid leadId, HttpContext http, SamePerson.LeadMerger merger, [FromForm] Guid? otherLeadId)
     {
         if (otherLeadId is not { } other || other == leadId)
-            return Page<MessagePage>(new { Title = "Choose a lead", Message = "Choose the lead merged into this one to unmerge.", http.User }, StatusCodes.Status400BadRequest);
+            return Page<MessagePage>(new MessagePageModel { Title = "Choose a lead", Message = "Choose the lead merged into this one to unmerge.", User = http.User }, StatusCodes.Status400BadRequest);
         var (result, reason) = await merger.UnmergeAsync(leadId, other, Actor.For(http.User), http.RequestAborted);
         return result switch
         {
             SamePerson.MergeResult.NotFound => NoSuchLead(http),
-            SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Not unmerged", Message = reason ?? "These leads cannot be unmerged.", http.User }, StatusCodes.Status409Conflict),
+            SamePerson.MergeResult.Refused => Page<MessagePage>(new MessagePageModel { Title = "Not unmerged", Message = reason ?? "These leads cannot be unmerged.", User = http.User }, StatusCodes.Status409Conflict),
             _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=unmerged"),
         };
     }
@@ -699,7 +704,7 @@ public static class DashboardEndpoints
         await merger.KeepApartAsync(leadId, otherLeadId, Actor.For(http.User), http.RequestAborted) switch
         {
             SamePerson.MergeResult.NotFound => NoSuchLead(http),
-            SamePerson.MergeResult.Refused => Page<MessagePage>(new { Title = "Already merged", Message = "These leads were merged.", http.User }, StatusCodes.Status409Conflict),
+            SamePerson.MergeResult.Refused => Page<MessagePage>(new MessagePageModel { Title = "Already merged", Message = "These leads were merged.", User = http.User }, StatusCodes.Status409Conflict),
             _ => TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=kept-apart"),
         };
 
@@ -711,7 +716,7 @@ public static class DashboardEndpoints
             : await accounts.CreateAsync(email, displayName ?? string.Empty, password, [role], http.RequestAborted,
                 by: $"{http.User.Identity?.Name} ({AccountService.IdOf(http.User)})");
         if (account is not null) return TypedResults.Redirect("/dashboard/accounts");
-        return Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = error }, StatusCodes.Status400BadRequest);
+        return Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = error }, StatusCodes.Status400BadRequest);
     }
 
     private static string? AccountNotice(string? code) => code switch
@@ -741,7 +746,7 @@ public static class DashboardEndpoints
             if (changed is not null) return TypedResults.Redirect($"/dashboard/accounts?notice={what.ToString().ToLowerInvariant()}");
             if (error == "No such account.") return TypedResults.NotFound();
         }
-        return Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(ct), Problem = error }, StatusCodes.Status400BadRequest);
+        return Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(ct), Problem = error }, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> AvailabilityAsync(Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? availability)

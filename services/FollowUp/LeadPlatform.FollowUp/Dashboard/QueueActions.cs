@@ -66,9 +66,9 @@ internal static class QueueActions
         if (coordinator == "me") coordinator = http.User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? string.Empty;
         if (ids.Count == 0 || coordinator.Length > 254)
         {
-            return DashboardEndpoints.Page<MessagePage>(new
+            return DashboardEndpoints.Page<MessagePage>(new MessagePageModel
             {
-                Title = "Nothing to assign", Message = "Select one or more tasks in the queue, choose who gets them, then assign.", http.User,
+                Title = "Nothing to assign", Message = "Select one or more tasks in the queue, choose who gets them, then assign.", User = http.User,
             }, StatusCodes.Status400BadRequest);
         }
         int done = 0, refused = 0;
@@ -78,16 +78,16 @@ internal static class QueueActions
             if (result.Outcome is AssignmentOutcome.Assigned or AssignmentOutcome.Unchanged) done++;
             else if (result.Outcome == AssignmentOutcome.UnknownCoordinator)
             {
-                return DashboardEndpoints.Page<MessagePage>(new { Title = "Unknown coordinator", Message = result.Problem!, http.User }, StatusCodes.Status400BadRequest);
+                return DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "Unknown coordinator", Message = result.Problem!, User = http.User }, StatusCodes.Status400BadRequest);
             }
             else refused++;
         }
         return TypedResults.Redirect(Back(http.Request, $"assigned.{done}.{refused}", form["returnUrl"]));
     }
 
-    private static IResult NoTask(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new
+    private static IResult NoTask(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new MessagePageModel
     {
-        Title = "No such open task", Message = "The task is done or gone; the queue shows what is open now.", http.User,
+        Title = "No such open task", Message = "The task is done or gone; the queue shows what is open now.", User = http.User,
     }, StatusCodes.Status404NotFound);
 
     private static async Task<IResult> AssignmentSettingsAsync(Guid accountId, HttpContext http, AccountService accounts, SlaClock sla, TaskAssignment assignment)
@@ -133,7 +133,7 @@ internal static class QueueActions
         if (alertPhone is not null && !System.Text.RegularExpressions.Regex.IsMatch(alertPhone, @"^\+[1-9][0-9]{6,14}$")) errors.Add("The alert number is not in international form (+14155550134).");
         if (errors.Count > 0)
         {
-            return DashboardEndpoints.Page<AccountsPage>(new { http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = string.Join(" ", errors) },
+            return DashboardEndpoints.Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = string.Join(" ", errors) },
                 StatusCodes.Status400BadRequest);
         }
         var changed = await accounts.UpdateAsync(accountId, a =>

@@ -23,7 +23,7 @@ internal static class ReviewPages
         {
             if (await reviews.GetAsync(reviewId, ct) is not { } r) return NoSuchReview(http);
             await accessLog.RecordAsync(r.LeadId, http.User, Audit.LeadAccessKinds.Review, ct);
-            return DashboardEndpoints.Page<ReviewPage>(new { http.User, Review = r, Lead = await leads.GetAsync(r.LeadId, ct), Notice = Notice(notice) });
+            return DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel { User = http.User, Review = r, Lead = await leads.GetAsync(r.LeadId, ct), Notice = Notice(notice) });
         });
         review.MapPost("/reviews/{reviewId:guid}/approve", (Guid reviewId, HttpContext http, ReviewService reviews, ILeadStore leads, [FromForm] string? reason) =>
                 ApproveAsync(reviewId, http, reviews, leads, reason, null))
@@ -34,9 +34,9 @@ internal static class ReviewPages
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         review.MapPost("/reviews/{reviewId:guid}/reject", RejectAsync).AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         review.MapGet("/disclaimers", async (HttpContext http, DisclaimerMatrix matrix, Disclaimers.DisclaimerApprovals approvals, CancellationToken ct, string? approved = null) =>
-            DashboardEndpoints.Page<DisclaimersPage>(new
+            DashboardEndpoints.Page<DisclaimersPage>(new DisclaimersPageModel
             {
-                http.User, Matrix = matrix.Build(), Approved = approved,
+                User = http.User, Matrix = matrix.Build(), Approved = approved,
                 Approvals = (await approvals.ListAsync(ct)).ToDictionary(a => a.Disclaimer, StringComparer.Ordinal),
             }));
         return app;
@@ -51,7 +51,7 @@ internal static class ReviewPages
         {
             names[leadId] = await leads.GetAsync(leadId, ct) is { } lead ? DashboardQueries.NameOf(lead) : "(lead not found)";
         }
-        return DashboardEndpoints.Page<ReviewsPage>(new { http.User, Reviews = items, Names = names, Status = shown, Notice = Notice(notice) });
+        return DashboardEndpoints.Page<ReviewsPage>(new ReviewsPageModel { User = http.User, Reviews = items, Names = names, Status = shown, Notice = Notice(notice) });
     }
 
     private static string? Notice(string? code) => code switch
@@ -76,7 +76,7 @@ internal static class ReviewPages
         }
         if (problem is not null)
         {
-            return DashboardEndpoints.Page<ReviewPage>(new { http.User, Review = review, Lead = await leads.GetAsync(review.LeadId, ct), Problem = problem },
+            return DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel { User = http.User, Review = review, Lead = await leads.GetAsync(review.LeadId, ct), Problem = problem },
                 StatusCodes.Status400BadRequest);
         }
 
@@ -84,19 +84,19 @@ internal static class ReviewPages
         if (outcome.NotFound) return NoSuchReview(http);
         var lead = await leads.GetAsync(review.LeadId, ct);
         if (outcome.Problem is { } decided)
-            return DashboardEndpoints.Page<ReviewPage>(new { http.User, Review = outcome.Review!, Lead = lead, Problem = decided }, StatusCodes.Status409Conflict);
+            return DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel { User = http.User, Review = outcome.Review!, Lead = lead, Problem = decided }, StatusCodes.Status409Conflict);
         var sending = outcome.Sending!;
         return sending.Kind switch
         {
-            OutreachOutcomeKind.Blocked => DashboardEndpoints.Page<ReviewPage>(new
+            OutreachOutcomeKind.Blocked => DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel
             {
-                http.User, Review = outcome.Review!, Lead = lead,
+                User = http.User, Review = outcome.Review!, Lead = lead,
                 Problem = "Not sent: the compliance check blocks this message now. " + string.Join(" ", sending.Decision!.Violations.Select(v => v.Advice).Distinct())
                           + (sending.Decision.NextAllowedAt is { } next ? $" It can go from {next:u}; it stays in the queue." : string.Empty),
             }, StatusCodes.Status422UnprocessableEntity),
-            OutreachOutcomeKind.Failed => DashboardEndpoints.Page<ReviewPage>(new
+            OutreachOutcomeKind.Failed => DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel
             {
-                http.User, Review = outcome.Review!, Lead = lead, Problem = sending.Problem ?? "Approved, but the channel did not accept the message; it is recorded as failed.",
+                User = http.User, Review = outcome.Review!, Lead = lead, Problem = sending.Problem ?? "Approved, but the channel did not accept the message; it is recorded as failed.",
             }, StatusCodes.Status502BadGateway),
             _ => Results.Redirect("/dashboard/reviews?notice=approved"),
         };
@@ -109,9 +109,9 @@ internal static class ReviewPages
         {
             var review = await reviews.GetAsync(reviewId, ct);
             if (review is null) return NoSuchReview(http);
-            return DashboardEndpoints.Page<ReviewPage>(new
+            return DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel
             {
-                http.User, Review = review, Lead = await leads.GetAsync(review.LeadId, ct),
+                User = http.User, Review = review, Lead = await leads.GetAsync(review.LeadId, ct),
                 Problem = $"Say why you reject it (1 to {ReviewService.MaxReasonLength} characters): the coordinator reads it.",
             }, StatusCodes.Status400BadRequest);
         }
@@ -119,14 +119,14 @@ internal static class ReviewPages
         if (outcome.NotFound) return NoSuchReview(http);
         if (outcome.Problem is { } problem)
         {
-            return DashboardEndpoints.Page<ReviewPage>(new { http.User, Review = outcome.Review!, Lead = await leads.GetAsync(outcome.Review!.LeadId, ct), Problem = problem },
+            return DashboardEndpoints.Page<ReviewPage>(new ReviewPageModel { User = http.User, Review = outcome.Review!, Lead = await leads.GetAsync(outcome.Review!.LeadId, ct), Problem = problem },
                 StatusCodes.Status409Conflict);
         }
         return Results.Redirect("/dashboard/reviews?notice=rejected");
     }
 
-    private static IResult NoSuchReview(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new
+    private static IResult NoSuchReview(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new MessagePageModel
     {
-        Title = "No such review", Message = "See the review queue.", http.User,
+        Title = "No such review", Message = "See the review queue.", User = http.User,
     }, StatusCodes.Status404NotFound);
 }

@@ -17,14 +17,14 @@ internal static class TemplatePages
         // Compliance officers read templates and approve versions; only admins write them.
         var review = app.MapGroup("/dashboard/templates").ExcludeFromDescription().RequireAuthorization(Policies.Review);
         review.MapGet("", async (HttpContext http, TemplateService templates, CancellationToken ct) =>
-            DashboardEndpoints.Page<TemplatesPage>(new { http.User, Templates = await templates.ListAsync(ct) }));
-        admin.MapGet("/new", (HttpContext http, string? channel = null) => DashboardEndpoints.Page<TemplateEditPage>(new
+            DashboardEndpoints.Page<TemplatesPage>(new TemplatesPageModel { User = http.User, Templates = await templates.ListAsync(ct) }));
+        admin.MapGet("/new", (HttpContext http, string? channel = null) => DashboardEndpoints.Page<TemplateEditPage>(new TemplateEditPageModel
         {
-            http.User, Fields = new TemplateFields(null, channel == "sms" ? "sms" : "email", "en", TemplateService.DefaultCondition, null, null),
+            User = http.User, Fields = new TemplateFields(null, channel == "sms" ? "sms" : "email", "en", TemplateService.DefaultCondition, null, null),
         }));
         review.MapGet("/{templateId:guid}", async (Guid templateId, HttpContext http, TemplateService templates, CancellationToken ct, string? notice = null) =>
             await templates.GetAsync(templateId, ct) is { } t
-                ? DashboardEndpoints.Page<TemplateEditPage>(new { http.User, Template = t, Fields = FieldsOf(t), t.Version, Notice = notice switch
+                ? DashboardEndpoints.Page<TemplateEditPage>(new TemplateEditPageModel { User = http.User, Template = t, Fields = FieldsOf(t), Version = t.Version, Notice = notice switch
                 {
                     "saved" => "Saved. Coordinators can use this version once a compliance officer approves it.",
                     "approved" => "Approved: coordinators can use this version.",
@@ -37,7 +37,7 @@ internal static class TemplatePages
                 if (template is null) return NoSuchTemplate(http);
                 return problem is null
                     ? Results.Redirect($"/dashboard/templates/{templateId}?notice=approved")
-                    : DashboardEndpoints.Page<TemplateEditPage>(new { http.User, Template = template, Fields = FieldsOf(template), template.Version, Problem = problem },
+                    : DashboardEndpoints.Page<TemplateEditPage>(new TemplateEditPageModel { User = http.User, Template = template, Fields = FieldsOf(template), Version = template.Version, Problem = problem },
                         StatusCodes.Status409Conflict);
             })
             .AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
@@ -69,9 +69,9 @@ internal static class TemplatePages
             { Blocked: true } => ("Blocked by the compliance check: the template was not saved. Change what is marked below.", StatusCodes.Status422UnprocessableEntity),
             _ => ("Someone saved this template while you were editing it: your text is below; compare it with theirs and save again.", StatusCodes.Status409Conflict),
         };
-        return DashboardEndpoints.Page<TemplateEditPage>(new
+        return DashboardEndpoints.Page<TemplateEditPage>(new TemplateEditPageModel
         {
-            http.User,
+            User = http.User,
             Template = existing,
             Fields = form.Fields,
             Version = existing?.Version ?? 0,
@@ -80,8 +80,8 @@ internal static class TemplatePages
         }, status);
     }
 
-    private static IResult NoSuchTemplate(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new
+    private static IResult NoSuchTemplate(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new MessagePageModel
     {
-        Title = "No such template", Message = "It may have been removed from the list; see all templates.", http.User,
+        Title = "No such template", Message = "It may have been removed from the list; see all templates.", User = http.User,
     }, StatusCodes.Status404NotFound);
 }

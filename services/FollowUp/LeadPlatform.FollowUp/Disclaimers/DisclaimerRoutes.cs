@@ -29,7 +29,7 @@ internal static class DisclaimerRoutes
                 var (_, problem, already) = await approvals.ApproveAsync(disclaimer, Actor.For(http.User), http.RequestAborted);
                 if (problem is not null && !already)
                 {
-                    return DashboardEndpoints.Page<MessagePage>(new { Title = "Not approved", Message = problem, http.User }, StatusCodes.Status400BadRequest);
+                    return DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "Not approved", Message = problem, User = http.User }, StatusCodes.Status400BadRequest);
                 }
                 return Results.Redirect("/dashboard/disclaimers?approved=" + Uri.EscapeDataString(disclaimer?.Trim() ?? string.Empty));
             })

@@ -28,11 +28,11 @@ internal static class ImportRoutes
 
         var pages = app.MapGroup("/dashboard/imports").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
         pages.MapGet("", async (HttpContext http, LeadImporter importer, CancellationToken ct) =>
-            DashboardEndpoints.Page<ImportPage>(new { http.User, Recent = await importer.RecentAsync(ct), importer.Limits }));
+            DashboardEndpoints.Page<ImportPage>(new ImportPageModel { User = http.User, Recent = await importer.RecentAsync(ct), Limits = importer.Limits }));
         pages.MapPost("", UploadAsync).AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         pages.MapGet("/{id:guid}", async (Guid id, HttpContext http, LeadImporter importer, CancellationToken ct) =>
             await importer.GetAsync(id, ct) is { } i
-                ? DashboardEndpoints.Page<ImportPreviewPage>(new { http.User, Import = ImportView.From(i) })
+                ? DashboardEndpoints.Page<ImportPreviewPage>(new ImportPreviewPageModel { User = http.User, Import = ImportView.From(i) })
                 : NoSuchImport(http));
         pages.MapPost("/{id:guid}/apply", async (Guid id, HttpContext http, LeadImporter importer) =>
             {
@@ -84,7 +84,7 @@ internal static class ImportRoutes
             if (import is not null) return Results.Redirect($"/dashboard/imports/{import.Id}");
             problem = refused;
         }
-        return DashboardEndpoints.Page<ImportPage>(new { http.User, Recent = await importer.RecentAsync(ct), importer.Limits, FileError = problem },
+        return DashboardEndpoints.Page<ImportPage>(new ImportPageModel { User = http.User, Recent = await importer.RecentAsync(ct), Limits = importer.Limits, FileError = problem },
             StatusCodes.Status400BadRequest);
     }
 
@@ -109,8 +109,8 @@ internal static class ImportRoutes
         return (Encoding.UTF8.GetString(buffer, 0, read), false);
     }
 
-    private static IResult NoSuchImport(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new
+    private static IResult NoSuchImport(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new MessagePageModel
     {
-        Title = "No such import", Message = "Upload the file again to preview it.", http.User,
+        Title = "No such import", Message = "Upload the file again to preview it.", User = http.User,
     }, StatusCodes.Status404NotFound);
 }

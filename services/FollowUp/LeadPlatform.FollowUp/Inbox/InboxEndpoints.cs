@@ -28,9 +28,9 @@ public static class InboxEndpoints
 
         var page = app.MapGroup("/dashboard/inbox").ExcludeFromDescription().RequireAuthorization(Policies.Read);
         page.MapGet("", async (HttpContext http, LeadInbox inbox, CancellationToken ct, string? notice = null) =>
-            DashboardEndpoints.Page<InboxPage>(new
+            DashboardEndpoints.Page<InboxPage>(new InboxPageModel
             {
-                http.User, Items = await inbox.ListAsync(false, 90, ct), Display = TimeDisplay.For(http),
+                User = http.User, Items = await inbox.ListAsync(false, 90, ct), Display = TimeDisplay.For(http),
                 Notice = notice switch { "sent" => "Reply sent through the compliance check.", "read" => "Marked read.", _ => null },
             }));
         page.MapPost("/{leadId:guid}/{key}/read", async (Guid leadId, string key, HttpContext http, LeadInbox inbox) =>
@@ -56,7 +56,7 @@ public static class InboxEndpoints
         if (!email) subject = null;
         var errors = DraftValidation.Check(email ? "email" : "sms", subject, body, out _);
         if (errors.Count > 0)
-            return DashboardEndpoints.Page<MessagePage>(new { Title = "The reply is not valid", Message = string.Join(" ", errors.SelectMany(e => e.Value)), http.User },
+            return DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "The reply is not valid", Message = string.Join(" ", errors.SelectMany(e => e.Value)), User = http.User },
                 StatusCodes.Status400BadRequest);
         var outcome = await sender.SendAsync(leadId, new OutreachRequest
         {
@@ -71,15 +71,15 @@ public static class InboxEndpoints
                 return Results.NotFound();
             case OutreachOutcomeKind.HeldForReview:
                 await inbox.MarkReadAsync(leadId, key, Actor.For(http.User), ct);
-                return DashboardEndpoints.Page<MessagePage>(new { Title = "Held for review", Message = "The reply waits for a compliance officer; it is sent once approved.", http.User });
+                return DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "Held for review", Message = "The reply waits for a compliance officer; it is sent once approved.", User = http.User });
             default:
                 var why = outcome.Decision?.Violations.Select(v => v.Advice).Distinct() ?? [];
-                return DashboardEndpoints.Page<MessagePage>(new
+                return DashboardEndpoints.Page<MessagePage>(new MessagePageModel
                 {
                     Title = "Not sent",
                     Message = (outcome.Kind == OutreachOutcomeKind.Blocked ? "Blocked by the compliance check: nothing was sent. " : outcome.Problem ?? (email ? "The email could not be sent. " : "The text could not be sent. "))
                               + string.Join(" ", why),
-                    http.User,
+                    User = http.User,
                 }, StatusCodes.Status422UnprocessableEntity);
         }
     }

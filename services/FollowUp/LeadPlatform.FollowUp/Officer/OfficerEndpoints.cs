@@ -64,10 +64,10 @@ internal static class OfficerEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var period = ReportPeriod.TryParse(from, to, time.GetUtcNow(), errors);
-        if (period is null) return DashboardEndpoints.Page<EvidenceReportPage>(new { http.User, Errors = errors, From = from, To = to }, StatusCodes.Status400BadRequest);
+        if (period is null) return DashboardEndpoints.Page<EvidenceReportPage>(new EvidenceReportPageModel { User = http.User, Errors = errors, From = from, To = to }, StatusCodes.Status400BadRequest);
         var entries = await ledger.BetweenAsync(period.From, period.To, ct);
         Log(logs, http, period, entries.Count, "report");
-        return DashboardEndpoints.Page<EvidenceReportPage>(new { http.User, Period = period, Entries = entries, From = from, To = to, GeneratedAt = time.GetUtcNow() });
+        return DashboardEndpoints.Page<EvidenceReportPage>(new EvidenceReportPageModel { User = http.User, Period = period, Entries = entries, From = from, To = to, GeneratedAt = time.GetUtcNow() });
     }
 
     private static async Task<IResult> WorkspaceAsync(HttpContext http, OfficerLists lists, TimeProvider time, CancellationToken ct,
@@ -75,19 +75,19 @@ internal static class OfficerEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var period = ReportPeriod.TryParse(from, to, time.GetUtcNow(), errors);
-        if (period is null) return DashboardEndpoints.Page<OfficerPage>(new { http.User, Errors = errors, From = from, To = to }, StatusCodes.Status400BadRequest);
-        return DashboardEndpoints.Page<OfficerPage>(new { http.User, Workspace = await lists.BuildAsync(period, ct), From = from, To = to });
+        if (period is null) return DashboardEndpoints.Page<OfficerPage>(new OfficerPageModel { User = http.User, Errors = errors, From = from, To = to }, StatusCodes.Status400BadRequest);
+        return DashboardEndpoints.Page<OfficerPage>(new OfficerPageModel { User = http.User, Workspace = await lists.BuildAsync(period, ct), From = from, To = to });
     }
 
     private static async Task<IResult> LeadEvidenceAsync(Guid leadId, HttpContext http, ILeadStore store, Audit.LeadAccessLog accessLog, CancellationToken ct)
     {
         if (await store.GetAsync(leadId, ct) is not { } lead)
         {
-            return DashboardEndpoints.Page<MessagePage>(new { Title = "Lead not found", Message = "There is no lead with this id.", http.User }, StatusCodes.Status404NotFound);
+            return DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "Lead not found", Message = "There is no lead with this id.", User = http.User }, StatusCodes.Status404NotFound);
         }
         // The withheld drafts are the coordinator's words to the person: reading them is a read of the lead.
         await accessLog.RecordAsync(leadId, http.User, OfficerAccessKinds.Evidence, ct);
-        return DashboardEndpoints.Page<LeadEvidencePage>(new { http.User, Ledger = EvidenceLedger.ForLead(lead), Erased = lead.ErasedAt is not null });
+        return DashboardEndpoints.Page<LeadEvidencePage>(new LeadEvidencePageModel { User = http.User, Ledger = EvidenceLedger.ForLead(lead), Erased = lead.ErasedAt is not null });
     }
 
     private static bool WantsCsv(HttpRequest request) =>

@@ -53,9 +53,9 @@ internal static class PrivacyRoutes
     {
         if (confirm != "yes")
         {
-            return DashboardEndpoints.Page<MessagePage>(new
+            return DashboardEndpoints.Page<MessagePage>(new MessagePageModel
             {
-                Title = "Not erased", Message = "Tick the confirmation beside the button to erase this person's data.", http.User,
+                Title = "Not erased", Message = "Tick the confirmation beside the button to erase this person's data.", User = http.User,
             }, StatusCodes.Status400BadRequest);
         }
         if (await store.GetAsync(leadId, ct) is null) return NotFound(http);
@@ -72,13 +72,13 @@ internal static class PrivacyRoutes
             return true;
         });
         logs.CreateLogger("LeadPlatform.FollowUp.Privacy").LogInformation("Erasure {ErasureId} of lead {LeadId} requested from the dashboard by {Actor}", erasureId, leadId, actor);
-        return DashboardEndpoints.Page<MessagePage>(new
+        return DashboardEndpoints.Page<MessagePage>(new MessagePageModel
         {
             Title = requested ? "Erasure requested" : "Already erased",
             Message = requested
                 ? "Every service erases this person's data now (the evidence keeps its hashes). The request is on the lead's timeline with your name."
                 : "This person's data was erased before.",
-            http.User,
+            User = http.User,
         });
     }
 
@@ -94,8 +94,8 @@ internal static class PrivacyRoutes
         return result.Updated;
     }
 
-    private static IResult NotFound(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new
+    private static IResult NotFound(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new MessagePageModel
     {
-        Title = "Lead not found", Message = "There is no lead with this id.", http.User,
+        Title = "Lead not found", Message = "There is no lead with this id.", User = http.User,
     }, StatusCodes.Status404NotFound);
 }

@@ -72,9 +72,9 @@ internal static class ReportRoutes
     {
         if (!TryParse(from, to, groupBy, time, out var period, out var dimension, out var errors))
         {
-            return DashboardEndpoints.Page<ReportsPage>(new { http.User, Errors = errors, From = from, To = to, GroupBy = dimension }, StatusCodes.Status400BadRequest);
+            return DashboardEndpoints.Page<ReportsPage>(new ReportsPageModel { User = http.User, Errors = errors, From = from, To = to, GroupBy = dimension }, StatusCodes.Status400BadRequest);
         }
         var figures = await reports.BuildAsync(period!, dimension, ct);
-        return DashboardEndpoints.Page<ReportsPage>(new { http.User, Figures = figures, Period = period, GroupBy = dimension });
+        return DashboardEndpoints.Page<ReportsPage>(new ReportsPageModel { User = http.User, Figures = figures, Period = period, GroupBy = dimension });
     }
 }

@@ -20,7 +20,7 @@ internal static class ContactRulesEndpoints
             .WithSummary("The contact rule table in force (windows and frequency limits by jurisdiction), each rule with its source and verification status.")
             .RequireAuthorization(Policies.Review);
         app.MapGet("/dashboard/contact-rules", (HttpContext http, ComplianceGate gate) =>
-                DashboardEndpoints.Page<ContactRulesPage>(new { http.User, Table = View(gate.ContactRules) }))
+                DashboardEndpoints.Page<ContactRulesPage>(new ContactRulesPageModel { User = http.User, Table = View(gate.ContactRules) }))
             .ExcludeFromDescription()
             .RequireAuthorization(Policies.Review);
         return app;

@@ -13,12 +13,12 @@ internal static class ScheduledOutreachPages
         var (item, problem) = await scheduler.CancelAsync(leadId, id, Actor.For(http.User), http.RequestAborted);
         if (item is null)
         {
-            return DashboardEndpoints.Page<MessagePage>(new { Title = "No such scheduled outreach", Message = "It is not on this lead.", http.User },
+            return DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "No such scheduled outreach", Message = "It is not on this lead.", User = http.User },
                 StatusCodes.Status404NotFound);
         }
 
         return problem is null
             ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=schedule-cancelled#scheduled-outreach")
-            : DashboardEndpoints.Page<MessagePage>(new { Title = "It cannot be cancelled", Message = problem, http.User }, StatusCodes.Status409Conflict);
+            : DashboardEndpoints.Page<MessagePage>(new MessagePageModel { Title = "It cannot be cancelled", Message = problem, User = http.User }, StatusCodes.Status409Conflict);
     }
 }

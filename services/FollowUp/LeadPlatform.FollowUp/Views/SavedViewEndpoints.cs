@@ -69,7 +69,7 @@ public static class SavedViewEndpoints
             if (saved is not null) return Results.Redirect(saved.Href());
             error = addError;
         }
-        return DashboardEndpoints.Page<Dashboard.Pages.MessagePage>(new { Title = "The view was not saved", Message = error, http.User }, StatusCodes.Status400BadRequest);
+        return DashboardEndpoints.Page<Dashboard.Pages.MessagePage>(new Dashboard.Pages.MessagePageModel { Title = "The view was not saved", Message = error ?? string.Empty, User = http.User }, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> DeletePageAsync(Guid viewId, HttpContext http, AccountService accounts)

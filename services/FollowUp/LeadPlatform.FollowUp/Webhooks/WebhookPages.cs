@@ -20,7 +20,7 @@ internal static class WebhookPages
     {
         var admin = app.MapGroup("/dashboard/webhooks").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
         admin.MapGet("", async (HttpContext http, IWebhookStore store, IWebhookDeliveryStore deliveries, CancellationToken ct, string? notice = null) =>
-            DashboardEndpoints.Page<WebhooksPage>(new { http.User, Subscriptions = await ListAsync(store, deliveries, ct), Notice = NoticeOf(notice) }));
+            DashboardEndpoints.Page<WebhooksPage>(new WebhooksPageModel { User = http.User, Subscriptions = await ListAsync(store, deliveries, ct), Notice = NoticeOf(notice) }));
         admin.MapPost("", CreateAsync).AddEndpointFilter(DashboardEndpoints.RequireAntiforgery);
         admin.MapPost("/{id:guid}/disable", (Guid id, HttpContext http, IWebhookStore store, IWebhookDeliveryStore deliveries, TimeProvider time, ILoggerFactory logs) =>
                 ChangeAsync(http, WebhookRoutes.SetDisabledAsync(id, true, Actor.For(http.User), store, deliveries, time, logs, http.RequestAborted), "disabled"))
@@ -63,9 +63,9 @@ internal static class WebhookPages
         var body = new WebhookBody(form["url"].ToString(), [.. form["events"].Where(e => !string.IsNullOrEmpty(e)).Select(e => e!)],
             form["includeHealthDetails"] == "true", string.IsNullOrWhiteSpace(form["description"]) ? null : form["description"].ToString());
         var (created, errors) = await WebhookRoutes.SubscribeAsync(body, Actor.For(http.User), store, options, time, logs, ct);
-        return DashboardEndpoints.Page<WebhooksPage>(new
+        return DashboardEndpoints.Page<WebhooksPage>(new WebhooksPageModel
         {
-            http.User,
+            User = http.User,
             Subscriptions = await ListAsync(store, deliveries, ct),
             Created = created,
             Errors = created is null ? errors : null,
@@ -85,8 +85,8 @@ internal static class WebhookPages
         _ => null,
     };
 
-    private static IResult NotFound(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new
+    private static IResult NotFound(HttpContext http) => DashboardEndpoints.Page<MessagePage>(new MessagePageModel
     {
-        Title = "No such subscription", Message = "It may have been deleted; see all webhooks.", http.User,
+        Title = "No such subscription", Message = "It may have been deleted; see all webhooks.", User = http.User,
     }, StatusCodes.Status404NotFound);
 }

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.FollowUp.Templates;
+using LeadPlatform.FollowUp.Reviews;
+
+namespace LeadPlatform.FollowUp.Dashboard.Pages;
+
+/// <summary>
+/// Everything <see cref="CallPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
+/// </summary>
+public sealed record CallPageModel : Dashboard.IPageModel<CallPage>
+{
+    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
+    public required ClaimsPrincipal? User { get; init; }
+    public required LeadDocument Lead { get; init; }
+    public required LeadPlatform.FollowUp.Calls.CallReadinessView Readiness { get; init; }
+    public string? CallbackDefault { get; init; }
+    public string? CallbackHint { get; init; }
+    public string? Points { get; init; }
+    public CallScript? Script { get; init; }
+    public string? Problem { get; init; }
+    public IReadOnlyList<LeadPlatform.Compliance.ComplianceViolation> Violations { get; init; } = [];
+}
