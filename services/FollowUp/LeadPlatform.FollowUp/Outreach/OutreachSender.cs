@@ -276,7 +276,7 @@ internal sealed class OutreachSender(
         {
             if (r.Channel != ChannelNames.Phone) { problem = "Only a call script is confirmed as read aloud."; return false; }
             if (r.ReadConfirmedAt is not null) return false;
-            if (r.Status != OutreachStatus.AwaitingReadConfirmation) { problem = $"The call script is {r.Status}."; return false; }
+            if (r.Status != OutreachStatus.AwaitingReadConfirmation) { problem = $"The call script is {r.Status.Name()}."; return false; }
             r.ReadConfirmedAt = now;
             r.ReadConfirmedBy = coordinator;
             MarkSent(lead, r, now, null);
