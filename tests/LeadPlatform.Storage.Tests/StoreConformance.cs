@@ -63,6 +63,33 @@ public abstract partial class StoreConformance
     }
 
     [Fact]
+    public async Task Inserts_of_one_id_racing_with_other_writes_store_the_first_and_every_other_write()
+    {
+        // Two events of a new lead both insert it (one wins); the writes committed beside the loser all land.
+        var store = QuoteRequests();
+        var contested = SampleDocuments.QuoteRequest();
+        var others = Enumerable.Range(0, 40).Select(_ => SampleDocuments.QuoteRequest()).ToList();
+        var racing = Enumerable.Range(0, 40).Select(i =>
+        {
+            var copy = SampleDocuments.QuoteRequest();
+            copy.Id = contested.Id;
+            copy.SiteId = $"site-{i}";
+            return copy;
+        }).ToList();
+
+        var results = await Task.WhenAll(racing.Zip(others).SelectMany(pair => new[]
+        {
+            Task.Run(() => store.TryInsertAsync(pair.First, Ct)),
+            Task.Run(() => store.TryInsertAsync(pair.Second, Ct)),
+        }));
+
+        Assert.Equal(41, results.Count(r => r));
+        Assert.Equal(41, await store.CountAsync(Ct));
+        foreach (var other in others) Assert.NotNull(await store.GetAsync(other.Id, Ct));
+        Assert.StartsWith("site-", (await store.GetAsync(contested.Id, Ct))!.SiteId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replacing_the_version_that_was_read_succeeds_and_bumps_the_version()
     {
         var store = QuoteRequests();

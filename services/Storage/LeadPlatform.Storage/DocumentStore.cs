@@ -70,15 +70,15 @@ public abstract class DocumentStore<T>(string name) : IDocumentStore<T> where T 
         var pending = Volatile.Read(ref _written);
         if (!pending.Task.IsCompleted)
         {
-            try
+            // A wait that times out is the normal case of a quiet store: no TimeoutException per poll (ops read the rate of
+            // exceptions as a health signal).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (await Task.WhenAny(pending.Task, Task.Delay(timeout, stop.Token)) != pending.Task)
             {
-                await pending.Task.WaitAsync(timeout, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                return; // poll anyway: another process may have written (another replica, or before a restart)
             }
-            catch (TimeoutException)
-            {
-                // Poll anyway: another process may have written (another replica, or before a restart).
-                return;
-            }
+            await stop.CancelAsync();
         }
         // Reset before the caller scans, so a write during the scan wakes the next wait at once.
         Interlocked.CompareExchange(ref _written, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), pending);

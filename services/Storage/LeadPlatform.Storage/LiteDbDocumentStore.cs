@@ -201,7 +201,9 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     {
         if (write.Action is { } action) return action();
         var document = write.Document!;
-        if (write.ExpectedVersion is not { } expected) return Collection.Insert(document) is not null;
+        // An id that exists is refused by a lookup, not by the index's exception: an exception here would roll back every
+        // write committed beside it and send them down the one-by-one path (two events of a new lead both insert it).
+        if (write.ExpectedVersion is not { } expected) return _raw.FindById(document.Id) is null && Collection.Insert(document) is not null;
         // The stored version is read from the raw document: mapping it to T would unseal every personal field just to compare a number.
         var current = _raw.FindById(document.Id);
         if (current is null || current[nameof(StoredDocument.Version)] is not { IsNumber: true } version || version.AsInt64 != expected) return false;
