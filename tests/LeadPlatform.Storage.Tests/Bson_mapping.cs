@@ -125,7 +125,7 @@ public sealed class Bson_mapping
     public void The_dashboard_queries_render_to_their_fields()
     {
         Assert.Equal(BsonDocument.Parse("{ Email: 'ana@clinic.example' }"), Render(MongoUserAccountStore.ByEmail("ana@clinic.example")));
-        Assert.Equal(BsonDocument.Parse("{ Status: 'not_eligible' }"), Render(MongoLeadStore.InStatus("not_eligible")));
+        Assert.Equal(BsonDocument.Parse("{ Status: 'not_eligible' }"), Render(MongoLeadStore.InStatus(LeadStatus.NotEligible)));
         Assert.Equal(BsonDocument.Parse("{ CreatedAt: { $gte: ISODate('2026-11-24T10:00:00Z') } }"),
             Render(MongoLeadStore.CreatedSince(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero))));
     }

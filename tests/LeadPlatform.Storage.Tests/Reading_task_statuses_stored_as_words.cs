@@ -7,7 +7,8 @@ namespace LeadPlatform.Storage.Tests;
 /// <summary>
 /// A task's status is an enum in code and the same word in the file as before it was one: a lead written before the change
 /// (its task "done" as a string) reads back as <see cref="FollowUpTaskStatus.Done"/>, and written back it still says "done";
-/// a new task is stored as "open", not as the enum's name or number.
+/// a new task is stored as "open", not as the enum's name or number. So is an outreach's status ("sent",
+/// "awaiting_read_confirmation"), also in a database that seals personal data at rest.
 /// </summary>
 public sealed class Reading_task_statuses_stored_as_words : IDisposable
 {
@@ -49,6 +50,46 @@ public sealed class Reading_task_statuses_stored_as_words : IDisposable
         Assert.Equal(FollowUpTaskStatus.Cancelled, Assert.Single(read.Tasks).Status);
         Assert.Equal("cancelled", read.ToBsonDocument()["Tasks"].AsBsonArray[0]["Status"].AsString);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_old_lead_s_outreach_status_word_reads_as_the_enum_and_is_written_back_as_the_same_word(bool sealedAtRest)
+    {
+        // Sealed at rest, an outreach record is written by the sealing's own mapping: it keeps the word too.
+        var ct = TestContext.Current.CancellationToken;
+        var lead = SampleDocuments.Lead();
+        using var database = LiteDbFiles.Open(_folder, "followup.db", sealedAtRest ? Sealing_personal_data_at_rest.Protector() : null);
+        using var store = new LiteDbLeadStore(database);
+        Assert.True(await store.TryInsertAsync(lead, ct));
+        Assert.Equal("sent", StoredOutreachStatus(database, lead.Id));
+
+        var raw = database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(lead.Id));
+        raw["Outreach"].AsArray[0].AsDocument["Status"] = "awaiting_read_confirmation";
+        database.GetCollection(LiteDbLeadStore.CollectionName).Update(raw);
+
+        var read = (await store.GetAsync(lead.Id, ct))!;
+        Assert.Equal(OutreachStatus.AwaitingReadConfirmation, Assert.Single(read.Outreach).Status);
+        await store.UpdateAsync(lead.Id, l => { l.Tier = "B"; return true; }, ct);
+        Assert.Equal("awaiting_read_confirmation", StoredOutreachStatus(database, lead.Id));
+        Assert.Equal(["sending", "sent", "awaiting_read_confirmation", "failed"], OutreachStatuses.Map.Names.Values);
+    }
+
+    [Fact]
+    public void In_MongoDB_too_the_outreach_status_is_the_word_both_ways()
+    {
+        MongoConventions.EnsureRegistered();
+        var bson = SampleDocuments.Lead().ToBsonDocument();
+        Assert.Equal("sent", bson["Outreach"].AsBsonArray[0]["Status"].AsString);
+
+        bson["Outreach"].AsBsonArray[0].AsBsonDocument["Status"] = "failed";
+        var read = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<LeadDocument>(bson);
+        Assert.Equal(OutreachStatus.Failed, Assert.Single(read.Outreach).Status);
+        Assert.Equal("failed", read.ToBsonDocument()["Outreach"].AsBsonArray[0]["Status"].AsString);
+    }
+
+    private static string StoredOutreachStatus(LiteDatabase database, Guid leadId) =>
+        database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(leadId))["Outreach"].AsArray[0].AsDocument["Status"].AsString;
 
     private static string StoredStatus(LiteDatabase database, Guid leadId) =>
         database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(leadId))["Tasks"].AsArray[0].AsDocument["Status"].AsString;

@@ -155,6 +155,51 @@ public abstract partial class StoreConformance
     }
 
     [Fact]
+    public async Task An_update_bounded_to_fewer_attempts_gives_up_after_them()
+    {
+        var (store, document) = await StoredDecisionAsync();
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.UpdateAsync(document.Id, (d, _) =>
+        {
+            attempts++;
+            TheirChangeAsync(store, document.Id, $"theirs-{attempts}").GetAwaiter().GetResult();
+            d.Flags.Add("mine");
+            return true;
+        }, new UpdateOptions<QualificationDocument> { Attempts = 3 }, Ct));
+
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task A_single_attempt_that_loses_its_race_is_a_conflicted_outcome_and_writes_nothing()
+    {
+        var (store, document) = await StoredDecisionAsync();
+        var held = (await store.GetAsync(document.Id, Ct))!;
+        var logger = new ListLogger();
+        await TheirChangeAsync(store, document.Id, "theirs"); // the held copy is stale now
+        var attempts = 0;
+
+        var result = await store.UpdateAsync(document.Id, (d, log) =>
+        {
+            attempts++;
+            log.LogInformation("Mine written");
+            d.Flags.Add("mine");
+            return true;
+        }, new UpdateOptions<QualificationDocument> { Held = held, Attempts = 1, ConflictIsOutcome = true, Logger = logger }, Ct);
+
+        Assert.Equal(UpdateOutcome.Conflicted, result.Outcome);
+        Assert.True(result.Conflicted);
+        Assert.False(result.Updated);
+        Assert.Equal(1, attempts);
+        Assert.Empty(logger.Messages);
+        var stored = (await store.GetAsync(document.Id, Ct))!;
+        Assert.DoesNotContain("mine", stored.Flags); // theirs stands
+        Assert.Contains("theirs", stored.Flags);
+        Assert.Equal(2, stored.Version);
+    }
+
+    [Fact]
     public async Task Many_updates_of_one_document_at_once_all_land()
     {
         var (store, document) = await StoredDecisionAsync();

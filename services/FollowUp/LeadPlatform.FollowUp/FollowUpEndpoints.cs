@@ -100,7 +100,7 @@ public static class FollowUpEndpoints
                 t.Id, lead.Id, lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null, lead.Inquiry?.Condition,
                 t.Tier, t.DueAt, t.DueAt < now, t.AssignedTo, lead.OpenLinks().Count())
             {
-                AssignedToName = t.AssignedTo is { } a ? names.GetValueOrDefault(a, a) : null, Status = lead.Status,
+                AssignedToName = t.AssignedTo is { } a ? names.GetValueOrDefault(a, a) : null, Status = lead.Status.Name(),
             }))
             .OrderBy(i => i.DueAt)
             .ToList();

@@ -6,7 +6,8 @@ namespace LeadPlatform.Storage;
 /// <summary>
 /// The one way to change a stored document: read it, apply the change, write it with the version check, and on a
 /// conflict do it all again on a fresh read, with one policy for every store and caller (<see cref="Attempts"/> attempts,
-/// a short jittered pause between them). The change may run more than once: it must decide from the document it is given
+/// a short jittered pause between them; a caller may bound them lower, <see cref="UpdateOptions{T}.Attempts"/>, and take a
+/// last lost race as an outcome instead of an exception, <see cref="UpdateOptions{T}.ConflictIsOutcome"/>). The change may run more than once: it must decide from the document it is given
 /// (return false when there is nothing to do: nothing is written), and must not send or log directly; what it logs
 /// through the logger it is given is written once, after the attempt that landed.
 /// Built on the store's own read and versioned replace (<see cref="IDocumentStore{T}.GetAsync"/>,
@@ -40,6 +41,8 @@ public static class DocumentUpdates
         ArgumentNullException.ThrowIfNull(change);
         var held = options?.Held is { } h && h.Id == id ? h : null;
         var heldMissing = held is null && options?.HeldMissing == true && options.Create is not null;
+        var attempts = options?.Attempts ?? Attempts;
+        if (attempts < 1) throw new ArgumentOutOfRangeException(nameof(options), attempts, "An update makes at least one attempt.");
         for (var attempt = 1; ; attempt++)
         {
             var first = attempt == 1;
@@ -72,7 +75,7 @@ public static class DocumentUpdates
                     await store.ReplaceAsync(document, cancellationToken);
                     landed = true;
                 }
-                catch (ConcurrencyConflictException) when (attempt < Attempts)
+                catch (ConcurrencyConflictException) when (attempt < attempts || options?.ConflictIsOutcome == true)
                 {
                     landed = false;
                 }
@@ -83,9 +86,27 @@ public static class DocumentUpdates
                 log?.Commit();
                 return new UpdateResult<T>(UpdateOutcome.Updated, document);
             }
-            if (attempt >= Attempts) throw new ConcurrencyConflictException(store.Name, id, document.Version);
+            if (attempt >= attempts)
+            {
+                if (options?.ConflictIsOutcome == true) return new UpdateResult<T>(UpdateOutcome.Conflicted, document);
+                throw new ConcurrencyConflictException(store.Name, id, document.Version);
+            }
             await Task.Delay(Pause(attempt), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Writes the document as the caller changed it, once, with the version check: false (nothing written) when someone
+    /// changed it since it was read, whose change then stands (a second sender, a replica whose lease ran out). For a
+    /// write that must not be redone on a fresh read; anything else is an <see cref="UpdateAsync{T}(IDocumentStore{T}, Guid, Func{T, bool}, CancellationToken)"/>.
+    /// </summary>
+    public static async Task<bool> TryReplaceHeldAsync<T>(this IDocumentStore<T> store, T document, CancellationToken cancellationToken = default)
+        where T : StoredDocument
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var written = await store.UpdateAsync(document.Id, (_, _) => true,
+            new UpdateOptions<T> { Held = document, Attempts = 1, ConflictIsOutcome = true }, cancellationToken);
+        return written.Updated;
     }
 
     /// <summary>The pause after the <paramref name="attempt"/>th lost race: none after the first, then up to 2, 4, 8 … ms (at most 50), at random.</summary>

@@ -1,4 +1,5 @@
 using LeadPlatform.Storage.Privacy;
+using LeadPlatform.Storage.Names;
 using LiteDB;
 
 namespace LeadPlatform.Storage;
@@ -15,7 +16,7 @@ public static class LiteDbFiles
         if (protector is null) return CreatePlainMapper();
         var mapper = new SealingMapper(protector);
         Configure(mapper);
-        var plain = CreatePlainMapper();
+        var plain = mapper.NewPlainMapper();
         foreach (var (type, purpose) in SealedTypes.Whole)
         {
             mapper.RegisterType(type,
@@ -43,7 +44,19 @@ public static class LiteDbFiles
     /// </summary>
     public static void SealFields<T>(LiteDatabase database, string purpose, params string[] fields)
     {
-        if (database.Mapper is SealingMapper mapper) SealFields(mapper, CreatePlainMapper(), typeof(T), purpose, fields);
+        if (database.Mapper is SealingMapper mapper) SealFields(mapper, mapper.NewPlainMapper(), typeof(T), purpose, fields);
+    }
+
+    /// <summary>
+    /// Documents in this database keep <typeparamref name="TEnum"/> as its stored names (<see cref="NameMap{TEnum}"/>),
+    /// also inside the types whose fields are sealed (their plain mapping gets the names too, whichever is called first).
+    /// </summary>
+    public static void UseNames<TEnum>(LiteDatabase database, NameMap<TEnum> names) where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(names);
+        names.RegisterIn(database.Mapper);
+        if (database.Mapper is SealingMapper mapper) mapper.UseNames(names.RegisterIn);
     }
 
     /// <summary>
@@ -123,6 +136,30 @@ public static class LiteDbFiles
 
     private sealed class SealingMapper(PersonalDataProtector protector) : BsonMapper
     {
+        // The plain mappers that write what is sealed (and the vocabularies' names, for them too).
+        private readonly List<BsonMapper> _plain = [];
+        private readonly List<Action<BsonMapper>> _names = [];
+
         public PersonalDataProtector Protector { get; } = protector;
+
+        public BsonMapper NewPlainMapper()
+        {
+            lock (_plain)
+            {
+                var plain = CreatePlainMapper();
+                foreach (var register in _names) register(plain);
+                _plain.Add(plain);
+                return plain;
+            }
+        }
+
+        public void UseNames(Action<BsonMapper> register)
+        {
+            lock (_plain)
+            {
+                _names.Add(register);
+                foreach (var plain in _plain) register(plain);
+            }
+        }
     }
 }

@@ -26,5 +26,17 @@ public sealed class UpdateOptions<T> where T : StoredDocument
     /// </summary>
     public ILogger? Logger { get; init; }
 
+    /// <summary>
+    /// At most this many attempts (null: <see cref="DocumentUpdates.Attempts"/>). 1: write what the first attempt made, or
+    /// lose to whoever changed the document meanwhile (a lease that ran out, a second sender).
+    /// </summary>
+    public int? Attempts { get; init; }
+
+    /// <summary>
+    /// A last attempt lost to a conflict is <see cref="UpdateOutcome.Conflicted"/> (nothing written, the caller decides)
+    /// instead of a <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    public bool ConflictIsOutcome { get; init; }
+
     public static UpdateOptions<T> From(T? held, ILogger? logger = null) => new() { Held = held, Logger = logger };
 }

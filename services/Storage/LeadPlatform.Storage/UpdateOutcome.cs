@@ -11,4 +11,10 @@ public enum UpdateOutcome
 
     /// <summary>The change was applied and written with the version check (or inserted, for a document it created).</summary>
     Updated,
+
+    /// <summary>
+    /// Every attempt lost to another writer and the caller asked for an outcome rather than an exception
+    /// (<see cref="UpdateOptions{T}.ConflictIsOutcome"/>): nothing written; the document is the last attempt's, not stored.
+    /// </summary>
+    Conflicted,
 }

@@ -6,4 +6,7 @@ public readonly record struct UpdateResult<T>(UpdateOutcome Outcome, T? Document
     public bool Updated => Outcome == UpdateOutcome.Updated;
 
     public bool Found => Outcome != UpdateOutcome.NotFound;
+
+    /// <summary>Someone else's change won every attempt (only with <see cref="UpdateOptions{T}.ConflictIsOutcome"/>): nothing written.</summary>
+    public bool Conflicted => Outcome == UpdateOutcome.Conflicted;
 }

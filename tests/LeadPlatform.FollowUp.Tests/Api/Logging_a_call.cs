@@ -62,7 +62,7 @@ public sealed class Logging_a_call : IAsyncLifetime
         Assert.All(stored.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
         Assert.Null(stored.NextDueAt);
         Assert.DoesNotContain(await QueueAsync(), i => (Guid)i!["leadId"]! == lead.LeadId);
-        Assert.Equal("contacted", stored.Status);
+        Assert.Equal("contacted", stored.Status.Name());
         Assert.Contains(stored.Timeline, e => e.Kind == "call_logged" && e.Summary.Contains("reached", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -105,7 +105,7 @@ public sealed class Sending_texts_through_a_provider : IAsyncLifetime
         Assert.Single(_provider.Requests.Select(r => r.IdempotencyKey).Distinct());
         var text = Assert.Single(_provider.Texts);
         var outreach = Assert.Single((await impatient.Leads.GetAsync(lead.LeadId))!.Outreach);
-        Assert.Equal("sent", outreach.Status);
+        Assert.Equal("sent", LeadPlatform.FollowUp.Storage.OutreachStatuses.Name(outreach.Status));
         Assert.Equal(text.Id, outreach.ProviderMessageId);
     }
 

@@ -1,6 +1,6 @@
-using LeadPlatform.ServiceDefaults.Configuration;
 using LeadPlatform.ServiceDefaults.Messaging;
 using LeadPlatform.ServiceDefaults.Storage;
+using LeadPlatform.Storage.Names;
 
 namespace LeadPlatform.FollowUp.Tests.Configuration;
 
@@ -56,7 +56,7 @@ public sealed class Reading_transport_storage_and_provider_names
         Assert.Equal("FollowUp:Sms:Provider 'carrier-pigeon' is unknown: use file or http.", inner.Message);
     }
 
-    private static void RoundTrips<TEnum>(SettingNames<TEnum> map, IReadOnlyDictionary<TEnum, string> stored)
+    private static void RoundTrips<TEnum>(NameMap<TEnum> map, IReadOnlyDictionary<TEnum, string> stored)
         where TEnum : struct, Enum
     {
         // The names stay exactly those the appsettings, compose files and manifests use.

@@ -75,7 +75,7 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
         Assert.Equal(LeadStatus.ConsultationBooked, stored.Status);
         Assert.All(stored.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
-        Assert.Contains(stored.Timeline, e => e.Kind == "status_changed" && e.Details["to"] == LeadStatus.ConsultationBooked);
+        Assert.Contains(stored.Timeline, e => e.Kind == "status_changed" && e.Details["to"] == LeadStatus.ConsultationBooked.Name());
         Assert.Contains(stored.Timeline, e => e.Kind == "consultation_booked" && e.Summary.Contains("09:00 (America/Los_Angeles)", StringComparison.Ordinal));
 
         var consultation = Assert.Single(stored.Consultations);

@@ -46,7 +46,7 @@ public sealed class Closing_a_lead_as_lost : IAsyncLifetime
     {
         var leadId = await QualifiedAsync();
 
-        using var response = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = LeadStatus.Lost }, $"/dashboard/leads/{leadId}");
+        using var response = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = LeadStatus.Lost.Name() }, $"/dashboard/leads/{leadId}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
@@ -71,7 +71,7 @@ public sealed class Closing_a_lead_as_lost : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, consultation.StatusCode);
 
         using (var saved = await _ana.PostFormAsync($"/dashboard/leads/{byForm}/status",
-                   new() { ["status"] = LeadStatus.Lost, ["lostReason"] = "price" }, $"/dashboard/leads/{byForm}"))
+                   new() { ["status"] = LeadStatus.Lost.Name(), ["lostReason"] = "price" }, $"/dashboard/leads/{byForm}"))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         using (var api = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{byApi}/lost", new { reason = "price" }, Ct))
             Assert.Equal(HttpStatusCode.OK, api.StatusCode);

@@ -47,9 +47,9 @@ public sealed partial class Reviving_a_not_eligible_lead : IAsyncLifetime
         var page = await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}");
         var select = StatusSelect().Match(page);
         Assert.True(select.Success, "the lead page has a status list");
-        Assert.Equal(LeadStatus.NotEligible, Assert.Single(SelectedOption().Matches(select.Value)).Groups[1].Value);
+        Assert.Equal(LeadStatus.NotEligible.Name(), Assert.Single(SelectedOption().Matches(select.Value)).Groups[1].Value);
 
-        using var saved = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = LeadStatus.NotEligible }, $"/dashboard/leads/{leadId}");
+        using var saved = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = LeadStatus.NotEligible.Name() }, $"/dashboard/leads/{leadId}");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.NotEligible, lead.Status);
@@ -61,7 +61,7 @@ public sealed partial class Reviving_a_not_eligible_lead : IAsyncLifetime
     {
         var leadId = await NotEligibleLeadAsync();
 
-        using var withoutReason = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = LeadStatus.New }, $"/dashboard/leads/{leadId}");
+        using var withoutReason = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = LeadStatus.New.Name() }, $"/dashboard/leads/{leadId}");
         Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
         Assert.Contains("reason", await withoutReason.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var unchanged = (await _host.Leads.GetAsync(leadId))!;
@@ -70,7 +70,7 @@ public sealed partial class Reviving_a_not_eligible_lead : IAsyncLifetime
         Assert.DoesNotContain(unchanged.Timeline, e => e.Kind == "status_changed");
 
         using var revived = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status",
-            new() { ["status"] = LeadStatus.New, ["reason"] = "Confirmed by phone that the date of birth was mistyped." }, $"/dashboard/leads/{leadId}");
+            new() { ["status"] = LeadStatus.New.Name(), ["reason"] = "Confirmed by phone that the date of birth was mistyped." }, $"/dashboard/leads/{leadId}");
         Assert.Equal(HttpStatusCode.Redirect, revived.StatusCode);
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.New, lead.Status);

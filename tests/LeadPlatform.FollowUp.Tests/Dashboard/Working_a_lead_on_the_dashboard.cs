@@ -45,7 +45,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
 
         foreach (var status in new[] { LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked })
         {
-            using var changed = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = status }, $"/dashboard/leads/{leadId}");
+            using var changed = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status", new() { ["status"] = status.Name() }, $"/dashboard/leads/{leadId}");
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         }
         using var note = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/notes", new() { ["text"] = "Prefers mornings <b>please</b>." }, $"/dashboard/leads/{leadId}");
@@ -55,9 +55,9 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.ConsultationBooked, lead.Status);
         var changes = lead.Timeline.Where(e => e.Kind == "status_changed").ToList();
-        Assert.Equal([LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked], changes.Select(e => e.Details["to"]));
+        Assert.Equal([LeadStatus.Contacted.Name(), LeadStatus.QuoteSent.Name(), LeadStatus.ConsultationBooked.Name()], changes.Select(e => e.Details["to"]));
         Assert.All(changes, e => Assert.Equal("Ana", e.Actor));
-        Assert.Equal([LeadStatus.New, LeadStatus.Contacted, LeadStatus.QuoteSent], changes.Select(e => e.Details["from"]));
+        Assert.Equal([LeadStatus.New.Name(), LeadStatus.Contacted.Name(), LeadStatus.QuoteSent.Name()], changes.Select(e => e.Details["from"]));
         Assert.All(lead.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
         Assert.Single(lead.Timeline, e => e.Kind == "note" && e.Actor == "Ana" && e.Summary == "Prefers mornings <b>please</b>.");
 

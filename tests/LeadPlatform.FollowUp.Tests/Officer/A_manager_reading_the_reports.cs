@@ -52,7 +52,7 @@ public sealed class A_manager_reading_the_reports : IAsyncLifetime
         using (var sent = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{booked}/outreach",
                    new { channel = "email", subject = "Your inquiry", body = "Hello Maria, thank you for your inquiry. When may we call you?" }, Ct))
             Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync(Ct));
-        using (var status = await _ana.PostFormAsync($"/dashboard/leads/{booked}/status", new() { ["status"] = LeadStatus.ConsultationBooked }, $"/dashboard/leads/{booked}"))
+        using (var status = await _ana.PostFormAsync($"/dashboard/leads/{booked}/status", new() { ["status"] = LeadStatus.ConsultationBooked.Name() }, $"/dashboard/leads/{booked}"))
             Assert.Equal(HttpStatusCode.Redirect, status.StatusCode);
         _booked = booked;
     }

@@ -65,7 +65,7 @@ public sealed class Returning_to_the_clinic : IAsyncLifetime
     {
         var leadId = await _clinic.SubmitAsync(People.Request("Robert", "Stone", "robert.stone@fastmail.com", null, "1975-09-30", "Back pain since spring."));
         await _clinic.LeadWhenAsync(leadId, l => l["outreach"]!.AsArray().Any(o => (string?)o!["status"] == "sent"), "the acknowledgement");
-        await _clinic.Host.App.Services.GetRequiredService<LeadActions>().SetStatusAsync(leadId, "contacted", "Ana", TestContext.Current.CancellationToken);
+        await _clinic.Host.App.Services.GetRequiredService<LeadActions>().SetStatusAsync(leadId, LeadPlatform.FollowUp.Storage.LeadStatus.Contacted, "Ana", TestContext.Current.CancellationToken);
 
         // Robert again, with a new address he now prefers (not his on file: nobody confirmed it is him writing).
         var again = People.Request("Robert", "Stone", "ROBERT.STONE@fastmail.com", null, "1975-09-30", "Still hurts. Is there an opening?");

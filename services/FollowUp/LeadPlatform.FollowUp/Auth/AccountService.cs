@@ -23,6 +23,8 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
     public const string Issuer = "LeadPlatform";
     /// <summary>How long one replica trusts a security stamp it read; on the replica that made a change, it applies at once.</summary>
     public static readonly TimeSpan StampCacheLifetime = TimeSpan.FromSeconds(5);
+    /// <summary>Attempts at one change of an account before a conflict is let out (or, signing in, the time left unrecorded).</summary>
+    private const int UpdateAttempts = 10;
 
     private static readonly PasswordHasher<UserAccount> Hasher = new();
     // Verifying against this when the account does not exist keeps the answer's timing the same.
@@ -47,19 +49,18 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
             return null;
         }
 
-        UserAccount? updated;
-        try
+        // The right password is not refused because the last-sign-in time could not be written in a burst of sign-ins (a
+        // conflict on every attempt is an outcome here, not an exception), unless the account has no security stamp yet: a
+        // session needs one stored, so then the conflict is let out.
+        var signedIn = await UpdateCoreAsync(account.Id, a =>
         {
-            updated = await UpdateAsync(account.Id, a =>
-            {
-                a.LastSignInAt = time.GetUtcNow();
-                if (string.IsNullOrEmpty(a.SecurityStamp)) a.SecurityStamp = NewStamp();
-                if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = Hasher.HashPassword(a, password);
-            }, cancellationToken);
-        }
-        catch (LeadPlatform.Storage.ConcurrencyConflictException) when (!string.IsNullOrEmpty(account.SecurityStamp))
+            a.LastSignInAt = time.GetUtcNow();
+            if (string.IsNullOrEmpty(a.SecurityStamp)) a.SecurityStamp = NewStamp();
+            if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = Hasher.HashPassword(a, password);
+        }, conflictIsOutcome: !string.IsNullOrEmpty(account.SecurityStamp), cancellationToken);
+        var updated = signedIn.Document;
+        if (signedIn.Conflicted)
         {
-            // The right password is not refused because the last-sign-in time could not be written in a burst of sign-ins.
             logger.LogWarning("Last sign-in time of account {AccountId} not recorded: the account kept changing meanwhile", account.Id);
             updated = account;
         }
@@ -100,30 +101,28 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
         return (account, null);
     }
 
-    public async Task<UserAccount?> UpdateAsync(Guid id, Action<UserAccount> change, CancellationToken cancellationToken = default)
+    /// <summary>Changes the account (null when there is none); a conflict on every attempt is let out.</summary>
+    public async Task<UserAccount?> UpdateAsync(Guid id, Action<UserAccount> change, CancellationToken cancellationToken = default) =>
+        (await UpdateCoreAsync(id, change, conflictIsOutcome: false, cancellationToken)) is { Updated: true } result ? result.Document : null;
+
+    /// <summary>
+    /// Concurrent changes of one account (an admin signing in from two tabs at once) retry on a fresh read (the store's
+    /// update, bounded to <see cref="UpdateAttempts"/>); on a landed change this replica forgets the stamp it cached.
+    /// </summary>
+    private async Task<UpdateResult<UserAccount>> UpdateCoreAsync(Guid id, Action<UserAccount> change, bool conflictIsOutcome, CancellationToken cancellationToken)
     {
-        // Concurrent changes of one account (an admin signing in from two tabs at once) retry on a fresh read, with a
-        // short random pause so they do not collide again in step; the last conflict is the caller's to handle.
-        const int attempts = 10;
-        for (var attempt = 0; attempt < attempts; attempt++)
+        var result = await store.UpdateAsync(id, (a, _) =>
         {
-            if (attempt > 0) await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
-            var account = await store.GetAsync(id, cancellationToken);
-            if (account is null) return null;
-            change(account);
-            try
-            {
-                await store.ReplaceAsync(account, cancellationToken);
-                _generations.AddOrUpdate(id, 1, (_, g) => g + 1);
-                _stamps.TryRemove(id, out _);
-                logger.LogInformation("Dashboard account {AccountId} changed: on duty {OnDuty}, on leave {OnLeave}, disabled {Disabled}", account.Id, account.OnDuty, account.OnLeave, account.Disabled);
-                return account;
-            }
-            catch (LeadPlatform.Storage.ConcurrencyConflictException) when (attempt < attempts - 1)
-            {
-            }
+            change(a);
+            return true;
+        }, new UpdateOptions<UserAccount> { Attempts = UpdateAttempts, ConflictIsOutcome = conflictIsOutcome }, cancellationToken);
+        if (result is { Updated: true, Document: { } account })
+        {
+            _generations.AddOrUpdate(id, 1, (_, g) => g + 1);
+            _stamps.TryRemove(id, out _);
+            logger.LogInformation("Dashboard account {AccountId} changed: on duty {OnDuty}, on leave {OnLeave}, disabled {Disabled}", account.Id, account.OnDuty, account.OnLeave, account.Disabled);
         }
-        return null;
+        return result;
     }
 
     /// <summary>Ends every session of the account (its security stamp changes): at sign-out, so a copied cookie stops working too.</summary>

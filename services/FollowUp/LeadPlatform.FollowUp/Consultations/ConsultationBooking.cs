@@ -37,7 +37,7 @@ internal sealed class ConsultationBooking(
     public async Task<ConsultationChange> BookAsync(Guid leadId, ConsultationRequest request, CancellationToken cancellationToken)
     {
         Consultation? booked = null;
-        string? from = null;
+        LeadStatus? from = null;
         var change = await WriteAsync(leadId, (lead, now) =>
         {
             if (Current(lead) is { } existing) return (existing, "The lead has a consultation booked already: reschedule or cancel it.");
@@ -53,7 +53,8 @@ internal sealed class ConsultationBooking(
                 UpdatedAt = now,
             };
             lead.Consultations.Add(booked);
-            from = lead.Status;
+            var was = lead.Status;
+            from = was;
             lead.Status = LeadStatus.ConsultationBooked;
             lead.LostReason = null;
             lead.LostReasonText = null;
@@ -61,8 +62,8 @@ internal sealed class ConsultationBooking(
             lead.Record(new TimelineEntry
             {
                 At = now, Kind = "status_changed", Actor = request.By,
-                Summary = $"Status: {Dashboard.LeadActions.Describe(from)} → {Dashboard.LeadActions.Describe(LeadStatus.ConsultationBooked)}",
-                Details = new() { ["from"] = from, ["to"] = LeadStatus.ConsultationBooked },
+                Summary = $"Status: {Dashboard.LeadActions.Describe(was)} → {Dashboard.LeadActions.Describe(LeadStatus.ConsultationBooked)}",
+                Details = new() { ["from"] = was.Name(), ["to"] = LeadStatus.ConsultationBooked.Name() },
             });
             lead.Record(new TimelineEntry
             {
@@ -73,11 +74,11 @@ internal sealed class ConsultationBooking(
             return (booked, null);
         }, cancellationToken);
         if (change.Consultation is null || change.Conflict is not null) return change;
-        logger.LogInformation("Consultation {ConsultationId} booked for lead {LeadId} (status was {FromStatus})", booked!.Id, leadId, from);
+        logger.LogInformation("Consultation {ConsultationId} booked for lead {LeadId} (status was {FromStatus})", booked!.Id, leadId, from?.Name());
         if (webhooks is not null)
         {
             await webhooks.RaiseAsync(Webhooks.WebhookEvents.ConsultationBooked, leadId, booked.BookedAt, $"consultation_booked:{booked.Id:N}",
-                new JsonObject { ["status"] = LeadStatus.ConsultationBooked, ["consultationId"] = booked.Id, ["startsAt"] = booked.StartsAt }, CancellationToken.None);
+                new JsonObject { ["status"] = LeadStatus.ConsultationBooked.Name(), ["consultationId"] = booked.Id, ["startsAt"] = booked.StartsAt }, CancellationToken.None);
         }
         var confirmation = request.SendConfirmation ? await MessageAsync(leadId, booked.Id, "REQUEST", request.By) : null;
         await ScheduleReminderAsync(leadId, booked.Id, request.By);
@@ -151,7 +152,7 @@ internal sealed class ConsultationBooking(
             {
                 At = now, Kind = "status_changed", Actor = by,
                 Summary = $"Status: {Dashboard.LeadActions.Describe(from)} → {Dashboard.LeadActions.Describe(LeadStatus.Contacted)}",
-                Details = new() { ["from"] = from, ["to"] = LeadStatus.Contacted },
+                Details = new() { ["from"] = from.Name(), ["to"] = LeadStatus.Contacted.Name() },
             });
             return (c, null);
         }, cancellationToken);

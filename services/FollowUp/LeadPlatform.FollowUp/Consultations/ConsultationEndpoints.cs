@@ -103,7 +103,7 @@ public static class ConsultationEndpoints
         DraftValidation.Name(errors, "coordinator", body.Coordinator, required: false);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The reason is not valid");
         return await closing.CloseAsLostAsync(leadId, body.Reason!, body.Text, Actor.For(http.User, body.Coordinator), cancellationToken)
-            ? TypedResults.Ok(new LeadStatusView(leadId, LeadStatus.Lost, body.Reason, string.IsNullOrWhiteSpace(body.Text) ? null : body.Text.Trim()))
+            ? TypedResults.Ok(new LeadStatusView(leadId, LeadStatus.Lost.Name(), body.Reason, string.IsNullOrWhiteSpace(body.Text) ? null : body.Text.Trim()))
             : OutreachEndpoints.NoSuchLead();
     }
 

@@ -29,10 +29,10 @@ internal sealed class LeadClosing(ILeadStore store, TimeProvider time, ILogger<L
             {
                 At = now, Kind = "status_changed", Actor = by,
                 Summary = $"Status: {Dashboard.LeadActions.Describe(from)} → Lost. Reason: {words}",
-                Details = new() { ["from"] = from, ["to"] = LeadStatus.Lost, ["lostReason"] = reason },
+                Details = new() { ["from"] = from.Name(), ["to"] = LeadStatus.Lost.Name(), ["lostReason"] = reason },
             });
             if (lead.LostReasonText is { } more) lead.Timeline[^1].Details["lostReasonText"] = more;
-            log.LogInformation("Lead {LeadId} closed as lost ({LostReason}); status was {FromStatus}", leadId, reason, from);
+            log.LogInformation("Lead {LeadId} closed as lost ({LostReason}); status was {FromStatus}", leadId, reason, from.Name());
             return true;
         }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
         return result.Updated;

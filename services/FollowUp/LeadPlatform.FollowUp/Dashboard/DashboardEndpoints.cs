@@ -612,11 +612,11 @@ public static class DashboardEndpoints
     private static async Task<IResult> StatusAsync(Guid leadId, HttpContext http, LeadActions actions, [FromForm] string? status, [FromForm] string? reason,
         [FromForm] string? lostReason, [FromForm] string? lostText, Consultations.LeadClosing closing, ILeadStore store)
     {
-        if (status is null || !(LeadActions.SettableStatuses.Contains(status) || status == LeadStatus.NotEligible) || reason is { Length: > 1000 })
+        if (!LeadStatuses.Map.TryParse(status, out var chosen) || !(LeadActions.SettableStatuses.Contains(chosen) || chosen == LeadStatus.NotEligible) || reason is { Length: > 1000 })
         {
             return Page<MessagePage>(new MessagePageModel { Title = "Unknown status", Message = "Choose one of the listed statuses.", User = http.User }, StatusCodes.Status400BadRequest);
         }
-        if (status == LeadStatus.Lost && await store.GetAsync(leadId, http.RequestAborted) is { Status: not LeadStatus.NotEligible } open)
+        if (chosen == LeadStatus.Lost && await store.GetAsync(leadId, http.RequestAborted) is { Status: not LeadStatus.NotEligible } open)
         {
             // Lost needs a reason from the list (the reports count them): without one, the form asks for it beside the field.
             var lostErrors = Consultations.ConsultationValidation.Lost(lostReason, lostText);
@@ -632,7 +632,7 @@ public static class DashboardEndpoints
                 ? TypedResults.Redirect($"/dashboard/leads/{leadId}?notice=lost")
                 : NoSuchLead(http);
         }
-        return await actions.ChangeStatusAsync(leadId, status, reason, Actor.For(http.User), http.RequestAborted) switch
+        return await actions.ChangeStatusAsync(leadId, chosen, reason, Actor.For(http.User), http.RequestAborted) switch
         {
             StatusChange.NotFound => NoSuchLead(http),
             StatusChange.ReasonRequired => Page<MessagePage>(new MessagePageModel

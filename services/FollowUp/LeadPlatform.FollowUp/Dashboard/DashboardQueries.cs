@@ -20,7 +20,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
         var searchDigits = search is null ? string.Empty : new string(search.Where(char.IsDigit).ToArray());
         var rows = leads
             .Where(l => Matches(l, search, searchDigits))
-            .Where(l => string.IsNullOrEmpty(filter.Status) || l.Status == filter.Status)
+            .Where(l => string.IsNullOrEmpty(filter.Status) || l.Status.Name() == filter.Status)
             .Where(l => string.IsNullOrEmpty(filter.Condition) || string.Equals(l.Inquiry?.Condition, filter.Condition, StringComparison.OrdinalIgnoreCase))
             .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open).Select(t => (Lead: l, Task: t)))
             .Where(x => string.IsNullOrEmpty(filter.Tier) || string.Equals(x.Task.Tier, filter.Tier, StringComparison.OrdinalIgnoreCase))
@@ -63,7 +63,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
     {
         var latest = lead.Submissions.LastOrDefault();
         var source = latest?.Source is { } s ? s.UtmCampaign ?? s.UtmSource ?? s.FormId : null;
-        return new QueueRow(lead.Id, task.Id, NameOf(lead), lead.Inquiry?.Condition, task.Tier, lead.Status, task.DueAt, task.DueAt < now, task.AssignedTo,
+        return new QueueRow(lead.Id, task.Id, NameOf(lead), lead.Inquiry?.Condition, task.Tier, lead.Status.Name(), task.DueAt, task.DueAt < now, task.AssignedTo,
             lead.Flags, lead.OpenLinks().Count(), Math.Max(1, lead.Submissions.Count))
         {
             AssignedName = task.AssignedTo is { } id ? names.GetValueOrDefault(id, id) : null,
@@ -120,9 +120,9 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
         var leads = await store.FindCreatedSinceAsync(from, 10_000, cancellationToken);
 
         // A lead counts in every stage it reached: a won lead was also contacted, quoted and booked.
-        string[] order = [LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked, LeadStatus.Won];
-        int Reached(LeadDocument l, string stage) =>
-            l.Status == stage || l.Timeline.Exists(e => e.Kind == "status_changed" && e.Details.GetValueOrDefault("to") == stage)
+        LeadStatus[] order = [LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked, LeadStatus.Won];
+        int Reached(LeadDocument l, LeadStatus stage) =>
+            l.Status == stage || l.Timeline.Exists(e => e.Kind == "status_changed" && e.Details.GetValueOrDefault("to") == stage.Name())
             || (Array.IndexOf(order, stage) is var i && i >= 0 && Array.IndexOf(order, l.Status) >= i) ? 1 : 0;
         bool Contacted(LeadDocument l) => Reached(l, LeadStatus.Contacted) == 1 || l.Outreach.Exists(o => o.Status == OutreachStatus.Sent && o.Kind == OutreachKinds.Coordinator);
 
@@ -131,12 +131,12 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
             ("submitted", "Submitted", leads.Count),
             ("qualified", "Qualified", leads.Count(l => l.Tasks.Count > 0)),
             ("not_eligible", "Not eligible", leads.Count(l => l.Timeline.Exists(e => e.Kind == "disqualified"))),
-            (LeadStatus.Contacted, "Contacted", leads.Count(Contacted)),
-            (LeadStatus.QuoteSent, "Quote sent", leads.Sum(l => Reached(l, LeadStatus.QuoteSent))),
-            (LeadStatus.ConsultationBooked, "Consultation booked", leads.Sum(l => Reached(l, LeadStatus.ConsultationBooked))),
-            (LeadStatus.Won, "Won", leads.Sum(l => Reached(l, LeadStatus.Won))),
-            (LeadStatus.Lost, "Lost", leads.Count(l => l.Status == LeadStatus.Lost)),
-            (LeadStatus.NotACandidate, "Not a candidate", leads.Count(l => l.Status == LeadStatus.NotACandidate)),
+            (LeadStatus.Contacted.Name(), "Contacted", leads.Count(Contacted)),
+            (LeadStatus.QuoteSent.Name(), "Quote sent", leads.Sum(l => Reached(l, LeadStatus.QuoteSent))),
+            (LeadStatus.ConsultationBooked.Name(), "Consultation booked", leads.Sum(l => Reached(l, LeadStatus.ConsultationBooked))),
+            (LeadStatus.Won.Name(), "Won", leads.Sum(l => Reached(l, LeadStatus.Won))),
+            (LeadStatus.Lost.Name(), "Lost", leads.Count(l => l.Status == LeadStatus.Lost)),
+            (LeadStatus.NotACandidate.Name(), "Not a candidate", leads.Count(l => l.Status == LeadStatus.NotACandidate)),
         };
 
         var speeds = leads

@@ -11,12 +11,15 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
     public const int MaxNoteLength = 4000;
 
     /// <summary>The statuses a coordinator can set, in funnel order (not eligible is qualification's, left by an override).</summary>
-    public static readonly IReadOnlyList<string> SettableStatuses =
+    public static readonly IReadOnlyList<LeadStatus> SettableStatuses =
     [
         LeadStatus.New, LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked, LeadStatus.Won, LeadStatus.Lost, LeadStatus.NotACandidate,
     ];
 
-    public static string Describe(string status) => status switch
+    /// <summary>A stored status word in the coordinators' words (a word that is no status: as it is).</summary>
+    public static string Describe(string? status) => LeadStatuses.Map.TryParse(status, out var known) ? Describe(known) : status ?? "";
+
+    public static string Describe(LeadStatus status) => status switch
     {
         LeadStatus.New => "New",
         LeadStatus.NotEligible => "Not eligible",
@@ -26,7 +29,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
         LeadStatus.Won => "Won",
         LeadStatus.Lost => "Lost",
         LeadStatus.NotACandidate => "Not a candidate",
-        _ => status,
+        _ => status.Name(),
     };
 
     public Task<bool> AddNoteAsync(Guid leadId, string text, string actor, CancellationToken cancellationToken) =>
@@ -37,19 +40,19 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
             return true;
         }, cancellationToken);
 
-    public async Task<bool> SetStatusAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken)
+    public async Task<bool> SetStatusAsync(Guid leadId, LeadStatus status, string actor, CancellationToken cancellationToken)
     {
         var changed = await SetStatusCoreAsync(leadId, status, actor, cancellationToken);
         if (changed && status == LeadStatus.ConsultationBooked && webhooks is not null)
         {
             var at = time.GetUtcNow();
             await webhooks.RaiseAsync(Webhooks.WebhookEvents.ConsultationBooked, leadId, at, $"consultation_booked:{leadId}:{at.UtcTicks}",
-                new System.Text.Json.Nodes.JsonObject { ["status"] = status }, CancellationToken.None);
+                new System.Text.Json.Nodes.JsonObject { ["status"] = status.Name() }, CancellationToken.None);
         }
         return changed;
     }
 
-    private Task<bool> SetStatusCoreAsync(Guid leadId, string status, string actor, CancellationToken cancellationToken) =>
+    private Task<bool> SetStatusCoreAsync(Guid leadId, LeadStatus status, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(leadId, (lead, now, log) =>
         {
             // Leaving "not eligible" needs a reason and opens a task: only through the override (ChangeStatusAsync does both).
@@ -67,9 +70,9 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
                 Kind = "status_changed",
                 Summary = $"Status: {Describe(from)} → {Describe(status)}",
                 Actor = actor,
-                Details = new() { ["from"] = from, ["to"] = status },
+                Details = new() { ["from"] = from.Name(), ["to"] = status.Name() },
             });
-            log.LogInformation("Lead {LeadId} status changed from {FromStatus} to {ToStatus}", leadId, from, status);
+            log.LogInformation("Lead {LeadId} status changed from {FromStatus} to {ToStatus}", leadId, from.Name(), status.Name());
             return true;
         }, cancellationToken);
 
@@ -77,7 +80,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
     /// The status form: a not-eligible lead leaves that status only with a reason, through <see cref="OverrideEligibilityAsync"/>
     /// (a task is opened), and then takes the chosen status; "not eligible" itself is qualification's to set.
     /// </summary>
-    public async Task<StatusChange> ChangeStatusAsync(Guid leadId, string status, string? reason, string actor, CancellationToken cancellationToken)
+    public async Task<StatusChange> ChangeStatusAsync(Guid leadId, LeadStatus status, string? reason, string actor, CancellationToken cancellationToken)
     {
         var lead = await store.GetAsync(leadId, cancellationToken);
         if (lead is null) return StatusChange.NotFound;

@@ -114,44 +114,44 @@ internal sealed class LeadImporter(ILeadImportStore imports, ILeadStore leads, I
     /// </summary>
     public async Task<(LeadImport? Import, bool AlreadyApplied)> ApplyAsync(Guid id, string actor, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        // Applied with the version check: a second apply meanwhile wins, and the fresh read shows it applied (three attempts).
+        var result = await imports.UpdateAsync(id, (import, _) =>
         {
-            if (await imports.GetAsync(id, ct) is not { } import) return (null, false);
-            if (import.Status == LeadImport.Applied) return (import, true);
-            var now = time.GetUtcNow();
-            foreach (var row in import.Rows.Where(r => r.Outcome != ImportRow.Error))
+            if (import.Status == LeadImport.Applied) return false;
+            Apply(import, actor, time.GetUtcNow());
+            return true;
+        }, new UpdateOptions<LeadImport> { Attempts = 3 }, ct);
+        if (result.Document is not { } applied) return (null, false);
+        if (!result.Updated) return (applied, true);
+        logger.LogInformation("Import {ImportId} applied by {Actor}: {Created} leads submitted", id, actor, applied.Rows.Count(r => r.LeadId is not null));
+        return (applied, false);
+    }
+
+    /// <summary>Every row without errors enqueued as a submission from the import's outbox; the rows' data is dropped.</summary>
+    private static void Apply(LeadImport import, string actor, DateTimeOffset now)
+    {
+        foreach (var row in import.Rows.Where(r => r.Outcome != ImportRow.Error))
+        {
+            var lead = JsonSerializer.Deserialize<ImportedLead>(row.Payload.Json, Json)!;
+            var leadId = Ids.New();
+            var quoteRequestId = Ids.New();
+            row.LeadId = leadId;
+            import.Enqueue(new QuoteRequestSubmitted
             {
-                var lead = JsonSerializer.Deserialize<ImportedLead>(row.Payload.Json, Json)!;
-                var leadId = Ids.New();
-                var quoteRequestId = Ids.New();
-                row.LeadId = leadId;
-                import.Enqueue(new QuoteRequestSubmitted
-                {
-                    LeadId = leadId, QuoteRequestId = quoteRequestId, OccurredAt = now, SiteId = FormId,
-                    Person = lead.Person, Inquiry = lead.Inquiry, Consent = lead.Consent,
-                    Source = new SubmissionSource { FormId = FormId, UtmSource = FormId, UtmMedium = lead.FileSource, PageUrl = null },
-                    // Leads on file, and the lead an earlier row of this file becomes: linked both ways by the journey's consumer.
-                    PossibleSameLeads = row.PossibleSamePeople
-                        .Select(m => (Id: m.LeadId ?? import.Rows.FirstOrDefault(r => r.Line == m.Line)?.LeadId, m.Matched))
-                        .Where(m => m.Id is not null)
-                        .Select(m => new PossibleSameLead { LeadId = m.Id!.Value, Matched = m.Matched }).ToList() is { Count: > 0 } links ? links : null,
-                }, now, conversationId: import.Id, correlationId: leadId);
-            }
-            foreach (var row in import.Rows) row.Payload = new ImportPayload(); // the leads hold the data now; a preview's errors stay
-            import.Status = LeadImport.Applied;
-            import.AppliedAt = now;
-            import.AppliedBy = actor;
-            try
-            {
-                await imports.ReplaceAsync(import, ct);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 3)
-            {
-                continue;
-            }
-            logger.LogInformation("Import {ImportId} applied by {Actor}: {Created} leads submitted", id, actor, import.Rows.Count(r => r.LeadId is not null));
-            return (import, false);
+                LeadId = leadId, QuoteRequestId = quoteRequestId, OccurredAt = now, SiteId = FormId,
+                Person = lead.Person, Inquiry = lead.Inquiry, Consent = lead.Consent,
+                Source = new SubmissionSource { FormId = FormId, UtmSource = FormId, UtmMedium = lead.FileSource, PageUrl = null },
+                // Leads on file, and the lead an earlier row of this file becomes: linked both ways by the journey's consumer.
+                PossibleSameLeads = row.PossibleSamePeople
+                    .Select(m => (Id: m.LeadId ?? import.Rows.FirstOrDefault(r => r.Line == m.Line)?.LeadId, m.Matched))
+                    .Where(m => m.Id is not null)
+                    .Select(m => new PossibleSameLead { LeadId = m.Id!.Value, Matched = m.Matched }).ToList() is { Count: > 0 } links ? links : null,
+            }, now, conversationId: import.Id, correlationId: leadId);
         }
+        foreach (var row in import.Rows) row.Payload = new ImportPayload(); // the leads hold the data now; a preview's errors stay
+        import.Status = LeadImport.Applied;
+        import.AppliedAt = now;
+        import.AppliedBy = actor;
     }
 
     private async Task<Dictionary<string, List<Guid>>> EmailsOnFileAsync(CancellationToken ct)

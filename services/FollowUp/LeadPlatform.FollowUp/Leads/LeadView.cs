@@ -31,7 +31,7 @@ public sealed record LeadView(
 {
     public static LeadView From(LeadDocument lead) => new(
         lead.Id,
-        lead.Status,
+        lead.Status.Name(),
         lead.Person is { } p ? $"{p.FirstName} {p.LastName}" : null,
         lead.Inquiry?.Condition,
         lead.Tier,

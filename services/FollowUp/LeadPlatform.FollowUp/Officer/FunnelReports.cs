@@ -13,11 +13,11 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
 {
     public const int MaxLeads = 20_000;
     public static readonly string[] Dimensions = ["source", "campaign", "condition", "language", "none"];
-    public static readonly string[] Stages = ["submitted", "qualified", "contacted", LeadStatus.ConsultationBooked];
+    public static readonly string[] Stages = ["submitted", "qualified", "contacted", LeadStatus.ConsultationBooked.Name()];
     public static readonly string[] StageLabels = ["Submitted", "Qualified", "Contacted", "Consultation booked"];
 
     /// <summary>Stages after a booked consultation: a lead in one was booked first.</summary>
-    private static readonly string[] AfterBooking = [LeadStatus.Won];
+    private static readonly LeadStatus[] AfterBooking = [LeadStatus.Won];
 
     public async Task<FunnelFigures> BuildAsync(ReportPeriod period, string groupBy, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
         {
             "A lead counts in every stage it reached; a merged lead counts once, in the lead it joined.",
             "Contacted means a first human contact: a coordinator's email or text sent, a call made (disclaimer read aloud) or a call logged as reached. The automatic acknowledgement does not count.",
-            $"Consultation booked counts the lead status '{LeadStatus.ConsultationBooked}' (current, or set at any time) and leads that went on to won.",
+            $"Consultation booked counts the lead status '{LeadStatus.ConsultationBooked.Name()}' (current, or set at any time) and leads that went on to won.",
         };
         if (leads.Count >= MaxLeads) notes.Add($"Only the first {MaxLeads} leads of the period were counted: choose a shorter period.");
 
@@ -81,8 +81,8 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
         var (contactAt, contactBy) = FirstHumanContact(lead);
         var ack = lead.Outreach.Where(o => o.Kind == OutreachKinds.Acknowledgement && o.Status == OutreachStatus.Sent && o.SentAt is not null)
             .Select(o => (DateTimeOffset?)o.SentAt).Min();
-        bool Ever(string status) => lead.Status == status
-            || lead.Timeline.Exists(e => e.Kind == "status_changed" && e.Details.GetValueOrDefault("to") == status);
+        bool Ever(LeadStatus status) => lead.Status == status
+            || lead.Timeline.Exists(e => e.Kind == "status_changed" && e.Details.GetValueOrDefault("to") == status.Name());
         return new LeadFigures(
             Source: Named(source?.UtmSource, erased, "direct"),
             Campaign: Named(source?.UtmCampaign, erased, "(no campaign)"),

@@ -1,5 +1,6 @@
 using LeadPlatform.Compliance;
 using LeadPlatform.FollowUp.Storage;
+using LeadPlatform.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,12 +43,10 @@ internal sealed class OptOutConfirmations(OutreachSender sender, Markers markers
         return outcome;
     }
 
-    private async Task RecordSkippedAsync(Guid leadId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= 5; attempt++)
+    /// <summary>The skipped confirmation on the timeline; a lead that kept changing meanwhile (five attempts) goes without the entry.</summary>
+    private Task RecordSkippedAsync(Guid leadId, CancellationToken cancellationToken) =>
+        store.UpdateAsync(leadId, (lead, _) =>
         {
-            var lead = await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return;
             lead.Record(new TimelineEntry
             {
                 At = time.GetUtcNow(),
@@ -55,15 +54,6 @@ internal sealed class OptOutConfirmations(OutreachSender sender, Markers markers
                 Summary = $"Opt-out reply received again: no second confirmation text (at most one within {OptOutConfirmation.OnePerNumberWithin.TotalMinutes:0} minutes)",
                 Actor = "lead",
             });
-            try
-            {
-                await store.ReplaceAsync(lead, cancellationToken);
-                return;
-            }
-            catch (LeadPlatform.Storage.ConcurrencyConflictException)
-            {
-                // Changed meanwhile: read it again.
-            }
-        }
-    }
+            return true;
+        }, new UpdateOptions<LeadDocument> { Attempts = 5, ConflictIsOutcome = true }, cancellationToken);
 }

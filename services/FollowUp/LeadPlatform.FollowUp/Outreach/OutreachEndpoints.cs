@@ -102,7 +102,7 @@ public static class OutreachEndpoints
                 detail: outcome.Problem ?? "The message was cleared but could not be sent; it is recorded as failed.",
                 extensions: new Dictionary<string, object?> { ["outreachId"] = outcome.Cleared?.OutreachId, ["evidenceId"] = outcome.Cleared?.EvidenceId }),
             OutreachOutcomeKind.ScriptIssued => TypedResults.Ok(new CallScriptView(
-                outcome.Cleared!.OutreachId, outcome.Cleared.EvidenceId, outcome.Record!.Status, outcome.Cleared.Message,
+                outcome.Cleared!.OutreachId, outcome.Cleared.EvidenceId, outcome.Record!.Status.Name(), outcome.Cleared.Message,
                 DisclaimerView.From(outcome.Cleared.Disclaimers.First(d => d.RequiresReadAloudConfirmation)),
                 outcome.Cleared.ValidUntil,
                 $"/api/v1/leads/{leadId}/outreach/{outcome.Cleared.OutreachId}/confirm-read")),

@@ -54,7 +54,7 @@ public sealed record OutreachResult(
 
         var r = outcome.Record!;
         IReadOnlyList<DisclaimerView> disclaimers = outcome.Cleared is { } c ? [.. c.Disclaimers.Select(DisclaimerView.From)] : [];
-        return new OutreachResult(r.Id, r.Status, ComplianceDecision.ClearedValue, [], disclaimers, r.EvidenceId, r.ReviewId, r.Channel,
+        return new OutreachResult(r.Id, r.Status.Name(), ComplianceDecision.ClearedValue, [], disclaimers, r.EvidenceId, r.ReviewId, r.Channel,
             r.Subject, r.Message, r.DisclaimerVersions, r.ReviewedBy);
     }
 }

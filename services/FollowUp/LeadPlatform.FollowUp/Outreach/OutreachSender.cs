@@ -65,30 +65,35 @@ internal sealed class OutreachSender(
 
     /// <summary>
     /// Reads the lead (or takes the one held), checks the draft and writes the decision: held for review, blocked, or
-    /// recorded as <c>sending</c>. A write that loses a race is redone from a fresh read, gate check included.
+    /// recorded as <c>sending</c>, through the store's update (<see cref="Attempts"/> attempts). A write that loses a race
+    /// is redone from a fresh read, gate check included; what follows a write (the review's insert, the logs) runs once,
+    /// after the attempt that landed.
     /// </summary>
     private async Task<Attempt> CheckAndRecordAsync(Guid leadId, LeadDocument? held, OutreachRequest request, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        Func<LeadDocument, Task<Attempt>>? then = null;
+        var written = await store.UpdateAsync(leadId, (lead, _) =>
         {
-            var lead = attempt == 1 && held is not null ? held : await store.GetAsync(leadId, cancellationToken);
-            if (lead is null) return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.LeadNotFound));
-            if (HandledBefore(lead, request, out var interrupted) is { } handled) return Attempt.End(handled);
+            if (HandledBefore(lead, request, out var interrupted) is { } handled)
+            {
+                then = _ => Task.FromResult(Attempt.End(handled));
+                return false;
+            }
 
             var check = Check(lead, request, interrupted);
-            Attempt result;
             if (check.Decision.HeldForReview && request.Approval is null && request.Channel != OutreachChannel.Phone)
-                result = await HoldForReviewAsync(leadId, lead, request, check, attempt, cancellationToken);
+                then = HoldForReview(leadId, lead, request, check);
             else if (check.Decision.Outreach is not { } outreach)
-                result = await RecordBlockedAsync(leadId, lead, request, check, attempt, cancellationToken);
+                then = RecordBlocked(leadId, lead, request, check);
             else if (interrupted is not null)
-                result = await RecordResumedAsync(leadId, lead, check, outreach, interrupted, attempt, cancellationToken);
+                then = RecordResumed(leadId, lead, check, outreach, interrupted);
             else
-                result = await RecordSendingAsync(leadId, lead, request, check, outreach, attempt, cancellationToken);
-            if (!result.IsLostRace) return result;
-        }
+                then = RecordSending(leadId, lead, request, check, outreach);
+            return true;
+        }, new UpdateOptions<LeadDocument> { Held = held, Attempts = Attempts }, cancellationToken);
+        if (written.Document is not { } lead || then is null) return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.LeadNotFound));
+        return await then(lead);
     }
-
     /// <summary>
     /// The outcome when this request was handled before (its reserved OutreachId is on the lead, or its key was sent,
     /// blocked or skipped), else null; <paramref name="interrupted"/> is a keyed outreach left <c>sending</c> that the
@@ -133,34 +138,33 @@ internal sealed class OutreachSender(
     }
 
     /// <summary>Holds the draft: its <c>outreach_held</c> entry is written, then the review item a compliance officer decides.</summary>
-    private async Task<Attempt> HoldForReviewAsync(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, int attempt,
-        CancellationToken cancellationToken)
+    private Func<LeadDocument, Task<Attempt>> HoldForReview(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check)
     {
         var reviewId = Ids.New();
         lead.Record(HeldEntry(request, check.Decision, check.Evidence, reviewId, check.Now));
-        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
-        await reviews.TryInsertAsync(ReviewItem(leadId, request, check, reviewId), CancellationToken.None);
-        LogDecision(leadId, null, request.Channel, check.Decision, check.Evidence);
-        return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.HeldForReview, check.Decision, check.Evidence, ReviewId: reviewId));
+        return async _ =>
+        {
+            await reviews.TryInsertAsync(ReviewItem(leadId, request, check, reviewId), CancellationToken.None);
+            LogDecision(leadId, null, request.Channel, check.Decision, check.Evidence);
+            return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.HeldForReview, check.Decision, check.Evidence, ReviewId: reviewId));
+        };
     }
 
     /// <summary>Writes the <c>outreach_blocked</c> entry: the draft reaches no channel.</summary>
-    private async Task<Attempt> RecordBlockedAsync(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, int attempt,
-        CancellationToken cancellationToken)
+    private Func<LeadDocument, Task<Attempt>> RecordBlocked(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check)
     {
         lead.Record(BlockedEntry(request, check.Decision, check.Evidence, check.Now));
-        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
-        LogDecision(leadId, null, request.Channel, check.Decision, check.Evidence);
-        return Attempt.End(new OutreachOutcome(OutreachOutcomeKind.Blocked, check.Decision, check.Evidence));
+        return _ =>
+        {
+            LogDecision(leadId, null, request.Channel, check.Decision, check.Evidence);
+            return Task.FromResult(Attempt.End(new OutreachOutcome(OutreachOutcomeKind.Blocked, check.Decision, check.Evidence)));
+        };
     }
 
     /// <summary>Cleared again under its own id: deliver it; the record written before the interruption stands, with the text cleared now.</summary>
-    private async Task<Attempt> RecordResumedAsync(Guid leadId, LeadDocument lead, GateCheck check, ClearedOutreach outreach, OutreachRecord interrupted,
-        int attempt, CancellationToken cancellationToken)
+    private Func<LeadDocument, Task<Attempt>> RecordResumed(Guid leadId, LeadDocument lead, GateCheck check, ClearedOutreach outreach, OutreachRecord interrupted)
     {
-        if (check.Evidence.EvidenceId != interrupted.EvidenceId)
-            logger.LogWarning("Interrupted outreach {OutreachId} for lead {LeadId} is delivered as cleared now; its text changed since (template or disclaimer version)",
-                outreach.OutreachId, leadId);
+        var textChanged = check.Evidence.EvidenceId != interrupted.EvidenceId;
         interrupted.Message = outreach.Message;
         interrupted.Subject = outreach.Subject;
         interrupted.MessageHash = outreach.MessageHash;
@@ -168,22 +172,28 @@ internal sealed class OutreachSender(
         interrupted.UnsubscribeUrl ??= check.Facts.UnsubscribeUrl;
         interrupted.DisclaimerUrl ??= check.Facts.FullDisclaimerUrl;
         lead.UpdatedAt = check.Now;
-        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
-        logger.LogWarning("Outreach {OutreachId} for lead {LeadId} was interrupted before its channel answered: delivering it again under the same id",
-            outreach.OutreachId, leadId);
-        return Attempt.Deliver(new SendingOutreach(lead, interrupted, outreach));
+        return written =>
+        {
+            if (textChanged)
+                logger.LogWarning("Interrupted outreach {OutreachId} for lead {LeadId} is delivered as cleared now; its text changed since (template or disclaimer version)",
+                    outreach.OutreachId, leadId);
+            logger.LogWarning("Outreach {OutreachId} for lead {LeadId} was interrupted before its channel answered: delivering it again under the same id",
+                outreach.OutreachId, leadId);
+            return Task.FromResult(Attempt.Deliver(new SendingOutreach(written, interrupted, outreach)));
+        };
     }
 
     /// <summary>Stores the cleared outreach as <c>sending</c>, with its evidence, before any channel sees it.</summary>
-    private async Task<Attempt> RecordSendingAsync(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, ClearedOutreach outreach,
-        int attempt, CancellationToken cancellationToken)
+    private Func<LeadDocument, Task<Attempt>> RecordSending(Guid leadId, LeadDocument lead, OutreachRequest request, GateCheck check, ClearedOutreach outreach)
     {
         var record = SendingRecord(request, check, outreach);
         lead.Outreach.Add(record);
         lead.UpdatedAt = check.Now;
-        if (!await TryReplaceAsync(lead, attempt, cancellationToken)) return Attempt.LostRace;
-        LogDecision(leadId, outreach.OutreachId, request.Channel, check.Decision, check.Evidence);
-        return Attempt.Deliver(new SendingOutreach(lead, record, outreach));
+        return written =>
+        {
+            LogDecision(leadId, outreach.OutreachId, request.Channel, check.Decision, check.Evidence);
+            return Task.FromResult(Attempt.Deliver(new SendingOutreach(written, record, outreach)));
+        };
     }
 
     /// <summary>Hands the cleared outreach to its channel, with the lead as written at hand for the channel's consultations.</summary>
@@ -266,7 +276,7 @@ internal sealed class OutreachSender(
         {
             if (r.Channel != ChannelNames.Phone) { problem = "Only a call script is confirmed as read aloud."; return false; }
             if (r.ReadConfirmedAt is not null) return false;
-            if (r.Status != OutreachStatus.AwaitingReadConfirmation) { problem = $"The call script is {r.Status}."; return false; }
+            if (r.Status != OutreachStatus.AwaitingReadConfirmation) { problem = $"The call script is {r.Status.Name()}."; return false; }
             r.ReadConfirmedAt = now;
             r.ReadConfirmedBy = coordinator;
             MarkSent(lead, r, now, null);
@@ -525,23 +535,6 @@ internal sealed class OutreachSender(
         }
     }
 
-    /// <summary>
-    /// False when someone changed the lead meanwhile (read it again); the last attempt lets the conflict out. The send's
-    /// own loop: a lost race redoes the gate check and the review's insert, which a change given to UpdateAsync must not do.
-    /// </summary>
-    private async Task<bool> TryReplaceAsync(LeadDocument lead, int attempt, CancellationToken cancellationToken, int attempts = Attempts)
-    {
-        try
-        {
-            await store.ReplaceAsync(lead, cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException) when (attempt < attempts)
-        {
-            return false;
-        }
-    }
-
     private Task<OutreachRecord?> UpdateRecordAsync(Guid leadId, LeadDocument held, Guid outreachId, Func<LeadDocument, OutreachRecord, DateTimeOffset, bool> apply) =>
         UpdateRecordAsync(leadId, held, outreachId, apply, CancellationToken.None);
 
@@ -568,15 +561,11 @@ internal sealed class OutreachSender(
     private sealed record SendingOutreach(LeadDocument Lead, OutreachRecord Record, ClearedOutreach Cleared);
 
     /// <summary>
-    /// One attempt at checking and recording: <see cref="Ended"/> ends the send with nothing to deliver (not found, handled
-    /// before, held, blocked), <see cref="ToDeliver"/> is the outreach recorded as sending; neither is a lost race.
+    /// What checking and recording came to: <see cref="Ended"/> ends the send with nothing to deliver (not found, handled
+    /// before, held, blocked), <see cref="ToDeliver"/> is the outreach recorded as sending.
     /// </summary>
     private readonly record struct Attempt(OutreachOutcome? Ended, SendingOutreach? ToDeliver)
     {
-        public static Attempt LostRace => default;
-
-        public bool IsLostRace => Ended is null && ToDeliver is null;
-
         public static Attempt End(OutreachOutcome outcome) => new(outcome, null);
 
         public static Attempt Deliver(SendingOutreach sending) => new(null, sending);

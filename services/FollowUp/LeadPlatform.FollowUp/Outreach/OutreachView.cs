@@ -23,7 +23,7 @@ public sealed record OutreachView(
     string? ReadConfirmedBy)
 {
     public static OutreachView From(OutreachRecord r) => new(
-        r.Id, r.Kind, r.Channel, r.Status, r.Author,
+        r.Id, r.Kind, r.Channel, r.Status.Name(), r.Author,
         Compliance.ChannelPolicy.TryParse(r.Channel, out var policy) && policy.Address == Compliance.ChannelAddress.EmailAddress ? Pii.MaskEmail(r.Recipient) : Pii.MaskPhone(r.Recipient),
         r.Subject, r.Message, r.MessageHash, r.DisclaimerVersions, r.EvidenceId, r.CreatedAt, r.SentAt, r.Failure,
         r.ReadConfirmedAt, r.ReadConfirmedBy);

@@ -41,15 +41,23 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
         var m = context.Message;
         var now = StoredTime.Truncate(time.GetUtcNow());
         var existing = await store.GetCurrentAsync(m.LeadId, context.CancellationToken); // a merged lead's person lives in the surviving lead
-        var lead = existing ?? LeadDocument.New(m.LeadId, now);
-        var leadId = lead.Id;
-        if (lead.ErasedAt is null)
+        var leadId = existing?.Id ?? m.LeadId;
+        // A lead follow-up has not heard of yet is stored erased, so what arrives later for it finds nothing to keep.
+        // A conflict on every attempt makes the bus retry.
+        var erased = await store.UpdateAsync(leadId, (lead, log) =>
         {
+            if (lead.ErasedAt is not null) return false;
             Erase(lead, now, m.ErasureId);
-            if (existing is not null) await store.ReplaceAsync(lead, context.CancellationToken); // a conflict makes the bus retry
-            else if (!await store.TryInsertAsync(lead, context.CancellationToken)) throw new ConcurrencyConflictException(store.Name, m.LeadId, 0);
-            logger.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", leadId, FollowUpModule.ServiceName, m.ErasureId);
-        }
+            log.LogInformation("Personal data of lead {LeadId} erased by {Service} for erasure {ErasureId}", leadId, FollowUpModule.ServiceName, m.ErasureId);
+            return true;
+        }, new UpdateOptions<LeadDocument>
+        {
+            Held = existing,
+            HeldMissing = existing is null,
+            Create = () => LeadDocument.New(m.LeadId, now),
+            Logger = logger,
+        }, context.CancellationToken);
+        var lead = erased.Document!;
         // Every time, also on a redelivery: a crash between the write and the deletion leaves no copy behind.
         var deleted = outbox?.DeleteCopiesOf(lead.Outreach.Select(o => o.Id)) ?? 0;
         if (deleted > 0) logger.LogInformation("{FileCount} outbox files of lead {LeadId} deleted for erasure {ErasureId}", deleted, m.LeadId, m.ErasureId);

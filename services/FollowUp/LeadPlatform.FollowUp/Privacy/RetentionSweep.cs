@@ -56,14 +56,8 @@ public sealed class RetentionSweep(ILeadStore store, TimeProvider time, IOptions
                 var erasureId = Ids.New();
                 LeadErasureConsumer.Erase(lead, now, null);
                 lead.Enqueue(new LeadErasureRequested { LeadId = lead.Id, OccurredAt = now, ErasureId = erasureId }, now, conversationId: erasureId, correlationId: lead.Id);
-                try
-                {
-                    await store.ReplaceAsync(lead, cancellationToken);
-                }
-                catch (ConcurrencyConflictException)
-                {
-                    continue; // active right now: not a candidate any more, or the next sweep takes it
-                }
+                // Changed since it was found: active right now, so not a candidate any more, or the next sweep takes it.
+                if (!await store.TryReplaceHeldAsync(lead, cancellationToken)) continue;
                 progressed++;
                 outbox?.DeleteCopiesOf(lead.Outreach.Select(o => o.Id));
                 logger.LogInformation("Lead {LeadId} inactive since {LastActivityAt}: personal data anonymised by {Service} after {RetentionDays} days, erasure {ErasureId} requested",

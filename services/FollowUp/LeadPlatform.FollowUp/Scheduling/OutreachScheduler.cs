@@ -208,13 +208,10 @@ internal sealed class OutreachScheduler(
         return (cancelled, null);
     }
 
+    /// <summary>The item as this replica finished it, written once with the version check (no retry: a change meanwhile wins).</summary>
     private async Task SaveAsync(ScheduledOutreach item, CancellationToken cancellationToken)
     {
-        try
-        {
-            await store.ReplaceAsync(item, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
+        if (!await store.TryReplaceHeldAsync(item, cancellationToken))
         {
             // A coordinator cannot cancel under a live lease, so only a replica whose lease ran out meets this: the other
             // replica's hand-over found the outreach on the lead (same OutreachId) and records the same outcome.

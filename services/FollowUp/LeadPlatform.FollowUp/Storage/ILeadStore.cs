@@ -24,7 +24,7 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
     Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Leads in one status, the most recently changed first (the "not eligible" list).</summary>
-    Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(LeadStatus status, int max, CancellationToken cancellationToken = default);
 
     /// <summary>The lead that a submission (its quote request id, as intake answered it) was recorded on, or null.</summary>
     Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default);

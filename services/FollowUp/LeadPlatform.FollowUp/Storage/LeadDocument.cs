@@ -13,7 +13,7 @@ namespace LeadPlatform.FollowUp.Storage;
 /// </summary>
 public sealed class LeadDocument : StoredDocument
 {
-    public string Status { get; set; } = LeadStatus.New;
+    public LeadStatus Status { get; set; } = LeadStatus.New;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public PersonDetails? Person { get; set; }

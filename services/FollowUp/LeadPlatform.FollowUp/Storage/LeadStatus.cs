@@ -1,14 +1,30 @@
 namespace LeadPlatform.FollowUp.Storage;
 
-/// <summary>Where a lead stands in the coordinators' funnel.</summary>
-public static class LeadStatus
+/// <summary>Where a lead stands in the coordinators' funnel (stored, in the API's JSON and on the pages as <see cref="LeadStatuses"/> names it).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(LeadStatusJson))]
+public enum LeadStatus
 {
-    public const string New = "new";
-    public const string NotEligible = "not_eligible";
-    public const string Contacted = "contacted";
-    public const string QuoteSent = "quote_sent";
-    public const string ConsultationBooked = "consultation_booked";
-    public const string Won = "won";
-    public const string Lost = "lost";
-    public const string NotACandidate = "not_a_candidate";
+    /// <summary><c>new</c>: qualified (or revived), nobody has reached the lead yet.</summary>
+    New = 0,
+
+    /// <summary><c>not_eligible</c>: qualification found no task to open.</summary>
+    NotEligible = 1,
+
+    /// <summary><c>contacted</c>.</summary>
+    Contacted = 2,
+
+    /// <summary><c>quote_sent</c>.</summary>
+    QuoteSent = 3,
+
+    /// <summary><c>consultation_booked</c>.</summary>
+    ConsultationBooked = 4,
+
+    /// <summary><c>won</c>.</summary>
+    Won = 5,
+
+    /// <summary><c>lost</c>.</summary>
+    Lost = 6,
+
+    /// <summary><c>not_a_candidate</c>.</summary>
+    NotACandidate = 7,
 }

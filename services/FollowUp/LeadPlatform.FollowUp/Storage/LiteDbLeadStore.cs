@@ -11,7 +11,9 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
 
     public LiteDbLeadStore(LiteDatabase database) : base(database, CollectionName)
     {
-        FollowUpTaskStatuses.Map.RegisterIn(database.Mapper);
+        LiteDbFiles.UseNames(database, FollowUpTaskStatuses.Map);
+        LiteDbFiles.UseNames(database, OutreachStatuses.Map);
+        LiteDbFiles.UseNames(database, LeadStatuses.Map);
         LiteDbFiles.SealFields<OutreachRecord>(database, OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         LiteDbFiles.SealFields<TimelineEntry>(database, TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         LiteDbFiles.SealFields<CallRecord>(database, CallRecord.SealedPurpose, CallRecord.SealedFields);
@@ -73,9 +75,11 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.CreatedAt >= since).OrderByDescending(x => x.CreatedAt).Limit(max).ToList());
 
-    public Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(LeadStatus status, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(
-            Collection.Query().Where(x => x.Status == status).OrderByDescending(x => x.UpdatedAt).Limit(max).ToList());
+            // The stored word, not the enum: LiteDB's LINQ writes an enum constant as its own name, not through the mapper.
+            Collection.Query().Where(BsonExpression.Create("$.Status = @0", new BsonValue(LeadStatuses.Map.NameOf(status))))
+                .OrderByDescending(x => x.UpdatedAt).Limit(max).ToList());
 
     public Task<IReadOnlyList<LeadDocument>> FindActiveBetweenAsync(DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(

@@ -17,7 +17,9 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 #pragma warning restore CA2255
     internal static void RegisterSealedFields()
     {
-        MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new StoredNameBsonSerializer<FollowUpTaskStatus>(FollowUpTaskStatuses.Map));
+        MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<FollowUpTaskStatus>(FollowUpTaskStatuses.Map));
+        MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<OutreachStatus>(OutreachStatuses.Map));
+        MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<LeadStatus>(LeadStatuses.Map));
         MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         MongoConventions.SealFields<CallRecord>(CallRecord.SealedPurpose, CallRecord.SealedFields);
@@ -81,7 +83,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public static FilterDefinition<LeadDocument> CreatedSince(DateTimeOffset since) => Filter.Gte(x => x.CreatedAt, since);
 
-    public static FilterDefinition<LeadDocument> InStatus(string status) => Filter.Eq(x => x.Status, status);
+    public static FilterDefinition<LeadDocument> InStatus(LeadStatus status) => Filter.Eq(x => x.Status, status);
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default)
     {
@@ -113,7 +115,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         return await Collection.Find(CreatedSince(since)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(string status, int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(LeadStatus status, int max, CancellationToken cancellationToken = default)
     {
         await EnsureIndexesAsync();
         return await Collection.Find(InStatus(status)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.UpdatedAt)).Limit(max).ToListAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed class OutreachRecord
     /// <summary><c>email</c>, <c>sms</c> or <c>phone</c>.</summary>
     public string Channel { get; set; } = string.Empty;
     /// <summary>See <see cref="OutreachStatus"/>.</summary>
-    public string Status { get; set; } = OutreachStatus.Sending;
+    public OutreachStatus Status { get; set; } = OutreachStatus.Sending;
     public string Author { get; set; } = string.Empty;
     /// <summary>The consented address or number it went to. Personal data: never log it.</summary>
     public string Recipient { get; set; } = string.Empty;

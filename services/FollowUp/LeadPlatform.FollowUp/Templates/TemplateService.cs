@@ -52,36 +52,43 @@ internal sealed partial class TemplateService(
             return new TemplateSaveResult(null, errors, screening);
         }
 
-        var template = id is { } existingId ? await store.GetAsync(existingId, cancellationToken) : new MessageTemplate { Id = Ids.New() };
-        if (template is null) return new TemplateSaveResult(null, errors, screening, NotFound: true);
-        if (id is not null && expectedVersion is { } version && version != template.Version) return new TemplateSaveResult(null, errors, screening, Conflict: true);
-
+        // One attempt, with the version check: a change meanwhile (or an edit of an older version) is the editor's conflict.
         var now = time.GetUtcNow();
-        template.Name = fields.Name!.Trim();
-        template.Channel = fields.Channel!.Trim().ToLowerInvariant();
-        template.Language = Language(fields);
-        template.Condition = condition;
-        template.Subject = template.Channel == "email" ? fields.Subject!.Trim() : null;
-        template.Body = fields.Body!;
-        template.UpdatedBy = actor;
-        template.UpdatedAt = now;
-        // A new text is a new revision: coordinators get it only once a compliance officer approved it.
-        template.Revision++;
-        template.Screening = new TemplateScreening
+        var stale = false;
+        var saved = await store.UpdateAsync(id ?? Ids.New(), (template, _) =>
         {
-            At = now,
-            Decision = screening.Decision,
-            Disclaimers = [.. screening.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
-        };
-        try
+            if (id is not null && expectedVersion is { } version && version != template.Version)
+            {
+                stale = true;
+                return false;
+            }
+            template.Name = fields.Name!.Trim();
+            template.Channel = fields.Channel!.Trim().ToLowerInvariant();
+            template.Language = Language(fields);
+            template.Condition = condition;
+            template.Subject = template.Channel == "email" ? fields.Subject!.Trim() : null;
+            template.Body = fields.Body!;
+            template.UpdatedBy = actor;
+            template.UpdatedAt = now;
+            // A new text is a new revision: coordinators get it only once a compliance officer approved it.
+            template.Revision++;
+            template.Screening = new TemplateScreening
+            {
+                At = now,
+                Decision = screening.Decision,
+                Disclaimers = [.. screening.Disclaimers.Select(d => $"{d.Id}@{d.Version}")],
+            };
+            return true;
+        }, new UpdateOptions<MessageTemplate>
         {
-            if (id is null) await store.TryInsertAsync(template, cancellationToken);
-            else await store.ReplaceAsync(template, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return new TemplateSaveResult(null, errors, screening, Conflict: true);
-        }
+            Create = id is null ? () => new MessageTemplate() : null,
+            HeldMissing = id is null,
+            Attempts = 1,
+            ConflictIsOutcome = true,
+        }, cancellationToken);
+        if (!saved.Found) return new TemplateSaveResult(null, errors, screening, NotFound: true);
+        if (stale || !saved.Updated) return new TemplateSaveResult(null, errors, screening, Conflict: true);
+        var template = saved.Document!;
         logger.LogInformation("Message template {TemplateId} saved ({Channel}, {Language}), version {Version}, cleared by the compliance check",
             template.Id, template.Channel, template.Language, template.Version);
         return new TemplateSaveResult(template, errors, screening);

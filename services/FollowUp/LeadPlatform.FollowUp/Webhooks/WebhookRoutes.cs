@@ -87,14 +87,7 @@ internal static class WebhookRoutes
             foreach (var waiting in (await deliveries.ForSubscriptionAsync(id, 500, ct)).Where(d => d.Status == WebhookDelivery.Pending))
             {
                 waiting.NextAttemptAt = StoredTime.Truncate(time.GetUtcNow());
-                try
-                {
-                    await deliveries.ReplaceAsync(waiting, ct);
-                }
-                catch (ConcurrencyConflictException)
-                {
-                    // The sender moved it meanwhile.
-                }
+                await deliveries.TryReplaceHeldAsync(waiting, ct); // false: the sender moved it meanwhile
             }
         }
         logs.CreateLogger("LeadPlatform.FollowUp.Webhooks").LogInformation("Webhook subscription {SubscriptionId} {Change} by {Actor}", id, disabled ? "disabled" : "enabled", actor);

@@ -59,14 +59,7 @@ internal sealed class WebhookSender(
         {
             // Disabled: nothing is sent and no attempt is counted; it waits until an admin enables the subscription again.
             delivery.NextAttemptAt = StoredTime.Truncate(time.GetUtcNow() + options.Value.MaxDelay);
-            try
-            {
-                await deliveries.ReplaceAsync(delivery, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another sender moved it meanwhile.
-            }
+            await deliveries.TryReplaceHeldAsync(delivery, cancellationToken); // false: another sender moved it meanwhile
             return;
         }
         int? status = null;
@@ -129,14 +122,8 @@ internal sealed class WebhookSender(
             logger.LogInformation("Webhook delivery {DeliveryId} ({Event}) failed on attempt {Attempt}: {Problem}; next attempt in {Wait}",
                 delivery.Id, delivery.Event, delivery.Attempts, error, wait);
         }
-        try
-        {
-            await deliveries.ReplaceAsync(delivery, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Another sender recorded it meanwhile (two hosts on one database): theirs stands.
-        }
+        // False: another sender recorded it meanwhile (two hosts on one database), and theirs stands.
+        await deliveries.TryReplaceHeldAsync(delivery, cancellationToken);
     }
 
     /// <summary>The connection of every webhook request: the host is resolved here and only an allowed address is dialled.</summary>

@@ -1,10 +1,10 @@
-using LeadPlatform.ServiceDefaults.Configuration;
+using LeadPlatform.Storage.Names;
 
 namespace LeadPlatform.ServiceDefaults.Storage;
 
 /// <summary>The names <c>Storage:Provider</c> accepts: <c>MongoDb</c>, <c>LiteDb</c>.</summary>
 public static class StorageProviderNames
 {
-    public static SettingNames<StorageProvider> Map { get; } = new("Storage:Provider",
+    public static NameMap<StorageProvider> Map { get; } = NameMap<StorageProvider>.Setting("Storage:Provider",
         new Dictionary<StorageProvider, string> { [StorageProvider.MongoDb] = "MongoDb", [StorageProvider.LiteDb] = "LiteDb" });
 }

@@ -1,10 +1,10 @@
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
 
-namespace LeadPlatform.FollowUp.Storage;
+namespace LeadPlatform.Storage.Names;
 
-/// <summary>A vocabulary enum in MongoDB as its stored name (<see cref="StoredNames{TEnum}"/>), not the enum's own name.</summary>
-public sealed class StoredNameBsonSerializer<TEnum>(StoredNames<TEnum> names) : StructSerializerBase<TEnum>
+/// <summary>A vocabulary enum in MongoDB as its stored name (<see cref="NameMap{TEnum}"/>), not the enum's own name or number.</summary>
+public sealed class NameMapBsonSerializer<TEnum>(NameMap<TEnum> names) : StructSerializerBase<TEnum>
     where TEnum : struct, Enum
 {
     public override TEnum Deserialize(BsonDeserializationContext context, BsonDeserializationArgs args) =>
