@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using LeadPlatform.FollowUp.Dashboard.Pages;
 using LeadPlatform.FollowUp.Storage;
 
 namespace LeadPlatform.FollowUp.Consultations;
@@ -7,11 +5,9 @@ namespace LeadPlatform.FollowUp.Consultations;
 /// <summary>
 /// Everything <see cref="LostFormPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record LostFormPageModel : Dashboard.IPageModel<LostFormPage>
+public sealed record LostFormPageModel : Dashboard.Pages.SignedInPageModel, Dashboard.IPageModel<LostFormPage>
 {
     public required LeadDocument Lead { get; init; }
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
     public IReadOnlyDictionary<string, string?> Values { get; init; } = new Dictionary<string, string?>();
 }

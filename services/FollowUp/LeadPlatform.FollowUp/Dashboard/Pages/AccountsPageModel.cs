@@ -1,19 +1,12 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
 using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
-using LeadPlatform.FollowUp.Reviews;
 
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
 
 /// <summary>
 /// Everything <see cref="AccountsPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record AccountsPageModel : Dashboard.IPageModel<AccountsPage>
+public sealed record AccountsPageModel : SignedInPageModel, Dashboard.IPageModel<AccountsPage>
 {
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public IReadOnlyList<UserAccount> Accounts { get; init; } = [];
     public string? Problem { get; init; }
     public string? Notice { get; init; }

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
-using LeadPlatform.FollowUp.Reviews;
 using LeadPlatform.FollowUp.Officer;
 
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
@@ -11,10 +5,8 @@ namespace LeadPlatform.FollowUp.Dashboard.Pages;
 /// <summary>
 /// Everything <see cref="EvidenceReportPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record EvidenceReportPageModel : Dashboard.IPageModel<EvidenceReportPage>
+public sealed record EvidenceReportPageModel : SignedInPageModel, Dashboard.IPageModel<EvidenceReportPage>
 {
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public ReportPeriod? Period { get; init; }
     public IReadOnlyList<EvidenceEntry> Entries { get; init; } = [];
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }

@@ -1,19 +1,10 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
-using LeadPlatform.FollowUp.Reviews;
-
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
 
 /// <summary>
 /// Everything <see cref="QueuePage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record QueuePageModel : Dashboard.IPageModel<QueuePage>
+public sealed record QueuePageModel : SignedInPageModel, Dashboard.IPageModel<QueuePage>
 {
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public QueueFilter Filter { get; init; } = new(QueueFilter.All, null, null, null, null, null);
     public QueueResult Result { get; init; } = new([], 0, 1, QueueFilter.DefaultPageSize);
     public IReadOnlyList<(string Id, string Name)> Assignees { get; init; } = [];

@@ -1,19 +1,13 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.FollowUp.Reviews;
+using LeadPlatform.FollowUp.Storage;
 
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
 
 /// <summary>
 /// Everything <see cref="ReviewPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record ReviewPageModel : Dashboard.IPageModel<ReviewPage>
+public sealed record ReviewPageModel : SignedInPageModel, Dashboard.IPageModel<ReviewPage>
 {
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public required ReviewItem Review { get; init; }
     public LeadDocument? Lead { get; init; }
     public string? Notice { get; init; }

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
 using LeadPlatform.FollowUp.Reviews;
 
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
@@ -10,10 +5,8 @@ namespace LeadPlatform.FollowUp.Dashboard.Pages;
 /// <summary>
 /// Everything <see cref="ReviewsPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record ReviewsPageModel : Dashboard.IPageModel<ReviewsPage>
+public sealed record ReviewsPageModel : SignedInPageModel, Dashboard.IPageModel<ReviewsPage>
 {
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public IReadOnlyList<ReviewItem> Reviews { get; init; } = [];
     public IReadOnlyDictionary<Guid, string> Names { get; init; } = new Dictionary<Guid, string>();
     public string Status { get; init; } = ReviewStatus.Pending;

@@ -1,19 +1,10 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
-using LeadPlatform.FollowUp.Reviews;
-
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
 
 /// <summary>
 /// Everything <see cref="TwoFactorPage"/> renders from, typed: a missing or misspelled field is a compile error (issue 15, item 5).
 /// </summary>
-public sealed record TwoFactorPageModel : Dashboard.IPageModel<TwoFactorPage>
+public sealed record TwoFactorPageModel : SignedInPageModel, Dashboard.IPageModel<TwoFactorPage>
 {
-    /// <summary>Who is signed in (the header, the menu and what the page offers): always given, null only on the sign-in pages.</summary>
-    public required ClaimsPrincipal? User { get; init; }
     public bool Enrolled { get; init; }
     public bool Required { get; init; }
     public string? Secret { get; init; }
