@@ -62,32 +62,19 @@ public sealed class Hardening_the_public_pages_and_the_sign_in : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/\u0001x")]
-    [InlineData("/a\tb")]
-    [InlineData("/\u0085x")]
-    [InlineData("/\u202Eevil")]
-    [InlineData("/a\r\nSet-Cookie: x=y")]
-    public async Task Signing_in_with_a_return_url_holding_control_characters_is_a_redirect_to_the_dashboard_never_a_500(string returnUrl)
-    {
-        using var session = new DashboardSession(_host.Host.Address);
-        using var page = await session.Http.GetAsync($"/dashboard/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-
-        using var signIn = await session.PostFormAsync("/dashboard/sign-in",
-            new() { ["email"] = AdminEmail, ["password"] = Password, ["returnUrl"] = returnUrl }, "/dashboard/sign-in");
-
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/dashboard", signIn.Headers.Location!.OriginalString);
-    }
-
-    [Theory]
+    [InlineData("/\u0001x", "/dashboard")]
+    [InlineData("/a\tb", "/dashboard")]
+    [InlineData("/\u0085x", "/dashboard")]
+    [InlineData("/\u202Eevil", "/dashboard")]
+    [InlineData("/a\r\nSet-Cookie: x=y", "/dashboard")]
     [InlineData("/dashboard/leads?q=José", "/dashboard/leads?q=Jos%C3%A9")]
     [InlineData("/é", "/%C3%A9")]
     [InlineData("/a\u0800b\U0001F600", "/a%E0%A0%80b%F0%9F%98%80")]
     [InlineData("/a\uFFFDb", "/a%EF%BF%BDb")]
-    public async Task Signing_in_with_a_return_url_holding_letters_beyond_ascii_goes_there_encoded_never_a_500(string returnUrl, string location)
+    public async Task Signing_in_with_a_return_url_holding_control_characters_goes_to_the_dashboard_and_letters_beyond_ascii_go_there_encoded_never_a_500(string returnUrl, string location)
     {
-        // A fuzz run found it: a response header holds ASCII only, so a return URL with "é" in it was a 500 after the right password.
+        // A fuzz run found the second kind: a response header holds ASCII only, so a return URL with "é" in it was a 500 after
+        // the right password.
         using var session = new DashboardSession(_host.Host.Address);
         using var page = await session.Http.GetAsync($"/dashboard/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
