@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using LeadPlatform.FollowUp.Auth;
-using LeadPlatform.FollowUp.Storage;
-using LeadPlatform.FollowUp.Templates;
-using LeadPlatform.FollowUp.Reviews;
-
 namespace LeadPlatform.FollowUp.Dashboard.Pages;
 
 /// <summary>
