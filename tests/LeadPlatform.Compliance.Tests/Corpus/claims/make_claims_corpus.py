@@ -22,6 +22,7 @@ import train6_sentences as T6
 import heldout6_sentences as H6
 import train7_sentences as T7
 import heldout7_sentences as H7
+import train8a_sentences as T8A
 import train8b_sentences as T8B
 
 WRAP = {
@@ -120,7 +121,9 @@ def main():
         build("train7", T7, lang)
     for lang in ("en", "es", "pt"):  # round 8: heldout7 (the third independent evaluation part, spent after round 7) becomes training and validation data
         build("heldout7", H7, lang)
-    for lang in ("en", "es", "pt"):  # round 8: train8b, SMS/WhatsApp texts by a sixth independent author (its own leave-one-part-out fold)
+    for lang in ("en", "es", "pt"):  # round 8: train8a, long coordinator messages and hard honest texts by an independent author (its own leave-one-part-out fold)
+        build("train8a", T8A, lang)
+    for lang in ("en", "es", "pt"):  # round 8: train8b, SMS/WhatsApp short lines by another independent author (its own leave-one-part-out fold)
         build("train8b", T8B, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
