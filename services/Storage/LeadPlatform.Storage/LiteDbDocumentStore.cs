@@ -95,6 +95,29 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     public override Task<bool> MarkSentAsync(Guid documentId, Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         Enqueue(new Write(null, null, () => MarkSent(documentId, messageId, StoredTime.Truncate(sentAt))));
 
+    /// <summary>
+    /// A change to fields that are not sealed, made on the stored BSON in the writer's batch, like every write: nothing of the
+    /// document is mapped, opened or sealed again (a read and a replace would open and re-seal all its personal data to
+    /// change one field). The version goes up as with a replace, so a writer that read the document before conflicts.
+    /// <paramref name="change"/> may run more than once (a batch that fails is run again write by write) and returns
+    /// whether it changed anything. The outcome: <see cref="UpdateOutcome.NotFound"/>, <see cref="UpdateOutcome.Unchanged"/>
+    /// or <see cref="UpdateOutcome.Updated"/>.
+    /// </summary>
+    protected async Task<UpdateOutcome> UpdateStoredAsync(Guid id, Func<BsonDocument, bool> change)
+    {
+        var found = false;
+        var updated = await Enqueue(new Write(null, null, () =>
+        {
+            LiteDbFailure.ThrowIfFailed(Database);
+            var raw = _raw.FindById(id);
+            found = raw is not null;
+            if (raw is null || !change(raw)) return false;
+            raw[nameof(StoredDocument.Version)] = raw[nameof(StoredDocument.Version)].AsInt64 + 1;
+            return _raw.Update(raw);
+        }));
+        return updated ? UpdateOutcome.Updated : found ? UpdateOutcome.Unchanged : UpdateOutcome.NotFound;
+    }
+
     /// <summary>Stops the writer once the writes already queued are committed.</summary>
     public void Dispose()
     {

@@ -18,6 +18,15 @@ public interface IQuoteRequestStore : IDocumentStore<QuoteRequestDocument>
     /// <summary>Every request of a lead, oldest first.</summary>
     Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that qualification decided the request: its <see cref="QuoteRequestDocument.Status"/> (qualified or
+    /// disqualified), no tier (intake tells no one what was decided), and <see cref="QuoteRequestDocument.UpdatedAt"/>; the
+    /// version goes up. Only those fields are written: the submission's personal data is neither opened nor sealed again.
+    /// <see cref="UpdateOutcome.Unchanged"/> when the request already has that status and no tier (a redelivery),
+    /// <see cref="UpdateOutcome.NotFound"/> when there is no such request.
+    /// </summary>
+    Task<UpdateOutcome> MarkDecidedAsync(Guid id, string status, DateTimeOffset updatedAt, CancellationToken cancellationToken = default);
+
     /// <summary>The request holding this dedupe key, if any.</summary>
     Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default);
 }

@@ -38,6 +38,21 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
     public Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<QuoteRequestDocument>>(Collection.Find(LiteDbQuery.Equal(nameof(QuoteRequestDocument.LeadId), leadId)).OrderBy(x => x.ReceivedAt).ToList());
 
+    /// <summary>A targeted change of the stored BSON (<see cref="LiteDbDocumentStore{T}.UpdateStoredAsync"/>): status, tier and time only.</summary>
+    public Task<UpdateOutcome> MarkDecidedAsync(Guid id, string status, DateTimeOffset updatedAt, CancellationToken cancellationToken = default)
+    {
+        var at = Database.Mapper.Serialize(typeof(DateTimeOffset), StoredTime.Truncate(updatedAt));
+        return UpdateStoredAsync(id, stored =>
+        {
+            var hasTier = stored.TryGetValue(nameof(QuoteRequestDocument.Tier), out var tier) && !tier.IsNull;
+            if (stored[nameof(QuoteRequestDocument.Status)] is { IsString: true } current && current.AsString == status && !hasTier) return false;
+            stored[nameof(QuoteRequestDocument.Status)] = status;
+            stored.Remove(nameof(QuoteRequestDocument.Tier));
+            stored[nameof(QuoteRequestDocument.UpdatedAt)] = at;
+            return true;
+        });
+    }
+
     public Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default) =>
         Task.FromResult<QuoteRequestDocument?>(Collection.FindOne(LiteDbQuery.Equal(nameof(QuoteRequestDocument.DedupeKey), dedupeKey)));
 }

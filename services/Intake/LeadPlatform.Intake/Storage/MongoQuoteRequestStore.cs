@@ -56,6 +56,21 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
         return await Collection.Find(Filter.Eq(x => x.LeadId, leadId)).SortBy(x => x.ReceivedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One <c>UpdateOne</c> on status, tier, time and version: the sealed submission is neither read nor rewritten.</summary>
+    public async Task<UpdateOutcome> MarkDecidedAsync(Guid id, string status, DateTimeOffset updatedAt, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        var notYet = Filter.And(ById(id), Filter.Or(Filter.Ne(x => x.Status, status), Filter.Ne(x => x.Tier, null)));
+        var update = Builders<QuoteRequestDocument>.Update
+            .Set(x => x.Status, status)
+            .Set(x => x.Tier, null)
+            .Set(x => x.UpdatedAt, StoredTime.Truncate(updatedAt))
+            .Inc(x => x.Version, 1);
+        var result = await Collection.UpdateOneAsync(notYet, update, cancellationToken: cancellationToken);
+        if (result.MatchedCount == 1) return UpdateOutcome.Updated;
+        return await Collection.Find(ById(id)).Project(x => x.Id).Limit(1).AnyAsync(cancellationToken) ? UpdateOutcome.Unchanged : UpdateOutcome.NotFound;
+    }
+
     public async Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default)
     {
         await EnsureIndexesAsync();

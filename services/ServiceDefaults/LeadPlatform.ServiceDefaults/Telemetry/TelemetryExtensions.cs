@@ -13,12 +13,15 @@ public static class TelemetryExtensions
     /// <summary>
     /// OpenTelemetry traces and metrics: ASP.NET Core, MassTransit, the MongoDB driver, the runtime, and LeadPlatform's
     /// own meter (<see cref="LeadPlatformMetrics"/>). Exported over OTLP when <c>OpenTelemetry:OtlpEndpoint</c> (or the
-    /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set; otherwise collected in process and not exported.
+    /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set; otherwise not collected at all. Collected without an exporter, every
+    /// request and every message made an activity with its tags and every instrument aggregated, and nothing ever read them:
+    /// about 3% of qualification's CPU under load in a profile. The meter itself is always there (a listener of its own can read it).
     /// </summary>
     public static IHostApplicationBuilder AddLeadPlatformTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var endpoint = builder.Configuration["OpenTelemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         builder.Services.AddSingleton<LeadPlatformMetrics>();
+        if (string.IsNullOrWhiteSpace(endpoint)) return builder;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService($"leadplatform-{serviceName.ToLowerInvariant()}"))
             .WithMetrics(m => m
@@ -28,8 +31,7 @@ public static class TelemetryExtensions
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddSource("MassTransit", "MongoDB.Driver"));
-        if (!string.IsNullOrWhiteSpace(endpoint))
-            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
+        telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
         return builder;
     }
 }
