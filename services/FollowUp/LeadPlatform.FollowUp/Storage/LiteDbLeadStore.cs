@@ -53,9 +53,13 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.NextUnassignedDueAt != null).OrderBy(x => x.NextUnassignedDueAt).Limit(max).ToList());
 
+    /// <summary>
+    /// A range on the index from the earliest date: a lead without the time is indexed as null, which sorts below every
+    /// date, so "not null and at most" as a filter would walk (and read) every such lead; the range reads none of them.
+    /// </summary>
     public Task<IReadOnlyList<LeadDocument>> FindTierAAssignedBeforeAsync(DateTimeOffset assignedBefore, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LeadDocument>>(
-            Collection.Query().Where(x => x.TierAAssignedSince != null && x.TierAAssignedSince <= assignedBefore).OrderBy(x => x.TierAAssignedSince).Limit(max).ToList());
+        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(
+            Query.Between(nameof(LeadDocument.TierAAssignedSince), new BsonValue(DateTime.MinValue), new BsonValue(assignedBefore.UtcDateTime)), limit: max).ToList());
 
     /// <summary>
     /// On the DueTimesVersion index (a lead an older version wrote has no such field and is indexed as null, below every
