@@ -11,6 +11,21 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
     /// <summary>Leads with an open task due at or before <paramref name="now"/> that is not escalated yet, the most overdue first.</summary>
     Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Leads with an open task nobody is assigned (<see cref="LeadDocument.NextUnassignedDueAt"/>), the most urgent first: the backlog.</summary>
+    Task<IReadOnlyList<LeadDocument>> FindWithUnassignedTasksAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leads with an open, assigned tier-A task not re-offered and not contacted whose assignment is at or before
+    /// <paramref name="assignedBefore"/> (<see cref="LeadDocument.TierAAssignedSince"/>), the longest waiting first: the re-offer's candidates.
+    /// </summary>
+    Task<IReadOnlyList<LeadDocument>> FindTierAAssignedBeforeAsync(DateTimeOffset assignedBefore, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of leads whose due times an older version derived (<see cref="LeadDocument.DueTimesVersion"/> below
+    /// <see cref="LeadDocument.CurrentDueTimesVersion"/>, or none): found on an index, without opening any sealed field.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> FindWithStaleDueTimesAsync(int max, CancellationToken cancellationToken = default);
+
     /// <summary>Leads whose phone number (E.164, as intake normalised it) is <paramref name="e164"/>: an inbound SMS's sender.</summary>
     Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default);
 

@@ -35,6 +35,23 @@ public sealed class LeadDocument : StoredDocument
     /// <see cref="Tasks"/> (escalated tasks stay in <see cref="NextDueAt"/> but never hold up the search).
     /// </summary>
     public DateTimeOffset? NextEscalationAt { get; set; }
+    /// <summary>
+    /// The earliest due time of an open task nobody is assigned, or null: what the backlog hand-out looks at, derived from
+    /// <see cref="Tasks"/>, so that it reads only the leads with unassigned work.
+    /// </summary>
+    public DateTimeOffset? NextUnassignedDueAt { get; set; }
+    /// <summary>
+    /// The earliest assignment (or creation) time of an open tier-A task that is assigned, not re-offered yet and not met by
+    /// a coordinator's contact, or null: what the re-offer check looks at, derived from <see cref="Tasks"/>, so that it reads
+    /// only the leads whose tier-A task may have waited too long.
+    /// </summary>
+    public DateTimeOffset? TierAAssignedSince { get; set; }
+    /// <summary>
+    /// Which derivation wrote the due times above (<see cref="CurrentDueTimesVersion"/>): a lead written by an older version
+    /// lacks <see cref="NextUnassignedDueAt"/> and <see cref="TierAAssignedSince"/> and has them derived once, at the
+    /// assignment watch's first check (<see cref="Tasks.TaskAssignment.RefreshStaleDueTimesAsync"/>).
+    /// </summary>
+    public int DueTimesVersion { get; set; }
     /// <summary>Outreach the gate cleared, oldest first.</summary>
     public List<OutreachRecord> Outreach { get; set; } = [];
     /// <summary>
@@ -146,12 +163,25 @@ public sealed class LeadDocument : StoredDocument
         RefreshDueTimes();
     }
 
-    /// <summary>Derives <see cref="NextDueAt"/> and <see cref="NextEscalationAt"/> from the tasks (and the outreach that met them).</summary>
+    /// <summary>The version of <see cref="RefreshDueTimes"/> (2: the unassigned and tier-A times were added).</summary>
+    public const int CurrentDueTimesVersion = 2;
+
+    /// <summary>
+    /// Derives <see cref="NextDueAt"/>, <see cref="NextEscalationAt"/>, <see cref="NextUnassignedDueAt"/> and
+    /// <see cref="TierAAssignedSince"/> from the tasks (and the outreach that met them).
+    /// </summary>
     public void RefreshDueTimes()
     {
         NextDueAt = Tasks.Where(t => t.Status == FollowUpTaskStatus.Open).Select(t => (DateTimeOffset?)t.DueAt).Min();
         NextEscalationAt = Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.EscalatedAt is null && !WasContactedFor(t)).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        NextUnassignedDueAt = Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.AssignedTo is null).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        TierAAssignedSince = Tasks.Where(IsUnopenedTierACandidate).Select(t => (DateTimeOffset?)(t.AssignedAt ?? t.CreatedAt)).Min();
+        DueTimesVersion = CurrentDueTimesVersion;
     }
+
+    /// <summary>An open tier-A task that is assigned, was not re-offered yet and that no coordinator's contact met: a re-offer candidate once it waited long enough.</summary>
+    public bool IsUnopenedTierACandidate(FollowUpTask task) =>
+        task.Status == FollowUpTaskStatus.Open && task.Tier == "A" && task.AssignedTo is not null && task.ReofferedAt is null && !WasContactedFor(task);
 
     /// <summary>Whether a coordinator's outreach to the lead went out since the task was created: its SLA is met.</summary>
     public bool WasContactedFor(FollowUpTask task) => Outreach.Exists(o =>

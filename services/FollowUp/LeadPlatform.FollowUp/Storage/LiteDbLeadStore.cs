@@ -29,6 +29,9 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         if (_protector is null) Collection.EnsureIndex("PersonEmail", "LOWER($.Person.Email)");
         else Collection.EnsureIndex("PersonEmailKey", $"$.Person.{SealedTypes.EmailKeyField}");
         Collection.EnsureIndex(x => x.NextEscalationAt);
+        Collection.EnsureIndex(x => x.NextUnassignedDueAt);
+        Collection.EnsureIndex(x => x.TierAAssignedSince);
+        Collection.EnsureIndex(x => x.DueTimesVersion);
         Collection.EnsureIndex(x => x.CreatedAt);
         Collection.EnsureIndex(x => x.UpdatedAt);
         Collection.EnsureIndex(x => x.Status);
@@ -45,6 +48,35 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
     public Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(
             Collection.Query().Where(x => x.NextDueAt != null).OrderBy(x => x.NextDueAt).Limit(max).ToList());
+
+    public Task<IReadOnlyList<LeadDocument>> FindWithUnassignedTasksAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(
+            Collection.Query().Where(x => x.NextUnassignedDueAt != null).OrderBy(x => x.NextUnassignedDueAt).Limit(max).ToList());
+
+    /// <summary>
+    /// A range on the index from the earliest date: a lead without the time is indexed as null, which sorts below every
+    /// date, so "not null and at most" as a filter would walk (and read) every such lead; the range reads none of them.
+    /// </summary>
+    public Task<IReadOnlyList<LeadDocument>> FindTierAAssignedBeforeAsync(DateTimeOffset assignedBefore, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(
+            Query.Between(nameof(LeadDocument.TierAAssignedSince), new BsonValue(DateTime.MinValue), new BsonValue(assignedBefore.UtcDateTime)), limit: max).ToList());
+
+    /// <summary>
+    /// On the DueTimesVersion index (a lead an older version wrote has no such field and is indexed as null, below every
+    /// number): only the stale leads are read, and only their ids are taken; nothing is mapped or unsealed.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> FindWithStaleDueTimesAsync(int max, CancellationToken cancellationToken = default)
+    {
+        LiteDbFailure.ThrowIfFailed(Database);
+        var stale = Database.GetCollection(CollectionName).Query()
+            .Where(BsonExpression.Create($"$.{nameof(LeadDocument.DueTimesVersion)} < @0", new BsonValue(LeadDocument.CurrentDueTimesVersion)))
+            .Select(BsonExpression.Create("{ _id: $._id }"))
+            .Limit(max)
+            .ToEnumerable()
+            .Select(d => d["_id"].AsGuid)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Guid>>(stale);
+    }
 
     public Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeadDocument>>(Collection.Find(LiteDbQuery.LessThan(nameof(LeadDocument.UpdatedAt), cutoff.UtcDateTime))

@@ -60,6 +60,9 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.PhoneKeyField}"), new CreateIndexOptions { Name = "person_phone_key", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending($"{nameof(LeadDocument.Person)}.{SealedTypes.EmailKeyField}"), new CreateIndexOptions { Name = "person_email_key", Sparse = true }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextEscalationAt), new CreateIndexOptions { Name = "next_escalation", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.NextUnassignedDueAt), new CreateIndexOptions { Name = "next_unassigned_due", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.TierAAssignedSince), new CreateIndexOptions { Name = "tier_a_assigned_since", Sparse = true }),
+        new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.DueTimesVersion), new CreateIndexOptions { Name = "due_times_version" }),
         new(Builders<LeadDocument>.IndexKeys.Descending(x => x.CreatedAt), new CreateIndexOptions { Name = "created_at" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.Status).Descending(x => x.UpdatedAt), new CreateIndexOptions { Name = "status_updated" }),
         new(Builders<LeadDocument>.IndexKeys.Ascending(x => x.QuoteRequestIds), new CreateIndexOptions { Name = "quote_request_ids" }),
@@ -89,6 +92,28 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         await EnsureIndexesAsync();
         return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindWithUnassignedTasksAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(Filter.Ne(x => x.NextUnassignedDueAt, null)).Sort(Builders<LeadDocument>.Sort.Ascending(x => x.NextUnassignedDueAt))
+            .Limit(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LeadDocument>> FindTierAAssignedBeforeAsync(DateTimeOffset assignedBefore, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        return await Collection.Find(Filter.Lte(x => x.TierAAssignedSince, assignedBefore)).Sort(Builders<LeadDocument>.Sort.Ascending(x => x.TierAAssignedSince))
+            .Limit(max).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A projection of the ids only: no sealed field is read.</summary>
+    public async Task<IReadOnlyList<Guid>> FindWithStaleDueTimesAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        var stale = Filter.Or(Filter.Exists(x => x.DueTimesVersion, false), Filter.Lt(x => x.DueTimesVersion, LeadDocument.CurrentDueTimesVersion));
+        return await Collection.Find(stale).Limit(max).Project(x => x.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default)

@@ -34,9 +34,19 @@ public sealed class AssignmentWatch(TaskAssignment assignment, TimeProvider time
         }
     }
 
-    /// <summary>One look: the backlog first (most urgent first), then the tier-A re-offers.</summary>
+    private bool _dueTimesFresh;
+
+    /// <summary>
+    /// One look: the backlog first (most urgent first), then the tier-A re-offers. The first look derives the due times of
+    /// leads an older version wrote, which the two searches need.
+    /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
+        if (!_dueTimesFresh)
+        {
+            await assignment.RefreshStaleDueTimesAsync(cancellationToken);
+            _dueTimesFresh = true;
+        }
         await assignment.HandOutBacklogAsync(cancellationToken);
         await assignment.ReofferUnopenedTierAAsync(cancellationToken);
     }

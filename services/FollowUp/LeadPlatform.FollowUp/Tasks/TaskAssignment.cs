@@ -87,7 +87,8 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         var coordinators = await roster.GetCoordinatorsAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (!coordinators.Any(c => c.WhyUnavailable(now, sla.TimeZone, 0) is null)) return 0; // nobody on shift: nothing to do (quietly)
-        var backlog = (await store.FindWithOpenTasksAsync(OpenTaskScanLimit, cancellationToken))
+        // Only the leads with unassigned work (an indexed due time), not every lead with an open task: each lead read is unsealed.
+        var backlog = (await store.FindWithUnassignedTasksAsync(OpenTaskScanLimit, cancellationToken))
             .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.AssignedTo is null).Select(t => (LeadId: l.Id, Task: t)))
             .OrderBy(x => x.Task.DueAt).ThenBy(x => x.Task.Tier, StringComparer.Ordinal)
             .ToList();
@@ -115,12 +116,19 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         var after = options.CurrentValue.Assignment.ReofferTierAAfter;
         if (after <= TimeSpan.Zero) return 0;
         var now = time.GetUtcNow();
-        var stale = (await store.FindWithOpenTasksAsync(OpenTaskScanLimit, cancellationToken))
-            .SelectMany(l => l.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.Tier == "A" && t.AssignedTo is not null && t.ReofferedAt is null
-                                                && (t.AssignedAt ?? t.CreatedAt) + after <= now && !l.WasContactedFor(t))
+        // Only the leads whose tier-A task was assigned long enough ago (an indexed time derived from the tasks), not every
+        // lead with an open task: each lead read is unsealed, and most have no such task.
+        var candidates = await store.FindTierAAssignedBeforeAsync(now - after, OpenTaskScanLimit, cancellationToken);
+        var stale = candidates
+            .SelectMany(l => l.Tasks.Where(t => l.IsUnopenedTierACandidate(t) && (t.AssignedAt ?? t.CreatedAt) + after <= now)
                 .Select(t => (Lead: l, Task: t)))
             .OrderBy(x => x.Task.DueAt)
             .ToList();
+        // A lead whose stored time is out of date (contacted since, say) would be read again on every check: derive it again.
+        foreach (var lead in candidates.Where(l => !stale.Exists(x => x.Lead.Id == l.Id)))
+        {
+            await RefreshDueTimesAsync(lead, cancellationToken);
+        }
         var reoffered = 0;
         foreach (var (lead, task) in stale)
         {
@@ -137,6 +145,46 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         }
         return reoffered;
     }
+
+    /// <summary>
+    /// Derives the due times of the leads an older version wrote (without the backlog's and the re-offer's times), in
+    /// batches, so that the checks' indexed searches find them; returns how many were written. Reads only their ids to find them.
+    /// </summary>
+    public async Task<int> RefreshStaleDueTimesAsync(CancellationToken cancellationToken)
+    {
+        var refreshed = 0;
+        while (true)
+        {
+            var ids = await store.FindWithStaleDueTimesAsync(StaleDueTimesBatch, cancellationToken);
+            var progressed = 0;
+            foreach (var id in ids)
+            {
+                var result = await store.UpdateAsync(id, (lead, _) =>
+                {
+                    if (lead.DueTimesVersion >= LeadDocument.CurrentDueTimesVersion) return false;
+                    lead.RefreshDueTimes();
+                    return true;
+                }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);
+                if (result.Updated) progressed++;
+            }
+            refreshed += progressed;
+            if (ids.Count < StaleDueTimesBatch || progressed == 0)
+            {
+                if (refreshed > 0) logger.LogInformation("Derived the assignment due times of {LeadCount} leads written by an older version", refreshed);
+                return refreshed;
+            }
+        }
+    }
+
+    private const int StaleDueTimesBatch = 200;
+
+    private async Task RefreshDueTimesAsync(LeadDocument found, CancellationToken cancellationToken) =>
+        await store.UpdateAsync(found.Id, (lead, _) =>
+        {
+            var before = lead.TierAAssignedSince;
+            lead.RefreshDueTimes();
+            return lead.TierAAssignedSince != before;
+        }, UpdateOptions<LeadDocument>.From(found), cancellationToken);
 
     private static Guid ReofferKey(Guid taskId)
     {
