@@ -132,7 +132,7 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
 
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal("ben@clinic.example", lead.Tasks.Single().AssignedTo);
-        var moves = lead.Timeline.Where(e => e.Kind == "task_assigned").Select(e => e.Summary).ToList();
+        var moves = lead.Timeline.Where(e => e.Kind.Name() == "task_assigned").Select(e => e.Summary).ToList();
         Assert.Equal(["Task assigned to Ana Ruiz (was unassigned)", "Task assigned to Cleo Park (was Ana Ruiz)", "Task assigned to Ben Okafor (was Cleo Park)"], moves);
         // Names, never only an email: on the queue and in the API.
         var rows = WebUtility.HtmlDecode(await _admin.Http.GetStringAsync("/dashboard/queue/rows?scope=all"));
@@ -180,7 +180,7 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
 
         Assert.Equal("ben@clinic.example", (await TaskAsync(first)).AssignedTo);
         Assert.Null((await TaskAsync(second)).AssignedTo); // Ben is at capacity, Ana off shift
-        Assert.Contains((await _host.Leads.GetAsync(second))!.Timeline, e => e.Kind == "task_created" && e.Summary.Contains("unassigned", StringComparison.Ordinal));
+        Assert.Contains((await _host.Leads.GetAsync(second))!.Timeline, e => e.Kind.Name() == "task_created" && e.Summary.Contains("unassigned", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -72,10 +72,10 @@ public sealed class Opening_a_task_for_an_overridden_lead : IAsyncLifetime
         Assert.Equal(due.DueAt("C", task.CreatedAt, lead), task.DueAt);
         Assert.NotEqual(task.CreatedAt + TimeSpan.FromDays(1), task.DueAt);
         Assert.Equal(qualifiedTask.DueAt, task.DueAt);
-        var created = Assert.Single(lead.Timeline, e => e.Kind == "task_created");
+        var created = Assert.Single(lead.Timeline, e => e.Kind.Name() == "task_created");
         Assert.Equal(task.Id.ToString(), created.Details["taskId"]);
         Assert.Equal("ana@clinic.example", created.Details["assignedTo"]);
-        Assert.Equal(task.Id.ToString(), Assert.Single(lead.Timeline, e => e.Kind == "eligibility_overridden").Details["taskId"]);
+        Assert.Equal(task.Id.ToString(), Assert.Single(lead.Timeline, e => e.Kind.Name() == "eligibility_overridden").Details["taskId"]);
 
         // Ana hears of both on the dashboard and at her work address.
         var feed = (await _ana.Http.GetFromJsonAsync<JsonObject>($"/api/v1/alerts?since={Uri.EscapeDataString(since.ToString("O"))}"))!;
