@@ -60,6 +60,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
     private static (HttpMethod Method, string Path)[] ReviewApis =>
     [
         (HttpMethod.Get, "/api/v1/reviews"),
+        (HttpMethod.Get, "/api/v1/reviews/labels"),
         (HttpMethod.Get, $"/api/v1/reviews/{Guid.NewGuid()}"),
         (HttpMethod.Post, $"/api/v1/reviews/{Guid.NewGuid()}/approve"),
         (HttpMethod.Post, $"/api/v1/reviews/{Guid.NewGuid()}/edit-and-approve"),

@@ -83,6 +83,39 @@ public sealed partial class ClaimRuleSet
         return false;
     }
 
+    /// <summary>
+    /// The sentences with an honest frame (a hit of the topics' <c>honestFrames</c> that is not part of a name), each with the
+    /// sentence before it in the same paragraph: a quotation or a question is judged or answered by what follows it.
+    /// </summary>
+    private void MarkFramed(PreparedText prepared, TokenizedText tokens, List<PhraseHit> topicHits, List<(int Start, int End)> framed)
+    {
+        var h = 0;
+        var previous = -1;
+        for (var s = 0; s < tokens.Count;)
+        {
+            var e = s;
+            while (e + 1 < tokens.Count && !EndsSentence(tokens, e))
+            {
+                e++;
+            }
+
+            var honest = false;
+            for (; h < topicHits.Count && topicHits[h].Start <= e; h++)
+            {
+                honest |= topicHits[h].Start >= s && topicHits[h].Owner == honestOwner && !Subsumed(topicHits, h, s, e);
+            }
+
+            if (honest)
+            {
+                var first = previous >= 0 ? previous : s;
+                framed.Add((prepared.OriginalStart(tokens.OriginalStart(first)), prepared.OriginalEnd(tokens.OriginalEnd(e) - 1)));
+            }
+
+            previous = e + 1 < tokens.Count && tokens.ParagraphBreakAfter(e) ? -1 : s;
+            s = e + 1;
+        }
+    }
+
     private void ReviewTopics(string text, string field, PreparedText prepared, TokenizedText tokens, List<PhraseHit> topicHits,
         List<(int Start, int End)> asserted, byte[] negations, bool[] distanced, List<(int Start, int End)>? decided, ref List<ComplianceViolation>? violations)
     {

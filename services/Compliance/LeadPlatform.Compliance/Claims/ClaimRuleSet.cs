@@ -171,7 +171,10 @@ public sealed partial class ClaimRuleSet
     /// Portuguese text sent with language <c>en</c> is not read for English topics, whose stems would misread it).</param>
     /// <param name="unasserted">When given, receives the span of every claim phrase the rules recognised and judged negated or
     /// distanced ("does not cure", a quoted "miracle" in a warning): claim words the rules have already read as not asserted.</param>
-    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo, List<(int Start, int End)>? unasserted = null)
+    /// <param name="framed">When given, receives the span of every sentence with an honest frame (a denial, a hedge, a warning: the topics'
+    /// <c>honestFrames</c>) and of the sentence just before it in the same paragraph (a quotation or a question judged or answered by
+    /// the next sentence): where the learned layer may weigh a block finding (<c>dismissScope: framed</c>) and leaves questions to the rules.</param>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, List<(int Start, int End)>? decided, bool topicsToo, List<(int Start, int End)>? unasserted = null, List<(int Start, int End)>? framed = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -205,6 +208,11 @@ public sealed partial class ClaimRuleSet
             {
                 anyTopic |= hit.Owner < honestOwner;
             }
+        }
+
+        if (framed is not null && topicHits.Count > 0)
+        {
+            MarkFramed(prepared, tokens, topicHits, framed);
         }
 
         if (!anyClaim && !anyTopic)

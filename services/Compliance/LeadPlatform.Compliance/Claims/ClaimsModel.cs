@@ -37,7 +37,7 @@ public sealed class ClaimsModel
     {
         if (string.IsNullOrWhiteSpace(document.Version) || document.Classes.Count < 2 || document.Bias.Count != document.Classes.Count
             || document.Threshold is <= 0 or >= 1 || !document.Classes.Contains("honest")
-            || document.Thresholds?.Values.Any(t => t is <= 0 or >= 1) == true || document.DismissScope is not (null or "topic" or "review" or "all"))
+            || document.Thresholds?.Values.Any(t => t is <= 0 or >= 1) == true || document.DismissScope is not (null or "topic" or "review" or "framed" or "all"))
         {
             throw new FormatException("The claims model needs a version, an 'honest' class and others, a bias per class and a threshold between 0 and 1.");
         }
@@ -82,13 +82,18 @@ public sealed class ClaimsModel
     /// <summary>The threshold for sentences read in <paramref name="language"/>: its own when the model names one, else <see cref="Threshold"/>.</summary>
     public double ThresholdFor(string language) => document.Thresholds is { } t && t.TryGetValue(language, out var v) ? v : document.Threshold;
 
-    /// <summary>Whether <see cref="DismissBelow"/> may dismiss any review-only rule finding (<c>review</c>) or only the topic layer's (<c>topic</c>).</summary>
+    /// <summary>Whether <see cref="DismissBelow"/> may dismiss any review-only rule finding (<c>review</c>), those and a block finding in a
+    /// sentence the rules saw in an honest frame (<c>framed</c>), any rule finding (<c>all</c>) or only the topic layer's (<c>topic</c>).</summary>
     public string DismissScope => document.DismissScope ?? "topic";
+
+    /// <summary>Whether the model needs the rules' honest frames (<see cref="DismissScope"/> <c>framed</c>, or reading questions).</summary>
+    internal bool NeedsFrames => DismissScope == "framed" || ReadsQuestions;
 
     /// <summary>Whether a sentence in which the rules judged a claim phrase negated or distanced is left to them.</summary>
     public bool RespectsRules => document.RespectRules;
 
-    /// <summary>Whether questions are read like any sentence (a model trained with the sentence's form); otherwise they are left to the rules.</summary>
+    /// <summary>Whether questions are read like any sentence (a model trained with the sentence's form) unless the rules see them answered
+    /// with a denial or a hedge (an honest frame or a negated claim in the next sentence); otherwise every question is left to the rules.</summary>
     public bool ReadsQuestions => document.ReadQuestions;
 
     /// <summary>When set, a topic-layer review finding whose sentence scores below this is dismissed as honest.</summary>
@@ -198,7 +203,7 @@ public sealed class ClaimsModel
     /// <paramref name="found"/> covers; and, when <see cref="DismissBelow"/> is set, removes from <paramref name="found"/>
     /// topic-layer review findings (<c>claims.topic.*</c>) whose sentence it reads as confidently honest.
     /// </summary>
-    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found, IReadOnlyList<(int Start, int End)>? unasserted = null)
+    internal void Review(string text, string field, IEnumerable<(string Language, ClaimRuleSet? Rules)> languages, List<ComplianceViolation> found, IReadOnlyList<(int Start, int End)>? unasserted = null, IReadOnlyList<(int Start, int End)>? framed = null)
     {
         var added = new List<ComplianceViolation>();
         var dismiss = new HashSet<ComplianceViolation>();
@@ -212,7 +217,7 @@ public sealed class ClaimsModel
                 {
                     foreach (var f in covering)
                     {
-                        if (DismissBelow is { } below && Dismissable(f) && reading.Probability < below)
+                        if (DismissBelow is { } below && Dismissable(f, framed) && reading.Probability < below)
                         {
                             dismiss.Add(f);
                         }
@@ -227,7 +232,7 @@ public sealed class ClaimsModel
 
                 // A question asks; the rules judge rhetorical ones ("why accept surgery when ...?") and the answer after it.
                 // (A model trained to read questions, ReadsQuestions, judges them like any sentence.)
-                var question = !ReadsQuestions && IsQuestion(text, reading);
+                var question = IsQuestion(text, reading) && (!ReadsQuestions || Answered(text, reading, framed, unasserted));
                 // The rules read a claim phrase in this sentence and judged it negated or distanced: theirs to decide.
                 var ruled = RespectsRules && unasserted is not null && unasserted.Any(u => u.Start < reading.End && u.End > reading.Start);
                 if (question || ruled || reading.Probability < ThresholdFor(language) || reading.Evidence < document.MinEvidence || added.Any(a => a.Start < reading.End && a.Start + a.Length > reading.Start))
@@ -256,13 +261,79 @@ public sealed class ClaimsModel
         found.AddRange(added);
     }
 
-    /// <summary>A finding the model may dismiss: the topic layer's; with scope <c>review</c>, any rule finding that only holds for review; with <c>all</c>, any rule finding.</summary>
-    internal bool Dismissable(ComplianceViolation f) => DismissScope switch
+    /// <summary>A finding the model may dismiss: the topic layer's; with scope <c>review</c>, any rule finding that only holds for review; with
+    /// <c>framed</c>, those and a block finding inside a sentence the rules saw in an honest frame (<paramref name="framed"/>); with <c>all</c>, any rule finding.</summary>
+    internal bool Dismissable(ComplianceViolation f, IReadOnlyList<(int Start, int End)>? framed = null) => DismissScope switch
     {
         "all" => !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal),
+        "framed" => !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal) && (f.Severity == FindingSeverity.Review || InFrame(f, framed)),
         "review" => f.Severity == FindingSeverity.Review && !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal),
         _ => f.Rule.Contains(".topic.", StringComparison.Ordinal),
     };
+
+    /// <summary>Whether a finding starts inside a span the rules saw in an honest frame.</summary>
+    internal static bool InFrame(ComplianceViolation f, IReadOnlyList<(int Start, int End)>? framed)
+    {
+        if (framed is null)
+        {
+            return false;
+        }
+
+        foreach (var (start, end) in framed)
+        {
+            if (start <= f.Start && f.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the rules see a question answered: it lies in a framed span (its own sentence or the next has an honest frame: "Will it
+    /// heal? Nobody can promise that"), or a claim phrase the rules judged negated or distanced starts in the next sentence.
+    /// </summary>
+    internal static bool Answered(string text, ModelReading reading, IReadOnlyList<(int Start, int End)>? framed, IReadOnlyList<(int Start, int End)>? unasserted)
+    {
+        if (framed is not null)
+        {
+            foreach (var (start, end) in framed)
+            {
+                if (start < reading.End && reading.Start < end)
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (unasserted is null || unasserted.Count == 0)
+        {
+            return false;
+        }
+
+        var next = reading.End;
+        while (next < text.Length && (text[next] is '?' or '!' or '.' || char.IsWhiteSpace(text[next])))
+        {
+            next++;
+        }
+
+        var until = next;
+        while (until < text.Length && text[until] is not ('?' or '!' or '.' or '\n'))
+        {
+            until++;
+        }
+
+        foreach (var (start, _) in unasserted)
+        {
+            if (start >= next && start < until)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the sentence read is a question (it ends with '?').</summary>
     internal static bool IsQuestion(string text, ModelReading reading)

@@ -73,8 +73,9 @@ public sealed class ClaimsScreen
     /// <summary>Screens one field of a message written for <paramref name="language"/>.</summary>
     public IReadOnlyList<ComplianceViolation> Screen(string text, string field = "body", string? language = "en") => Screen(text, field, language, null);
 
-    /// <summary>As <see cref="Screen(string, string, string?)"/>; <paramref name="unasserted"/>, when given, receives the spans of claim phrases the rules judged negated or distanced.</summary>
-    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, string? language, List<(int Start, int End)>? unasserted)
+    /// <summary>As <see cref="Screen(string, string, string?)"/>; <paramref name="unasserted"/>, when given, receives the spans of claim phrases the rules judged negated or distanced;
+    /// <paramref name="framed"/>, when given, the spans of sentences the rules saw in an honest frame (and the sentence before each).</summary>
+    internal IReadOnlyList<ComplianceViolation> Screen(string text, string field, string? language, List<(int Start, int End)>? unasserted, List<(int Start, int End)>? framed = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -87,9 +88,10 @@ public sealed class ClaimsScreen
         var decided = semantic is not null && languages.Contains("en") ? new List<(int Start, int End)>() : null;
         var found = new List<ComplianceViolation>();
         unasserted ??= model is { RespectsRules: true } ? [] : null;
+        framed ??= model is { NeedsFrames: true } ? [] : null;
         foreach (var l in languages)
         {
-            foreach (var v in sets[l].Screen(text, field, l == "en" ? decided : null, topicsToo: writtenIn.Contains(l) || writtenIn.Count == sets.Count, unasserted))
+            foreach (var v in sets[l].Screen(text, field, l == "en" ? decided : null, topicsToo: writtenIn.Contains(l) || writtenIn.Count == sets.Count, unasserted, framed))
             {
                 if (!found.Any(f => f.Rule == v.Rule && f.Start == v.Start && f.Length == v.Length))
                 {
@@ -104,7 +106,7 @@ public sealed class ClaimsScreen
         }
 
         // The learned layer reads the languages the text is written in (as the topics do); it can only hold for review.
-        model?.Review(text, field, languages.Where(l => writtenIn.Contains(l) || writtenIn.Count == sets.Count).Select(l => (l, (ClaimRuleSet?)sets[l])), found, unasserted);
+        model?.Review(text, field, languages.Where(l => writtenIn.Contains(l) || writtenIn.Count == sets.Count).Select(l => (l, (ClaimRuleSet?)sets[l])), found, unasserted, framed);
 
         return found;
     }

@@ -23,6 +23,15 @@ public static class ReviewEndpoints
             })
             .WithName("ListReviews")
             .WithSummary("Messages held for review, the oldest first (status=pending by default; approved, rejected, blocked or all).");
+        api.MapGet("/labels", async (ReviewService reviews, Audit.LeadAccessLog accessLog, HttpContext http, CancellationToken ct) =>
+            {
+                var (labels, leads) = await reviews.LabelsAsync(ct);
+                // The texts are the leads' messages (their names replaced): each lead whose message is exported is recorded as read.
+                foreach (var leadId in leads) await accessLog.RecordAsync(leadId, http.User, Audit.LeadAccessKinds.Review, ct);
+                return TypedResults.Ok(labels);
+            })
+            .WithName("ReviewLabels")
+            .WithSummary("Decided reviews as labelled texts for the claims screen's training (approved = honest, rejected = claim), in the claims corpus's shape; the lead's name is replaced.");
         api.MapGet("/{reviewId:guid}", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (Guid reviewId, ReviewService reviews, Audit.LeadAccessLog accessLog,
                 HttpContext http, CancellationToken ct) =>
             {

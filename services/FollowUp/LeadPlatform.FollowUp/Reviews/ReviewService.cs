@@ -22,6 +22,25 @@ internal sealed class ReviewService(IReviewStore reviews, ILeadStore leads, Outr
 
     public Task<ReviewItem?> GetAsync(Guid id, CancellationToken cancellationToken) => reviews.GetAsync(id, cancellationToken);
 
+    /// <summary>The decided reviews (approved, blocked after approval, rejected; up to <see cref="MaxList"/> of each) as training labels (<see cref="ReviewLabels"/>).</summary>
+    /// <returns>The labels, and the leads whose messages they are (for the access log: the labels themselves name no lead).</returns>
+    public async Task<(ReviewLabelSet Labels, IReadOnlyList<Guid> Leads)> LabelsAsync(CancellationToken cancellationToken)
+    {
+        var decided = new List<ReviewItem>();
+        foreach (var status in new[] { ReviewStatus.Approved, ReviewStatus.Blocked, ReviewStatus.Rejected })
+        {
+            decided.AddRange(await reviews.ListAsync(status, MaxList, cancellationToken));
+        }
+
+        var people = new Dictionary<Guid, Contracts.PersonDetails?>();
+        foreach (var leadId in decided.Select(r => r.LeadId).Distinct())
+        {
+            people[leadId] = (await leads.GetAsync(leadId, cancellationToken))?.Person;
+        }
+
+        return (ReviewLabels.From(decided, id => people.GetValueOrDefault(id), time.GetUtcNow()), [.. people.Keys]);
+    }
+
     public Task<IReadOnlyList<ReviewItem>> ForLeadAsync(Guid leadId, CancellationToken cancellationToken) => reviews.ForLeadAsync(leadId, 50, cancellationToken);
 
     /// <param name="edited">Edit and approve: the reviewer's text (the draft is kept); null: approve the draft as written.</param>

@@ -6,6 +6,7 @@
 import json, os, re, sys
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout5"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout6"))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout7"))
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
@@ -20,6 +21,9 @@ import dev6_sentences as D6
 import train6_sentences as T6
 import heldout6_sentences as H6
 import train7_sentences as T7
+import heldout7_sentences as H7
+import train8a_sentences as T8A
+import train8b_sentences as T8B
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -72,7 +76,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7"):  # heldout3-6, train6 and train7 disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b"):  # heldout3-7, train6, train7, train8a and train8b disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -115,6 +119,12 @@ def main():
         build("heldout6", H6, lang)
     for lang in ("en", "es", "pt"):  # round 7: train7, a training part by a fourth independent author (its own leave-one-part-out fold)
         build("train7", T7, lang)
+    for lang in ("en", "es", "pt"):  # round 8: heldout7 (the third independent evaluation part, spent after round 7) becomes training and validation data
+        build("heldout7", H7, lang)
+    for lang in ("en", "es", "pt"):  # round 8: train8a, long coordinator messages and hard honest texts by an independent author (its own leave-one-part-out fold)
+        build("train8a", T8A, lang)
+    for lang in ("en", "es", "pt"):  # round 8: train8b, SMS/WhatsApp short lines by another independent author (its own leave-one-part-out fold)
+        build("train8b", T8B, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
