@@ -73,8 +73,12 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
         // The acknowledgement went out first; the coordinator's email is the one of kind "coordinator".
         var outreach = Page.Locator("article.outreach", new() { HasText = "(coordinator)" });
         await Expect(outreach).ToContainTextAsync("sent");
-        var evidenceId = (await outreach.Locator(".evidence-id").InnerTextAsync()).Trim();
-        Assert.True(Guid.TryParse(evidenceId, out _), $"evidence id '{evidenceId}'");
+        // The compliance check in words, never the evidence record's id (this session signs in as an admin, who gets the link to the entry).
+        await Expect(outreach.Locator(".compliance-check")).ToContainTextAsync("Kept: cleared to send");
+        Assert.Equal(0, await Page.Locator(".evidence-id").CountAsync());
+        Assert.DoesNotMatch(GuidText(), await outreach.Locator("dl.facts").InnerTextAsync());
+        var evidenceLink = outreach.Locator("a.evidence-link");
+        Assert.Matches($"/dashboard/leads/{leadId}/evidence#entry-\\d+$", await evidenceLink.GetAttributeAsync("href") ?? "");
         Assert.Contains("evidence.spondylolysis.email@", await outreach.Locator(".disclaimer-versions").InnerTextAsync(), StringComparison.Ordinal);
         await Expect(Page.Locator("#timeline")).ToContainTextAsync("Outreach sent");
         await _dashboard.ScreenshotAsync("6-lead-after-send");
@@ -156,4 +160,7 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
 
     [GeneratedRegex(@"<([^>]+)>")]
     private static partial Regex UnsubscribeHeader();
+
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex GuidText();
 }

@@ -30,14 +30,14 @@ public sealed class A_coordinator_reading_a_flagged_reply : IAsyncLifetime
         // The reply as the signed webhook records an ambiguous one (this host has no webhook secret configured).
         var leads = _dashboard.Host.App.Services.GetRequiredService<ILeadStore>();
         var leadId = (await Eventually.GetAsync(() => leads.FindByQuoteRequestAsync(quoteRequestId), l => l is not null, what: "the lead of the request"))!.Id;
-        await Eventually.GetAsync(() => leads.GetAsync(leadId), l => l?.Timeline.Exists(e => e.Kind == "disqualified") == true, what: "the lead, not eligible, in follow-up");
+        await Eventually.GetAsync(() => leads.GetAsync(leadId), l => l?.Timeline.Exists(e => e.Kind.Name() == "disqualified") == true, what: "the lead, not eligible, in follow-up");
         for (var attempt = 1; ; attempt++)
         {
             var lead = (await leads.GetAsync(leadId))!;
             lead.Record(new TimelineEntry
             {
                 At = DateTimeOffset.UtcNow,
-                Kind = "sms_received",
+                Kind = TimelineKind.SmsReceived,
                 Summary = "SMS reply that may be an opt-out (\"stop\" with other words): read it, and record an opt-out if the lead meant one",
                 Actor = "lead",
                 Details = new() { ["text"] = "stop, I'm driving, call later", [SmsWebhookEndpoints.FlagDetail] = SmsWebhookEndpoints.PossibleOptOut, ["matched"] = "stop" },

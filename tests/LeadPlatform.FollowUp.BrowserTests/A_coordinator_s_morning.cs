@@ -69,7 +69,7 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
             QuoteRequestIds = [sample.QuoteRequestId],
             Tasks = [new FollowUpTask { Id = Guid.NewGuid(), QuoteRequestId = sample.QuoteRequestId, Tier = tier, CreatedAt = now.AddMinutes(-20), DueAt = now.AddMinutes(-5) }],
         };
-        lead.Timeline.Add(new TimelineEntry { At = now.AddMinutes(-20), Kind = "qualified", Summary = $"Qualified: tier {tier}" });
+        lead.Timeline.Add(new TimelineEntry { At = now.AddMinutes(-20), Kind = TimelineKind.Qualified, Summary = $"Qualified: tier {tier}" });
         change?.Invoke(lead);
         lead.RefreshDueTimes();
         Assert.True(await Leads.TryInsertAsync(lead));
@@ -100,7 +100,7 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
             lead.Tasks[0].AssignedTo = "ana@clinic.example";
             lead.Timeline.Add(new TimelineEntry
             {
-                At = DateTimeOffset.UtcNow.AddMinutes(-3), Kind = "sms_received", Actor = "lead", Summary = "SMS reply from the lead (not an opt-out): read it and answer",
+                At = DateTimeOffset.UtcNow.AddMinutes(-3), Kind = TimelineKind.SmsReceived, Actor = "lead", Summary = "SMS reply from the lead (not an opt-out): read it and answer",
                 Details = new() { ["text"] = "Can you call me after lunch?" },
             });
         });

@@ -53,7 +53,7 @@ public sealed class Follow_up_killed_while_writing_an_email(RabbitMqFixture rabb
             // half of the message in the write's temporary file and no .eml.
             acknowledgement.Status = OutreachStatus.Sending;
             acknowledgement.SentAt = null;
-            lead.Timeline.RemoveAll(e => e.Kind == "outreach_sent" && e.Details.GetValueOrDefault("outreachId") == outreachId.ToString("D"));
+            lead.Timeline.RemoveAll(e => e.Kind.Name() == "outreach_sent" && e.Details.GetValueOrDefault("outreachId") == outreachId.ToString("D"));
             await store.ReplaceAsync(lead);
             var eml = Path.Combine(emails, $"{outreachId:D}.eml");
             var text = await File.ReadAllBytesAsync(eml);
@@ -77,7 +77,7 @@ public sealed class Follow_up_killed_while_writing_an_email(RabbitMqFixture rabb
         Assert.Single(resumed.Evidence, e => e.OutreachId == outreachId);
         Assert.Equal(evidenceId, record.EvidenceId);
         Assert.Equal(messageHash, record.MessageHash); // the same text: nothing "changed since"
-        Assert.Single(resumed.Timeline, e => e.Kind == "outreach_sent" && e.Details.GetValueOrDefault("outreachId") == outreachId.ToString("D"));
+        Assert.Single(resumed.Timeline, e => e.Kind.Name() == "outreach_sent" && e.Details.GetValueOrDefault("outreachId") == outreachId.ToString("D"));
         var sentMail = await File.ReadAllTextAsync(Path.Combine(emails, $"{outreachId:D}.eml"));
         Assert.Contains(evidenceId.ToString("D"), sentMail, StringComparison.Ordinal);
         try

@@ -8,7 +8,7 @@ namespace LeadPlatform.Storage.Tests;
 /// A task's status is an enum in code and the same word in the file as before it was one: a lead written before the change
 /// (its task "done" as a string) reads back as <see cref="FollowUpTaskStatus.Done"/>, and written back it still says "done";
 /// a new task is stored as "open", not as the enum's name or number. So is an outreach's status ("sent",
-/// "awaiting_read_confirmation"), also in a database that seals personal data at rest.
+/// "awaiting_read_confirmation") and a timeline entry's kind ("qualified"), also in a database that seals personal data at rest.
 /// </summary>
 public sealed class Reading_task_statuses_stored_as_words : IDisposable
 {
@@ -87,6 +87,47 @@ public sealed class Reading_task_statuses_stored_as_words : IDisposable
         Assert.Equal(OutreachStatus.Failed, Assert.Single(read.Outreach).Status);
         Assert.Equal("failed", read.ToBsonDocument()["Outreach"].AsBsonArray[0]["Status"].AsString);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_old_lead_s_timeline_kind_word_reads_as_the_enum_and_is_written_back_as_the_same_word(bool sealedAtRest)
+    {
+        // Sealed at rest, a timeline entry is written by the sealing's own mapping (its summary and details sealed): its kind stays the word.
+        var ct = TestContext.Current.CancellationToken;
+        var lead = SampleDocuments.Lead();
+        using var database = LiteDbFiles.Open(_folder, "followup.db", sealedAtRest ? Sealing_personal_data_at_rest.Protector() : null);
+        using var store = new LiteDbLeadStore(database);
+        Assert.True(await store.TryInsertAsync(lead, ct));
+        Assert.Equal(lead.Timeline.Select(e => e.Kind.Name()), StoredTimelineKinds(database, lead.Id));
+        Assert.Contains("qualified", StoredTimelineKinds(database, lead.Id));
+
+        // As an older version wrote it: the word, in the document.
+        var raw = database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(lead.Id));
+        raw["Timeline"].AsArray[^1].AsDocument["Kind"] = "opt_out_confirmation_skipped";
+        database.GetCollection(LiteDbLeadStore.CollectionName).Update(raw);
+
+        var read = (await store.GetAsync(lead.Id, ct))!;
+        Assert.Equal(TimelineKind.OptOutConfirmationSkipped, read.Timeline[^1].Kind);
+        await store.UpdateAsync(lead.Id, l => { l.Tier = "B"; return true; }, ct);
+        Assert.Equal("opt_out_confirmation_skipped", StoredTimelineKinds(database, lead.Id)[^1]);
+    }
+
+    [Fact]
+    public void In_MongoDB_too_the_timeline_kind_is_the_word_both_ways()
+    {
+        MongoConventions.EnsureRegistered();
+        var bson = SampleDocuments.Lead().ToBsonDocument();
+        Assert.Contains("qualified", bson["Timeline"].AsBsonArray.Select(e => e["Kind"].AsString));
+
+        bson["Timeline"].AsBsonArray[^1].AsBsonDocument["Kind"] = "consultation_no_show";
+        var read = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<LeadDocument>(bson);
+        Assert.Equal(TimelineKind.ConsultationNoShow, read.Timeline[^1].Kind);
+        Assert.Equal("consultation_no_show", read.ToBsonDocument()["Timeline"].AsBsonArray[^1]["Kind"].AsString);
+    }
+
+    private static List<string> StoredTimelineKinds(LiteDatabase database, Guid leadId) =>
+        [.. database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(leadId))["Timeline"].AsArray.Select(e => e.AsDocument["Kind"].AsString)];
 
     private static string StoredOutreachStatus(LiteDatabase database, Guid leadId) =>
         database.GetCollection(LiteDbLeadStore.CollectionName).FindById(new LiteDB.BsonValue(leadId))["Outreach"].AsArray[0].AsDocument["Status"].AsString;

@@ -77,7 +77,7 @@ public static class SampleDocuments
             AssignedTo = "coordinator@clinic.example",
             Status = openTask ? FollowUpTaskStatus.Open : FollowUpTaskStatus.Done,
         });
-        lead.Record(new TimelineEntry { At = At, Kind = "qualified", Summary = "Qualified", QuoteRequestId = submitted.QuoteRequestId, Details = new() { ["condition"] = "+25" } });
+        lead.Record(new TimelineEntry { At = At, Kind = TimelineKind.Qualified, Summary = "Qualified", QuoteRequestId = submitted.QuoteRequestId, Details = new() { ["condition"] = "+25" } });
         var outreachId = Ids.New();
         var blocked = lead.AppendEvidence(Evidence(lead.Id, "blocked", null, At.AddTicks(4321)));
         var cleared = lead.AppendEvidence(Evidence(lead.Id, "cleared", outreachId, At.AddSeconds(1)));

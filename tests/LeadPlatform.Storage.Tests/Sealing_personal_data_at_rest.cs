@@ -177,8 +177,8 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
     private static LeadDocument LeadWithFreeText()
     {
         var lead = SampleDocuments.Lead();
-        lead.Record(new TimelineEntry { At = SampleDocuments.At, Kind = "note", Summary = Note, Actor = "coordinator.ana" });
-        lead.Record(new TimelineEntry { At = SampleDocuments.At, Kind = "sms_received", Summary = "SMS reply from the lead", Actor = "lead", Details = new() { ["text"] = Reply } });
+        lead.Record(new TimelineEntry { At = SampleDocuments.At, Kind = TimelineKind.Note, Summary = Note, Actor = "coordinator.ana" });
+        lead.Record(new TimelineEntry { At = SampleDocuments.At, Kind = TimelineKind.SmsReceived, Summary = "SMS reply from the lead", Actor = "lead", Details = new() { ["text"] = Reply } });
         return lead;
     }
 
@@ -212,9 +212,9 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         using var reopenedFollowUp = LiteDbFiles.Open(_folder, "followup.db", Protector());
         using var reopenedQualification = LiteDbFiles.Open(_folder, "qualification.db", Protector());
         var read = (await new LiteDbLeadStore(reopenedFollowUp).GetAsync(lead.Id, Ct))!;
-        Assert.Equal(Note, read.Timeline.Single(e => e.Kind == "note").Summary);
-        Assert.Equal(Reply, read.Timeline.Single(e => e.Kind == "sms_received").Details["text"]);
-        Assert.Equal("coordinator.ana", read.Timeline.Single(e => e.Kind == "note").Actor);
+        Assert.Equal(Note, read.Timeline.Single(e => e.Kind.Name() == "note").Summary);
+        Assert.Equal(Reply, read.Timeline.Single(e => e.Kind.Name() == "sms_received").Details["text"]);
+        Assert.Equal("coordinator.ana", read.Timeline.Single(e => e.Kind.Name() == "note").Actor);
         var readDecision = (await new LiteDbQualificationStore(reopenedQualification).GetAsync(decision.Id, Ct))!;
         Assert.Equal(decision.Reasons, readDecision.Reasons);
         Assert.Equal(decision.Disqualifications, readDecision.Disqualifications);
@@ -236,8 +236,8 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         }
 
         var read = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<LeadDocument>(lead.ToBsonDocument());
-        Assert.Equal(Note, read.Timeline.Single(e => e.Kind == "note").Summary);
-        Assert.Equal(Reply, read.Timeline.Single(e => e.Kind == "sms_received").Details["text"]);
+        Assert.Equal(Note, read.Timeline.Single(e => e.Kind.Name() == "note").Summary);
+        Assert.Equal(Reply, read.Timeline.Single(e => e.Kind.Name() == "sms_received").Details["text"]);
         var readDecision = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<QualificationDocument>(decision.ToBsonDocument());
         Assert.Equal(decision.Reasons, readDecision.Reasons);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Storage.Outbox;
 
 namespace LeadPlatform.FollowUp.Tests.Api;
@@ -45,7 +46,7 @@ public sealed class Calling_a_lead : IAsyncLifetime
         Assert.Equal("api:tests as 'coordinator.ana'", (string?)outreach["readConfirmedBy"]);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Single(stored.Outbox, e => e.MessageUrn == urn);
-        Assert.Single(stored.Timeline, e => e.Kind == "outreach_sent" && e.Details["readAloudConfirmedBy"] == "api:tests as 'coordinator.ana'");
+        Assert.Single(stored.Timeline, e => e.Kind.Name() == "outreach_sent" && e.Details["readAloudConfirmedBy"] == "api:tests as 'coordinator.ana'");
         Assert.Empty(_host.OutboxFiles("email"));
         Assert.Empty(_host.OutboxFiles("sms"));
     }

@@ -45,13 +45,13 @@ public sealed class Confirming_an_opt_out_by_text : IAsyncLifetime
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         var record = Assert.Single(stored.Outreach);
         Assert.Equal((OutreachKinds.OptOutConfirmation, OutreachStatus.Sent, "sms", expected), (record.Kind, record.Status, record.Channel, record.Message));
-        Assert.Contains(stored.Timeline, e => e.Kind == "outreach_sent" && e.Summary.StartsWith("Opt-out confirmation", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "outreach_sent" && e.Summary.StartsWith("Opt-out confirmation", StringComparison.Ordinal));
         // Its evidence: cleared as the opt-out confirmation, the claims screen not applied (a fixed text), never held for review.
         var evidence = Assert.Single(stored.Evidence, e => e.OutreachId == record.Id);
         Assert.Equal(("cleared", OutreachDraft.OptOutConfirmationAuthor), (evidence.Decision, evidence.Author));
         Assert.Contains(evidence.RuleResults, r => r.Rule == ComplianceRules.OptOutConfirmation && r.Outcome == "passed");
         Assert.Contains(evidence.RuleResults, r => r.Rule == ComplianceRules.ClaimsScreen && r.Outcome == "not-applicable");
-        Assert.DoesNotContain(stored.Timeline, e => e.Kind == "outreach_held");
+        Assert.DoesNotContain(stored.Timeline, e => e.Kind.Name() == "outreach_held");
         // The lead is still opted out of everything: the confirmation opened nothing.
         Assert.Contains("all", stored.OptOuts);
     }
@@ -70,7 +70,7 @@ public sealed class Confirming_an_opt_out_by_text : IAsyncLifetime
         Assert.Single(_host.OutboxFiles("sms"));
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Single(stored.Outreach, o => o.Kind == OutreachKinds.OptOutConfirmation);
-        Assert.Equal(2, stored.Timeline.Count(e => e.Kind == "opt_out_confirmation_skipped"));
+        Assert.Equal(2, stored.Timeline.Count(e => e.Kind.Name() == "opt_out_confirmation_skipped"));
 
         _time.Advance(TimeSpan.FromMinutes(2)); // 6 minutes after the first confirmation
         (await InboundAsync("STOP")).Dispose();

@@ -1,8 +1,8 @@
-using LeadPlatform.FollowUp.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.TestSupport;
 using MassTransit.Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +63,7 @@ public sealed class Logging_a_call : IAsyncLifetime
         Assert.Null(stored.NextDueAt);
         Assert.DoesNotContain(await QueueAsync(), i => (Guid)i!["leadId"]! == lead.LeadId);
         Assert.Equal("contacted", stored.Status.Name());
-        Assert.Contains(stored.Timeline, e => e.Kind == "call_logged" && e.Summary.Contains("reached", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "call_logged" && e.Summary.Contains("reached", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class Logging_a_call : IAsyncLifetime
         Assert.Contains("script", (string)call["flagReason"]!, StringComparison.Ordinal);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Single(stored.Calls);
-        Assert.Contains(stored.Timeline, e => e.Kind == "call_flagged");
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "call_flagged");
         using var flagged = await _host.Http.GetAsync("/api/v1/calls/flagged");
         Assert.Equal(HttpStatusCode.OK, flagged.StatusCode);
         Assert.Contains((await flagged.Content.ReadFromJsonAsync<JsonArray>())!, c => (Guid)c!["leadId"]! == lead.LeadId);

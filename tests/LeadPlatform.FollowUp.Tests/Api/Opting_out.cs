@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.Storage.Outbox;
 using MimeKit;
 
@@ -180,7 +181,7 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Empty(stored.OptOuts);
-        Assert.Equal("Can we cancel my appointment on Friday?", stored.Timeline.Single(e => e.Kind == "sms_received").Details["text"]);
+        Assert.Equal("Can we cancel my appointment on Friday?", stored.Timeline.Single(e => e.Kind.Name() == "sms_received").Details["text"]);
     }
 
     [Fact]
@@ -218,14 +219,14 @@ public sealed class Opting_out : IAsyncLifetime
         }
 
         Assert.Equal([false, true, true], answers.Select(a => (bool)a["duplicate"]!));
-        Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind == "sms_received");
+        Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind.Name() == "sms_received");
 
         // The same provider message id, signed again a second later, is the same message too.
         var withId = Encoding.UTF8.GetBytes("""{ "from": "+14155550134", "text": "Also Monday?", "messageId": "SM123" }""");
         using var once = await PostInboundAsync(withId, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now, withId), now);
         using var twice = await PostInboundAsync(withId, SmsWebhookEndpoints.Sign(OutreachHost.WebhookSecret, now + 1, withId), now + 1);
         Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
-        Assert.Equal(2, (await _host.Leads.GetAsync(lead.LeadId))!.Timeline.Count(e => e.Kind == "sms_received"));
+        Assert.Equal(2, (await _host.Leads.GetAsync(lead.LeadId))!.Timeline.Count(e => e.Kind.Name() == "sms_received"));
     }
 
     [Fact]
@@ -256,7 +257,7 @@ public sealed class Opting_out : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
 
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
-        var entry = Assert.Single(stored.Timeline, e => e.Kind == "opted_out");
+        var entry = Assert.Single(stored.Timeline, e => e.Kind.Name() == "opted_out");
         Assert.Equal("api:tests as 'Dr. Alice (Compliance Officer)'", entry.Actor);
     }
 

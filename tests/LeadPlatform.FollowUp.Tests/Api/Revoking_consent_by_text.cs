@@ -6,6 +6,7 @@ using LeadPlatform.Compliance;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tests.Dashboard;
 using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,7 +87,7 @@ public sealed class Revoking_consent_by_text : IAsyncLifetime
         Assert.True((bool)result["flagged"]!);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Empty(stored.OptOuts);
-        var entry = Assert.Single(stored.Timeline, e => e.Kind == "sms_received");
+        var entry = Assert.Single(stored.Timeline, e => e.Kind.Name() == "sms_received");
         Assert.Equal(text, entry.Details["text"]);
         Assert.Equal(SmsWebhookEndpoints.PossibleOptOut, entry.Details[SmsWebhookEndpoints.FlagDetail]);
         Assert.Contains("may be an opt-out", entry.Summary, StringComparison.Ordinal);
@@ -109,7 +110,7 @@ public sealed class Revoking_consent_by_text : IAsyncLifetime
         var result = (await reply.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.False((bool)result["optOut"]!);
         Assert.False((bool)result["flagged"]!);
-        var entry = Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind == "sms_received");
+        var entry = Assert.Single((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind.Name() == "sms_received");
         Assert.False(entry.Details.ContainsKey(SmsWebhookEndpoints.FlagDetail));
     }
 

@@ -75,8 +75,8 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
         Assert.Equal(LeadStatus.ConsultationBooked, stored.Status);
         Assert.All(stored.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
-        Assert.Contains(stored.Timeline, e => e.Kind == "status_changed" && e.Details["to"] == LeadStatus.ConsultationBooked.Name());
-        Assert.Contains(stored.Timeline, e => e.Kind == "consultation_booked" && e.Summary.Contains("09:00 (America/Los_Angeles)", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "status_changed" && e.Details["to"] == LeadStatus.ConsultationBooked.Name());
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "consultation_booked" && e.Summary.Contains("09:00 (America/Los_Angeles)", StringComparison.Ordinal));
 
         var consultation = Assert.Single(stored.Consultations);
         var confirmation = Assert.Single(consultation.Messages, m => m.Method == "REQUEST");
@@ -127,8 +127,8 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         Assert.Equal(2, c.Sequence);
         Assert.Equal(LeadStatus.Contacted, stored.Status);
         Assert.Single(stored.Tasks, t => t.Status == FollowUpTaskStatus.Open); // someone has to find a new date with the lead
-        Assert.Contains(stored.Timeline, e => e.Kind == "consultation_rescheduled" && e.Summary.StartsWith("Consultation moved from", StringComparison.Ordinal));
-        Assert.Contains(stored.Timeline, e => e.Kind == "consultation_cancelled" && e.Summary.Contains("The lead has the flu", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "consultation_rescheduled" && e.Summary.StartsWith("Consultation moved from", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "consultation_cancelled" && e.Summary.Contains("The lead has the flu", StringComparison.Ordinal));
 
         var update = Assert.Single(c.Messages, m => m.Method == "REQUEST" && m.Sequence == 1);
         var cancel = Assert.Single(c.Messages, m => m.Method == "CANCEL");
@@ -175,7 +175,7 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         else
         {
             // The gate said no (for example no Spanish disclaimer configured): the timeline says why, as for any outreach.
-            Assert.Contains(stored.Timeline, e => e.Kind.StartsWith("outreach_", StringComparison.Ordinal));
+            Assert.Contains(stored.Timeline, e => e.Kind.Name().StartsWith("outreach_", StringComparison.Ordinal));
         }
         Assert.Empty(_host.OutboxFiles("email"));
     }
@@ -218,8 +218,8 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, noShow.StatusCode);
         var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
         Assert.Equal("no_show", stored.Consultations.Single().Status);
-        Assert.Contains(stored.Timeline, e => e.Kind == "consultation_no_show" && e.Summary.StartsWith("Did not come to the consultation", StringComparison.Ordinal));
-        Assert.Contains(stored.Timeline, e => e.Kind == "consultation_reminder_skipped");
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "consultation_no_show" && e.Summary.StartsWith("Did not come to the consultation", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "consultation_reminder_skipped");
         Assert.Equal(LeadStatus.Contacted, stored.Status);
     }
 }

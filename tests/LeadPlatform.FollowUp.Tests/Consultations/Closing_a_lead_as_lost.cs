@@ -87,7 +87,7 @@ public sealed class Closing_a_lead_as_lost : IAsyncLifetime
         Assert.Equal(LeadStatus.Lost, lead.Status);
         Assert.Equal("price", lead.LostReason);
         Assert.All(lead.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
-        Assert.Contains(lead.Timeline, e => e.Kind == "status_changed" && e.Summary == "Status: New → Lost. Reason: Price" && e.Actor == "Ana");
+        Assert.Contains(lead.Timeline, e => e.Kind.Name() == "status_changed" && e.Summary == "Status: New → Lost. Reason: Price" && e.Actor == "Ana");
         var page = WebUtility.HtmlDecode(await _ana.Http.GetStringAsync($"/dashboard/leads/{other}", Ct));
         Assert.Contains("id=\"lead-lost-reason\">Other: Moved abroad<", page, StringComparison.Ordinal);
 

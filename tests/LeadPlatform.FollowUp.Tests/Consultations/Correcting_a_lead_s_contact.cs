@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tests.Dashboard;
 using LeadPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class Correcting_a_lead_s_contact : IAsyncLifetime
         Assert.True((bool)view["needsConfirmation"]!);
         var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
         Assert.Equal("+14155550199", stored.Person!.Phone);
-        Assert.Contains(stored.Timeline, e => e.Kind == "contact_corrected" && e.Actor == "Ana"
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "contact_corrected" && e.Actor == "Ana"
             && e.Summary.StartsWith("Phone number corrected: She read the number out", StringComparison.Ordinal)
             && e.Summary.Contains("Consent needs confirmation before texts and calls to the new number", StringComparison.Ordinal));
         var evidence = Assert.Single(stored.Evidence, e => e.Decision == "contact_corrected");
@@ -87,7 +88,7 @@ public sealed class Correcting_a_lead_s_contact : IAsyncLifetime
 
         var stored = (await _host.Leads.GetAsync(lead.LeadId, Ct))!;
         Assert.Null(stored.ConsentedContact);
-        Assert.Contains(stored.Timeline, e => e.Kind == "opted_in" && e.Summary.StartsWith("Confirmed the corrected number", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "opted_in" && e.Summary.StartsWith("Confirmed the corrected number", StringComparison.Ordinal));
         using var text = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach", new { channel = "sms", body = "Hello Maria, thank you for confirming." }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, text.StatusCode);
         Assert.Single(_host.OutboxFiles("sms"));

@@ -60,7 +60,7 @@ public sealed class Reminding_a_lead_of_a_consultation : IAsyncLifetime
         Assert.Equal(ScheduledOutreachStatus.NotSent, (await store.GetAsync(optedOut.ReminderId, Ct))!.Status);
         var other = (await _host.Leads.GetAsync(optedOut.LeadId, Ct))!;
         Assert.DoesNotContain(other.Outreach, o => o.Id == optedOut.ReminderId);
-        Assert.Contains(other.Timeline, e => e.Kind == "scheduled_outreach_not_sent" && e.Summary.Contains("opted out", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(other.Timeline, e => e.Kind.Name() == "scheduled_outreach_not_sent" && e.Summary.Contains("opted out", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public sealed class Reminding_a_lead_of_a_consultation : IAsyncLifetime
         var lead = (await _host.Leads.GetAsync(booked.LeadId, Ct))!;
         Assert.DoesNotContain(lead.Outreach, o => o.Id == booked.ReminderId);
         Assert.Empty(_host.OutboxFiles("email"));
-        Assert.Contains(lead.Timeline, e => e.Kind == "scheduled_outreach_not_sent" && e.Summary.Contains("too late", StringComparison.Ordinal));
+        Assert.Contains(lead.Timeline, e => e.Kind.Name() == "scheduled_outreach_not_sent" && e.Summary.Contains("too late", StringComparison.Ordinal));
     }
 }

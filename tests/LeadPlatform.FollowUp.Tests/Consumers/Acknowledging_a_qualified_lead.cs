@@ -84,7 +84,7 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
         await _module.Harness.InactivityTask;
 
         lead = (await Leads.GetAsync(submitted.LeadId))!;
-        var blocked = Assert.Single(lead.Timeline, e => e.Kind == "outreach_blocked");
+        var blocked = Assert.Single(lead.Timeline, e => e.Kind.Name() == "outreach_blocked");
         Assert.Equal("sms", blocked.Details["channel"]);
         Assert.Equal(ComplianceRules.QuietHours, blocked.Details["rules"]);
         Assert.True(DateTimeOffset.Parse(blocked.Details["nextAllowedAt"], System.Globalization.CultureInfo.InvariantCulture) > _time.GetUtcNow());
@@ -103,7 +103,7 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
 
         await _module.Harness.Bus.Publish(submitted);
         await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
-        var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.Timeline.Exists(e => e.Kind == "outreach_skipped") == true,
+        var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.Timeline.Exists(e => e.Kind.Name() == "outreach_skipped") == true,
             what: "the skipped acknowledgement");
 
         Assert.Empty(lead!.Evidence);
@@ -116,7 +116,7 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
         await _module.Harness.Bus.Publish(submitted);
         await _module.Harness.Bus.Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId));
         return (await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId),
-            l => l?.Outreach.Exists(o => o.Status == OutreachStatus.Sent) == true || l?.Timeline.Exists(e => e.Kind == "outreach_skipped") == true,
+            l => l?.Outreach.Exists(o => o.Status == OutreachStatus.Sent) == true || l?.Timeline.Exists(e => e.Kind.Name() == "outreach_skipped") == true,
             what: "the acknowledgement sent or skipped"))!;
     }
 
@@ -217,7 +217,7 @@ public sealed class Acknowledging_a_qualified_lead : IAsyncLifetime
         Assert.NotEqual(first.Id, second.Id);
         Assert.Single(first.Outreach, o => o.Status == OutreachStatus.Sent);
         Assert.Empty(second.Outreach);
-        Assert.Contains(second.Timeline, e => e.Kind == "outreach_skipped" && e.Summary.Contains("already went to this address or number", StringComparison.Ordinal));
+        Assert.Contains(second.Timeline, e => e.Kind.Name() == "outreach_skipped" && e.Summary.Contains("already went to this address or number", StringComparison.Ordinal));
         Assert.Single(third.Outreach, o => o.Status == OutreachStatus.Sent);
         Assert.Equal(2, Directory.GetFiles(Path.Combine(_outbox, "email"), "*.eml").Length);
     }

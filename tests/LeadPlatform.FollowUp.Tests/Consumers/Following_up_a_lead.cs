@@ -104,7 +104,7 @@ public sealed class Following_up_a_lead : IAsyncLifetime
 
         var lead = await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId),
             l => l is { Tasks.Count: 1, QuoteRequestIds.Count: 1 }, what: "the task and the submission");
-        Assert.Equal(["qualified", "submitted", "task_created"], lead!.Timeline.Select(e => e.Kind).Order().ToList());
+        Assert.Equal(["qualified", "submitted", "task_created"], lead!.Timeline.Select(e => e.Kind.Name()).Order().ToList());
         Assert.Equal("Maria", lead.Person!.FirstName);
         var submission = Assert.Single(lead.Submissions);
         Assert.Equal(("qualified", "B", qualified.Score), (submission.Decision, submission.Tier, submission.Score));
@@ -136,7 +136,7 @@ public sealed class Following_up_a_lead : IAsyncLifetime
             l => l?.Status == LeadStatus.NotEligible && l.QuoteRequestIds.Count == 1, what: "the lead to be not eligible");
         Assert.Empty(lead!.Tasks);
         Assert.Null(lead.NextDueAt);
-        Assert.Contains(lead.Timeline, e => e.Kind == "disqualified" && e.Details.ContainsKey("under_18"));
+        Assert.Contains(lead.Timeline, e => e.Kind.Name() == "disqualified" && e.Details.ContainsKey("under_18"));
         Assert.False(await _module.Harness.Published.Any<FollowUpTaskCreated>());
     }
 
@@ -152,6 +152,6 @@ public sealed class Following_up_a_lead : IAsyncLifetime
 
         var lead = await Leads.GetAsync(leadId, TestContext.Current.CancellationToken);
         Assert.Equal(["email"], lead!.OptOuts);
-        Assert.Single(lead.Timeline, e => e.Kind == "opted_out");
+        Assert.Single(lead.Timeline, e => e.Kind.Name() == "opted_out");
     }
 }

@@ -1,4 +1,5 @@
 using LeadPlatform.FollowUp.Dashboard;
+using LeadPlatform.FollowUp.Storage;
 
 namespace LeadPlatform.FollowUp.Tests.Dashboard;
 
@@ -7,7 +8,7 @@ public sealed class Reading_the_timeline_in_plain_words
     [Fact]
     public void Codes_read_as_words() =>
         Assert.Equal(["Degenerative disc disease", "Task overdue", "Quiet hours"],
-            new[] { PlainWords.Code("degenerative_disc_disease"), PlainWords.Kind("task_overdue"), PlainWords.Code("quiet-hours") });
+            new[] { PlainWords.Code("degenerative_disc_disease"), PlainWords.Kind(TimelineKind.TaskOverdue), PlainWords.Code("quiet-hours") });
 
     [Fact]
     public void Summaries_lose_their_ids_hashes_and_rule_ids_and_times_read_in_the_clinic_s_clock()
@@ -22,10 +23,10 @@ public sealed class Reading_the_timeline_in_plain_words
     [Fact]
     public void The_timeline_filter_keeps_only_its_kinds()
     {
-        Assert.True(PlainWords.InFilter("call_logged", "calls"));
-        Assert.False(PlainWords.InFilter("qualified", "calls"));
-        Assert.True(PlainWords.InFilter("qualified", "status"));
-        Assert.True(PlainWords.InFilter("outreach_blocked", "compliance"));
-        Assert.True(PlainWords.InFilter("note", null));
+        Assert.True(PlainWords.InFilter(TimelineKind.CallLogged, "calls"));
+        Assert.False(PlainWords.InFilter(TimelineKind.Qualified, "calls"));
+        Assert.True(PlainWords.InFilter(TimelineKind.Qualified, "status"));
+        Assert.True(PlainWords.InFilter(TimelineKind.OutreachBlocked, "compliance"));
+        Assert.True(PlainWords.InFilter(TimelineKind.Note, null));
     }
 }

@@ -67,7 +67,7 @@ public sealed partial class Reviving_a_not_eligible_lead : IAsyncLifetime
         var unchanged = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.NotEligible, unchanged.Status);
         Assert.Empty(unchanged.Tasks);
-        Assert.DoesNotContain(unchanged.Timeline, e => e.Kind == "status_changed");
+        Assert.DoesNotContain(unchanged.Timeline, e => e.Kind.Name() == "status_changed");
 
         using var revived = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/status",
             new() { ["status"] = LeadStatus.New.Name(), ["reason"] = "Confirmed by phone that the date of birth was mistyped." }, $"/dashboard/leads/{leadId}");
@@ -75,7 +75,7 @@ public sealed partial class Reviving_a_not_eligible_lead : IAsyncLifetime
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.New, lead.Status);
         Assert.Single(lead.Tasks, t => t.Status == FollowUpTaskStatus.Open);
-        var entry = Assert.Single(lead.Timeline, e => e.Kind == "eligibility_overridden");
+        var entry = Assert.Single(lead.Timeline, e => e.Kind.Name() == "eligibility_overridden");
         Assert.Equal("Ana", entry.Actor);
         Assert.Equal("Confirmed by phone that the date of birth was mistyped.", entry.Details["reason"]);
         Assert.Contains($"/dashboard/leads/{leadId}", await _ana.Http.GetStringAsync("/dashboard/queue/rows?scope=all"), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -106,7 +107,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST {form} answered {response.StatusCode}");
         }
         var lead = await _host.Leads.GetAsync(_leadId);
-        Assert.DoesNotContain(lead!.Timeline, e => e.Kind is "note" or "status_changed");
+        Assert.DoesNotContain(lead!.Timeline, e => e.Kind.Name() is "note" or "status_changed");
     }
 
     [Fact]
@@ -207,7 +208,7 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         }
 
         var lead = await _host.Leads.GetAsync(_leadId);
-        Assert.DoesNotContain(lead!.Timeline, e => e.Kind == "note");
+        Assert.DoesNotContain(lead!.Timeline, e => e.Kind.Name() == "note");
         Assert.Empty(lead.Outreach);
         Assert.Empty(lead.OptOuts);
     }
@@ -298,11 +299,11 @@ public sealed class Securing_the_dashboard : IAsyncLifetime
         using var signIn = await new DashboardSession(_host.Host.Address).PostFormAsync("/dashboard/sign-in",
             new() { ["email"] = "ana@clinic.example", ["password"] = Password }, tokenPage: null);
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
-        Assert.DoesNotContain((await _host.Leads.GetAsync(_leadId))!.Timeline, e => e.Kind is "note" or "status_changed");
+        Assert.DoesNotContain((await _host.Leads.GetAsync(_leadId))!.Timeline, e => e.Kind.Name() is "note" or "status_changed");
 
         using var genuine = await ana.PostFormAsync(path, new() { ["text"] = "Called, no answer; will try tomorrow." }, $"/dashboard/leads/{_leadId}");
         Assert.Equal(HttpStatusCode.Redirect, genuine.StatusCode);
-        var note = Assert.Single((await _host.Leads.GetAsync(_leadId))!.Timeline, e => e.Kind == "note");
+        var note = Assert.Single((await _host.Leads.GetAsync(_leadId))!.Timeline, e => e.Kind.Name() == "note");
         Assert.Equal("Ana", note.Actor);
     }
 

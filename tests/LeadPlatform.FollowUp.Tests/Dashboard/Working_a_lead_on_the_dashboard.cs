@@ -54,12 +54,12 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
 
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal(LeadStatus.ConsultationBooked, lead.Status);
-        var changes = lead.Timeline.Where(e => e.Kind == "status_changed").ToList();
+        var changes = lead.Timeline.Where(e => e.Kind.Name() == "status_changed").ToList();
         Assert.Equal([LeadStatus.Contacted.Name(), LeadStatus.QuoteSent.Name(), LeadStatus.ConsultationBooked.Name()], changes.Select(e => e.Details["to"]));
         Assert.All(changes, e => Assert.Equal("Ana", e.Actor));
         Assert.Equal([LeadStatus.New.Name(), LeadStatus.Contacted.Name(), LeadStatus.QuoteSent.Name()], changes.Select(e => e.Details["from"]));
         Assert.All(lead.Tasks, t => Assert.Equal(FollowUpTaskStatus.Done, t.Status));
-        Assert.Single(lead.Timeline, e => e.Kind == "note" && e.Actor == "Ana" && e.Summary == "Prefers mornings <b>please</b>.");
+        Assert.Single(lead.Timeline, e => e.Kind.Name() == "note" && e.Actor == "Ana" && e.Summary == "Prefers mornings <b>please</b>.");
 
         var page = await _ana.Http.GetStringAsync($"/dashboard/leads/{leadId}");
         Assert.Contains("Contacted → Quote sent", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
         var lead = (await _host.Leads.GetAsync(submitted.LeadId))!;
         Assert.Equal(LeadStatus.New, lead.Status);
         Assert.Single(lead.Tasks, t => t.Status == FollowUpTaskStatus.Open);
-        var entry = Assert.Single(lead.Timeline, e => e.Kind == "eligibility_overridden");
+        var entry = Assert.Single(lead.Timeline, e => e.Kind.Name() == "eligibility_overridden");
         Assert.Equal("Ana", entry.Actor);
         Assert.Equal("The date of birth was mistyped; confirmed adult by phone.", entry.Details["reason"]);
         Assert.Contains($"/dashboard/leads/{submitted.LeadId}", await _ana.Http.GetStringAsync("/dashboard/queue/rows"), StringComparison.Ordinal);

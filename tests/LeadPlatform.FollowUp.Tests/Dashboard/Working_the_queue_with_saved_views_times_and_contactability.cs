@@ -141,12 +141,21 @@ public sealed partial class Working_the_queue_with_saved_views_times_and_contact
         Assert.DoesNotContain(" UTC", page, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b[a-z]+_[a-z_]+\b", Regex.Replace(page, "<[^>]+>", " "));
 
-        // A compliance officer gets the evidence link instead.
+        // The compliance check in words: kept, what it decided and when.
+        var check = Regex.Match(page, "<dd class=\"compliance-check\">(.*?)</dd>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches(@"^\s*Kept: cleared to send, [^<]*\d{1,2}:\d{2}\s*$", check);
+
+        // A compliance officer gets the links to the evidence instead, and still no id (issue 15 tidy-up: the id was shown to officers before).
         await _host.Host.App.Services.GetRequiredService<AccountService>().CreateAsync("olga@clinic.example", "Olga", Password, [Roles.ComplianceOfficer]);
         using var olga = await DashboardSession.SignedInAsync(_host.Host.Address, "olga@clinic.example", Password);
-        var officer = await olga.Http.GetStringAsync($"/dashboard/leads/{leadId}");
+        var officer = WebUtility.HtmlDecode(await olga.Http.GetStringAsync($"/dashboard/leads/{leadId}"));
         Assert.Contains("id=\"view-evidence\"", officer, StringComparison.Ordinal);
-        Assert.Contains(outreach.EvidenceId.ToString(), officer, StringComparison.Ordinal);
+        Assert.DoesNotContain(outreach.EvidenceId.ToString(), officer, StringComparison.Ordinal);
+        Assert.DoesNotContain("evidence-id", officer, StringComparison.Ordinal);
+        var sequence = lead.Evidence.Single(e => e.EvidenceId == outreach.EvidenceId).Sequence;
+        Assert.Contains($"<a class=\"evidence-link\" href=\"/dashboard/leads/{leadId}/evidence#entry-{sequence + 1}\">see it in the evidence</a>", officer, StringComparison.Ordinal);
+        var ledger = await olga.Http.GetStringAsync($"/dashboard/leads/{leadId}/evidence");
+        Assert.Contains($"<li id=\"entry-{sequence + 1}\"", ledger, StringComparison.Ordinal);
     }
 
     private static string RowOf(string rows, Guid leadId) =>

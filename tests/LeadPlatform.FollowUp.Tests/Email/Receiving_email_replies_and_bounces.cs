@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using LeadPlatform.Contracts;
 using LeadPlatform.FollowUp.Sms;
 using LeadPlatform.FollowUp.Auth;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tests.Dashboard;
 using LeadPlatform.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,7 +107,7 @@ public sealed class Receiving_email_replies_and_bounces : IAsyncLifetime
 
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Contains("email", stored.OptOuts);
-        var entry = Assert.Single(stored.Timeline, e => e.Kind == "opted_out");
+        var entry = Assert.Single(stored.Timeline, e => e.Kind.Name() == "opted_out");
         Assert.Equal(source, entry.Details["source"]);
         // A bounce is about the address: texts and calls stay allowed. A complaint is the person's act: the default policy widens it.
         Assert.Equal(kind == "complaint", stored.OptOuts.Contains("all"));
@@ -143,7 +144,7 @@ public sealed class Receiving_email_replies_and_bounces : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Empty(stored.OptOuts);
-        Assert.DoesNotContain(stored.Timeline, e => e.Kind == "email_received");
+        Assert.DoesNotContain(stored.Timeline, e => e.Kind.Name() == "email_received");
     }
 
     [Theory]

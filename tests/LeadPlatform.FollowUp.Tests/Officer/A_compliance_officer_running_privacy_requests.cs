@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Officer;
+using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tests.Dashboard;
 using LeadPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,7 +75,7 @@ public sealed class A_compliance_officer_running_privacy_requests : IAsyncLifeti
         Assert.Null(erased!.Person);
         var request = Assert.Single(erased.Timeline, e => e.Kind == PrivacyRoutes.ErasureKind);
         Assert.Equal("Carl", request.Actor);
-        Assert.Contains(erased.Timeline, e => e.Kind == "erased" && e.Details.GetValueOrDefault("erasureId") == request.Details["erasureId"]);
+        Assert.Contains(erased.Timeline, e => e.Kind.Name() == "erased" && e.Details.GetValueOrDefault("erasureId") == request.Details["erasureId"]);
     }
 
     [Fact]

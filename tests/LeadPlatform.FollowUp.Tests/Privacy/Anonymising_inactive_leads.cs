@@ -40,7 +40,7 @@ public sealed class Anonymising_inactive_leads : IDisposable
         Assert.Null(anonymised.Inquiry);
         Assert.Equal(_clock.GetUtcNow(), anonymised.ErasedAt);
         Assert.Contains("all", anonymised.OptOuts);
-        Assert.Equal("erased", anonymised.Timeline[^1].Kind);
+        Assert.Equal("erased", anonymised.Timeline[^1].Kind.Name());
         var request = Assert.Single(anonymised.Outbox);
         Assert.Equal(MessageTypes.UrnOf(typeof(LeadErasureRequested)), request.MessageUrn);
         Assert.Equal(idle.Id, ((LeadErasureRequested)request.Deserialize(out _)).LeadId);

@@ -76,7 +76,7 @@ public sealed class Scheduling_outreach_for_the_next_allowed_moment : IAsyncLife
         var id = (Guid)scheduled["outreachId"]!;
         var scheduledFor = (DateTimeOffset)scheduled["scheduledFor"]!;
         Assert.Equal(8, TimeZoneInfo.ConvertTime(scheduledFor, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).Hour);
-        Assert.Contains((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind == "outreach_scheduled");
+        Assert.Contains((await _host.Leads.GetAsync(lead.LeadId))!.Timeline, e => e.Kind.Name() == "outreach_scheduled");
 
         var done = await FinishedAsync(lead.LeadId, id, scheduledFor);
 
@@ -104,7 +104,7 @@ public sealed class Scheduling_outreach_for_the_next_allowed_moment : IAsyncLife
         Assert.Equal("not_sent", (string?)done["status"]);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Empty(stored.Outreach);
-        var entry = Assert.Single(stored.Timeline, e => e.Kind == "scheduled_outreach_not_sent");
+        var entry = Assert.Single(stored.Timeline, e => e.Kind.Name() == "scheduled_outreach_not_sent");
         Assert.Contains("opted out", entry.Summary, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -125,7 +125,7 @@ public sealed class Scheduling_outreach_for_the_next_allowed_moment : IAsyncLife
         Assert.DoesNotContain(waiting!, w => (Guid)w!["id"]! == id);
         var stored = (await _host.Leads.GetAsync(lead.LeadId))!;
         Assert.Empty(stored.Outreach);
-        Assert.Contains(stored.Timeline, e => e.Kind == "scheduled_outreach_cancelled");
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "scheduled_outreach_cancelled");
     }
 
     [Fact]

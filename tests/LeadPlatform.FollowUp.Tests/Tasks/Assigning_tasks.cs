@@ -53,7 +53,7 @@ public sealed class Assigning_tasks : IAsyncLifetime
         var stored = await _module.Services.GetRequiredService<ILeadStore>().GetAsync(leads[0].LeadId, TestContext.Current.CancellationToken);
         var task = Assert.Single(stored!.Tasks);
         Assert.Equal(created.Single(c => c.LeadId == leads[0].LeadId).AssignedTo, task.AssignedTo);
-        Assert.Contains(stored.Timeline, e => e.Kind == "task_created" && e.Details["assignedTo"] == task.AssignedTo);
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "task_created" && e.Details["assignedTo"] == task.AssignedTo);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class Assigning_tasks : IAsyncLifetime
         Assert.Null(module.Harness.Published.Select<FollowUpTaskCreated>().Single().Context.Message.AssignedTo);
         var stored = await Eventually.GetAsync(() => module.Services.GetRequiredService<ILeadStore>().GetAsync(lead.LeadId), l => l is not null, what: "the lead");
         Assert.Null(Assert.Single(stored!.Tasks).AssignedTo);
-        Assert.Contains(stored.Timeline, e => e.Kind == "task_created" && e.Summary.Contains("unassigned", StringComparison.Ordinal));
+        Assert.Contains(stored.Timeline, e => e.Kind.Name() == "task_created" && e.Summary.Contains("unassigned", StringComparison.Ordinal));
     }
 
     private static RoundRobinAssigner Assigner(ICoordinatorRoster roster, IAssignmentStore store) =>

@@ -21,8 +21,8 @@ namespace LeadPlatform.FollowUp.Tests.Tasks;
 /// </summary>
 public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
 {
-    private const string AdminEmail = "admin@clinic.example";
-    private const string Password = "correct horse battery staple";
+    private const string Password = AssignmentHost.Password;
+    private AssignmentHost _assignment = null!;
     private FakeTimeProvider _time = null!;
     private OutreachHost _host = null!;
     private AccountService _accounts = null!;
@@ -34,28 +34,13 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _time = OutreachHost.DuringCallingHours();
-        _host = await OutreachHost.StartAsync(_time, $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={Password}",
-            "--FollowUp:Acknowledgements=false",
-            // The tests run the watch's check themselves: its own loop (on the same fake clock) must not run beside them when
-            // they move the clock on (a CI run saw the two checks interleave).
-            "--FollowUp:Assignment:CheckInterval=7.00:00:00");
-        _accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
-        await Eventually.GetAsync(() => _accounts.FindAsync(AdminEmail), a => a is not null, what: "the bootstrap admin");
-        _anaAccount = (await _accounts.CreateAsync("ana@clinic.example", "Ana Ruiz", Password, [Roles.Coordinator])).Account!;
-        _benAccount = (await _accounts.CreateAsync("ben@clinic.example", "Ben Okafor", Password, [Roles.Coordinator])).Account!;
-        _admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password, _time);
-        _ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
-        _ben = await DashboardSession.SignedInAsync(_host.Host.Address, "ben@clinic.example", Password);
+        _assignment = await AssignmentHost.StartAsync(("ana@clinic.example", "Ana Ruiz"), ("ben@clinic.example", "Ben Okafor"));
+        (_time, _host, _accounts, _admin) = (_assignment.Time, _assignment.Host, _assignment.Accounts, _assignment.Admin);
+        (_anaAccount, _ana) = (_assignment.Account("ana@clinic.example"), _assignment.Session("ana@clinic.example"));
+        (_benAccount, _ben) = (_assignment.Account("ben@clinic.example"), _assignment.Session("ben@clinic.example"));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        _ana.Dispose();
-        _ben.Dispose();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _assignment.DisposeAsync();
 
     private async Task<(Guid LeadId, Guid TaskId)> QualifiedLeadAsync(string tier = "B", string? firstName = null)
     {
@@ -132,7 +117,7 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
 
         var lead = (await _host.Leads.GetAsync(leadId))!;
         Assert.Equal("ben@clinic.example", lead.Tasks.Single().AssignedTo);
-        var moves = lead.Timeline.Where(e => e.Kind == "task_assigned").Select(e => e.Summary).ToList();
+        var moves = lead.Timeline.Where(e => e.Kind.Name() == "task_assigned").Select(e => e.Summary).ToList();
         Assert.Equal(["Task assigned to Ana Ruiz (was unassigned)", "Task assigned to Cleo Park (was Ana Ruiz)", "Task assigned to Ben Okafor (was Cleo Park)"], moves);
         // Names, never only an email: on the queue and in the API.
         var rows = WebUtility.HtmlDecode(await _admin.Http.GetStringAsync("/dashboard/queue/rows?scope=all"));
@@ -180,7 +165,7 @@ public sealed class Assigning_tasks_by_hand_and_by_the_rules : IAsyncLifetime
 
         Assert.Equal("ben@clinic.example", (await TaskAsync(first)).AssignedTo);
         Assert.Null((await TaskAsync(second)).AssignedTo); // Ben is at capacity, Ana off shift
-        Assert.Contains((await _host.Leads.GetAsync(second))!.Timeline, e => e.Kind == "task_created" && e.Summary.Contains("unassigned", StringComparison.Ordinal));
+        Assert.Contains((await _host.Leads.GetAsync(second))!.Timeline, e => e.Kind.Name() == "task_created" && e.Summary.Contains("unassigned", StringComparison.Ordinal));
     }
 
     [Fact]

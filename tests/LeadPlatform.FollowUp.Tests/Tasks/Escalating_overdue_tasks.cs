@@ -66,7 +66,7 @@ public sealed class Escalating_overdue_tasks : IAsyncLifetime
         var overdue = _module.Harness.Published.Select<FollowUpOverdue>().Single().Context.Message;
         Assert.Equal((task.Id, "A", task.DueAt, "ana"), (overdue.TaskId, overdue.Tier, overdue.DueAt, overdue.AssigneeId));
         var stored = await Eventually.GetAsync(() => Leads.GetAsync(lead.LeadId), l => l!.Tasks[0].EscalatedAt is not null, what: "the task marked escalated");
-        var entry = Assert.Single(stored!.Timeline, e => e.Kind == "task_overdue");
+        var entry = Assert.Single(stored!.Timeline, e => e.Kind.Name() == "task_overdue");
         Assert.Contains("overdue by 1 min", entry.Summary, StringComparison.Ordinal);
         Assert.Equal(task.Id.ToString(), entry.Details["taskId"]);
 
@@ -75,7 +75,7 @@ public sealed class Escalating_overdue_tasks : IAsyncLifetime
         await _module.OutboxDrainedAsync<ILeadStore>();
         await _module.Harness.InactivityTask;
         Assert.Single(_module.Harness.Published.Select<FollowUpOverdue>());
-        Assert.Single((await Leads.GetAsync(lead.LeadId, TestContext.Current.CancellationToken))!.Timeline, e => e.Kind == "task_overdue");
+        Assert.Single((await Leads.GetAsync(lead.LeadId, TestContext.Current.CancellationToken))!.Timeline, e => e.Kind.Name() == "task_overdue");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class Escalating_overdue_tasks : IAsyncLifetime
         {
             var lead = (await Leads.GetAsync(id, TestContext.Current.CancellationToken))!;
             Assert.Null(lead.Tasks[0].EscalatedAt);
-            Assert.DoesNotContain(lead.Timeline, e => e.Kind == "task_overdue");
+            Assert.DoesNotContain(lead.Timeline, e => e.Kind.Name() == "task_overdue");
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class Escalating_overdue_tasks : IAsyncLifetime
         {
             var lead = LeadDocument.New(Guid.CreateVersion7(), time.GetUtcNow());
             lead.Tasks.Add(new FollowUpTask { Id = Guid.CreateVersion7(), QuoteRequestId = Guid.CreateVersion7(), Tier = "B", CreatedAt = time.GetUtcNow(), DueAt = time.GetUtcNow().AddHours(4), AssignedTo = "ana" });
-            lead.Record(new TimelineEntry { At = time.GetUtcNow(), Kind = "task_created" });
+            lead.Record(new TimelineEntry { At = time.GetUtcNow(), Kind = TimelineKind.TaskCreated });
             Assert.True(await store.TryInsertAsync(lead, TestContext.Current.CancellationToken));
             leadIds.Add(lead.Id);
         }
@@ -137,7 +137,7 @@ public sealed class Escalating_overdue_tasks : IAsyncLifetime
         {
             var lead = (await store.GetAsync(id, TestContext.Current.CancellationToken))!;
             Assert.Single(lead.Outbox, e => e.MessageUrn == MessageTypes.UrnOf(typeof(FollowUpOverdue)));
-            Assert.Single(lead.Timeline, e => e.Kind == "task_overdue");
+            Assert.Single(lead.Timeline, e => e.Kind.Name() == "task_overdue");
             Assert.Null(lead.NextEscalationAt);
             Assert.NotNull(lead.NextDueAt); // still open, still in the queue
         }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LeadPlatform.FollowUp.Auth;
 using LeadPlatform.FollowUp.Storage;
 using LeadPlatform.FollowUp.Tasks;
 using LeadPlatform.FollowUp.Tests.Dashboard;
@@ -19,8 +18,7 @@ namespace LeadPlatform.FollowUp.Tests.Tasks;
 /// </summary>
 public sealed class Opening_a_task_for_an_overridden_lead : IAsyncLifetime
 {
-    private const string AdminEmail = "admin@clinic.example";
-    private const string Password = "correct horse battery staple";
+    private AssignmentHost _assignment = null!;
     private FakeTimeProvider _time = null!;
     private OutreachHost _host = null!;
     private DashboardSession _admin = null!;
@@ -28,22 +26,13 @@ public sealed class Opening_a_task_for_an_overridden_lead : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _time = OutreachHost.DuringCallingHours();
-        _host = await OutreachHost.StartWithAdminAsync(_time, AdminEmail, Password, "--FollowUp:Acknowledgements=false",
-            "--FollowUp:Assignment:CheckInterval=7.00:00:00"); // the backlog watch must not assign the task instead
-        var accounts = _host.Host.App.Services.GetRequiredService<AccountService>();
-        var ana = (await accounts.CreateAsync("ana@clinic.example", "Ana Ruiz", Password, [Roles.Coordinator])).Account!;
-        await accounts.UpdateAsync(ana.Id, a => a.AlertEmail = "ana.ruiz@work.clinic.example");
-        _admin = await DashboardSession.SignedInAsync(_host.Host.Address, AdminEmail, Password, _time);
-        _ana = await DashboardSession.SignedInAsync(_host.Host.Address, "ana@clinic.example", Password);
+        // The backlog watch is parked (AssignmentHost): it must not assign the task instead.
+        _assignment = await AssignmentHost.StartAsync(("ana@clinic.example", "Ana Ruiz"));
+        await _assignment.Accounts.UpdateAsync(_assignment.Account("ana@clinic.example").Id, a => a.AlertEmail = "ana.ruiz@work.clinic.example");
+        (_time, _host, _admin, _ana) = (_assignment.Time, _assignment.Host, _assignment.Admin, _assignment.Session("ana@clinic.example"));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        _ana.Dispose();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _assignment.DisposeAsync();
 
     [Fact]
     public async Task The_overridden_lead_s_task_has_an_assignee_a_business_hours_due_time_and_the_assignee_s_alert_like_a_qualified_lead_s()
@@ -72,10 +61,10 @@ public sealed class Opening_a_task_for_an_overridden_lead : IAsyncLifetime
         Assert.Equal(due.DueAt("C", task.CreatedAt, lead), task.DueAt);
         Assert.NotEqual(task.CreatedAt + TimeSpan.FromDays(1), task.DueAt);
         Assert.Equal(qualifiedTask.DueAt, task.DueAt);
-        var created = Assert.Single(lead.Timeline, e => e.Kind == "task_created");
+        var created = Assert.Single(lead.Timeline, e => e.Kind.Name() == "task_created");
         Assert.Equal(task.Id.ToString(), created.Details["taskId"]);
         Assert.Equal("ana@clinic.example", created.Details["assignedTo"]);
-        Assert.Equal(task.Id.ToString(), Assert.Single(lead.Timeline, e => e.Kind == "eligibility_overridden").Details["taskId"]);
+        Assert.Equal(task.Id.ToString(), Assert.Single(lead.Timeline, e => e.Kind.Name() == "eligibility_overridden").Details["taskId"]);
 
         // Ana hears of both on the dashboard and at her work address.
         var feed = (await _ana.Http.GetFromJsonAsync<JsonObject>($"/api/v1/alerts?since={Uri.EscapeDataString(since.ToString("O"))}"))!;

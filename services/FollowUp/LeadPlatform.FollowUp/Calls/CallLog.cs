@@ -98,7 +98,7 @@ internal sealed class CallLog(ILeadStore store, OutreachSender sender, TimeProvi
             lead.Record(new TimelineEntry
             {
                 At = now,
-                Kind = "call_logged",
+                Kind = TimelineKind.CallLogged,
                 Summary = Summary(call),
                 Actor = request.By,
                 Details = details,
@@ -108,7 +108,7 @@ internal sealed class CallLog(ILeadStore store, OutreachSender sender, TimeProvi
                 lead.Record(new TimelineEntry
                 {
                     At = now,
-                    Kind = "call_flagged",
+                    Kind = TimelineKind.CallFlagged,
                     Summary = call.FlagReason!,
                     Actor = request.By,
                     Details = new() { ["callId"] = call.Id.ToString("D") },

@@ -61,13 +61,13 @@ internal sealed class ConsultationBooking(
             foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open)) task.Status = FollowUpTaskStatus.Done;
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = "status_changed", Actor = request.By,
+                At = now, Kind = TimelineKind.StatusChanged, Actor = request.By,
                 Summary = $"Status: {Dashboard.LeadActions.Describe(was)} → {Dashboard.LeadActions.Describe(LeadStatus.ConsultationBooked)}",
                 Details = new() { ["from"] = was.Name(), ["to"] = LeadStatus.ConsultationBooked.Name() },
             });
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = "consultation_booked", Actor = request.By,
+                At = now, Kind = TimelineKind.ConsultationBooked, Actor = request.By,
                 Summary = $"Consultation booked for {ConsultationTexts.ForStaff(booked.StartsAt, clock.TimeZone)}, {booked.DurationMinutes} min, at {booked.Location}",
                 Details = new() { ["consultationId"] = booked.Id.ToString("D"), ["startsAt"] = booked.StartsAt.ToString("O") },
             });
@@ -102,7 +102,7 @@ internal sealed class ConsultationBooking(
             c.ReminderId = null;
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = "consultation_rescheduled", Actor = request.By,
+                At = now, Kind = TimelineKind.ConsultationRescheduled, Actor = request.By,
                 Summary = $"Consultation moved from {ConsultationTexts.ForStaff(before, clock.TimeZone)} to {ConsultationTexts.ForStaff(c.StartsAt, clock.TimeZone)}, {c.DurationMinutes} min, at {c.Location}",
                 Details = new() { ["consultationId"] = c.Id.ToString("D"), ["startsAt"] = c.StartsAt.ToString("O") },
             });
@@ -142,7 +142,7 @@ internal sealed class ConsultationBooking(
             var when = ConsultationTexts.ForStaff(c.StartsAt, clock.TimeZone);
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = status == ConsultationStatus.NoShow ? "consultation_no_show" : "consultation_cancelled", Actor = by,
+                At = now, Kind = status == ConsultationStatus.NoShow ? TimelineKind.ConsultationNoShow : TimelineKind.ConsultationCancelled, Actor = by,
                 Summary = status == ConsultationStatus.NoShow
                     ? $"Did not come to the consultation of {when}; a task to follow up was opened"
                     : $"Consultation of {when} cancelled: {c.CancelReason}; a task to follow up was opened",
@@ -150,7 +150,7 @@ internal sealed class ConsultationBooking(
             });
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = "status_changed", Actor = by,
+                At = now, Kind = TimelineKind.StatusChanged, Actor = by,
                 Summary = $"Status: {Dashboard.LeadActions.Describe(from)} → {Dashboard.LeadActions.Describe(LeadStatus.Contacted)}",
                 Details = new() { ["from"] = from.Name(), ["to"] = LeadStatus.Contacted.Name() },
             });
@@ -236,7 +236,7 @@ internal sealed class ConsultationBooking(
         {
             await WriteAsync(leadId, (l, at) =>
             {
-                l.Record(new TimelineEntry { At = at, Kind = "consultation_reminder_skipped", Actor = "system", Summary = "No reminder: the consultation is less than a day away" });
+                l.Record(new TimelineEntry { At = at, Kind = TimelineKind.ConsultationReminderSkipped, Actor = "system", Summary = "No reminder: the consultation is less than a day away" });
                 return (c, null);
             }, CancellationToken.None);
             return;
@@ -264,7 +264,7 @@ internal sealed class ConsultationBooking(
             x.Messages.Add(new ConsultationMessage { OutreachId = item.Id, Method = "REMINDER", Sequence = x.Sequence, Channel = item.Channel, At = at, Outcome = "scheduled" });
             l.Record(new TimelineEntry
             {
-                At = at, Kind = "outreach_scheduled", Actor = by,
+                At = at, Kind = TimelineKind.OutreachScheduled, Actor = by,
                 Summary = $"Reminder by {item.Channel} scheduled for {ConsultationTexts.ForStaff(item.DueAt, clock.TimeZone)}, the day before the consultation",
                 Details = new() { ["scheduledOutreachId"] = item.Id.ToString("D"), ["scheduledFor"] = item.DueAt.ToString("O") },
             });

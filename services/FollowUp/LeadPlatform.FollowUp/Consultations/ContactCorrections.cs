@@ -54,7 +54,7 @@ internal sealed class ContactCorrections(ILeadStore store, TimeProvider time, IL
             if (lead.ConsentedContact?.Email is not null) needs.Add("email to the new address");
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = "contact_corrected", Actor = by,
+                At = now, Kind = TimelineKind.ContactCorrected, Actor = by,
                 Summary = $"{char.ToUpperInvariant(what[0])}{what[1..]} corrected: {reason.Trim()}."
                           + (needs.Count > 0 ? $" Consent needs confirmation before {string.Join(" or ", needs)}." : string.Empty),
                 Details = new() { ["fields"] = string.Join(",", changed), ["reason"] = reason.Trim() },

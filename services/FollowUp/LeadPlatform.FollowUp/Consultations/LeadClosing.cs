@@ -27,7 +27,7 @@ internal sealed class LeadClosing(ILeadStore store, TimeProvider time, ILogger<L
             var words = LostReasons.Describe(reason);
             lead.Record(new TimelineEntry
             {
-                At = now, Kind = "status_changed", Actor = by,
+                At = now, Kind = TimelineKind.StatusChanged, Actor = by,
                 Summary = $"Status: {Dashboard.LeadActions.Describe(from)} → Lost. Reason: {words}",
                 Details = new() { ["from"] = from.Name(), ["to"] = LeadStatus.Lost.Name(), ["lostReason"] = reason },
             });

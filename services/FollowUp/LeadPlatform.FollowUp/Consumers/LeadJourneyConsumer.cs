@@ -59,7 +59,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             lead.Record(new TimelineEntry
             {
                 At = m.OccurredAt,
-                Kind = "submitted",
+                Kind = TimelineKind.Submitted,
                 Summary = (repeat ? "Repeat submission" : "Quote request") + $" from form {m.Source.FormId} about {m.Inquiry.Condition}"
                     + (repeat && !onFile ? " (kept beside the first; contact details and consent on file unchanged)" : string.Empty),
                 QuoteRequestId = m.QuoteRequestId,
@@ -110,7 +110,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             lead.Record(new TimelineEntry
             {
                 At = now,
-                Kind = "opted_out",
+                Kind = TimelineKind.OptedOut,
                 Summary = $"Opted out of {channel}: the same {(channel == "email" ? "email address" : "phone number")} opted out on a possibly related lead",
                 Details = new() { ["channel"] = channel, ["source"] = "same_contact_opted_out", ["otherLeadId"] = other.Id.ToString() },
             });
@@ -123,7 +123,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     {
         var m = context.Message;
         var known = await store.GetCurrentAsync(m.LeadId, context.CancellationToken);
-        if (known?.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId) == true || known?.Timeline.Exists(e => e.Kind == "qualified" && e.QuoteRequestId == m.QuoteRequestId) == true)
+        if (known?.Tasks.Exists(t => t.QuoteRequestId == m.QuoteRequestId) == true || known?.Timeline.Exists(e => e.Kind == TimelineKind.Qualified && e.QuoteRequestId == m.QuoteRequestId) == true)
         {
             logger.LogInformation("Event for lead {LeadId} already applied; redelivery ignored", m.LeadId);
             return;
@@ -149,12 +149,12 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
 
     private static bool RecordRepeatDecision(LeadDocument lead, LeadQualified m, ILogger log)
     {
-        if (lead.Timeline.Exists(e => e.Kind == "qualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
+        if (lead.Timeline.Exists(e => e.Kind == TimelineKind.Qualified && e.QuoteRequestId == m.QuoteRequestId)) return false;
         ApplyDecision(lead, m);
         lead.Record(new TimelineEntry
         {
             At = m.OccurredAt,
-            Kind = "qualified",
+            Kind = TimelineKind.Qualified,
             Summary = $"Qualified: tier {m.Tier}, score {m.Score} (rule set {m.RuleSetVersion}); no second task: one is already open",
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => $"{r.Points:+#;-#;0} {r.Text}"),
@@ -185,7 +185,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
         lead.Record(new TimelineEntry
         {
             At = m.OccurredAt,
-            Kind = "qualified",
+            Kind = TimelineKind.Qualified,
             Summary = $"Qualified: tier {m.Tier}, score {m.Score} (rule set {m.RuleSetVersion})",
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => $"{r.Points:+#;-#;0} {r.Text}"),
@@ -197,13 +197,13 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
     public Task Consume(ConsumeContext<LeadDisqualified> context) => UpdateCurrentAsync(context.Message.LeadId, context, (lead, now, log) =>
     {
         var m = context.Message;
-        if (lead.Timeline.Exists(e => e.Kind == "disqualified" && e.QuoteRequestId == m.QuoteRequestId)) return false;
+        if (lead.Timeline.Exists(e => e.Kind == TimelineKind.Disqualified && e.QuoteRequestId == m.QuoteRequestId)) return false;
         lead.RecordDecision(m.QuoteRequestId, "not_eligible");
         if (lead.Tasks.Count == 0) lead.Status = LeadStatus.NotEligible;
         lead.Record(new TimelineEntry
         {
             At = m.OccurredAt,
-            Kind = "disqualified",
+            Kind = TimelineKind.Disqualified,
             Summary = "Not eligible: " + string.Join("; ", m.Reasons.Select(r => r.Text)),
             QuoteRequestId = m.QuoteRequestId,
             Details = m.Reasons.ToDictionary(r => r.Rule, r => r.Text),
@@ -226,7 +226,7 @@ public sealed class LeadJourneyConsumer(ILeadStore store, TimeProvider time, Tas
             return others.Count > 0;
         }
         lead.OptOuts.Add(m.Channel);
-        lead.Record(new TimelineEntry { At = m.OccurredAt, Kind = "opted_out", Summary = $"Opted out of {m.Channel} ({m.Source})" });
+        lead.Record(new TimelineEntry { At = m.OccurredAt, Kind = TimelineKind.OptedOut, Summary = $"Opted out of {m.Channel} ({m.Source})" });
         log.LogInformation("Lead {LeadId} opted out of {Channel} via {OptOutSource}", m.LeadId, m.Channel, m.Source);
         return true;
     });

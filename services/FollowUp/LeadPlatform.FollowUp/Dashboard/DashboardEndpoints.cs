@@ -82,7 +82,7 @@ public static class DashboardEndpoints
 
         var admin = app.MapGroup("/dashboard/accounts").ExcludeFromDescription().RequireAuthorization(Policies.Admin);
         admin.MapGet("", async (HttpContext http, AccountService accounts, CancellationToken ct, string? notice = null) =>
-            Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(ct), Notice = AccountNotice(notice) }));
+            Page<AccountsPage>(new AccountsPageModel { User = http.User, Display = TimeDisplay.For(http), Accounts = await accounts.ListAsync(ct), Notice = AccountNotice(notice) }));
         admin.MapPost("", CreateAccountAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/availability", AvailabilityAsync).AddEndpointFilter(RequireAntiforgery);
         admin.MapPost("/{accountId:guid}/role", (Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? role) =>
@@ -716,7 +716,7 @@ public static class DashboardEndpoints
             : await accounts.CreateAsync(email, displayName ?? string.Empty, password, [role], http.RequestAborted,
                 by: $"{http.User.Identity?.Name} ({AccountService.IdOf(http.User)})");
         if (account is not null) return TypedResults.Redirect("/dashboard/accounts");
-        return Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = error }, StatusCodes.Status400BadRequest);
+        return Page<AccountsPage>(new AccountsPageModel { User = http.User, Display = TimeDisplay.For(http), Accounts = await accounts.ListAsync(http.RequestAborted), Problem = error }, StatusCodes.Status400BadRequest);
     }
 
     private static string? AccountNotice(string? code) => code switch
@@ -746,7 +746,7 @@ public static class DashboardEndpoints
             if (changed is not null) return TypedResults.Redirect($"/dashboard/accounts?notice={what.ToString().ToLowerInvariant()}");
             if (error == "No such account.") return TypedResults.NotFound();
         }
-        return Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(ct), Problem = error }, StatusCodes.Status400BadRequest);
+        return Page<AccountsPage>(new AccountsPageModel { User = http.User, Display = TimeDisplay.For(http), Accounts = await accounts.ListAsync(ct), Problem = error }, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> AvailabilityAsync(Guid accountId, HttpContext http, AccountService accounts, [FromForm] string? availability)

@@ -122,7 +122,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
         // A lead counts in every stage it reached: a won lead was also contacted, quoted and booked.
         LeadStatus[] order = [LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked, LeadStatus.Won];
         int Reached(LeadDocument l, LeadStatus stage) =>
-            l.Status == stage || l.Timeline.Exists(e => e.Kind == "status_changed" && e.Details.GetValueOrDefault("to") == stage.Name())
+            l.Status == stage || l.Timeline.Exists(e => e.Kind == TimelineKind.StatusChanged && e.Details.GetValueOrDefault("to") == stage.Name())
             || (Array.IndexOf(order, stage) is var i && i >= 0 && Array.IndexOf(order, l.Status) >= i) ? 1 : 0;
         bool Contacted(LeadDocument l) => Reached(l, LeadStatus.Contacted) == 1 || l.Outreach.Exists(o => o.Status == OutreachStatus.Sent && o.Kind == OutreachKinds.Coordinator);
 
@@ -130,7 +130,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
         {
             ("submitted", "Submitted", leads.Count),
             ("qualified", "Qualified", leads.Count(l => l.Tasks.Count > 0)),
-            ("not_eligible", "Not eligible", leads.Count(l => l.Timeline.Exists(e => e.Kind == "disqualified"))),
+            ("not_eligible", "Not eligible", leads.Count(l => l.Timeline.Exists(e => e.Kind == TimelineKind.Disqualified))),
             (LeadStatus.Contacted.Name(), "Contacted", leads.Count(Contacted)),
             (LeadStatus.QuoteSent.Name(), "Quote sent", leads.Sum(l => Reached(l, LeadStatus.QuoteSent))),
             (LeadStatus.ConsultationBooked.Name(), "Consultation booked", leads.Sum(l => Reached(l, LeadStatus.ConsultationBooked))),
@@ -140,7 +140,7 @@ internal sealed class DashboardQueries(ILeadStore store, TimeProvider time, Task
         };
 
         var speeds = leads
-            .Select(l => (Submitted: l.Timeline.Where(e => e.Kind == "submitted").Select(e => (DateTimeOffset?)e.At).Min(),
+            .Select(l => (Submitted: l.Timeline.Where(e => e.Kind == TimelineKind.Submitted).Select(e => (DateTimeOffset?)e.At).Min(),
                 First: l.Outreach.Where(o => o.SentAt is not null).Select(o => o.SentAt).Min()))
             .Where(x => x.Submitted is not null && x.First is not null)
             .Select(x => x.First!.Value - x.Submitted!.Value)

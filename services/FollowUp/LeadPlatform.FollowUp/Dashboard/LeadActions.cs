@@ -35,7 +35,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
     public Task<bool> AddNoteAsync(Guid leadId, string text, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(leadId, (lead, now, log) =>
         {
-            lead.Record(new TimelineEntry { At = now, Kind = "note", Summary = text.Trim(), Actor = actor });
+            lead.Record(new TimelineEntry { At = now, Kind = TimelineKind.Note, Summary = text.Trim(), Actor = actor });
             log.LogInformation("Note added to lead {LeadId}", leadId);
             return true;
         }, cancellationToken);
@@ -67,7 +67,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
             lead.Record(new TimelineEntry
             {
                 At = now,
-                Kind = "status_changed",
+                Kind = TimelineKind.StatusChanged,
                 Summary = $"Status: {Describe(from)} → {Describe(status)}",
                 Actor = actor,
                 Details = new() { ["from"] = from.Name(), ["to"] = status.Name() },
@@ -119,7 +119,7 @@ internal sealed class LeadActions(ILeadStore store, TimeProvider time, Tasks.Tas
             var entry = new TimelineEntry
             {
                 At = now,
-                Kind = "eligibility_overridden",
+                Kind = TimelineKind.EligibilityOverridden,
                 Summary = $"Eligibility overridden: {reason.Trim()}",
                 Actor = actor,
                 Details = new() { ["reason"] = reason.Trim() },

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LeadPlatform.Compliance;
+using LeadPlatform.FollowUp.Storage;
 
 namespace LeadPlatform.FollowUp.Dashboard;
 
@@ -16,51 +17,98 @@ public static partial class PlainWords
         ("compliance", "Compliance"),
     ];
 
-    public static bool InFilter(string kind, string? filter) => filter switch
+    /// <summary>Whether a timeline entry's kind is shown under a filter of <see cref="Filters"/> (an unknown filter shows everything).</summary>
+    public static bool InFilter(TimelineKind kind, string? filter) => filter switch
     {
         null or "" or "all" => true,
-        "contact" => kind.StartsWith("outreach_", StringComparison.Ordinal) || kind.StartsWith("call_", StringComparison.Ordinal) || kind is "sms_received" or "email_received",
-        "calls" => kind.StartsWith("call_", StringComparison.Ordinal) || kind == "call_script_issued",
-        "notes" => kind == "note",
-        "status" => kind is "submitted" or "qualified" or "disqualified" or "task_created" or "task_overdue" or "status_changed" or "eligibility_overridden"
-            or "merged" or "merged_into" or "unmerged" or "kept_apart",
-        "compliance" => kind is "outreach_blocked" or "outreach_held" or "review_approved" or "review_rejected" or "review_blocked" or "opted_out" or "opted_in"
-            or "call_flagged" or "erased",
+        "contact" => GroupsOf(kind).HasFlag(TimelineGroups.Contact),
+        "calls" => GroupsOf(kind).HasFlag(TimelineGroups.Calls),
+        "notes" => GroupsOf(kind).HasFlag(TimelineGroups.Notes),
+        "status" => GroupsOf(kind).HasFlag(TimelineGroups.Status),
+        "compliance" => GroupsOf(kind).HasFlag(TimelineGroups.Compliance),
         _ => true,
     };
 
-    public static string Kind(string kind) => kind switch
+    [Flags]
+    private enum TimelineGroups
     {
-        "submitted" => "Submitted",
-        "qualified" => "Qualified",
-        "disqualified" => "Not eligible",
-        "task_created" => "Task created",
-        "task_overdue" => "Task overdue",
-        "outreach_sent" => "Outreach sent",
-        "outreach_blocked" => "Outreach blocked",
-        "outreach_failed" => "Outreach failed",
-        "outreach_skipped" => "Outreach skipped",
-        "outreach_held" => "Sent for review",
-        "call_script_issued" => "Call script issued",
-        "call_logged" => "Call",
-        "call_flagged" => "Call flagged for compliance",
-        "opted_out" => "Opted out",
-        "opted_in" => "Opted in",
-        "note" => "Note",
-        "status_changed" => "Status changed",
-        "eligibility_overridden" => "Eligibility overridden",
-        "merged" => "Merged",
-        "merged_into" => "Merged into another lead",
-        "unmerged" => "Unmerged",
-        "kept_apart" => "Kept apart",
-        "review_approved" => "Review approved",
-        "review_rejected" => "Review rejected",
-        "review_blocked" => "Approved but blocked",
-        "sms_received" => "SMS received",
-        "email_received" => "Email received",
-        "erased" => "Personal data erased",
-        _ => Code(kind),
+        None = 0,
+        Contact = 1,
+        Calls = 2,
+        Notes = 4,
+        Status = 8,
+        Compliance = 16,
+    }
+
+#pragma warning disable CS8524 // Every named kind is listed: a new kind without its place here fails the build (CS8509).
+    /// <summary>The filters a kind belongs to (besides "Everything"); every kind is placed, a new one must be too.</summary>
+    private static TimelineGroups GroupsOf(TimelineKind kind) => kind switch
+    {
+        TimelineKind.OutreachSent or TimelineKind.OutreachFailed or TimelineKind.OutreachSkipped or TimelineKind.OutreachScheduled
+            or TimelineKind.OutreachRescheduled or TimelineKind.SmsReceived or TimelineKind.EmailReceived => TimelineGroups.Contact,
+        TimelineKind.OutreachBlocked or TimelineKind.OutreachHeld => TimelineGroups.Contact | TimelineGroups.Compliance,
+        TimelineKind.CallScriptIssued or TimelineKind.CallLogged => TimelineGroups.Contact | TimelineGroups.Calls,
+        TimelineKind.CallFlagged => TimelineGroups.Contact | TimelineGroups.Calls | TimelineGroups.Compliance,
+        TimelineKind.Note => TimelineGroups.Notes,
+        TimelineKind.Submitted or TimelineKind.Qualified or TimelineKind.Disqualified or TimelineKind.TaskCreated or TimelineKind.TaskOverdue
+            or TimelineKind.StatusChanged or TimelineKind.EligibilityOverridden or TimelineKind.Merged or TimelineKind.MergedInto
+            or TimelineKind.Unmerged or TimelineKind.KeptApart => TimelineGroups.Status,
+        TimelineKind.ReviewApproved or TimelineKind.ReviewRejected or TimelineKind.ReviewBlocked or TimelineKind.OptedOut
+            or TimelineKind.OptedIn or TimelineKind.Erased => TimelineGroups.Compliance,
+        TimelineKind.TaskAssigned or TimelineKind.TaskReoffered or TimelineKind.ScheduledOutreachNotSent or TimelineKind.ScheduledOutreachCancelled
+            or TimelineKind.OptOutConfirmationSkipped or TimelineKind.ContactCorrected or TimelineKind.ConsultationBooked
+            or TimelineKind.ConsultationRescheduled or TimelineKind.ConsultationCancelled or TimelineKind.ConsultationNoShow
+            or TimelineKind.ConsultationReminderSkipped or TimelineKind.PrivacyExport or TimelineKind.ErasureRequested => TimelineGroups.None,
     };
+
+    /// <summary>A timeline entry's kind in words ("Task overdue"); every kind has its words, a new one must too.</summary>
+    public static string Kind(TimelineKind kind) => kind switch
+    {
+        TimelineKind.Submitted => "Submitted",
+        TimelineKind.Qualified => "Qualified",
+        TimelineKind.Disqualified => "Not eligible",
+        TimelineKind.EligibilityOverridden => "Eligibility overridden",
+        TimelineKind.TaskCreated => "Task created",
+        TimelineKind.TaskAssigned => "Task assigned",
+        TimelineKind.TaskReoffered => "Task reoffered",
+        TimelineKind.TaskOverdue => "Task overdue",
+        TimelineKind.StatusChanged => "Status changed",
+        TimelineKind.Note => "Note",
+        TimelineKind.OutreachSent => "Outreach sent",
+        TimelineKind.OutreachFailed => "Outreach failed",
+        TimelineKind.OutreachBlocked => "Outreach blocked",
+        TimelineKind.OutreachHeld => "Sent for review",
+        TimelineKind.OutreachSkipped => "Outreach skipped",
+        TimelineKind.OutreachScheduled => "Outreach scheduled",
+        TimelineKind.OutreachRescheduled => "Outreach rescheduled",
+        TimelineKind.ScheduledOutreachNotSent => "Scheduled outreach not sent",
+        TimelineKind.ScheduledOutreachCancelled => "Scheduled outreach cancelled",
+        TimelineKind.ReviewApproved => "Review approved",
+        TimelineKind.ReviewRejected => "Review rejected",
+        TimelineKind.ReviewBlocked => "Approved but blocked",
+        TimelineKind.CallScriptIssued => "Call script issued",
+        TimelineKind.CallLogged => "Call",
+        TimelineKind.CallFlagged => "Call flagged for compliance",
+        TimelineKind.SmsReceived => "SMS received",
+        TimelineKind.EmailReceived => "Email received",
+        TimelineKind.OptedOut => "Opted out",
+        TimelineKind.OptedIn => "Opted in",
+        TimelineKind.OptOutConfirmationSkipped => "Opt out confirmation skipped",
+        TimelineKind.ContactCorrected => "Contact corrected",
+        TimelineKind.ConsultationBooked => "Consultation booked",
+        TimelineKind.ConsultationRescheduled => "Consultation rescheduled",
+        TimelineKind.ConsultationCancelled => "Consultation cancelled",
+        TimelineKind.ConsultationNoShow => "Consultation no show",
+        TimelineKind.ConsultationReminderSkipped => "Consultation reminder skipped",
+        TimelineKind.Merged => "Merged",
+        TimelineKind.MergedInto => "Merged into another lead",
+        TimelineKind.Unmerged => "Unmerged",
+        TimelineKind.KeptApart => "Kept apart",
+        TimelineKind.PrivacyExport => "Privacy export",
+        TimelineKind.ErasureRequested => "Erasure requested",
+        TimelineKind.Erased => "Personal data erased",
+    };
+#pragma warning restore CS8524
 
     /// <summary>A snake_case or kebab-case code as words, first letter capital: degenerative_disc_disease → Degenerative disc disease.</summary>
     public static string Code(string? code)

@@ -133,7 +133,7 @@ internal static class QueueActions
         if (alertPhone is not null && !System.Text.RegularExpressions.Regex.IsMatch(alertPhone, @"^\+[1-9][0-9]{6,14}$")) errors.Add("The alert number is not in international form (+14155550134).");
         if (errors.Count > 0)
         {
-            return DashboardEndpoints.Page<AccountsPage>(new AccountsPageModel { User = http.User, Accounts = await accounts.ListAsync(http.RequestAborted), Problem = string.Join(" ", errors) },
+            return DashboardEndpoints.Page<AccountsPage>(new AccountsPageModel { User = http.User, Display = TimeDisplay.For(http), Accounts = await accounts.ListAsync(http.RequestAborted), Problem = string.Join(" ", errors) },
                 StatusCodes.Status400BadRequest);
         }
         var changed = await accounts.UpdateAsync(accountId, a =>

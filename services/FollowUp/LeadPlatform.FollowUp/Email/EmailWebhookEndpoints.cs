@@ -177,7 +177,7 @@ public static class EmailWebhookEndpoints
             lead.Record(new TimelineEntry
             {
                 At = time.UtcNow(),
-                Kind = "email_received",
+                Kind = TimelineKind.EmailReceived,
                 Summary = "Email reply from the lead: read it and answer",
                 Actor = "lead",
                 Details = details,

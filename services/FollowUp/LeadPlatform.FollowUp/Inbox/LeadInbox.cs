@@ -16,11 +16,11 @@ namespace LeadPlatform.FollowUp.Inbox;
 /// </summary>
 internal sealed class LeadInbox(ILeadStore store, TimeProvider time, ILogger<LeadInbox> logger)
 {
-    public static readonly string[] Kinds = ["sms_received", "email_received"];
+    public static readonly TimelineKind[] Kinds = [TimelineKind.SmsReceived, TimelineKind.EmailReceived];
     private const string ReadAtDetail = "readAt";
     private const string ReadByDetail = "readBy";
 
-    public static string KeyOf(TimelineEntry e) => $"{e.Kind}-{e.At.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
+    public static string KeyOf(TimelineEntry e) => $"{e.Kind.Name()}-{e.At.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
 
     public async Task<IReadOnlyList<InboxItem>> ListAsync(bool unreadOnly, int days, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class LeadInbox(ILeadStore store, TimeProvider time, ILogger<Lea
     {
         DateTimeOffset? readAt = e.Details.TryGetValue(ReadAtDetail, out var r)
             && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
-        return new InboxItem(lead.Id, KeyOf(e), DashboardQueries.NameOf(lead), e.Kind == "email_received" ? "email" : "sms", e.At,
+        return new InboxItem(lead.Id, KeyOf(e), DashboardQueries.NameOf(lead), e.Kind == TimelineKind.EmailReceived ? "email" : "sms", e.At,
             e.Details.GetValueOrDefault("text") ?? e.Summary, readAt is not null, readAt, e.Details.GetValueOrDefault(ReadByDetail),
             e.Details.GetValueOrDefault(SmsWebhookEndpoints.FlagDetail) == SmsWebhookEndpoints.PossibleOptOut)
         {

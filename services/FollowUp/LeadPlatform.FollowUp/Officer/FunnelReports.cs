@@ -74,7 +74,7 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
 
     private LeadFigures Facts(LeadDocument lead)
     {
-        var submittedAt = lead.Timeline.Where(e => e.Kind == "submitted").Select(e => (DateTimeOffset?)e.At).Min()
+        var submittedAt = lead.Timeline.Where(e => e.Kind == TimelineKind.Submitted).Select(e => (DateTimeOffset?)e.At).Min()
                           ?? lead.Submissions.Select(s => (DateTimeOffset?)s.ReceivedAt).Min() ?? lead.CreatedAt;
         var source = lead.Submissions.OrderBy(s => s.ReceivedAt).FirstOrDefault()?.Source;
         var erased = lead.ErasedAt is not null;
@@ -82,14 +82,14 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
         var ack = lead.Outreach.Where(o => o.Kind == OutreachKinds.Acknowledgement && o.Status == OutreachStatus.Sent && o.SentAt is not null)
             .Select(o => (DateTimeOffset?)o.SentAt).Min();
         bool Ever(LeadStatus status) => lead.Status == status
-            || lead.Timeline.Exists(e => e.Kind == "status_changed" && e.Details.GetValueOrDefault("to") == status.Name());
+            || lead.Timeline.Exists(e => e.Kind == TimelineKind.StatusChanged && e.Details.GetValueOrDefault("to") == status.Name());
         return new LeadFigures(
             Source: Named(source?.UtmSource, erased, "direct"),
             Campaign: Named(source?.UtmCampaign, erased, "(no campaign)"),
             Condition: Named(lead.Inquiry?.Condition, erased, "(unknown)"),
             Language: Named(lead.Person?.Language, erased, "(unknown)"),
             HourOfArrival: TimeZoneInfo.ConvertTime(submittedAt, clock.TimeZone).Hour,
-            Qualified: lead.Tasks.Count > 0 || lead.Timeline.Exists(e => e.Kind == "qualified"),
+            Qualified: lead.Tasks.Count > 0 || lead.Timeline.Exists(e => e.Kind == TimelineKind.Qualified),
             Contacted: contactAt is not null,
             Booked: Ever(LeadStatus.ConsultationBooked) || AfterBooking.Any(Ever),
             FirstHumanContact: contactAt is { } c ? Max0(c - submittedAt) : null,
@@ -119,7 +119,7 @@ internal sealed class FunnelReports(ILeadStore store, SlaClock clock)
             .Where(o => o.Kind == OutreachKinds.Coordinator && o.Status == OutreachStatus.Sent)
             .Select(o => (At: o.Channel == Outreach.ChannelNames.Phone ? o.ReadConfirmedAt ?? o.SentAt : o.SentAt, By: o.ReadConfirmedBy ?? o.Author))
             .Concat(lead.Timeline
-                .Where(e => e.Kind.StartsWith("call", StringComparison.Ordinal) && e.Details.GetValueOrDefault("outcome") == "reached")
+                .Where(e => e.Kind.IsCall() && e.Details.GetValueOrDefault("outcome") == "reached")
                 .Select(e => (At: (DateTimeOffset?)e.At, By: e.Actor)))
             .Where(x => x.At is not null)
             .OrderBy(x => x.At)

@@ -37,12 +37,12 @@ internal sealed class OfficerLists(ILeadStore store, IReviewStore reviews)
             }
             foreach (var e in lead.Timeline.Where(e => In(e.At)))
             {
-                if (e.Kind == "status_changed")
+                if (e.Kind == TimelineKind.StatusChanged)
                     changes.Add(new ChangeLine(e.At, lead.Id, reference, "Status changed", e.Actor,
                         $"{e.Details.GetValueOrDefault("from") ?? "?"} → {e.Details.GetValueOrDefault("to") ?? "?"}"));
-                else if (e.Kind == "eligibility_overridden")
+                else if (e.Kind == TimelineKind.EligibilityOverridden)
                     changes.Add(new ChangeLine(e.At, lead.Id, reference, "Eligibility overridden", e.Actor, e.Details.GetValueOrDefault("reason") ?? string.Empty));
-                else if (e.Kind == "opted_out")
+                else if (e.Kind == TimelineKind.OptedOut)
                     optOuts.Add(OptOut(lead, reference, e));
             }
             if (lead.Person is { } person)
@@ -82,7 +82,7 @@ internal sealed class OfficerLists(ILeadStore store, IReviewStore reviews)
         var channel = e.Details.GetValueOrDefault("channel") ?? "all";
         var requested = e.At;
         if (source.Contains("sms", StringComparison.OrdinalIgnoreCase)
-            && lead.Timeline.Where(x => x.Kind == "sms_received" && x.At <= e.At).Select(x => (DateTimeOffset?)x.At).Max() is { } received
+            && lead.Timeline.Where(x => x.Kind == TimelineKind.SmsReceived && x.At <= e.At).Select(x => (DateTimeOffset?)x.At).Max() is { } received
             && e.At - received < TimeSpan.FromDays(1))
         {
             requested = received;

@@ -22,8 +22,8 @@ namespace LeadPlatform.FollowUp.Officer;
 /// </summary>
 internal static class PrivacyRoutes
 {
-    public const string ExportKind = "privacy_export";
-    public const string ErasureKind = "erasure_requested";
+    public const TimelineKind ExportKind = TimelineKind.PrivacyExport;
+    public const TimelineKind ErasureKind = TimelineKind.ErasureRequested;
 
     public static IEndpointRouteBuilder MapPrivacyRequests(this IEndpointRouteBuilder app)
     {

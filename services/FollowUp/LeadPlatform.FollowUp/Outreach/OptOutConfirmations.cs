@@ -50,7 +50,7 @@ internal sealed class OptOutConfirmations(OutreachSender sender, Markers markers
             lead.Record(new TimelineEntry
             {
                 At = time.GetUtcNow(),
-                Kind = "opt_out_confirmation_skipped",
+                Kind = TimelineKind.OptOutConfirmationSkipped,
                 Summary = $"Opt-out reply received again: no second confirmation text (at most one within {OptOutConfirmation.OnePerNumberWithin.TotalMinutes:0} minutes)",
                 Actor = "lead",
             });

@@ -31,7 +31,7 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
             lead.Record(new TimelineEntry
             {
                 At = now,
-                Kind = "opted_out",
+                Kind = TimelineKind.OptedOut,
                 Summary = source is "bounce" or "complaint" ? Suppressed(source, revokesAll) : revokesAll ? $"Opted out of {channel} ({source}), so of all contact (policy: one opt-out revokes every channel)" : $"Opted out of {channel} ({source})",
                 Actor = actor,
                 Details = details,
@@ -95,7 +95,7 @@ internal sealed class OptOutRecorder(ILeadStore store, TimeProvider time, IOptio
             lead.Record(new TimelineEntry
             {
                 At = now,
-                Kind = "opted_in",
+                Kind = TimelineKind.OptedIn,
                 Summary = confirmsCorrectedNumber
                     ? "Confirmed the corrected number: the lead replied START from it (recorded as new SMS consent; texts and calls to it are allowed again)"
                     : optedOut ? "Opted in to texts again: the lead replied START (recorded as new SMS consent)" : "Consented to texts: the lead replied START",

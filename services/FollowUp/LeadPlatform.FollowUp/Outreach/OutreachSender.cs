@@ -216,7 +216,7 @@ internal sealed class OutreachSender(
             lead.Record(new TimelineEntry
             {
                 At = now,
-                Kind = "outreach_failed",
+                Kind = TimelineKind.OutreachFailed,
                 Summary = $"{Label(r.Kind)} by {r.Channel} was cleared but not sent: {r.Failure}",
                 Actor = r.Author,
                 Details = Details(r),
@@ -304,7 +304,7 @@ internal sealed class OutreachSender(
             lead.Record(new TimelineEntry
             {
                 At = time.UtcNow(),
-                Kind = "outreach_skipped",
+                Kind = TimelineKind.OutreachSkipped,
                 Summary = $"{Label(kind)} not sent: {reason}",
                 Details = new() { ["key"] = key, ["kind"] = kind },
             });
@@ -366,7 +366,7 @@ internal sealed class OutreachSender(
     };
 
     private static DateTimeOffset FirstSubmittedAt(LeadDocument lead) =>
-        lead.Timeline.Where(e => e.Kind == "submitted").Select(e => (DateTimeOffset?)e.At).Min() ?? lead.CreatedAt;
+        lead.Timeline.Where(e => e.Kind == TimelineKind.Submitted).Select(e => (DateTimeOffset?)e.At).Min() ?? lead.CreatedAt;
 
     private static void MarkSent(LeadDocument lead, OutreachRecord r, DateTimeOffset now, Guid? conversationId)
     {
@@ -376,7 +376,7 @@ internal sealed class OutreachSender(
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "outreach_sent",
+            Kind = TimelineKind.OutreachSent,
             Summary = r.Channel == ChannelNames.Phone
                 ? $"Call made; disclaimer read aloud ({string.Join(", ", r.DisclaimerVersions)})"
                 : $"{Label(r.Kind)} sent by {r.Channel} with {string.Join(", ", r.DisclaimerVersions)}",
@@ -439,7 +439,7 @@ internal sealed class OutreachSender(
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "call_script_issued",
+            Kind = TimelineKind.CallScriptIssued,
             Summary = $"Call script issued to {r.Author}: the disclaimer must be read aloud and confirmed",
             Actor = r.Author,
             Details = Details(r),
@@ -462,7 +462,7 @@ internal sealed class OutreachSender(
         return new TimelineEntry
         {
             At = now,
-            Kind = "outreach_blocked",
+            Kind = TimelineKind.OutreachBlocked,
             Summary = $"{Label(request.Kind)} by {ChannelNames.Of(request.Channel)} blocked by the compliance check: {string.Join(", ", rules)}"
                       + (decision.NextAllowedAt is { } at ? $" (allowed again from {at:u})" : string.Empty),
             Actor = request.Author,
@@ -486,7 +486,7 @@ internal sealed class OutreachSender(
         return new TimelineEntry
         {
             At = now,
-            Kind = "outreach_held",
+            Kind = TimelineKind.OutreachHeld,
             Summary = $"{Label(request.Kind)} by {ChannelNames.Of(request.Channel)} sent for review by a compliance officer: {string.Join(", ", rules)}",
             Actor = request.Author,
             Details = details,

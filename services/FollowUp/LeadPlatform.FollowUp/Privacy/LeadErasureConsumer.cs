@@ -22,12 +22,24 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
 {
     public const string Erased = "(erased)";
 
-    /// <summary>Timeline entries whose summary is about the process, not the person: kept as they are.</summary>
-    private static readonly HashSet<string> ProcessSummaries = new(StringComparer.Ordinal)
+#pragma warning disable CS8524 // Every named kind is listed: a new kind must say whether its summary survives erasure (else CS8509).
+    /// <summary>Timeline entries whose summary is about the process, not the person, are kept as they are; the others are scrubbed.</summary>
+    private static bool KeepsItsSummary(TimelineKind kind) => kind switch
     {
-        "qualified", "task_created", "task_overdue", "status_changed", "opted_out", "outreach_sent", "outreach_blocked",
-        "outreach_skipped", "call_script_issued", "erased",
+        TimelineKind.Qualified or TimelineKind.TaskCreated or TimelineKind.TaskOverdue or TimelineKind.StatusChanged or TimelineKind.OptedOut
+            or TimelineKind.OutreachSent or TimelineKind.OutreachBlocked or TimelineKind.OutreachSkipped or TimelineKind.CallScriptIssued
+            or TimelineKind.Erased => true,
+        TimelineKind.Submitted or TimelineKind.Disqualified or TimelineKind.EligibilityOverridden or TimelineKind.TaskAssigned
+            or TimelineKind.TaskReoffered or TimelineKind.Note or TimelineKind.OutreachFailed or TimelineKind.OutreachHeld
+            or TimelineKind.OutreachScheduled or TimelineKind.OutreachRescheduled or TimelineKind.ScheduledOutreachNotSent
+            or TimelineKind.ScheduledOutreachCancelled or TimelineKind.ReviewApproved or TimelineKind.ReviewRejected or TimelineKind.ReviewBlocked
+            or TimelineKind.CallLogged or TimelineKind.CallFlagged or TimelineKind.SmsReceived or TimelineKind.EmailReceived
+            or TimelineKind.OptedIn or TimelineKind.OptOutConfirmationSkipped or TimelineKind.ContactCorrected or TimelineKind.ConsultationBooked
+            or TimelineKind.ConsultationRescheduled or TimelineKind.ConsultationCancelled or TimelineKind.ConsultationNoShow
+            or TimelineKind.ConsultationReminderSkipped or TimelineKind.Merged or TimelineKind.MergedInto or TimelineKind.Unmerged
+            or TimelineKind.KeptApart or TimelineKind.PrivacyExport or TimelineKind.ErasureRequested => false,
     };
+#pragma warning restore CS8524
 
     /// <summary>Detail keys that are proof without the person (ids, versions, hashes, channels, statuses): kept.</summary>
     private static readonly HashSet<string> ProcessDetails = new(StringComparer.Ordinal)
@@ -116,7 +128,7 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "erased",
+            Kind = TimelineKind.Erased,
             Summary = erasureId is null ? "Personal data anonymised after the retention period" : "Personal data erased on request",
             Details = erasureId is null ? [] : new() { ["erasureId"] = erasureId.Value.ToString() },
         });
@@ -125,8 +137,8 @@ public sealed class LeadErasureConsumer(ILeadStore store, Reviews.IReviewStore r
     /// <summary>What happened, when and who acted stay; the person's words go (a qualification keeps which rules fired).</summary>
     private static void ScrubTimelineEntry(TimelineEntry entry)
     {
-        if (!ProcessSummaries.Contains(entry.Kind)) entry.Summary = $"{entry.Kind.Replace('_', ' ')} {Erased}";
-        var keepRuleIds = entry.Kind is "qualified" or "disqualified";
+        if (!KeepsItsSummary(entry.Kind)) entry.Summary = $"{entry.Kind.Name().Replace('_', ' ')} {Erased}";
+        var keepRuleIds = entry.Kind is TimelineKind.Qualified or TimelineKind.Disqualified;
         entry.Details = entry.Details
             .Where(d => keepRuleIds || ProcessDetails.Contains(d.Key))
             .ToDictionary(d => d.Key, d => ProcessDetails.Contains(d.Key) ? d.Value : Erased);

@@ -91,7 +91,7 @@ internal sealed class ReviewService(IReviewStore reviews, ILeadStore leads, Outr
         await RecordAsync(review.LeadId, new TimelineEntry
         {
             At = approvedAt,
-            Kind = blocked ? "review_blocked" : "review_approved",
+            Kind = blocked ? TimelineKind.ReviewBlocked : TimelineKind.ReviewApproved,
             Summary = summary,
             Actor = reviewer,
             Details = Details(review, note, sending.Evidence?.EvidenceId ?? sending.Record?.EvidenceId),
@@ -124,7 +124,7 @@ internal sealed class ReviewService(IReviewStore reviews, ILeadStore leads, Outr
         await RecordAsync(stored.LeadId, new TimelineEntry
         {
             At = now,
-            Kind = "review_rejected",
+            Kind = TimelineKind.ReviewRejected,
             Summary = $"Message held for review rejected by {reviewer}, not sent: {reason.Trim()}",
             Actor = reviewer,
             Details = Details(stored, reason, null),

@@ -146,7 +146,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "unmerged",
+            Kind = TimelineKind.Unmerged,
             Summary = $"Unmerged from lead {survivor.Id}: a different person after all. {submissions.Count} submission(s), their consent records, timeline, tasks and outreach are back here; "
                 + (gained.Count == 0 ? "no opt-out added" : $"the opt-outs on the other lead kept here too ({string.Join(", ", gained)})") + "; the leads are kept apart",
             Actor = actor,
@@ -173,7 +173,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "unmerged",
+            Kind = TimelineKind.Unmerged,
             Summary = $"Unmerged lead {otherLeadId}: a different person after all. Its {submissions.Count} submission(s), their consent records, timeline, tasks and outreach went back to it; "
                 + "every opt-out stays on both leads; the leads are kept apart",
             Actor = actor,
@@ -220,7 +220,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "kept_apart",
+            Kind = TimelineKind.KeptApart,
             Summary = $"Marked as a different person from lead {otherLeadId}: the link is dismissed, the leads stay separate",
             Actor = actor,
             Details = new() { ["otherLeadId"] = otherLeadId.ToString() },
@@ -290,7 +290,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "merged",
+            Kind = TimelineKind.Merged,
             Summary = $"Merged with lead {other.Id} as the same person: {submissions.Count} submission(s), its consent history, timeline, tasks and outreach are here now; "
                 + (gained.Count == 0 ? "no opt-out added" : $"its opt-outs kept ({string.Join(", ", gained)})") + "; contact details and consent on file unchanged",
             Actor = actor,
@@ -316,7 +316,7 @@ internal sealed class LeadMerger(ILeadStore store, TimeProvider time, ILogger<Le
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "merged_into",
+            Kind = TimelineKind.MergedInto,
             Summary = $"Merged into lead {survivorId} as the same person: its submissions, consent history, timeline and outreach are there now (its evidence ledger stays here)",
             Actor = actor,
             Details = new() { ["survivingLeadId"] = survivorId.ToString() },

@@ -51,7 +51,7 @@ internal sealed class OutreachScheduler(
         await RecordAsync(leadId, new TimelineEntry
         {
             At = now,
-            Kind = "outreach_scheduled",
+            Kind = TimelineKind.OutreachScheduled,
             Summary = $"{item.Channel} scheduled for {Local(blocked.Decision, item.DueAt)} ({string.Join(", ", item.WaitingFor)})",
             Actor = request.Author,
             Details = new Dictionary<string, string>
@@ -131,12 +131,12 @@ internal sealed class OutreachScheduler(
                 item.FinishedAt = now;
                 item.FinishedBy = "compliance gate";
                 item.Reason = $"The next allowed moment is after {tooLate:u}, when it would be too late.";
-                entry = Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent: the next allowed moment comes too late");
+                entry = Entry(item, now, TimelineKind.ScheduledOutreachNotSent, $"Scheduled {item.Channel} was not sent: the next allowed moment comes too late");
                 break;
             case OutreachOutcomeKind.Blocked when outcome.Decision?.NextAllowedAt is { } next:
                 item.DueAt = StoredTime.Truncate(next.ToUniversalTime());
                 item.WaitingFor = [.. outcome.Decision.Violations.Select(v => v.Rule).Distinct()];
-                entry = Entry(item, now, "outreach_rescheduled", $"Scheduled {item.Channel} waits again, until {Local(outcome.Decision, item.DueAt)} ({string.Join(", ", item.WaitingFor)})");
+                entry = Entry(item, now, TimelineKind.OutreachRescheduled, $"Scheduled {item.Channel} waits again, until {Local(outcome.Decision, item.DueAt)} ({string.Join(", ", item.WaitingFor)})");
                 break;
             default:
                 item.Status = ScheduledOutreachStatus.NotSent;
@@ -148,7 +148,7 @@ internal sealed class OutreachScheduler(
                     OutreachOutcomeKind.Failed => outcome.Problem ?? "The channel did not accept it.",
                     _ => string.Join(" ", (outcome.Decision?.Violations ?? []).Select(v => v.Advice).Distinct()),
                 };
-                entry = Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent at its time: {item.Reason}");
+                entry = Entry(item, now, TimelineKind.ScheduledOutreachNotSent, $"Scheduled {item.Channel} was not sent at its time: {item.Reason}");
                 break;
         }
 
@@ -168,7 +168,7 @@ internal sealed class OutreachScheduler(
         item.FinishedAt = now;
         item.FinishedBy = "scheduler";
         item.Reason = "Too late: the moment it was for has passed.";
-        await RecordAsync(item.LeadId, Entry(item, now, "scheduled_outreach_not_sent", $"Scheduled {item.Channel} was not sent: too late, the moment it was for has passed"), CancellationToken.None);
+        await RecordAsync(item.LeadId, Entry(item, now, TimelineKind.ScheduledOutreachNotSent, $"Scheduled {item.Channel} was not sent: too late, the moment it was for has passed"), CancellationToken.None);
         await SaveAsync(item, cancellationToken);
         logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId}: {Status}", item.Id, item.LeadId, item.Status);
     }
@@ -201,7 +201,7 @@ internal sealed class OutreachScheduler(
         if (result.Document is not { } cancelled || cancelled.LeadId != leadId) return (null, null);
         if (!result.Updated) return (cancelled, problem);
 
-        var entry = Entry(cancelled, now, "scheduled_outreach_cancelled", $"Scheduled {cancelled.Channel} for {cancelled.DueAt:yyyy-MM-dd HH:mm} UTC cancelled");
+        var entry = Entry(cancelled, now, TimelineKind.ScheduledOutreachCancelled, $"Scheduled {cancelled.Channel} for {cancelled.DueAt:yyyy-MM-dd HH:mm} UTC cancelled");
         entry.Actor = coordinator;
         await RecordAsync(leadId, entry, CancellationToken.None);
         logger.LogInformation("Scheduled outreach {ScheduledOutreachId} for lead {LeadId} cancelled", id, leadId);
@@ -219,7 +219,7 @@ internal sealed class OutreachScheduler(
         }
     }
 
-    private static TimelineEntry Entry(ScheduledOutreach item, DateTimeOffset now, string kind, string summary) => new()
+    private static TimelineEntry Entry(ScheduledOutreach item, DateTimeOffset now, TimelineKind kind, string summary) => new()
     {
         At = now,
         Kind = kind,

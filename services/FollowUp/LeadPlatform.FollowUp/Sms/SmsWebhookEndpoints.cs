@@ -156,7 +156,7 @@ public static class SmsWebhookEndpoints
             lead.Record(new TimelineEntry
             {
                 At = time.UtcNow(),
-                Kind = "sms_received",
+                Kind = TimelineKind.SmsReceived,
                 Summary = classification.IsAmbiguous
                     ? $"SMS reply that may be an opt-out (\"{classification.Matched}\" with other words): read it, and record an opt-out if the lead meant one"
                     : "SMS reply from the lead (not an opt-out): read it and answer",

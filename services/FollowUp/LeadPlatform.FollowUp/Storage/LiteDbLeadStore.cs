@@ -14,6 +14,7 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
         LiteDbFiles.UseNames(database, FollowUpTaskStatuses.Map);
         LiteDbFiles.UseNames(database, OutreachStatuses.Map);
         LiteDbFiles.UseNames(database, LeadStatuses.Map);
+        LiteDbFiles.UseNames(database, TimelineKinds.Map);
         LiteDbFiles.SealFields<OutreachRecord>(database, OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         LiteDbFiles.SealFields<TimelineEntry>(database, TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         LiteDbFiles.SealFields<CallRecord>(database, CallRecord.SealedPurpose, CallRecord.SealedFields);

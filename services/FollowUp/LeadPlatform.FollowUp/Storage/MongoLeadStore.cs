@@ -20,6 +20,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
         MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<FollowUpTaskStatus>(FollowUpTaskStatuses.Map));
         MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<OutreachStatus>(OutreachStatuses.Map));
         MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<LeadStatus>(LeadStatuses.Map));
+        MongoDB.Bson.Serialization.BsonSerializer.TryRegisterSerializer(new LeadPlatform.Storage.Names.NameMapBsonSerializer<TimelineKind>(TimelineKinds.Map));
         MongoConventions.SealFields<OutreachRecord>(OutreachRecord.SealedPurpose, OutreachRecord.SealedFields);
         MongoConventions.SealFields<TimelineEntry>(TimelineEntry.SealedPurpose, TimelineEntry.SealedFields);
         MongoConventions.SealFields<CallRecord>(CallRecord.SealedPurpose, CallRecord.SealedFields);

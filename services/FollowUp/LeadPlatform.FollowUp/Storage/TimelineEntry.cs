@@ -11,8 +11,8 @@ public sealed class TimelineEntry
     internal static readonly string[] SealedFields = [nameof(Summary), nameof(Details)];
 
     public DateTimeOffset At { get; set; }
-    /// <summary>submitted, qualified, disqualified, task_created, opted_out, ...</summary>
-    public string Kind { get; set; } = string.Empty;
+    /// <summary>What happened (stored as its word: <see cref="TimelineKinds"/>).</summary>
+    public TimelineKind Kind { get; set; }
     public string Summary { get; set; } = string.Empty;
     /// <summary>system, or the coordinator who acted.</summary>
     public string Actor { get; set; } = "system";

@@ -77,7 +77,7 @@ public sealed class OverdueEscalation(ILeadStore store, TimeProvider time, IOpti
                 lead.Record(new TimelineEntry
                 {
                     At = now,
-                    Kind = "task_overdue",
+                    Kind = TimelineKind.TaskOverdue,
                     Summary = $"Follow-up task overdue by {OverdueMinutes(task, now)} min (tier {task.Tier}, due {task.DueAt:u}, "
                               + (task.AssignedTo is null ? "unassigned)" : $"assigned to {task.AssignedTo})"),
                     QuoteRequestId = task.QuoteRequestId,

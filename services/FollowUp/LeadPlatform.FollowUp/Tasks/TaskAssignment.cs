@@ -71,7 +71,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         }
 
         var byName = Actor.For(by);
-        var changed = await ReassignAsync(f.Lead.Id, taskId, target, byName, "task_assigned", reoffered: false, cancellationToken);
+        var changed = await ReassignAsync(f.Lead.Id, taskId, target, byName, TimelineKind.TaskAssigned, reoffered: false, cancellationToken);
         if (changed is null) return new AssignmentResult(AssignmentOutcome.TaskNotFound, Problem: "There is no open task with this id.");
         if (changed == false) return new AssignmentResult(AssignmentOutcome.Unchanged, f.Lead.Id, target);
         if (target is not null) await alerts.TaskAssignedAsync(f.Lead.Id, target, reoffered: false, cancellationToken);
@@ -97,7 +97,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
         {
             var next = await assigner.AssignAsync(task.Id, cancellationToken);
             if (next is null) break; // everyone is at capacity (or went off shift)
-            if (await ReassignAsync(leadId, task.Id, next, "backlog hand-out", "task_assigned", reoffered: false, cancellationToken, onlyIfUnassigned: true) == true)
+            if (await ReassignAsync(leadId, task.Id, next, "backlog hand-out", TimelineKind.TaskAssigned, reoffered: false, cancellationToken, onlyIfUnassigned: true) == true)
             {
                 assigned++;
                 await alerts.TaskAssignedAsync(leadId, next, reoffered: false, cancellationToken);
@@ -137,7 +137,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
                 .Any(r => r.What == Audit.LeadAccessKinds.LeadPage && r.At >= since);
             if (opened) continue;
             var next = await assigner.AssignAsync(ReofferKey(task.Id), cancellationToken, except: task.AssignedTo);
-            if (await ReassignAsync(lead.Id, task.Id, next, "re-offer", "task_reoffered", reoffered: true, cancellationToken) != true) continue;
+            if (await ReassignAsync(lead.Id, task.Id, next, "re-offer", TimelineKind.TaskReoffered, reoffered: true, cancellationToken) != true) continue;
             reoffered++;
             logger.LogWarning("Tier-A follow-up task {TaskId} of lead {LeadId} was not opened within {ReofferMinutes} min: re-offered to {AssigneeId}",
                 task.Id, lead.Id, (long)after.TotalMinutes, next?.Id ?? "nobody (no other coordinator available)");
@@ -194,7 +194,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
     }
 
     /// <summary>True: changed; false: already so (or no longer unassigned); null: the task is gone or closed.</summary>
-    private async Task<bool?> ReassignAsync(Guid leadId, Guid taskId, Coordinator? to, string by, string kind, bool reoffered, CancellationToken cancellationToken,
+    private async Task<bool?> ReassignAsync(Guid leadId, Guid taskId, Coordinator? to, string by, TimelineKind kind, bool reoffered, CancellationToken cancellationToken,
         bool onlyIfUnassigned = false)
     {
         var names = (await roster.GetCoordinatorsAsync(cancellationToken)).GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
@@ -235,7 +235,7 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
                     ["taskId"] = task.Id.ToString(), ["assignedTo"] = task.AssignedTo ?? string.Empty, ["from"] = from ?? string.Empty,
                 },
             });
-            log.LogInformation("Follow-up task {TaskId} of lead {LeadId} assigned to {AssigneeId} ({AssignmentKind})", task.Id, lead.Id, task.AssignedTo ?? "nobody", kind);
+            log.LogInformation("Follow-up task {TaskId} of lead {LeadId} assigned to {AssigneeId} ({AssignmentKind})", task.Id, lead.Id, task.AssignedTo ?? "nobody", kind.Name());
             outcome = true;
             return true;
         }, new UpdateOptions<LeadDocument> { Logger = logger }, cancellationToken);

@@ -40,7 +40,7 @@ public sealed class TaskOpener(TaskDueTimes due, RoundRobinAssigner assigner, St
         lead.Record(new TimelineEntry
         {
             At = now,
-            Kind = "task_created",
+            Kind = TimelineKind.TaskCreated,
             Summary = $"Follow-up task due {task.DueAt:u}, " + (assignee is null ? "unassigned (no coordinator on duty)" : $"assigned to {assignee.Name}"),
             QuoteRequestId = quoteRequestId == Guid.Empty ? null : quoteRequestId,
             Details = new() { ["taskId"] = task.Id.ToString(), ["tier"] = plan.Tier, ["assignedTo"] = assignee?.Id ?? string.Empty },

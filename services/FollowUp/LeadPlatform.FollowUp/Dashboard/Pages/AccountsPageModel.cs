@@ -8,6 +8,8 @@ namespace LeadPlatform.FollowUp.Dashboard.Pages;
 public sealed record AccountsPageModel : SignedInPageModel, Dashboard.IPageModel<AccountsPage>
 {
     public IReadOnlyList<UserAccount> Accounts { get; init; } = [];
+    /// <summary>Times in the clinic's zone (<c>FollowUp:ClinicTimeZone</c>) and the browser's locale, as on every page.</summary>
+    public required TimeDisplay Display { get; init; }
     public string? Problem { get; init; }
     public string? Notice { get; init; }
 }
