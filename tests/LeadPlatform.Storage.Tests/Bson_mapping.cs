@@ -114,7 +114,7 @@ public sealed class Bson_mapping
             ["{ \"HasPendingOutbox\" : 1 }", "{ \"LeadId\" : 1, \"DecidedAt\" : 1 }", "{ \"Current\" : 1, \"_id\" : 1 }"],
             Keys(new MongoQualificationStore(Database()).IndexModels()));
         Assert.Equal(
-            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"Person.EmailKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }", "{ \"QuoteRequestIds\" : 1 }", "{ \"UpdatedAt\" : 1 }"],
+            ["{ \"HasPendingOutbox\" : 1 }", "{ \"NextDueAt\" : 1 }", "{ \"Person.PhoneKey\" : 1 }", "{ \"Person.EmailKey\" : 1 }", "{ \"NextEscalationAt\" : 1 }", "{ \"NextUnassignedDueAt\" : 1 }", "{ \"TierAAssignedSince\" : 1 }", "{ \"DueTimesVersion\" : 1 }", "{ \"CreatedAt\" : -1 }", "{ \"Status\" : 1, \"UpdatedAt\" : -1 }", "{ \"QuoteRequestIds\" : 1 }", "{ \"UpdatedAt\" : 1 }"],
             Keys(new MongoLeadStore(Database()).IndexModels()));
         Assert.Equal(["{ \"HasPendingOutbox\" : 1 }", "{ \"Email\" : 1 }"], Keys(new MongoUserAccountStore(Database()).IndexModels()));
         // Two accounts can never share a sign-in email.
