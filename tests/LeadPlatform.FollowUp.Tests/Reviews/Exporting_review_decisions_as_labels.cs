@@ -13,36 +13,21 @@ namespace LeadPlatform.FollowUp.Tests.Reviews;
 /// </summary>
 public sealed class Exporting_review_decisions_as_labels : IAsyncLifetime
 {
-    private const string AdminEmail = "admin@clinic.example";
-    private const string Password = "correct horse battery staple";
-    private const string Urgent = "Hello Maria, please book your consultation before it is too late for your spine.";
+    private const string Urgent = ReviewDesk.Urgent;
     private const string Worse = "Hello Maria, if you wait, your spine will only get worse, so book before it is too late.";
-    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = OutreachHost.DuringCallingHours();
-    private OutreachHost _host = null!;
+    private ReviewDesk _desk = null!;
     private DashboardSession _carl = null!;
     private DashboardSession _ana = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await OutreachHost.StartWithAdminAsync(_time, AdminEmail, Password);
-        _ana = await _host.StaffAsync("ana@clinic.example", "Ana", Password, Roles.Coordinator);
-        _carl = await _host.StaffAsync("carl@clinic.example", "Carl", Password, Roles.ComplianceOfficer);
+        _desk = await ReviewDesk.StartAsync();
+        (_ana, _carl) = (_desk.Coordinator, _desk.Officer);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _carl.Dispose();
-        _ana.Dispose();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _desk.DisposeAsync();
 
-    private async Task<string> HeldAsync(string body)
-    {
-        var lead = await _host.SubmittedAsync();
-        using var response = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach", new { channel = "email", subject = "Your consultation", body });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["reviewId"]!;
-    }
+    private async Task<string> HeldAsync(string body) => (string)(await _desk.HeldAsync(body)).Held["reviewId"]!;
 
     [Fact]
     public async Task An_approved_review_comes_out_honest_and_a_rejected_one_a_claim_with_language_channel_and_findings_and_no_name()

@@ -17,36 +17,23 @@ namespace LeadPlatform.FollowUp.Tests.Reviews;
 /// </summary>
 public sealed class Reviewing_held_messages : IAsyncLifetime
 {
-    private const string AdminEmail = "admin@clinic.example";
-    private const string Password = "correct horse battery staple";
-    private const string Urgent = "Hello Maria, please book your consultation before it is too late for your spine.";
-    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = OutreachHost.DuringCallingHours();
+    private const string Password = ReviewDesk.Password;
+    private const string Urgent = ReviewDesk.Urgent;
+    private ReviewDesk _desk = null!;
+    private Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = null!;
     private OutreachHost _host = null!;
     private DashboardSession _carl = null!;
     private DashboardSession _ana = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await OutreachHost.StartWithAdminAsync(_time, AdminEmail, Password);
-        _ana = await _host.StaffAsync("ana@clinic.example", "Ana", Password, Roles.Coordinator);
-        _carl = await _host.StaffAsync("carl@clinic.example", "Carl", Password, Roles.ComplianceOfficer);
+        _desk = await ReviewDesk.StartAsync();
+        (_time, _host, _ana, _carl) = (_desk.Time, _desk.Host, _desk.Coordinator, _desk.Officer);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _carl.Dispose();
-        _ana.Dispose();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _desk.DisposeAsync();
 
-    private async Task<(Guid LeadId, JsonObject Held)> HeldAsync(string body = Urgent, string channel = "email")
-    {
-        var lead = await _host.SubmittedAsync(channel == "sms" ? OutreachHost.WithSmsAndPhoneConsent : null);
-        using var response = await _ana.Http.PostAsJsonAsync($"/api/v1/leads/{lead.LeadId}/outreach",
-            new { channel, subject = channel == "email" ? "Your consultation" : null, body });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (lead.LeadId, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
-    }
+    private Task<(Guid LeadId, JsonObject Held)> HeldAsync(string body = Urgent, string channel = "email") => _desk.HeldAsync(body, channel);
 
     [Fact]
     public async Task A_draft_the_screen_cannot_decide_is_held_with_202_recorded_as_review_and_nothing_reaches_the_outbox()
