@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeadPlatform.Intake.Tests;
 
@@ -28,6 +30,28 @@ public sealed class Limiting_the_rate_of_requests
         Assert.Equal(HttpStatusCode.TooManyRequests, limitedForm.StatusCode);
         Assert.Equal("text/html", limitedForm.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await server.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_limited_client_is_told_how_long_its_window_has_left_and_is_accepted_again_once_it_has_ended()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await IntakeServer.StartAsync(s => s.AddSingleton<TimeProvider>(time),
+            "--Intake:RateLimits:PerClientIp:PermitLimit=2", "--Intake:RateLimits:PerClientIp:Window=00:10:00");
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await server.PostJsonAsync(SampleQuoteRequest.Create());
+            Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        using var limited = await server.PostJsonAsync(SampleQuoteRequest.Create());
+        time.Advance(TimeSpan.FromMinutes(6));
+        using var again = await server.PostJsonAsync(SampleQuoteRequest.Create());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(6), limited.Headers.RetryAfter!.Delta!.Value);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
     }
 
     [Fact]

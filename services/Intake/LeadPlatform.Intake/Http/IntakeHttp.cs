@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using LeadPlatform.Intake.Forms;
 using LeadPlatform.Intake.Sites;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace LeadPlatform.Intake;
 
 /// <summary>
-/// CORS and rate limits for intake's public endpoints (ASP.NET Core's own middlewares, applied only to endpoints that
+/// CORS and rate limits for intake's public endpoints (ASP.NET Core's CORS middleware and intake's own limit, applied only to endpoints that
 /// carry <see cref="RateLimited"/> and the <see cref="CorsPolicy"/>, so the other modules of the standalone host are untouched).
 /// </summary>
 public static class IntakeHttp
@@ -36,24 +34,28 @@ public static class IntakeHttp
             .WithExposedHeaders("Location", "Retry-After", Api.QuoteRequestEndpoints.IdempotentReplayedHeader)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
+        // Per client in the middleware, for every request; per site in the endpoint, only for requests that passed every check (SiteBudget).
         services.AddSingleton<SiteBudget>();
-        services.AddRateLimiter(limiter =>
-        {
-            // Per client here, for every request; per site in the endpoint, only for requests that passed every check (SiteBudget).
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PerClientIp);
-            limiter.OnRejected = OnRejectedAsync;
-        });
+        services.AddSingleton<ClientBudget>();
         return services;
     }
 
-    /// <summary>Inserts the CORS and rate-limiting middlewares (after routing, so they see the endpoint and its metadata).</summary>
-    public static IApplicationBuilder UseIntakeHttp(this IApplicationBuilder app) => app.UseCors().UseRateLimiter();
+    /// <summary>
+    /// Inserts CORS and the per-client limit (after routing, so they see the endpoint and its metadata). The limit is
+    /// intake's own fixed windows (<see cref="FixedWindows"/>), not ASP.NET Core's rate-limiting middleware, whose
+    /// partitioned limiters each wake a thread every 100 ms whether requests come or not.
+    /// </summary>
+    public static IApplicationBuilder UseIntakeHttp(this IApplicationBuilder app) => app.UseCors().Use(LimitPerClientAsync);
 
-    private static RateLimitPartition<string> PerClientIp(HttpContext context)
+    private static async Task LimitPerClientAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is null) return RateLimitPartition.GetNoLimiter(string.Empty);
-        var rule = context.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimits.PerClientIp;
-        return Fixed($"ip:{ClientKey(context.Connection.RemoteIpAddress)}", rule);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is not null
+            && context.RequestServices.GetRequiredService<ClientBudget>().TrySpend(context.Connection.RemoteIpAddress) is { } retryAfter)
+        {
+            await TooMany(context, retryAfter).ExecuteAsync(context);
+            return;
+        }
+        await next(context);
     }
 
     /// <summary>
@@ -73,21 +75,6 @@ public static class IntakeHttp
     /// <summary>The refusal of a request over its site's budget (<see cref="SiteBudget"/>): 429 with Retry-After.</summary>
     internal static IResult SiteBudgetSpent(HttpContext http, TimeSpan retryAfter) => TooMany(http, retryAfter);
 
-    private static RateLimitPartition<string> Fixed(string key, RateLimitRule rule) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = rule.PermitLimit,
-            Window = rule.Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-
-    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
-        await TooMany(rejected.HttpContext, retryAfter).ExecuteAsync(rejected.HttpContext);
-    }
-
     private static IResult TooMany(HttpContext http, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
@@ -103,4 +90,12 @@ public static class IntakeHttp
     }
 
     private sealed class RateLimitedEndpoint;
+
+    /// <summary>Each client's budget of requests to the limited endpoints (<c>Intake:RateLimits:PerClientIp</c>), keyed by <see cref="ClientKey"/>.</summary>
+    private sealed class ClientBudget(IOptions<IntakeOptions> options, TimeProvider time)
+    {
+        private readonly FixedWindows _windows = new(options.Value.RateLimits.PerClientIp, time);
+
+        public TimeSpan? TrySpend(IPAddress? address) => _windows.TrySpend(ClientKey(address));
+    }
 }
