@@ -176,8 +176,9 @@ public static class FollowUpModule
     {
         builder.Services.Configure<Webhooks.WebhookOptions>(builder.Configuration.GetSection("FollowUp:Webhooks"));
         builder.AddServiceStore<Webhooks.IWebhookStore>(ServiceName,
-            liteDb => new Webhooks.LiteDbWebhookStore(liteDb),
-            mongo => new Webhooks.MongoWebhookStore(mongo),
+            // The list is read for every event that may become a webhook: kept in memory, dropped on every change.
+            liteDb => new Webhooks.CachingWebhookStore(new Webhooks.LiteDbWebhookStore(liteDb)),
+            mongo => new Webhooks.CachingWebhookStore(new Webhooks.MongoWebhookStore(mongo)),
             outbox: false);
         builder.AddServiceStore<Webhooks.IWebhookDeliveryStore>(ServiceName,
             liteDb => new Webhooks.LiteDbWebhookDeliveryStore(liteDb),

@@ -11,6 +11,12 @@ public interface ILeadStore : IDocumentStore<LeadDocument>
     /// <summary>Leads with an open task due at or before <paramref name="now"/> that is not escalated yet, the most overdue first.</summary>
     Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many open tasks each assignee holds (by assignee id, case-insensitive): the round-robin's capacity check. Counted
+    /// from the tasks alone (a projection of the leads with an open task): no lead is mapped and no sealed field is opened.
+    /// </summary>
+    Task<Dictionary<string, int>> CountOpenTasksByAssigneeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Leads with an open task nobody is assigned (<see cref="LeadDocument.NextUnassignedDueAt"/>), the most urgent first: the backlog.</summary>
     Task<IReadOnlyList<LeadDocument>> FindWithUnassignedTasksAsync(int max, CancellationToken cancellationToken = default);
 

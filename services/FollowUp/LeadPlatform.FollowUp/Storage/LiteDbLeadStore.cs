@@ -63,6 +63,31 @@ public sealed class LiteDbLeadStore : LiteDbDocumentStore<LeadDocument>, ILeadSt
             Query.Between(nameof(LeadDocument.TierAAssignedSince), new BsonValue(DateTime.MinValue), new BsonValue(assignedBefore.UtcDateTime)), limit: max).ToList());
 
     /// <summary>
+    /// The leads with an open task on the NextDueAt index (a range from the earliest date: the leads without one, indexed as
+    /// null, are not walked), and of each only its tasks, as BSON: nothing is mapped or unsealed.
+    /// </summary>
+    public Task<Dictionary<string, int>> CountOpenTasksByAssigneeAsync(CancellationToken cancellationToken = default)
+    {
+        LiteDbFailure.ThrowIfFailed(Database);
+        var open = FollowUpTaskStatuses.Map.NameOf(FollowUpTaskStatus.Open);
+        var load = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var withOpenTasks = Database.GetCollection(CollectionName).Query()
+            .Where(Query.Between(nameof(LeadDocument.NextDueAt), new BsonValue(DateTime.MinValue), new BsonValue(DateTime.MaxValue)))
+            .Select(BsonExpression.Create($"{{ t: $.{nameof(LeadDocument.Tasks)} }}"))
+            .ToEnumerable();
+        foreach (var lead in withOpenTasks)
+        {
+            if (!lead["t"].IsArray) continue;
+            foreach (var task in lead["t"].AsArray)
+            {
+                if (!task.IsDocument || task[nameof(FollowUpTask.Status)] is not { IsString: true } status || status.AsString != open) continue;
+                if (task[nameof(FollowUpTask.AssignedTo)] is { IsString: true } assignee) load[assignee.AsString] = load.GetValueOrDefault(assignee.AsString) + 1;
+            }
+        }
+        return Task.FromResult(load);
+    }
+
+    /// <summary>
     /// On the DueTimesVersion index (a lead an older version wrote has no such field and is indexed as null, below every
     /// number): only the stale leads are read, and only their ids are taken; nothing is mapped or unsealed.
     /// </summary>

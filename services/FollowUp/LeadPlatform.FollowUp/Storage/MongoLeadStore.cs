@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 using LeadPlatform.Storage;
 using LeadPlatform.Storage.Privacy;
@@ -93,6 +94,34 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     {
         await EnsureIndexesAsync();
         return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Grouped by the server (the open tasks of the leads with one, on the NextDueAt index): no lead comes back, nothing is unsealed.</summary>
+    public async Task<Dictionary<string, int>> CountOpenTasksByAssigneeAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureIndexesAsync();
+        var open = FollowUpTaskStatuses.Map.NameOf(FollowUpTaskStatus.Open);
+        var tasks = nameof(LeadDocument.Tasks);
+        var pipeline = new[]
+        {
+            new BsonDocument("$match", new BsonDocument(nameof(LeadDocument.NextDueAt), new BsonDocument("$ne", BsonNull.Value))),
+            new BsonDocument("$project", new BsonDocument(tasks, 1)),
+            new BsonDocument("$unwind", "$" + tasks),
+            new BsonDocument("$match", new BsonDocument
+            {
+                [$"{tasks}.{nameof(FollowUpTask.Status)}"] = open,
+                [$"{tasks}.{nameof(FollowUpTask.AssignedTo)}"] = new BsonDocument("$type", "string"),
+            }),
+            new BsonDocument("$group", new BsonDocument { ["_id"] = $"${tasks}.{nameof(FollowUpTask.AssignedTo)}", ["n"] = new BsonDocument("$sum", 1) }),
+        };
+        var load = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var raw = Collection.Database.GetCollection<BsonDocument>(Collection.CollectionNamespace.CollectionName);
+        foreach (var group in await raw.Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken).ToListAsync(cancellationToken))
+        {
+            var assignee = group["_id"].AsString;
+            load[assignee] = load.GetValueOrDefault(assignee) + group["n"].ToInt32(); // ids differing only in case: one assignee
+        }
+        return load;
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithUnassignedTasksAsync(int max, CancellationToken cancellationToken = default)

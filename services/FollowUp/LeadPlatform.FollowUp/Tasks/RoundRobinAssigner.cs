@@ -21,13 +21,15 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
 
     /// <summary>The coordinator for the task with this key, or null when nobody is available (the task stays unassigned).</summary>
     /// <param name="except">Someone not to give it to (a re-offer goes to the next coordinator, not back).</param>
-    public async Task<Coordinator?> AssignAsync(Guid key, CancellationToken cancellationToken, string? except = null)
+    /// <param name="openTasks">
+    /// The open tasks per assignee as the caller counted them (<see cref="OpenTasksAsync"/>), for a caller handing out many
+    /// tasks in a row: it counts once and adds each assignment it makes, instead of a count over the open leads per task.
+    /// </param>
+    public async Task<Coordinator?> AssignAsync(Guid key, CancellationToken cancellationToken, string? except = null, Dictionary<string, int>? openTasks = null)
     {
         var coordinators = await roster.GetCoordinatorsAsync(cancellationToken);
-        // Capacity needs the open tasks per coordinator: read only when someone has a limit.
-        var load = leads is not null && coordinators.Any(c => c.MaxOpenTasks is not null)
-            ? await OpenTasksByAssigneeAsync(leads, cancellationToken)
-            : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Capacity needs the open tasks per coordinator: counted only when someone has a limit.
+        var load = openTasks ?? await OpenTasksAsync(coordinators, cancellationToken);
         // Another consumer taking a turn meanwhile makes the write conflict: the round is read again (after a short random
         // pause, so that a crowd of contenders, a burst of decisions committed together, spreads out instead of colliding again).
         Coordinator? assigned = null;
@@ -80,17 +82,13 @@ public sealed class RoundRobinAssigner(ICoordinatorRoster roster, IAssignmentSto
         return null;
     }
 
-    /// <summary>How many open tasks each assignee holds now (by assignee id, case-insensitive).</summary>
-    public static async Task<Dictionary<string, int>> OpenTasksByAssigneeAsync(ILeadStore leads, CancellationToken cancellationToken)
-    {
-        var load = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var lead in await leads.FindWithOpenTasksAsync(TaskAssignment.OpenTaskScanLimit, cancellationToken))
-        {
-            foreach (var task in lead.Tasks.Where(t => t.Status == FollowUpTaskStatus.Open && t.AssignedTo is not null))
-            {
-                load[task.AssignedTo!] = load.GetValueOrDefault(task.AssignedTo!) + 1;
-            }
-        }
-        return load;
-    }
+    /// <summary>
+    /// How many open tasks each assignee holds now (by assignee id, case-insensitive), counted by the store from the tasks
+    /// alone (<see cref="ILeadStore.CountOpenTasksByAssigneeAsync"/>); empty when nobody on <paramref name="coordinators"/>
+    /// has a capacity (or there are no leads to count).
+    /// </summary>
+    public async Task<Dictionary<string, int>> OpenTasksAsync(IReadOnlyList<Coordinator> coordinators, CancellationToken cancellationToken) =>
+        leads is not null && coordinators.Any(c => c.MaxOpenTasks is not null)
+            ? await leads.CountOpenTasksByAssigneeAsync(cancellationToken)
+            : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 }

@@ -93,12 +93,15 @@ public sealed class TaskAssignment(ILeadStore store, ICoordinatorRoster roster, 
             .OrderBy(x => x.Task.DueAt).ThenBy(x => x.Task.Tier, StringComparer.Ordinal)
             .ToList();
         var assigned = 0;
+        // Counted once for the whole hand-out, each assignment added as it is made (a count per task read every open lead per task).
+        var openTasks = backlog.Count == 0 ? null : await assigner.OpenTasksAsync(coordinators, cancellationToken);
         foreach (var (leadId, task) in backlog)
         {
-            var next = await assigner.AssignAsync(task.Id, cancellationToken);
+            var next = await assigner.AssignAsync(task.Id, cancellationToken, openTasks: openTasks);
             if (next is null) break; // everyone is at capacity (or went off shift)
             if (await ReassignAsync(leadId, task.Id, next, "backlog hand-out", TimelineKind.TaskAssigned, reoffered: false, cancellationToken, onlyIfUnassigned: true) == true)
             {
+                if (openTasks is not null) openTasks[next.Id] = openTasks.GetValueOrDefault(next.Id) + 1;
                 assigned++;
                 await alerts.TaskAssignedAsync(leadId, next, reoffered: false, cancellationToken);
             }
