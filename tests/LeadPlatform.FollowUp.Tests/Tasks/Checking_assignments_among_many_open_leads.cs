@@ -35,8 +35,7 @@ public sealed class Checking_assignments_among_many_open_leads : IAsyncLifetime
             b.Configuration["FollowUp:Escalation:Enabled"] = "false";
             b.Services.AddSingleton<TimeProvider>(_time);
             b.AddFollowUp();
-            var registered = b.Services.Last(d => d.ServiceType == typeof(ILeadStore));
-            b.Services.AddSingleton<ILeadStore>(sp => CountingLeadStore.Wrap((ILeadStore)registered.ImplementationFactory!(sp), out _counter));
+            CountingLeadStore.Decorate(b.Services, c => _counter = c);
         }, bus => bus.AddFollowUpConsumers());
 
     public ValueTask DisposeAsync() => _module.DisposeAsync();
@@ -147,6 +146,18 @@ public sealed class Checking_assignments_among_many_open_leads : IAsyncLifetime
             counter = (CountingLeadStore)(object)proxy;
             counter.Inner = inner;
             return proxy;
+        }
+
+        /// <summary>Puts the counter over the lead store follow-up registered; <paramref name="found"/> gets it when the store is first resolved.</summary>
+        public static void Decorate(IServiceCollection services, Action<CountingLeadStore> found)
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(ILeadStore));
+            services.AddSingleton<ILeadStore>(sp =>
+            {
+                var store = Wrap((ILeadStore)registered.ImplementationFactory!(sp), out var counter);
+                found(counter);
+                return store;
+            });
         }
 
         public void Reset()

@@ -36,8 +36,7 @@ public sealed class Counting_coordinators_open_tasks_for_their_capacity : IAsync
                 new Coordinator("cleo@clinic.example", "Cleo", false, null),
             ]));
             b.AddFollowUp();
-            var registered = b.Services.Last(d => d.ServiceType == typeof(ILeadStore));
-            b.Services.AddSingleton<ILeadStore>(sp => CountingLeadStore.Wrap((ILeadStore)registered.ImplementationFactory!(sp), out _counter));
+            CountingLeadStore.Decorate(b.Services, c => _counter = c);
         }, bus => bus.AddFollowUpConsumers());
 
     public ValueTask DisposeAsync() => _module.DisposeAsync();
