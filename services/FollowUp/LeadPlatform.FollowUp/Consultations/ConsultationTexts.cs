@@ -31,16 +31,15 @@ internal static class ConsultationTexts
 
     /// <summary>
     /// The message's own wording (<see cref="For"/>) as approved content: the clinic's product text, which no retrained claims
-    /// model may hold for review (it is not read again for every booking). What is filled in — the date and time, the place a
-    /// coordinator typed, the duration — stays outside every approved piece, so the claims screen still reads it. The evidence
-    /// lists the pieces' ids (<c>consultation:request:en:subject</c>, <c>…:body#1</c>, …).
+    /// model may hold for review (it is not read again for every booking), with what the product itself fills in (the date and
+    /// time it formats, the duration). The place a coordinator typed stays outside every approved piece, so the claims screen
+    /// still reads it. (Leaving the date and duration out too made the unmasked remainder — "Saturday 5 December 2026, 09:00
+    /// (America/Los_Angeles), 45 … Spine Care Clinic, 100 Market Street" with its full stops blanked — one run-on fragment of
+    /// numbers the model read as a numeric claim.) The evidence lists the pieces' ids (<c>consultation:request:en:subject</c>,
+    /// <c>…:body#1</c>, …).
     /// </summary>
-    public static IReadOnlyList<LeadPlatform.Compliance.ApprovedContent> FixedWording(string kind, Consultation c, string? language, TimeZoneInfo zone, string? subject, string body)
-    {
-        var lang = Language(language);
-        return LeadPlatform.FollowUp.Outreach.AcknowledgementTemplate.FixedWording($"consultation:{kind.ToLowerInvariant()}:{lang}", subject, body,
-            When(c, lang, zone), c.Location, c.DurationMinutes.ToString(CultureInfo.InvariantCulture));
-    }
+    public static IReadOnlyList<LeadPlatform.Compliance.ApprovedContent> FixedWording(string kind, Consultation c, string? language, string? subject, string body)
+        => LeadPlatform.FollowUp.Outreach.AcknowledgementTemplate.FixedWording($"consultation:{kind.ToLowerInvariant()}:{Language(language)}", subject, body, c.Location);
 
     private static string Language(string? language) => (language ?? "en").Split('-')[0].ToLowerInvariant();
 
