@@ -20,16 +20,16 @@ namespace LeadPlatform.Benchmarks.Compliance;
 /// </summary>
 public static class ClaimsTraining
 {
-    private const string ModelVersion = "claims-model-2026.12.9";
+    private const string ModelVersion = "claims-model-2026.12.10";
     private const int Seed = 20261201;
     private const int Epochs = 30;
     private const double LearningRate = 0.3;
 
     private static readonly string[] Languages = ["en", "es", "pt"];
     // The parts left out in turn (those present in the corpus): since round 7 only the parts by independent authors (round 8: heldout5,
-    // heldout6, heldout7, train6, train7, train8a, train8b), which predict an independent evaluation; the parts written by the rules' own
-    // authors are always trained on.
-    private static readonly string[] Folds = ["heldout5", "heldout6", "heldout7", "train6", "train7", "train8a", "train8b"];
+    // heldout6, heldout7, train6, train7, train8a, train8b; round 9 adds heldout8, heldout9, train10a, train10b), which predict an
+    // independent evaluation; the parts written by the rules' own authors are always trained on.
+    private static readonly string[] Folds = ["heldout5", "heldout6", "heldout7", "train6", "train7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b"];
     private static string[] HeldOutParts = [.. Folds];
     private static readonly string[] Classes = ["honest", "efficacy", "testimonial", "numeric", "surgery", "safety", "fda", "urgency", "marketing"];
 
@@ -97,7 +97,12 @@ public static class ClaimsTraining
         // Model-independent, once: each text's rule findings and the languages the model reads it in.
         var unasserted = items.ToDictionary(i => i.Id, _ => new List<(int Start, int End)>());
         var framed = items.ToDictionary(i => i.Id, _ => new List<(int Start, int End)>());
-        var ruleFindings = items.ToDictionary(i => i.Id, i => rulesOnly.Screen(i.Text, "body", i.DraftLanguage, unasserted[i.Id], framed[i.Id]));
+        // Round 9: --threads N (default 3) folds trained side by side, rule findings and features read in parallel (the corpus
+        // grew to 13,000 texts and eleven folds); every fold's model is deterministic, so the output does not depend on N.
+        var threads = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault() is { } th ? int.Parse(th, CultureInfo.InvariantCulture) : 3;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var ruleFindings = items.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
+            .Select(i => (i.Id, Found: rulesOnly.Screen(i.Text, "body", i.DraftLanguage, unasserted[i.Id], framed[i.Id]))).ToList().ToDictionary(x => x.Id, x => x.Found);
         var modelLanguages = items.ToDictionary(i => i.Id, i =>
         {
             var languages = rulesOnly.LanguagesOf(i.Text, i.DraftLanguage);
@@ -117,12 +122,17 @@ public static class ClaimsTraining
             : args.Contains("--wide") ? new[] { 1e-4, 1e-3, 3e-3 }.SelectMany(l => new[] { false, true }.Select(p => new Setting(l, p, all))).ToList()
             : args.Contains("--ablate7b") ? [new Setting(1e-3, false, forms | ClaimsModelFeatures.Kinds.CharGrams), new Setting(3e-4, false, forms), new Setting(3e-3, false, forms)]
             : args.Contains("--ablate7c") ? [new Setting(1e-3, false, forms, true), new Setting(1e-3, false, all, true)]
+            : args.Contains("--round9") ? [new Setting(3e-3, false, forms), new Setting(3e-3, false, forms | ClaimsModelFeatures.Kinds.Conjunctions)] // round 9: the same features with their pairwise conjunctions (concept x concept, negation count x concept)
+            : args.Contains("--round9-conjunctions") ? [new Setting(3e-3, false, forms | ClaimsModelFeatures.Kinds.Conjunctions)]
+            : args.Contains("--round9-wide") ? [new Setting(3e-3, false, forms)]
             : args.Contains("--round8") ? [new Setting(3e-3, false, forms)]
             : [new Setting(3e-3, false, forms), new Setting(1e-2, false, forms), new Setting(3e-3, false, forms, true), new Setting(1e-2, false, forms, true)]; // round 5: per-language weights never won; round 7: the sentence's form, stronger regularisation, claims taught by their likeliest sentence (the neighbours' concepts and es/pt char 4-grams measured worse: --ablate7)
-        var thresholds = Enumerable.Range(args.Contains("--round8") ? 3 : 6, args.Contains("--round8") ? 17 : 14).Select(k => k * 0.05).ToArray(); // 0.30 .. 0.95 (--round8: from 0.15, since es and pt chose the old floor)
+        // --round9-wide: round 9's sweep chose the grid's edges (es threshold 0.15, dismissal 0.20), so the grid goes on past them.
+        var wide9 = args.Contains("--round9-wide");
+        var round8 = args.Contains("--round8") || args.Contains("--round9") || args.Contains("--round9-conjunctions") || wide9;
+        var thresholds = wide9 ? Enumerable.Range(1, 19).Select(k => k * 0.05).ToArray() : Enumerable.Range(round8 ? 3 : 6, round8 ? 17 : 14).Select(k => k * 0.05).ToArray(); // 0.30 .. 0.95 (--round8: from 0.15, since es and pt chose the old floor)
         // --round8: round 7's setting, with the dismissal scopes and question reading of round 8 (a small grid the shared machine can sweep).
-        var round8 = args.Contains("--round8");
-        var dismissals = round8 ? new double?[] { 0.02, 0.05, 0.1, 0.2 } : new double?[] { null, 0.02, 0.05, 0.1, 0.2 };
+        var dismissals = wide9 ? new double?[] { 0.1, 0.2, 0.3, 0.4 } : round8 ? new double?[] { 0.02, 0.05, 0.1, 0.2 } : new double?[] { null, 0.02, 0.05, 0.1, 0.2 };
         var evidences = round8 ? new[] { 1.0 } : new[] { 0.0, 1.0, 2.0, 3.0, 4.0 };
         // Round 7: "all" (a confidently honest reading may dismiss a block too) and reading questions as sentences. Round 8: "framed" (a
         // block only in a sentence the rules saw in an honest frame, or just before one); questions read unless the rules see them answered.
@@ -151,6 +161,48 @@ public static class ClaimsTraining
         var grid = dismissals.SelectMany(d => evidences.SelectMany(m => scopes.Select(sc => (d, m, sc)))).ToArray();
         var folded = items.Where(i => HeldOutParts.Contains(i.Part)).ToList();
         var allReadings = new List<(Setting Setting, Dictionary<string, List<(string Language, ModelReading Reading)>> Readings)>();
+        var foldModels = new Dictionary<(Setting, string), ClaimsModel>();
+
+        // Per part and language, and pooled over the parts, claims cleared and honest held by a choice on a setting's readings.
+        void PrintTable(Dictionary<string, List<(string Language, ModelReading Reading)>> readings, Dictionary<string, double> t, double? d, double m, (string Scope, bool Respect, bool Questions) scope)
+        {
+            Console.WriteLine("| left-out part | language | claims cleared, rules | claims cleared, rules + model | honest not cleared, rules | honest not cleared, rules + model |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|");
+            var pooled = Languages.ToDictionary(l => l, _ => new int[6]);
+            foreach (var part in HeldOutParts.Append("pooled"))
+            {
+                foreach (var language in Languages)
+                {
+                    if (part == "pooled")
+                    {
+                        var q = pooled[language];
+                        Console.WriteLine($"| **pooled** | {language} | {Ratio(q[0], q[2])} | {Ratio(q[1], q[2])} | {Ratio(q[3], q[5])} | {Ratio(q[4], q[5])} |");
+                        continue;
+                    }
+
+                    var of = items.Where(i => i.Part == part && i.Language == language).ToList();
+                    var claims = of.Where(i => i.Label == "claim").ToList();
+                    var honest = of.Where(i => i.Label == "honest").ToList();
+                    var c = new[]
+                    {
+                        claims.Count(i => ruleFindings[i.Id].Count == 0),
+                        claims.Count(i => Cleared(i.Text, ruleFindings[i.Id], readings[i.Id], l => t[l], d, m, scope, unasserted[i.Id], framed[i.Id])),
+                        claims.Count,
+                        honest.Count(i => ruleFindings[i.Id].Count > 0),
+                        honest.Count(i => !Cleared(i.Text, ruleFindings[i.Id], readings[i.Id], l => t[l], d, m, scope, unasserted[i.Id], framed[i.Id])),
+                        honest.Count,
+                    };
+                    for (var k = 0; k < 6; k++)
+                    {
+                        pooled[language][k] += c[k];
+                    }
+
+                    Console.WriteLine($"| {part} | {language} | {Ratio(c[0], c[2])} | {Ratio(c[1], c[2])} | {Ratio(c[3], c[5])} | {Ratio(c[4], c[5])} |");
+                }
+            }
+
+            Console.WriteLine();
+        }
 
         // Per language, the threshold that minimises the larger of the two rates (claims cleared, honest held) over the
         // left-out parts in the pool; ties go to the smaller sum, then to the higher threshold (fewer reviews).
@@ -182,15 +234,26 @@ public static class ClaimsTraining
         foreach (var setting in settings)
         {
             var instances = Instances(items, rulesByLanguage, setting);
-            var sentences = items.ToDictionary(i => i.Id, i => modelLanguages[i.Id].Select(l => (l, ClaimsModelFeatures.Extract(i.Text, l, rulesByLanguage[l], setting.Prefixed, setting.Kinds))).ToArray());
+            var sentences = items.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
+                .Select(i => (i.Id, Read: modelLanguages[i.Id].Select(l => (l, ClaimsModelFeatures.Extract(i.Text, l, rulesByLanguage[l], setting.Prefixed, setting.Kinds))).ToArray())).ToList().ToDictionary(x => x.Id, x => x.Read);
             var readings = new Dictionary<string, List<(string Language, ModelReading Reading)>>();
+            var trained = new System.Collections.Concurrent.ConcurrentDictionary<string, ClaimsModel>();
+            Parallel.ForEach(HeldOutParts, parallel, part => trained[part] = Train(instances.Where(x => x.Part != part).ToList(), setting, hash, [.. allParts.Where(p => p != part)], 0.5, null));
             foreach (var part in HeldOutParts)
             {
-                var model = Train(instances.Where(x => x.Part != part).ToList(), setting, hash, [], 0.5, null);
+                var model = trained[part];
+                foldModels[(setting, part)] = model;
                 foreach (var item in items.Where(i => i.Part == part))
                 {
                     readings[item.Id] = [.. sentences[item.Id].SelectMany(s => s.Item2.Select(x => (s.l, model.Score(x))))];
                 }
+            }
+
+            if (args.Contains("--round9") && settings.IndexOf(setting) == 0)
+            {
+                // The "before": round 8's shipped choice (--choose 0.003,0.45,0.20,0.25,0.10,1.0,framed,True,True,23,False) on this corpus.
+                Console.WriteLine("Before (round 8's choice, the models of this setting trained without each part):");
+                PrintTable(readings, new Dictionary<string, double> { ["en"] = 0.45, ["es"] = 0.20, ["pt"] = 0.25 }, 0.10, 1.0, ("framed", true, true));
             }
 
             allReadings.Add((setting, readings));
@@ -264,7 +327,10 @@ public static class ClaimsTraining
         var misses = new List<string>();
         foreach (var part in HeldOutParts)
         {
-            var model = Train(allInstances.Where(x => x.Part != part).ToList(), chosen.Setting, hash, [.. allParts.Where(p => p != part)], chosen.Thresholds, chosen.Dismiss, chosen.Evidence, chosen.Scope);
+            // The fold's model trained in the sweep (the same deterministic training), with the chosen calibration; else trained now.
+            var model = foldModels.TryGetValue((chosen.Setting, part), out var swept)
+                ? Calibrated(swept, chosen.Thresholds, chosen.Dismiss, chosen.Evidence, chosen.Scope)
+                : Train(allInstances.Where(x => x.Part != part).ToList(), chosen.Setting, hash, [.. allParts.Where(p => p != part)], chosen.Thresholds, chosen.Dismiss, chosen.Evidence, chosen.Scope);
             var screen = new ClaimsScreen(ruleSets, null, model);
             foreach (var language in Languages)
             {
@@ -540,6 +606,19 @@ public static class ClaimsTraining
     {
         var model = TrainRaw(instances, setting, hash, trainedOn, thresholds.Values.Max(), dismiss, evidence).Model;
         var document = model.Document;
+        document.Thresholds = new Dictionary<string, double>(thresholds);
+        document.DismissScope = scope.Scope;
+        document.RespectRules = scope.Respect;
+        document.ReadQuestions = scope.Questions;
+        return ClaimsModel.FromDocument(document);
+    }
+
+    private static ClaimsModel Calibrated(ClaimsModel model, Dictionary<string, double> thresholds, double? dismiss, double evidence, (string Scope, bool Respect, bool Questions) scope)
+    {
+        var document = model.Document;
+        document.Threshold = thresholds.Values.Max();
+        document.DismissBelow = dismiss;
+        document.MinEvidence = evidence;
         document.Thresholds = new Dictionary<string, double>(thresholds);
         document.DismissScope = scope.Scope;
         document.RespectRules = scope.Respect;

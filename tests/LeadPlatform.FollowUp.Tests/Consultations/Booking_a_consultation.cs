@@ -83,7 +83,12 @@ public sealed class Booking_a_consultation : IAsyncLifetime
         Assert.Equal("sent", confirmation.Outcome);
         var outreach = Assert.Single(stored.Outreach, o => o.Id == confirmation.OutreachId);
         Assert.Equal("email", outreach.Channel);
-        Assert.Contains(stored.Evidence, e => e.EvidenceId == outreach.EvidenceId && e.Decision == "cleared"); // through the gate, on the ledger
+        var evidence = Assert.Single(stored.Evidence, e => e.EvidenceId == outreach.EvidenceId);
+        Assert.Equal("cleared", evidence.Decision); // through the gate, on the ledger
+        // The clinic's own wording is approved content (no retrained claims model can hold it); the place the coordinator
+        // typed and the date stay outside it, so the screen still reads them.
+        Assert.Contains("consultation:request:en:body#1", evidence.ApprovedContent);
+        Assert.Contains("consultation:request:en:subject", evidence.ApprovedContent);
         var invite = Invite(EmailFor(confirmation.OutreachId));
         Assert.Equal("REQUEST", invite.ContentType.Parameters["method"]);
         var ics = Text(invite);

@@ -61,6 +61,7 @@ public sealed class ClaimsModel
                 "char-grams" => ClaimsModelFeatures.Kinds.CharGrams,
                 "forms" => ClaimsModelFeatures.Kinds.Forms,
                 "context" => ClaimsModelFeatures.Kinds.Context,
+                "conjunctions" => ClaimsModelFeatures.Kinds.Conjunctions,
                 _ => throw new FormatException($"The claims model names a feature kind '{f}' this screen does not know."),
             };
         }
@@ -68,7 +69,8 @@ public sealed class ClaimsModel
 
     internal static List<string> KindNames(ClaimsModelFeatures.Kinds kinds)
         => [.. new[] { (ClaimsModelFeatures.Kinds.Bigrams, "bigrams"), (ClaimsModelFeatures.Kinds.Concepts, "concepts"), (ClaimsModelFeatures.Kinds.NegationCount, "negation-count"),
-                (ClaimsModelFeatures.Kinds.CharGrams, "char-grams"), (ClaimsModelFeatures.Kinds.Forms, "forms"), (ClaimsModelFeatures.Kinds.Context, "context") }
+                (ClaimsModelFeatures.Kinds.CharGrams, "char-grams"), (ClaimsModelFeatures.Kinds.Forms, "forms"), (ClaimsModelFeatures.Kinds.Context, "context"),
+                (ClaimsModelFeatures.Kinds.Conjunctions, "conjunctions") }
             .Where(k => (kinds & k.Item1) != 0).Select(k => k.Item2)];
 
     public string Version => document.Version;

@@ -30,6 +30,12 @@ internal static class ClaimsModelFeatures
         Forms = 16,
         /// <summary>The concepts of the sentences before and after (<c>pc:</c>, <c>nc:</c>): a warning or a question next to a claim's words.</summary>
         Context = 32,
+        /// <summary>
+        /// Round 9: pairwise conjunctions of the sentence's concepts (<c>xc:a_b</c>, each concept with its negation mark, pairs in
+        /// ordinal order) and of each concept with the sentence's negation count (<c>xn:0_a</c>, <c>xn:1_a</c>, <c>xn:2_a</c>): a
+        /// linear model cannot otherwise weigh "outcome with a person" or "an outcome under two negations" above its parts.
+        /// </summary>
+        Conjunctions = 64,
     }
 
     public static List<Sentence> Extract(string text, string language, ClaimRuleSet? rules, bool languagePrefixed, Kinds kinds = Kinds.All)
@@ -255,6 +261,7 @@ internal static class ClaimsModelFeatures
                 }
             }
 
+            List<(string Name, string Surface)>? signed = (kinds & Kinds.Conjunctions) != 0 ? [] : null;
             for (; h < hits.Count && hits[h].Start <= e; h++)
             {
                 var hit = hits[h];
@@ -265,6 +272,7 @@ internal static class ClaimsModelFeatures
 
                 var negated = ((negations[hit.Start] & 1) == 1) != hit.Negative;
                 Add("c:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
+                signed?.Add(((negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1)));
                 if (question)
                 {
                     Add("cq:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
@@ -273,6 +281,26 @@ internal static class ClaimsModelFeatures
                 if (quoted is not null && quoted[hit.Start])
                 {
                     Add("cqt:" + (negated ? "NOT_" : string.Empty) + name, Surface(hit.Start, hit.End - 1));
+                }
+            }
+
+            if (signed is { Count: > 0 })
+            {
+                var cueCount = 0;
+                for (var t = s; t <= e; t++)
+                {
+                    cueCount += cues[t] ? 1 : 0;
+                }
+
+                var distinct = signed.DistinctBy(c => c.Name).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+                var bucket = cueCount switch { 0 => "xn:0_", 1 => "xn:1_", _ => "xn:2_" };
+                for (var i = 0; i < distinct.Count; i++)
+                {
+                    Add(bucket + distinct[i].Name, distinct[i].Surface);
+                    for (var j = i + 1; j < distinct.Count; j++)
+                    {
+                        Add("xc:" + distinct[i].Name + "_" + distinct[j].Name, distinct[i].Surface + " … " + distinct[j].Surface);
+                    }
                 }
             }
 

@@ -180,6 +180,7 @@ internal sealed class ConsultationBooking(
             Body = body,
             Author = by,
             OutreachId = message.OutreachId,
+            ApprovedContent = ConsultationTexts.FixedWording(method, c, lead.Person?.Language, channel == OutreachChannel.Email ? subject : null, body),
         };
         var outcome = await sender.SendAsync(leadId, request, CancellationToken.None);
         var final = new ConsultationMessage { OutreachId = message.OutreachId, Method = method, Sequence = message.Sequence, Channel = message.Channel, At = message.At };

@@ -103,8 +103,15 @@ internal static class AcknowledgementTemplate
     /// before, and the evidence lists the approved pieces' ids (<c>acknowledgement:email:en:subject</c>, <c>…:body#1</c>, …).
     /// </summary>
     internal static IReadOnlyList<ApprovedContent> FixedWording(OutreachChannel channel, string language, string? subject, string body, params string?[] filledIn)
+        => FixedWording($"acknowledgement:{ChannelNames.Of(channel)}:{language}", subject, body, filledIn);
+
+    /// <summary>
+    /// A product text's fixed wording as approved content, named <paramref name="id"/> (<c>…:subject</c>, <c>…:body#1</c>, …):
+    /// the body split at every value filled into it (<paramref name="filledIn"/>, in that order), so those values stay outside
+    /// every approved piece and the claims screen still reads them.
+    /// </summary>
+    internal static IReadOnlyList<ApprovedContent> FixedWording(string id, string? subject, string body, params string?[] filledIn)
     {
-        var id = $"acknowledgement:{ChannelNames.Of(channel)}:{language}";
         var pieces = new List<string> { body };
         foreach (var value in filledIn)
         {

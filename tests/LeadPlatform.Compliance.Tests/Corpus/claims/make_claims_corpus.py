@@ -7,6 +7,8 @@ import json, os, re, sys
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout5"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout6"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout7"))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout8"))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout9"))
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
@@ -24,6 +26,10 @@ import train7_sentences as T7
 import heldout7_sentences as H7
 import train8a_sentences as T8A
 import train8b_sentences as T8B
+import heldout8_sentences as H8
+import heldout9_sentences as H9
+import train10a_sentences as T10A
+import train10b_sentences as T10B
 
 WRAP = {
  "en": (["Hi Jordan,\n\n", "Hello Ms Rivera,\n\n", "Dear Sam,\n\n", "Hi Alex, thanks for your message. "],
@@ -76,7 +82,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b"):  # heldout3-7, train6, train7, train8a and train8b disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b"):  # heldout3-9, train6, train7, train8a/b and train10a/b disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -125,6 +131,14 @@ def main():
         build("train8a", T8A, lang)
     for lang in ("en", "es", "pt"):  # round 8: train8b, SMS/WhatsApp short lines by another independent author (its own leave-one-part-out fold)
         build("train8b", T8B, lang)
+    for lang in ("en", "es", "pt"):  # round 9: heldout8 (the fourth independent evaluation part, spent after round 8) becomes training and validation data
+        build("heldout8", H8, lang)
+    for lang in ("en", "es", "pt"):  # round 9: heldout9 (the fifth independent evaluation part, spent: its per-text outputs were read) becomes training and validation data
+        build("heldout9", H9, lang)
+    for lang in ("en", "es", "pt"):  # round 9: train10a, a training part by an independent author (its own leave-one-part-out fold)
+        build("train10a", T10A, lang)
+    for lang in ("en", "es", "pt"):  # round 9: train10b, a training part by another independent author (its own leave-one-part-out fold)
+        build("train10b", T10B, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
