@@ -77,7 +77,7 @@ public static class LiteDbFiles
                     if (structured.Contains(field))
                         document[field] = protector.Protect(JsonSerializer.Serialize(new BsonDocument { ["v"] = stored }), SealedTypes.FieldPurpose(purpose, field));
                     else if (stored.IsString && stored.AsString.Length > 0 && !PersonalDataProtector.IsSealed(stored.AsString))
-                        document[field] = SealedTypes.SealField(stored.AsString, SealedTypes.FieldPurpose(purpose, field), protector);
+                        document[field] = protector.Protect(stored.AsString, SealedTypes.FieldPurpose(purpose, field));
                 }
                 return document;
             },
@@ -88,9 +88,8 @@ public static class LiteDbFiles
                 foreach (var field in fields)
                 {
                     if (!document.TryGetValue(field, out var text) || !text.IsString || !PersonalDataProtector.IsSealed(text.AsString)) continue;
-                    document[field] = structured.Contains(field)
-                        ? JsonSerializer.Deserialize(protector.Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field))).AsDocument["v"]
-                        : SealedTypes.OpenField(text.AsString, SealedTypes.FieldPurpose(purpose, field), protector);
+                    var opened = protector.Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+                    document[field] = structured.Contains(field) ? JsonSerializer.Deserialize(opened).AsDocument["v"] : opened;
                 }
                 return plain.ToObject(type, document);
             });

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +25,6 @@ public sealed class PersonalDataProtector
     private readonly Dictionary<string, byte[]> _keys;
     private readonly byte[] _lookupKey;
     private readonly ConcurrentDictionary<string, ConcurrentBag<AesGcm>> _ciphers = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<object, Opened> _opened = new();
 
     public PersonalDataProtector(PrivacyOptions options)
     {
@@ -127,25 +125,6 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(plaintext);
     }
 
-    /// <summary>
-    /// Remembers that <paramref name="opened"/> (a string or an immutable record, by reference) was opened from
-    /// <paramref name="sealedValue"/> for <paramref name="purpose"/>, for as long as that object lives (weak keys): a document
-    /// read, changed elsewhere and written back keeps the ciphertexts of the values it did not change
-    /// (<see cref="KeptSealing"/>) instead of sealing every personal part of it again (JSON, AES-GCM, base64) on every write.
-    /// Only what was sealed with the current key is remembered, so a write still moves older values to the current key.
-    /// </summary>
-    internal void Keep(object opened, string purpose, string sealedValue)
-    {
-        if (opened is string { Length: 0 }) return; // the one shared empty string: never a key
-        var rest = sealedValue.AsSpan(Prefix.Length);
-        if (!rest.StartsWith(CurrentKeyId, StringComparison.Ordinal) || rest.Length <= CurrentKeyId.Length || rest[CurrentKeyId.Length] != ':') return;
-        _opened.AddOrUpdate(opened, new Opened(purpose, sealedValue));
-    }
-
-    /// <summary>The ciphertext <paramref name="value"/> was opened from (<see cref="Keep"/>) for the same purpose, or null.</summary>
-    internal string? KeptSealing(object value, string purpose) =>
-        _opened.TryGetValue(value, out var opened) && string.Equals(opened.Purpose, purpose, StringComparison.Ordinal) ? opened.Sealed : null;
-
     /// <summary>The keyed hash of a normalised value (lower-case email, E.164 phone), or null.</summary>
     public string? LookupKey(string? normalisedValue) =>
         string.IsNullOrEmpty(normalisedValue) ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(normalisedValue)));
@@ -161,6 +140,4 @@ public sealed class PersonalDataProtector
     private void ReturnCipher(string keyId, AesGcm aes) => _ciphers[keyId].Add(aes);
 
     private static byte[] AssociatedData(string keyId, string purpose) => Encoding.UTF8.GetBytes($"{keyId}|{purpose}");
-
-    private sealed record Opened(string Purpose, string Sealed);
 }

@@ -37,28 +37,12 @@ public static class SealedTypes
     /// <summary>Types of which only some string fields are sealed (the rest stays queryable): the outbox payload here; a service adds its own.</summary>
     internal static readonly (Type Type, string Purpose, string[] Fields)[] OutboxFields = [(typeof(OutboxEntry), "outbox", [nameof(OutboxEntry.Payload)])];
 
-    /// <summary>Sealed as its JSON; a value read and not replaced since (these are immutable records) keeps the ciphertext it was read from.</summary>
     internal static string Seal(object value, Type type, string purpose, PersonalDataProtector protector) =>
-        protector.KeptSealing(value, purpose) ?? protector.Protect(JsonSerializer.Serialize(value, type, Json), purpose);
+        protector.Protect(JsonSerializer.Serialize(value, type, Json), purpose);
 
-    internal static object Open(string sealedValue, Type type, string purpose, PersonalDataProtector protector)
-    {
-        var value = JsonSerializer.Deserialize(protector.Unprotect(sealedValue, purpose), type, Json)
-            ?? throw new PersonalDataUnreadableException($"Sealed {type.Name} opened to nothing.");
-        protector.Keep(value, purpose, sealedValue);
-        return value;
-    }
-
-    /// <summary>A sealed string field: one read and written back unchanged (the same string) keeps the ciphertext it was read from.</summary>
-    internal static string SealField(string value, string fieldPurpose, PersonalDataProtector protector) =>
-        protector.KeptSealing(value, fieldPurpose) ?? protector.Protect(value, fieldPurpose);
-
-    internal static string OpenField(string sealedValue, string fieldPurpose, PersonalDataProtector protector)
-    {
-        var opened = protector.Unprotect(sealedValue, fieldPurpose);
-        protector.Keep(opened, fieldPurpose, sealedValue);
-        return opened;
-    }
+    internal static object Open(string sealedValue, Type type, string purpose, PersonalDataProtector protector) =>
+        JsonSerializer.Deserialize(protector.Unprotect(sealedValue, purpose), type, Json)
+        ?? throw new PersonalDataUnreadableException($"Sealed {type.Name} opened to nothing.");
 
     internal static string FieldPurpose(string purpose, string field) => $"{purpose}.{field}";
 }

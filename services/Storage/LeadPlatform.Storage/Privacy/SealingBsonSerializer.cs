@@ -42,7 +42,7 @@ internal sealed class SealingBsonSerializer<T>(string purpose, string[]? fields)
                 if (_structured.Contains(field))
                     document[field] = protector.Protect(new BsonDocument("v", stored).ToJson(Canonical), SealedTypes.FieldPurpose(purpose, field));
                 else if (stored.IsString && stored.AsString.Length > 0 && !PersonalDataProtector.IsSealed(stored.AsString))
-                    document[field] = SealedTypes.SealField(stored.AsString, SealedTypes.FieldPurpose(purpose, field), protector);
+                    document[field] = protector.Protect(stored.AsString, SealedTypes.FieldPurpose(purpose, field));
             }
         }
         else
@@ -70,9 +70,8 @@ internal sealed class SealingBsonSerializer<T>(string purpose, string[]? fields)
         foreach (var field in fields ?? [])
         {
             if (!document.TryGetValue(field, out var text) || !text.IsString || !PersonalDataProtector.IsSealed(text.AsString)) continue;
-            document[field] = _structured.Contains(field)
-                ? BsonDocument.Parse(Required(protector).Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field)))["v"]
-                : SealedTypes.OpenField(text.AsString, SealedTypes.FieldPurpose(purpose, field), Required(protector));
+            var opened = Required(protector).Unprotect(text.AsString, SealedTypes.FieldPurpose(purpose, field));
+            document[field] = _structured.Contains(field) ? BsonDocument.Parse(opened)["v"] : opened;
         }
         using var reader = new BsonDocumentReader(document);
         return _plain.Value.Deserialize(BsonDeserializationContext.CreateRoot(reader));
