@@ -21,7 +21,10 @@ internal sealed class ChildHost : IAsyncDisposable
     public int ProcessId => _process.Id;
     public string LogPath { get; }
 
-    public static async Task<ChildHost> StartAsync(string name, string dll, int port, IEnumerable<string> arguments, string logPath, TimeSpan timeout)
+    /// <param name="environment">Variables set for the child beside the tool's own (runtime settings that have no runtimeconfig
+    /// equivalent, as the deployment manifests set them: <see cref="Deployment.RuntimeEnvironment"/>).</param>
+    public static async Task<ChildHost> StartAsync(string name, string dll, int port, IEnumerable<string> arguments, string logPath, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: build the solution in this configuration first.", dll);
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -37,6 +40,7 @@ internal sealed class ChildHost : IAsyncDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

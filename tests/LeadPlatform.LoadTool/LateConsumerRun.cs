@@ -42,7 +42,7 @@ internal static class LateConsumerRun
             Directory.CreateDirectory(Path.Combine(dataRoot, service));
             return await ChildHost.StartAsync(service, Deployment.HostDll(folder, project), FreePort.Next(),
                 ["--Bus:Transport=RabbitMq", $"--Bus:RabbitMqUri={node.Uri}", .. secrets, .. Deployment.ServiceArguments(options, Path.Combine(dataRoot, service))],
-                Path.Combine(dataRoot, service + ".log"), TimeSpan.FromSeconds(120));
+                Path.Combine(dataRoot, service + ".log"), TimeSpan.FromSeconds(120), Deployment.RuntimeEnvironment(service));
         }
 
         await using var intake = await StartAsync("intake", "Intake", "LeadPlatform.Intake.Host");

@@ -137,6 +137,29 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
     }
 
     [Fact]
+    public async Task After_a_rotation_a_document_read_and_written_back_is_sealed_whole_with_the_new_key()
+    {
+        var lead = SampleDocuments.Lead();
+        using (var database = LiteDbFiles.Open(_folder, "followup.db", Protector()))
+            Assert.True(await new LiteDbLeadStore(database).TryInsertAsync(lead, Ct));
+        var rotated = new PersonalDataProtector(new PrivacyOptions
+        {
+            EncryptionKeys = { ["test-2026"] = Convert.ToBase64String(SHA256.HashData("storage tests key"u8)), ["test-2027"] = Convert.ToBase64String(SHA256.HashData("next key"u8)) },
+            CurrentKeyId = "test-2027",
+            LookupKeySecret = "storage-tests-lookup-secret",
+        });
+
+        using var reopened = LiteDbFiles.Open(_folder, "followup.db", rotated);
+        var store = new LiteDbLeadStore(reopened);
+        await store.ReplaceAsync((await store.GetAsync(lead.Id, Ct))!, Ct);
+
+        var raw = reopened.GetCollection(LiteDbLeadStore.CollectionName).FindById(lead.Id);
+        foreach (var sealedValue in new[] { raw["Person"]["Sealed"], raw["Inquiry"]["Sealed"], raw["Timeline"][0]["Summary"], raw["Outreach"][0]["Recipient"] })
+            Assert.StartsWith("pd1:test-2027:", sealedValue.AsString, StringComparison.Ordinal);
+        Assert.Equal(lead.Person, (await store.GetAsync(lead.Id, Ct))!.Person);
+    }
+
+    [Fact]
     public async Task A_document_stored_in_clear_before_sealing_was_configured_still_reads_and_is_sealed_when_written_again()
     {
         var legacy = SampleDocuments.QuoteRequest();
