@@ -30,6 +30,9 @@ public sealed class LiteDbQuoteRequestStore : LiteDbDocumentStore<QuoteRequestDo
         }
     }
 
+    /// <summary>A quote request's id is made for its insert (<see cref="Ids.New"/>, <c>QuoteRequestRecorder</c>): no lookup of it first.</summary>
+    protected override bool InsertsNewIds => true;
+
     /// <summary>Completes once the contact keys of the requests stored before this file was opened are known (<see cref="KnownContactKeys"/>).</summary>
     internal Task ContactKeysLoaded => _known.Loaded;
 
