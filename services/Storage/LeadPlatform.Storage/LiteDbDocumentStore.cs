@@ -42,6 +42,13 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
     }
 
     protected LiteDatabase Database { get; }
+
+    /// <summary>
+    /// True for a store whose inserts always carry an id made for them (<see cref="Ids.New"/>), never one that may exist:
+    /// the insert then skips the lookup of its id (as much as 40% of an insert's work on the writer in a profile of intake).
+    /// An id that did exist is still refused (false), through the index's exception and the write-by-write path.
+    /// </summary>
+    protected virtual bool InsertsNewIds => false;
     protected ILiteCollection<T> Collection
     {
         get
@@ -257,7 +264,8 @@ public abstract class LiteDbDocumentStore<T> : DocumentStore<T>, IDisposable whe
         {
             // An id that exists is refused by a lookup, not by the index's exception: an exception here would roll back every
             // write committed beside it and send them down the one-by-one path (two events of a new lead both insert it).
-            if (_raw.FindById(document.Id) is not null) return false;
+            // A store whose ids are new on every insert skips the lookup (InsertsNewIds): for it that path is never taken.
+            if (!InsertsNewIds && _raw.FindById(document.Id) is not null) return false;
             _raw.Insert(bson);
             return true;
         }
