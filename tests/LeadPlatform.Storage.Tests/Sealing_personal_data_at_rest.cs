@@ -29,6 +29,14 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         LookupKeySecret = "storage-tests-lookup-secret",
     });
 
+    /// <summary>After a rotation: the old key still opens what it sealed, the new one (test-2027) seals.</summary>
+    private static PersonalDataProtector RotatedProtector() => new(new PrivacyOptions
+    {
+        EncryptionKeys = { ["test-2026"] = Convert.ToBase64String(SHA256.HashData("storage tests key"u8)), ["test-2027"] = Convert.ToBase64String(SHA256.HashData("next key"u8)) },
+        CurrentKeyId = "test-2027",
+        LookupKeySecret = "storage-tests-lookup-secret",
+    });
+
     [Fact]
     public async Task The_LiteDB_files_hold_no_email_phone_name_or_message_in_clear_and_read_back_whole()
     {
@@ -119,12 +127,7 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         var old = SampleDocuments.QuoteRequest();
         using (var database = LiteDbFiles.Open(_folder, "intake.db", Protector()))
             await new LiteDbQuoteRequestStore(database).TryInsertAsync(old, Ct);
-        var rotated = new PersonalDataProtector(new PrivacyOptions
-        {
-            EncryptionKeys = { ["test-2026"] = Convert.ToBase64String(SHA256.HashData("storage tests key"u8)), ["test-2027"] = Convert.ToBase64String(SHA256.HashData("next key"u8)) },
-            CurrentKeyId = "test-2027",
-            LookupKeySecret = "storage-tests-lookup-secret",
-        });
+        var rotated = RotatedProtector();
 
         using var reopened = LiteDbFiles.Open(_folder, "intake.db", rotated);
         var store = new LiteDbQuoteRequestStore(reopened);
@@ -142,12 +145,7 @@ public sealed class Sealing_personal_data_at_rest : IDisposable
         var lead = SampleDocuments.Lead();
         using (var database = LiteDbFiles.Open(_folder, "followup.db", Protector()))
             Assert.True(await new LiteDbLeadStore(database).TryInsertAsync(lead, Ct));
-        var rotated = new PersonalDataProtector(new PrivacyOptions
-        {
-            EncryptionKeys = { ["test-2026"] = Convert.ToBase64String(SHA256.HashData("storage tests key"u8)), ["test-2027"] = Convert.ToBase64String(SHA256.HashData("next key"u8)) },
-            CurrentKeyId = "test-2027",
-            LookupKeySecret = "storage-tests-lookup-secret",
-        });
+        var rotated = RotatedProtector();
 
         using var reopened = LiteDbFiles.Open(_folder, "followup.db", rotated);
         var store = new LiteDbLeadStore(reopened);
