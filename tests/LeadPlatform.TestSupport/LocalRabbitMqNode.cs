@@ -79,6 +79,9 @@ public sealed class LocalRabbitMqNode : IAsyncDisposable
 
     public Task CloseAllConnectionsAsync() => CtlAsync("close_all_connections", "test: all connections dropped");
 
+    /// <summary>How long <c>rabbitmqctl</c> or <c>rabbitmq-plugins</c> may take before it is killed.</summary>
+    public static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(3);
+
     public Task<string> CtlAsync(params string[] arguments) => ToolAsync("rabbitmqctl", arguments);
 
     /// <summary><c>rabbitmq-plugins</c> on this node, e.g. <c>enable rabbitmq_shovel</c> (online: the node keeps running).</summary>
@@ -89,8 +92,19 @@ public sealed class LocalRabbitMqNode : IAsyncDisposable
         using var process = Run(Path.Combine(_bin, tool), ["-n", NodeName, .. arguments], _environment, _directory);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        // An Erlang CLI starts a VM of its own: on a machine busy with other builds and tests it was seen to need more than a
+        // minute (the broker-outage test then failed at `stop_app`, not at what it tests). A tool that does not finish in
+        // ToolTimeout is killed and reported as such, instead of being left running behind an OperationCanceledException.
+        using var timeout = new CancellationTokenSource(ToolTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } // it exited meanwhile
+            throw new TimeoutException($"{tool} {string.Join(' ', arguments)} did not finish within {ToolTimeout.TotalSeconds:0} s (killed)");
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {await DrainAsync(error)}");
         return await DrainAsync(output);
