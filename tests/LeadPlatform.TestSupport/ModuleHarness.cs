@@ -59,6 +59,18 @@ public sealed class ModuleHarness : IAsyncDisposable
         return found;
     }
 
+    /// <summary>
+    /// Waits (up to 30 s) until the module has consumed a <typeparamref name="T"/> matching <paramref name="filter"/>. The
+    /// harness's own <c>Consumed.Any</c> answers false once the bus has been quiet for its inactivity timeout, which a busy
+    /// machine can reach before the consumer got the message (seen in CI: a publish then <c>Consumed.Any</c> false after 4 s).
+    /// </summary>
+    public async Task<bool> ConsumedAsync<T>(Func<IReceivedMessage<T>, bool> filter) where T : class
+    {
+        var found = await Eventually.GetAsync(() => Task.FromResult(Harness.Consumed.Select<T>().Any(filter)), any => any,
+            TimeSpan.FromSeconds(30), $"{typeof(T).Name} to be consumed");
+        return found;
+    }
+
     /// <summary>Waits until every outbox of <typeparamref name="TStore"/> is drained: after that, nothing more will be published.</summary>
     public async Task OutboxDrainedAsync<TStore>() where TStore : IOutboxStore
     {

@@ -23,7 +23,7 @@ public sealed class Qualifying_a_quote_request : IAsyncLifetime
 
         await _module.Harness.Bus.Publish(request);
 
-        Assert.True(await _module.Harness.Consumed.Any<QuoteRequestSubmitted>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
+        Assert.True(await _module.ConsumedAsync<QuoteRequestSubmitted>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
         Assert.True(await _module.PublishedAsync<LeadQualified>(x => x.Context.Message.QuoteRequestId == request.QuoteRequestId));
         var qualified = _module.Harness.Published.Select<LeadQualified>().Single().Context;
         Assert.Equal(request.LeadId, qualified.Message.LeadId);
