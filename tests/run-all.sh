@@ -57,6 +57,26 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
 print("Slowest test classes (seconds, summed over their tests):")
 for c, s in classes.most_common(10): print(f"  {s:6.0f}  {c}")
 PY
+
+# The failures again, at the end, where a reader of the last lines of a CI log looks: each failed test with the start of
+# its message and of its stack trace (the full output is further up, in dotnet test's own report).
+python3 - "$results" <<'PY' 2>/dev/null || true
+import glob, html, re, sys
+failed = []
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    x = open(f, encoding="utf-8").read()
+    for m in re.finditer(r'<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)</UnitTestResult>', x, re.S):
+        body = m.group(2)
+        msg = re.search(r"<Message>(.*?)</Message>", body, re.S)
+        trace = re.search(r"<StackTrace>(.*?)</StackTrace>", body, re.S)
+        failed.append((html.unescape(m.group(1)), html.unescape(msg.group(1)) if msg else "", html.unescape(trace.group(1)) if trace else ""))
+if failed:
+    print(f"Failed tests ({len(failed)}):")
+    for name, msg, trace in failed:
+        print(f"  {name}")
+        for line in msg.strip().splitlines()[:8]: print(f"      {line[:300]}")
+        for line in trace.strip().splitlines()[:6]: print(f"      {line.strip()[:300]}")
+PY
 echo "Build and tests took $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s."
 
 # One line for people and CI alike, summed over every test assembly's TRX report.
