@@ -45,31 +45,24 @@ code=$?
 
 # Where the time went (the CI budget is 20 minutes; dotnet test printed each assembly's duration): the ten slowest test
 # classes by the sum of their tests' durations (the tests of a class run one after the other; classes run in parallel).
+# Then the failures again, where a reader of the last lines of a CI log looks: each failed test with the start of its
+# message and of its stack trace (the full output is further up, in dotnet test's own report).
 python3 - "$results" <<'PY' 2>/dev/null || true
-import glob, re, sys, collections
+import glob, html, re, sys, collections
 def seconds(d):
     h, m, s = d.split(":"); return int(h) * 3600 + int(m) * 60 + float(s)
 classes = collections.Counter()
-for f in glob.glob(sys.argv[1] + "/*.trx"):
-    x = open(f, encoding="utf-8").read()
-    for test, d in re.findall(r'<UnitTestResult [^>]*testName="([^"(]*)[^"]*"[^>]*duration="([0-9:.]+)"', x):
-        classes[test.rsplit(".", 2)[-2]] += seconds(d)
-print("Slowest test classes (seconds, summed over their tests):")
-for c, s in classes.most_common(10): print(f"  {s:6.0f}  {c}")
-PY
-
-# The failures again, at the end, where a reader of the last lines of a CI log looks: each failed test with the start of
-# its message and of its stack trace (the full output is further up, in dotnet test's own report).
-python3 - "$results" <<'PY' 2>/dev/null || true
-import glob, html, re, sys
 failed = []
 for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
     x = open(f, encoding="utf-8").read()
+    for test, d in re.findall(r'<UnitTestResult [^>]*testName="([^"(]*)[^"]*"[^>]*duration="([0-9:.]+)"', x):
+        classes[test.rsplit(".", 2)[-2]] += seconds(d)
     for m in re.finditer(r'<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)</UnitTestResult>', x, re.S):
-        body = m.group(2)
-        msg = re.search(r"<Message>(.*?)</Message>", body, re.S)
-        trace = re.search(r"<StackTrace>(.*?)</StackTrace>", body, re.S)
+        msg = re.search(r"<Message>(.*?)</Message>", m.group(2), re.S)
+        trace = re.search(r"<StackTrace>(.*?)</StackTrace>", m.group(2), re.S)
         failed.append((html.unescape(m.group(1)), html.unescape(msg.group(1)) if msg else "", html.unescape(trace.group(1)) if trace else ""))
+print("Slowest test classes (seconds, summed over their tests):")
+for c, s in classes.most_common(10): print(f"  {s:6.0f}  {c}")
 if failed:
     print(f"Failed tests ({len(failed)}):")
     for name, msg, trace in failed:

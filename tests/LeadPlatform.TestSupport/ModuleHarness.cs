@@ -60,15 +60,16 @@ public sealed class ModuleHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (up to 30 s) until the module has consumed a <typeparamref name="T"/> matching <paramref name="filter"/>. The
-    /// harness's own <c>Consumed.Any</c> answers false once the bus has been quiet for its inactivity timeout, which a busy
-    /// machine can reach before the consumer got the message (seen in CI: a publish then <c>Consumed.Any</c> false after 4 s).
+    /// Waits (up to 30 s) until the module has consumed <paramref name="count"/> messages <typeparamref name="T"/> matching
+    /// <paramref name="filter"/> (the harness records a MessageId once). The harness's own <c>Consumed.Any</c> answers false
+    /// once the bus has been quiet for its inactivity timeout, which a busy machine can reach before the consumer got the
+    /// message (seen in CI: a publish then <c>Consumed.Any</c> false after 4 s).
     /// </summary>
-    public async Task<bool> ConsumedAsync<T>(Func<IReceivedMessage<T>, bool> filter) where T : class
+    public async Task<bool> ConsumedAsync<T>(Func<IReceivedMessage<T>, bool> filter, int count = 1) where T : class
     {
-        var found = await Eventually.GetAsync(() => Task.FromResult(Harness.Consumed.Select<T>().Any(filter)), any => any,
-            TimeSpan.FromSeconds(30), $"{typeof(T).Name} to be consumed");
-        return found;
+        var found = await Eventually.GetAsync(() => Task.FromResult(Harness.Consumed.Select<T>().Count(filter)), n => n >= count,
+            TimeSpan.FromSeconds(30), $"{count} {typeof(T).Name} to be consumed");
+        return found >= count;
     }
 
     /// <summary>Waits until every outbox of <typeparamref name="TStore"/> is drained: after that, nothing more will be published.</summary>

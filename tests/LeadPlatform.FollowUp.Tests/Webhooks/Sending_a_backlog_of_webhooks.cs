@@ -30,7 +30,7 @@ public sealed class Sending_a_backlog_of_webhooks : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<WebhookDelivery> StoreAsync(int minutesWaiting, string status = WebhookDelivery.Pending)
+    private async Task StoreAsync(int minutesWaiting, string status = WebhookDelivery.Pending)
     {
         var delivery = new WebhookDelivery
         {
@@ -44,7 +44,6 @@ public sealed class Sending_a_backlog_of_webhooks : IDisposable
             NextAttemptAt = StoredTime.Truncate(_now.AddMinutes(-minutesWaiting)),
         };
         Assert.True(await _deliveries.TryInsertAsync(delivery, Ct));
-        return delivery;
     }
 
     [Fact]
