@@ -131,7 +131,7 @@ public sealed class A_compliance_officer_and_a_manager_reading_the_records : IAs
         var problems = new List<string>();
 
         await Page.GotoAsync(_dashboard.Url("/dashboard"));
-        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.ArrivedAtAsync(@"/dashboard/sign-in");
         await Page.GetByLabel("Email").FillAsync("mia@clinic.example");
         await Page.GetByLabel("Password").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -100,7 +100,7 @@ public sealed class A_compliance_officer_reviewing_a_held_message : IAsyncLifeti
         problems.AddRange(await AxeAsync("review page"));
         await Page.GetByLabel("Note (optional, kept with the decision)").FillAsync("Urgency is about booking slots, not the outcome.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Approve and send" }).ClickAsync();
-        await Page.WaitForURLAsync("**/dashboard/reviews?notice=approved");
+        await Page.ArrivedAtAsync(@"/dashboard/reviews\?notice=approved$");
         await Expect(Page.Locator(".notice")).ToContainTextAsync("Approved and sent");
 
         // The email, under the held id, with the disclaimer of the lead's language.

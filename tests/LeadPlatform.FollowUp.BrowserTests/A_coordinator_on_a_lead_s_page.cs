@@ -63,7 +63,7 @@ public sealed partial class A_coordinator_on_a_lead_s_page : IAsyncLifetime
 
         // The timeline filtered to calls only.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Calls", Exact = true }).First.ClickAsync();
-        await Page.WaitForURLAsync("**show=calls*");
+        await Page.ArrivedAtAsync(@"show=calls");
         Assert.DoesNotContain("Qualified", await Page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
 
         await Page.SetViewportSizeAsync(390, 844);
@@ -90,7 +90,7 @@ public sealed partial class A_coordinator_on_a_lead_s_page : IAsyncLifetime
         var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'10:00", System.Globalization.CultureInfo.InvariantCulture);
         await Page.GetByLabel("Call back at (clinic time, optional)").FillAsync(tomorrow);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log the call" }).ClickAsync();
-        await Page.WaitForURLAsync($"**/dashboard/leads/{leadId}?notice=*");
+        await Page.ArrivedAtAsync($@"/dashboard/leads/{leadId}\?notice=");
         await Expect(Page.Locator("#calls")).ToContainTextAsync("Left a voicemail");
         // Logged without a cleared script read aloud: recorded, and flagged for the compliance officer.
         await Expect(Page.Locator("#calls")).ToContainTextAsync("Flagged for compliance");

@@ -46,7 +46,7 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
 
         // The lead page: qualification reasons and the clinical flag.
         await row.ClickAsync();
-        await Page.WaitForURLAsync($"**/dashboard/leads/{leadId}");
+        await Page.ArrivedAtAsync($@"/dashboard/leads/{leadId}$");
         // Words, not codes (issue 17): condition_match reads "Condition match", short_symptom_duration "Short symptom duration".
         Assert.Contains("Condition match", await Page.Locator("#reasons").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Short symptom duration", await Page.Locator("#flags").InnerTextAsync(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed partial class A_coordinator_on_the_dashboard : IAsyncLifetime
         await Expect(send).ToBeEnabledAsync();
         await _dashboard.ScreenshotAsync("5-compose-cleared");
         await send.ClickAsync();
-        await Page.WaitForURLAsync($"**/dashboard/leads/{leadId}?notice=sent*");
+        await Page.ArrivedAtAsync($@"/dashboard/leads/{leadId}\?notice=sent");
         // The acknowledgement went out first; the coordinator's email is the one of kind "coordinator".
         var outreach = Page.Locator("article.outreach", new() { HasText = "(coordinator)" });
         await Expect(outreach).ToContainTextAsync("sent");

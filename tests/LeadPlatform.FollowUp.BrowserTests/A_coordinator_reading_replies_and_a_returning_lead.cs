@@ -71,7 +71,7 @@ public sealed partial class A_coordinator_reading_replies_and_a_returning_lead :
         await Page.GetByLabel("Message").FillAsync(HonestText);
         await Expect(Page.Locator("#preview-status")).ToContainTextAsync("Cleared");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Page.WaitForURLAsync($"**/dashboard/leads/{leadId}?notice=sent*");
+        await Page.ArrivedAtAsync($@"/dashboard/leads/{leadId}\?notice=sent");
 
         // The queue: relative due time, both clocks, contactability per channel with the reason.
         await Page.GotoAsync(_dashboard.Url("/dashboard?scope=all"));
@@ -107,7 +107,7 @@ public sealed partial class A_coordinator_reading_replies_and_a_returning_lead :
         problems.AddRange((await _dashboard.SeriousAccessibilityViolationsAsync()).Select(v => $"inbox: {v}"));
         await item.GetByLabel(new Regex("^Reply by email to")).FillAsync("Yes, please bring it. We will look at it together at the consultation.");
         await item.GetByRole(AriaRole.Button, new() { Name = "Send email reply" }).ClickAsync();
-        await Page.WaitForURLAsync("**/dashboard/inbox?notice=sent");
+        await Page.ArrivedAtAsync(@"/dashboard/inbox\?notice=sent$");
         await Expect(Page.Locator("#inbox li.read", new() { HasText = "Can I bring my MRI" })).ToContainTextAsync("Read by Ana Ruiz");
         await _dashboard.ScreenshotAsync("polish-inbox-answered");
 

@@ -133,7 +133,7 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
         await Expect(Page.Locator("#callback-hint")).ToContainTextAsync("The next allowed time");
         Assert.NotEqual("", await Page.GetByLabel("Call back at (clinic time, optional)").InputValueAsync());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log the call" }).ClickAsync();
-        await Page.WaitForURLAsync($"**/dashboard/leads/{night.Id}?notice=*");
+        await Page.ArrivedAtAsync($@"/dashboard/leads/{night.Id}\?notice=");
         await Expect(Page.Locator("#calls")).ToContainTextAsync("Left a voicemail");
         await Expect(Page.Locator("#next-task")).ToContainTextAsync("call back");
         await LookAsync("morning-4-after-voicemail");
@@ -160,7 +160,7 @@ public sealed class A_coordinator_s_morning : IAsyncLifetime
         await Page.GetByLabel("Time (clinic time)").FillAsync("10:30");
         await Page.GetByLabel("Length (minutes)").FillAsync("45");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Book the consultation" }).ClickAsync();
-        await Page.WaitForURLAsync($"**/dashboard/leads/{night.Id}?notice=consultation*");
+        await Page.ArrivedAtAsync($@"/dashboard/leads/{night.Id}\?notice=consultation");
         await Expect(Page.Locator("p.notice")).ToContainTextAsync("Consultation saved.");
         await Expect(Page.Locator("#lead-status")).ToContainTextAsync("Consultation booked");
         await Expect(Page.Locator("#lead-consultation")).ToContainTextAsync("10:30");

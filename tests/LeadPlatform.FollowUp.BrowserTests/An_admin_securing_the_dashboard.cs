@@ -26,18 +26,18 @@ public sealed class An_admin_securing_the_dashboard : IAsyncLifetime
         Assert.NotNull((await accounts.CreateAsync("ana@clinic.example", "Ana Coordinator", "violet lantern orbit meadow", [Roles.Coordinator])).Account);
 
         await Page.GotoAsync(_dashboard.Url("/dashboard"));
-        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.ArrivedAtAsync(@"/dashboard/sign-in");
         await _dashboard.ScreenshotAsync("security-1-sign-in");
         Assert.Empty(await _dashboard.SeriousAccessibilityViolationsAsync());
 
         await Page.GetByLabel("Email").FillAsync(DashboardBrowser.AdminEmail);
         await Page.GetByLabel("Password").FillAsync(DashboardBrowser.AdminPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("**/dashboard/security/two-factor");
+        await Page.ArrivedAtAsync(@"/dashboard/security/two-factor$");
         Assert.Contains("Admins must use a second factor", await Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         // Navigating elsewhere leads back here until the second factor is on.
         await Page.GotoAsync(_dashboard.Url("/dashboard/accounts"));
-        await Page.WaitForURLAsync("**/dashboard/security/two-factor");
+        await Page.ArrivedAtAsync(@"/dashboard/security/two-factor$");
         await _dashboard.EnrolSecondFactorAsync(async () =>
         {
             await _dashboard.ScreenshotAsync("security-2-enrol");
@@ -47,11 +47,11 @@ public sealed class An_admin_securing_the_dashboard : IAsyncLifetime
 
         // Sign out and in again: now the code is asked for.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.ArrivedAtAsync(@"/dashboard/sign-in");
         await Page.GetByLabel("Email").FillAsync(DashboardBrowser.AdminEmail);
         await Page.GetByLabel("Password").FillAsync(DashboardBrowser.AdminPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("**/dashboard/sign-in/code");
+        await Page.ArrivedAtAsync(@"/dashboard/sign-in/code$");
         await _dashboard.ScreenshotAsync("security-4-code");
         Assert.Empty(await _dashboard.SeriousAccessibilityViolationsAsync());
         await Page.GetByLabel("Code from your authenticator app").FillAsync(_dashboard.CurrentCode(next: true)); // the current one was spent enrolling

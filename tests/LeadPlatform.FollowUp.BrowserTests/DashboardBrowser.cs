@@ -68,7 +68,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
     public async Task SignInWithPasswordAsync(string email, string password)
     {
         await Page.GotoAsync(Url("/dashboard"));
-        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.ArrivedAtAsync(@"/dashboard/sign-in");
         await Page.GetByLabel("Email").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -79,11 +79,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
     public async Task SignInAsync()
     {
         await Page.GotoAsync(Url("/dashboard"));
-        await Page.WaitForURLAsync("**/dashboard/sign-in**");
+        await Page.ArrivedAtAsync(@"/dashboard/sign-in");
         await Page.GetByLabel("Email").FillAsync(AdminEmail);
         await Page.GetByLabel("Password").FillAsync(AdminPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/dashboard/(security/two-factor|sign-in/code)$"));
+        await Page.ArrivedAtAsync(new Regex("/dashboard/(security/two-factor|sign-in/code)$"));
         if (Page.Url.EndsWith("/dashboard/sign-in/code", StringComparison.Ordinal))
         {
             await Page.GetByLabel("Code from your authenticator app").FillAsync(CurrentCode(next: false));

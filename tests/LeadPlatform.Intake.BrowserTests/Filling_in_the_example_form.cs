@@ -78,7 +78,7 @@ public sealed class Filling_in_the_example_form : IAsyncLifetime
         try
         {
             // Generous: on a busy 2-core machine this once took over 30 s (or landed elsewhere: the message says where).
-            await page.WaitForURLAsync("**/forms/thank-you?quoteRequestId=*", new() { Timeout = 60_000 });
+            await page.ArrivedAtAsync(@"/forms/thank-you\?quoteRequestId=", timeout: 60_000);
         }
         catch (TimeoutException)
         {
@@ -174,7 +174,7 @@ public sealed class Filling_in_the_example_form : IAsyncLifetime
 
         try
         {
-            await page.WaitForURLAsync("**/forms/thank-you?quoteRequestId=*", new() { Timeout = 60_000 });
+            await page.ArrivedAtAsync(@"/forms/thank-you\?quoteRequestId=", timeout: 60_000);
         }
         catch (TimeoutException)
         {
