@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -233,7 +234,14 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
         }
         Assert.NotNull(busUri);
 
+        // Live within the startup probe's window, although compose's MongoDB is not reachable from here: a service that
+        // waits for its store before it answers is restarted by Kubernetes for an outage of that store, again and again.
+        var starting = System.Diagnostics.Stopwatch.StartNew();
         await using var host = await RunningHost.StartUntilLiveAsync(Services[service].Build, [.. arguments]);
+        var window = StartupWindow(service);
+        output.WriteLine($"live after {starting.Elapsed.TotalSeconds:0.0} s (the startup probe allows {window.TotalSeconds:0} s)");
+        Assert.True(starting.Elapsed < window,
+            $"{service} answered /health/live after {starting.Elapsed.TotalSeconds:0.0} s with its store unreachable: its startup probe restarts it after {window.TotalSeconds:0} s");
 
         Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/health/live")).StatusCode);
         // Its receive endpoints exist on compose's virtual host, declared with compose's credentials.
@@ -262,6 +270,15 @@ public sealed partial class Deployment_files(RabbitMqFixture rabbit, ITestOutput
         // Bounded: the outbox dispatcher's first read waits out the MongoDB driver's 30 s server selection otherwise.
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await host.App.StopAsync(stopping.Token);
+    }
+
+    /// <summary>How long Kubernetes gives the service's pod to answer <c>/health/live</c> before restarting it (its startup probe).</summary>
+    private static TimeSpan StartupWindow(string service)
+    {
+        var deployment = ReadDocuments(Path.Combine(Deploy, "kubernetes", $"{service.ToLowerInvariant()}.yaml")).Single(d => Str(d["kind"]) == "Deployment");
+        var container = Map(List(Get(deployment, "spec.template.spec.containers"), "containers").Single(), "container");
+        var probe = Map(container["startupProbe"], "startupProbe");
+        return TimeSpan.FromSeconds(int.Parse(Str(probe["periodSeconds"]), CultureInfo.InvariantCulture) * int.Parse(Str(probe["failureThreshold"]), CultureInfo.InvariantCulture));
     }
 
     /// <summary>

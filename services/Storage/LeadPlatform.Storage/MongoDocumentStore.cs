@@ -37,19 +37,24 @@ public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredD
     ];
 
     /// <summary>Creates the indexes once; a failed attempt (server unreachable at start-up) is tried again on the next call.</summary>
-    protected Task EnsureIndexesAsync()
+    /// <summary>
+    /// The collection's indexes, created once and shared by every caller. A caller stops waiting when its own token is
+    /// cancelled (the creation goes on for the others): with the server unreachable the creation waits out the driver's
+    /// 30 s server selection, and a bounded read (a health check, a key ring read at start) or a stopping host must not.
+    /// </summary>
+    protected Task EnsureIndexesAsync(CancellationToken cancellationToken = default)
     {
         lock (_indexLock)
         {
             if (_indexes is null || _indexes.IsFaulted || _indexes.IsCanceled)
                 _indexes = Collection.Indexes.CreateManyAsync(IndexModels());
-            return _indexes;
+            return _indexes.IsCompleted ? _indexes : _indexes.WaitAsync(cancellationToken);
         }
     }
 
     public override async Task<T?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -61,7 +66,7 @@ public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredD
 
     protected override async Task<bool> InsertCoreAsync(T document, CancellationToken cancellationToken)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         try
         {
             await Collection.InsertOneAsync(document, cancellationToken: cancellationToken);
@@ -75,14 +80,14 @@ public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredD
 
     protected override async Task<bool> ReplaceCoreAsync(T document, long expectedVersion, CancellationToken cancellationToken)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         var result = await Collection.ReplaceOneAsync(ByIdAndVersion(document.Id, expectedVersion), document, cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
     protected override async Task<IReadOnlyList<T>> FindPendingCoreAsync(int max, CancellationToken cancellationToken)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(PendingOutbox()).Limit(max).ToListAsync(cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class MongoLeadAccessStore(IMongoDatabase database) : MongoDocumen
 
     public async Task<IReadOnlyList<LeadAccessRecord>> ForLeadAsync(Guid leadId, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.LeadId, leadId)).Sort(Builders<LeadAccessRecord>.Sort.Descending(x => x.At)).Limit(max)
             .ToListAsync(cancellationToken);
     }

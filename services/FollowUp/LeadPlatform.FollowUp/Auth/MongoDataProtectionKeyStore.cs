@@ -9,7 +9,7 @@ public sealed class MongoDataProtectionKeyStore(IMongoDatabase database) : Mongo
 
     public async Task<IReadOnlyList<DataProtectionKey>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(FilterDefinition<DataProtectionKey>.Empty).ToListAsync(cancellationToken);
     }
 }

@@ -17,19 +17,19 @@ public sealed class MongoUserAccountStore(IMongoDatabase database) : MongoDocume
 
     public async Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ByEmail(normalizedEmail)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<UserAccount?> FindByOidcSubjectAsync(string issuerAndSubject, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.OidcSubject, issuerAndSubject)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<UserAccount>> ListAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(FilterDefinition<UserAccount>.Empty).Sort(Builders<UserAccount>.Sort.Ascending(x => x.Email)).Limit(max)
             .ToListAsync(cancellationToken);
     }

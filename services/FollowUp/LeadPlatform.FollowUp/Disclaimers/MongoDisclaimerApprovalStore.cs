@@ -10,7 +10,7 @@ public sealed class MongoDisclaimerApprovalStore(IMongoDatabase database)
 
     public async Task<IReadOnlyList<DisclaimerApproval>> ListAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(FilterDefinition<DisclaimerApproval>.Empty)
             .Sort(Builders<DisclaimerApproval>.Sort.Ascending(x => x.ApprovedAt)).Limit(max).ToListAsync(cancellationToken);
     }

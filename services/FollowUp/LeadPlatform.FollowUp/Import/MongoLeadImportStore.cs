@@ -16,7 +16,7 @@ public sealed class MongoLeadImportStore(IMongoDatabase database) : MongoDocumen
 
     public async Task<IReadOnlyList<LeadImport>> RecentAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(FilterDefinition<LeadImport>.Empty).Sort(Builders<LeadImport>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 }

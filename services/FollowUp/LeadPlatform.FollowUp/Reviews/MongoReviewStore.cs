@@ -26,14 +26,14 @@ public sealed class MongoReviewStore(IMongoDatabase database) : MongoDocumentSto
 
     public async Task<IReadOnlyList<ReviewItem>> ListAsync(string? status, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         var filter = status is null ? FilterDefinition<ReviewItem>.Empty : Filter.Eq(x => x.Status, status);
         return await Collection.Find(filter).Sort(Builders<ReviewItem>.Sort.Ascending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReviewItem>> ForLeadAsync(Guid leadId, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.LeadId, leadId)).Sort(Builders<ReviewItem>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 }

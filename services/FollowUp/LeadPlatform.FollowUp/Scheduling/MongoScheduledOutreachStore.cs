@@ -23,19 +23,19 @@ public sealed class MongoScheduledOutreachStore(IMongoDatabase database) : Mongo
 
     public async Task<IReadOnlyList<ScheduledOutreach>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(DueAt(now)).Sort(Builders<ScheduledOutreach>.Sort.Ascending(x => x.DueAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScheduledOutreach>> ForLeadAsync(Guid leadId, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.LeadId, leadId)).Sort(Builders<ScheduledOutreach>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScheduledOutreach>> WaitingAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.Status, ScheduledOutreachStatus.Scheduled))
             .Sort(Builders<ScheduledOutreach>.Sort.Ascending(x => x.DueAt)).Limit(max).ToListAsync(cancellationToken);
     }

@@ -76,13 +76,13 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public async Task<LeadDocument?> FindByQuoteRequestAsync(Guid quoteRequestId, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ByQuoteRequest(quoteRequestId)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindOverdueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(OverdueAt(now)).Sort(MostOverdueFirst()).Limit(max).ToListAsync(cancellationToken);
     }
 
@@ -92,14 +92,14 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithOpenTasksAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(WithOpenTask()).Sort(MostUrgentFirst()).Limit(max).ToListAsync(cancellationToken);
     }
 
     /// <summary>Grouped by the server (the open tasks of the leads with one, on the NextDueAt index): no lead comes back, nothing is unsealed.</summary>
     public async Task<Dictionary<string, int>> CountOpenTasksByAssigneeAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         var open = FollowUpTaskStatuses.Map.NameOf(FollowUpTaskStatus.Open);
         var tasks = nameof(LeadDocument.Tasks);
         var pipeline = new[]
@@ -126,14 +126,14 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public async Task<IReadOnlyList<LeadDocument>> FindWithUnassignedTasksAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Ne(x => x.NextUnassignedDueAt, null)).Sort(Builders<LeadDocument>.Sort.Ascending(x => x.NextUnassignedDueAt))
             .Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindTierAAssignedBeforeAsync(DateTimeOffset assignedBefore, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Lte(x => x.TierAAssignedSince, assignedBefore)).Sort(Builders<LeadDocument>.Sort.Ascending(x => x.TierAAssignedSince))
             .Limit(max).ToListAsync(cancellationToken);
     }
@@ -141,38 +141,38 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
     /// <summary>A projection of the ids only: no sealed field is read.</summary>
     public async Task<IReadOnlyList<Guid>> FindWithStaleDueTimesAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         var stale = Filter.Or(Filter.Exists(x => x.DueTimesVersion, false), Filter.Lt(x => x.DueTimesVersion, LeadDocument.CurrentDueTimesVersion));
         return await Collection.Find(stale).Limit(max).Project(x => x.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindInactiveAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.And(Filter.Lt(x => x.UpdatedAt, cutoff), Filter.Eq(x => x.ErasedAt, null))).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindByPhoneAsync(string e164, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ByPhone(e164)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ByEmail(email)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindCreatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(CreatedSince(since)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeadDocument>> FindByStatusAsync(LeadStatus status, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(InStatus(status)).Sort(Builders<LeadDocument>.Sort.Descending(x => x.UpdatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
@@ -182,7 +182,7 @@ public sealed class MongoLeadStore(IMongoDatabase database) : MongoDocumentStore
 
     public async Task<IReadOnlyList<LeadDocument>> FindActiveBetweenAsync(DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ActiveBetween(from, to)).Sort(Builders<LeadDocument>.Sort.Ascending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 }

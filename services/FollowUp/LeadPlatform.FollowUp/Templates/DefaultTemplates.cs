@@ -8,9 +8,16 @@ namespace LeadPlatform.FollowUp.Templates;
 /// The templates a new installation starts with (first contact by email and by text, in English), written once when the
 /// store has none. Fixed ids, so two instances starting together write them once. Admins change or retire them like
 /// any other; they are written approved by the system (an edit needs a compliance officer's approval, like any template); they are screened by the gate like any other (a test holds them to it).
+/// The first attempt is part of the host's start, bounded by <see cref="FirstAttemptTimeout"/>: with the store
+/// unreachable, MongoDB's 30 s server selection would otherwise hold the start (and the answer to the startup probe)
+/// that long. Until they are written they are tried again every <see cref="RetryInterval"/>, in the background.
 /// </summary>
-internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, ILogger<DefaultTemplates> logger) : IHostedService
+internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, ILogger<DefaultTemplates> logger) : BackgroundService
 {
+    public static readonly TimeSpan FirstAttemptTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(30);
+    private bool _written;
+
     /// <summary>New instances on every read: the start writes them, tests read them.</summary>
     public static IReadOnlyList<MessageTemplate> All =>
     [
@@ -42,14 +49,41 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
         },
     ];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            bounded.CancelAfter(FirstAttemptTimeout);
+            _written = await TryWriteAsync(bounded.Token, cancellationToken);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!_written)
+        {
+            try
+            {
+                await Task.Delay(RetryInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            _written = await TryWriteAsync(stoppingToken, stoppingToken);
+        }
+    }
+
+    /// <summary>Writes the defaults when the store has none; false when the store could not be reached (logged).</summary>
+    private async Task<bool> TryWriteAsync(CancellationToken cancellationToken, CancellationToken stopping)
     {
         try
         {
             if (await store.CountAsync(cancellationToken) > 0)
             {
                 await ApproveUnchangedDefaultsAsync(cancellationToken);
-                return;
+                return true;
             }
             var templates = All;
             foreach (var template in templates)
@@ -64,11 +98,15 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
                 await store.TryInsertAsync(template, cancellationToken);
             }
             logger.LogInformation("Wrote the {Count} default message templates", templates.Count);
+            return true;
         }
-        catch (Exception ex) when (ex is StoreFailedException or TimeoutException or IOException || ex.GetType().Namespace?.StartsWith("MongoDB", StringComparison.Ordinal) == true)
+        catch (Exception ex) when (ex is StoreFailedException or TimeoutException or IOException
+                                   || ex is OperationCanceledException && !stopping.IsCancellationRequested
+                                   || ex.GetType().Namespace?.StartsWith("MongoDB", StringComparison.Ordinal) == true)
         {
-            // The templates are a convenience: the service starts without them, and they are written at the next start.
-            logger.LogWarning(ex, "The default message templates were not written");
+            // The templates are a convenience: the service runs without them meanwhile.
+            logger.LogWarning(ex, "The default message templates were not written; trying again in {RetryInterval}", RetryInterval);
+            return false;
         }
     }
 
@@ -94,6 +132,4 @@ internal sealed class DefaultTemplates(ITemplateStore store, TimeProvider time, 
             }, new UpdateOptions<MessageTemplate> { Logger = logger }, cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

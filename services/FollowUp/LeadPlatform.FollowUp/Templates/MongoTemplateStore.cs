@@ -9,7 +9,7 @@ public sealed class MongoTemplateStore(IMongoDatabase database) : MongoDocumentS
 
     public async Task<IReadOnlyList<MessageTemplate>> ListAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return TemplateOrder.Sort(await Collection.Find(FilterDefinition<MessageTemplate>.Empty).Limit(max).ToListAsync(cancellationToken));
     }
 }

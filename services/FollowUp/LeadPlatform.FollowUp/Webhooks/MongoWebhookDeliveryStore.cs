@@ -16,14 +16,14 @@ public sealed class MongoWebhookDeliveryStore(IMongoDatabase database) : MongoDo
 
     public async Task<IReadOnlyList<WebhookDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.And(Filter.Eq(x => x.Status, WebhookDelivery.Pending), Filter.Lte(x => x.NextAttemptAt, now)))
             .Sort(Builders<WebhookDelivery>.Sort.Ascending(x => x.NextAttemptAt)).Limit(max).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>> ForSubscriptionAsync(Guid subscriptionId, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.SubscriptionId, subscriptionId))
             .Sort(Builders<WebhookDelivery>.Sort.Descending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }

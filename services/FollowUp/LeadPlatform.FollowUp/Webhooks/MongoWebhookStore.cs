@@ -19,7 +19,7 @@ public sealed class MongoWebhookStore(IMongoDatabase database) : MongoDocumentSt
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.DeletedAt, null)).Sort(Builders<WebhookSubscription>.Sort.Ascending(x => x.CreatedAt)).Limit(max).ToListAsync(cancellationToken);
     }
 }

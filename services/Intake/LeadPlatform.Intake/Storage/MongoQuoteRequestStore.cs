@@ -39,7 +39,7 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
     public async Task<IReadOnlyList<LeadMatch>> FindMatchingLeadsAsync(string? emailKey, string? phoneKey, string? identityKey, CancellationToken cancellationToken = default)
     {
         if (emailKey is null && phoneKey is null) return [];
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         var matches = await Collection.Find(SamePerson(emailKey, phoneKey))
             .Project(x => new { x.Id, x.LeadId, x.ReceivedAt, x.EmailKey, x.PhoneKey, x.IdentityKey, x.ErasedAt })
             .Limit(200)
@@ -52,14 +52,14 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
 
     public async Task<IReadOnlyList<QuoteRequestDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(Filter.Eq(x => x.LeadId, leadId)).SortBy(x => x.ReceivedAt).ToListAsync(cancellationToken);
     }
 
     /// <summary>One <c>UpdateOne</c> on status, tier, time and version: the sealed submission is neither read nor rewritten.</summary>
     public async Task<UpdateOutcome> MarkDecidedAsync(Guid id, string status, DateTimeOffset updatedAt, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         var notYet = Filter.And(ById(id), Filter.Or(Filter.Ne(x => x.Status, status), Filter.Ne(x => x.Tier, null)));
         var update = Builders<QuoteRequestDocument>.Update
             .Set(x => x.Status, status)
@@ -73,7 +73,7 @@ public sealed class MongoQuoteRequestStore(IMongoDatabase database)
 
     public async Task<QuoteRequestDocument?> FindByDedupeKeyAsync(string dedupeKey, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ByDedupeKey(dedupeKey)).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public sealed class MongoQualificationStore(IMongoDatabase database)
 
     public async Task<IReadOnlyList<QualificationDocument>> FindCurrentAsync(Guid? after, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(CurrentAfter(after)).SortBy(x => x.Id).Limit(max).ToListAsync(cancellationToken);
     }
 
@@ -29,7 +29,7 @@ public sealed class MongoQualificationStore(IMongoDatabase database)
 
     public async Task<IReadOnlyList<QualificationDocument>> FindByLeadAsync(Guid leadId, CancellationToken cancellationToken = default)
     {
-        await EnsureIndexesAsync();
+        await EnsureIndexesAsync(cancellationToken);
         return await Collection.Find(ByLead(leadId)).SortBy(x => x.DecidedAt).ToListAsync(cancellationToken);
     }
 }
