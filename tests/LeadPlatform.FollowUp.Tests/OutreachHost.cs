@@ -42,6 +42,10 @@ public sealed class OutreachHost : IAsyncDisposable
             args => FollowUpHost.Build(args, b =>
             {
                 if (time is not null) b.Services.AddSingleton(time);
+                // The product hashes passwords with Identity's work factor (PBKDF2, 100,000 iterations: about 90 ms of CPU
+                // a sign-in here). These tests sign staff in hundreds of times, and the hashing was a quarter of this
+                // project's CPU (dotnet-trace); a thousand iterations check the same code paths.
+                b.Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
                 b.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(exceptions);
             }),
             [

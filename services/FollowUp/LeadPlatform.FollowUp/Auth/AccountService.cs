@@ -9,12 +9,15 @@ using Microsoft.Extensions.Logging;
 namespace LeadPlatform.FollowUp.Auth;
 
 /// <summary>
-/// Creates, checks and changes local accounts. Passwords: <see cref="PasswordHasher{TUser}"/> (PBKDF2, salted, versioned),
+/// Creates, checks and changes local accounts. Passwords: the registered <see cref="IPasswordHasher{TUser}"/>, ASP.NET Core
+/// Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2, salted, versioned, its default work factor; a hash made with
+/// fewer iterations than configured is made again at the next sign-in),
 /// chosen under <see cref="PasswordPolicy"/>. Every change that must end the account's sessions rotates its security
 /// stamp; sessions are checked against it on every request (<see cref="SessionStampAsync"/>, cached for
 /// <see cref="StampCacheLifetime"/>). TOTP secrets are kept protected with the service's Data Protection key ring.
 /// </summary>
-public sealed class AccountService(IUserAccountStore store, TimeProvider time, IDataProtectionProvider dataProtection, ILogger<AccountService> logger)
+public sealed class AccountService(IUserAccountStore store, TimeProvider time, IDataProtectionProvider dataProtection,
+    IPasswordHasher<UserAccount> hasher, ILogger<AccountService> logger)
 {
     public const int MinimumPasswordLength = PasswordPolicy.MinimumLength;
     public const string StampClaim = "leadplatform:stamp";
@@ -26,9 +29,8 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
     /// <summary>Attempts at one change of an account before a conflict is let out (or, signing in, the time left unrecorded).</summary>
     private const int UpdateAttempts = 10;
 
-    private static readonly PasswordHasher<UserAccount> Hasher = new();
-    // Verifying against this when the account does not exist keeps the answer's timing the same.
-    private static readonly string DummyHash = Hasher.HashPassword(new UserAccount(), "not-a-real-password-just-for-timing");
+    // Verifying against this when the account does not exist keeps the answer's timing the same (same hasher, same work).
+    private readonly string _dummyHash = hasher.HashPassword(new UserAccount(), "not-a-real-password-just-for-timing");
     private readonly IDataProtector _totpProtector = dataProtection.CreateProtector("LeadPlatform.FollowUp.Totp.v1");
     private readonly ConcurrentDictionary<Guid, (string? Stamp, DateTimeOffset ReadAt)> _stamps = new();
     // Bumped by every change, so a read that began before a change never puts the old stamp back into the cache.
@@ -42,7 +44,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
     public async Task<UserAccount?> VerifyAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         var account = await store.FindByEmailAsync(UserAccount.Normalize(email), cancellationToken);
-        var result = Hasher.VerifyHashedPassword(account ?? new UserAccount(), account?.PasswordHash ?? DummyHash, password);
+        var result = hasher.VerifyHashedPassword(account ?? new UserAccount(), account?.PasswordHash ?? _dummyHash, password);
         if (account is null || account.Disabled || account.PasswordHash is null || result == PasswordVerificationResult.Failed)
         {
             logger.LogWarning("Dashboard sign-in refused for account {AccountId}", account?.Id);
@@ -56,7 +58,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
         {
             a.LastSignInAt = time.GetUtcNow();
             if (string.IsNullOrEmpty(a.SecurityStamp)) a.SecurityStamp = NewStamp();
-            if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = Hasher.HashPassword(a, password);
+            if (result == PasswordVerificationResult.SuccessRehashNeeded) a.PasswordHash = hasher.HashPassword(a, password);
         }, conflictIsOutcome: !string.IsNullOrEmpty(account.SecurityStamp), cancellationToken);
         var updated = signedIn.Document;
         if (signedIn.Conflicted)
@@ -95,7 +97,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
             SecurityStamp = NewStamp(),
             History = [new AccountChange { At = now, By = by ?? "system", What = $"created as {string.Join(", ", roles.Select(Roles.Describe))}" }],
         };
-        if (password is not null) account.PasswordHash = Hasher.HashPassword(account, password);
+        if (password is not null) account.PasswordHash = hasher.HashPassword(account, password);
         if (!await store.TryInsertAsync(account, cancellationToken)) return (null, "An account with this email already exists.");
         logger.LogInformation("Dashboard account {AccountId} created with roles {Roles}", account.Id, account.Roles.ToArray());
         return (account, null);
@@ -160,7 +162,7 @@ public sealed class AccountService(IUserAccountStore store, TimeProvider time, I
                     Change(a, by, "enabled");
                     break;
                 case AccountAdministration.Password:
-                    a.PasswordHash = Hasher.HashPassword(a, value!);
+                    a.PasswordHash = hasher.HashPassword(a, value!);
                     Change(a, by, "password reset");
                     break;
                 case AccountAdministration.ResetSecondFactor:

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +34,7 @@ internal static class AuthSetup
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
 
         builder.AddServiceStoreForAccounts();
+        builder.Services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<SignInThrottle>();
         // Session cookies and antiforgery tokens are protected with a key ring in follow-up's store (sealed), shared by
