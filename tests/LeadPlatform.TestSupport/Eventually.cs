@@ -1,3 +1,5 @@
+using LeadPlatform.Storage.Outbox;
+
 namespace LeadPlatform.TestSupport;
 
 /// <summary>Polls until a condition holds: asynchronous pipelines get there eventually, or the test fails with what was last seen.</summary>
@@ -24,4 +26,9 @@ public static class Eventually
         }
         throw new TimeoutException($"Timed out waiting for {what ?? "a condition"}; last seen: {last?.ToString() ?? "(nothing)"}", lastError);
     }
+
+    /// <summary>Waits until every outbox of <paramref name="store"/> is drained: its events are published and stored as sent.</summary>
+    public static Task OutboxDrainedAsync(IOutboxStore store, TimeSpan? timeout = null) =>
+        GetAsync(() => store.FindPendingOutboxAsync(1, CancellationToken.None), pending => pending.Count == 0,
+            timeout ?? TimeSpan.FromSeconds(10), "the outbox to drain");
 }

@@ -73,12 +73,7 @@ public sealed class ModuleHarness : IAsyncDisposable
     }
 
     /// <summary>Waits until every outbox of <typeparamref name="TStore"/> is drained: after that, nothing more will be published.</summary>
-    public async Task OutboxDrainedAsync<TStore>() where TStore : IOutboxStore
-    {
-        var store = Services.GetRequiredService<TStore>();
-        await Eventually.GetAsync(() => store.FindPendingOutboxAsync(1, CancellationToken.None), pending => pending.Count == 0,
-            TimeSpan.FromSeconds(10), "the outbox to drain");
-    }
+    public Task OutboxDrainedAsync<TStore>() where TStore : IOutboxStore => Eventually.OutboxDrainedAsync(Services.GetRequiredService<TStore>());
 
     public async ValueTask DisposeAsync()
     {

@@ -36,9 +36,9 @@ public abstract class MongoDocumentStore<T> : DocumentStore<T> where T : StoredD
         new(Builders<T>.IndexKeys.Ascending(x => x.HasPendingOutbox), new CreateIndexOptions { Name = "pending_outbox" }),
     ];
 
-    /// <summary>Creates the indexes once; a failed attempt (server unreachable at start-up) is tried again on the next call.</summary>
     /// <summary>
-    /// The collection's indexes, created once and shared by every caller. A caller stops waiting when its own token is
+    /// The collection's indexes, created once and shared by every caller; a failed attempt (server unreachable at start-up)
+    /// is tried again on the next call. A caller stops waiting when its own token is
     /// cancelled (the creation goes on for the others): with the server unreachable the creation waits out the driver's
     /// 30 s server selection, and a bounded read (a health check, a key ring read at start) or a stopping host must not.
     /// </summary>
