@@ -130,6 +130,6 @@ public sealed class The_claims_screen_reading_what_is_mentioned_not_asserted
         Assert.Contains("claims-en-2026.12.9", Screen.Version, StringComparison.Ordinal);
         Assert.Contains("claims-es-2026.12.9", Screen.Version, StringComparison.Ordinal);
         Assert.Contains("claims-pt-2026.12.9", Screen.Version, StringComparison.Ordinal);
-        Assert.Contains("claims-model-2026.12.11", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-model-2026.12.12", Screen.Version, StringComparison.Ordinal);
     }
 }
