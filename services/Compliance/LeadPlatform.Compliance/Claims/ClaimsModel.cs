@@ -190,8 +190,9 @@ public sealed class ClaimsModel
         double evidence = 0;
         foreach (var f in sentence.Features)
         {
-            // Numbers alone are not evidence ("the quote is $5,000"): only features with a word in them count.
-            if (!f.Name.EndsWith("bias", StringComparison.Ordinal) && f.Name is not ("u:#" or "b:#_#" or "b:^_#") && weights.TryGetValue(f.Name, out var w))
+            // Numbers are not evidence ("the quote is $5,000", "Clinic, 22 Elm Road"): only features made of words count, so a
+            // number and the word beside it weigh in the probability but cannot alone make a sentence a claim.
+            if (!f.Name.EndsWith("bias", StringComparison.Ordinal) && !f.Name.Contains('#') && weights.TryGetValue(f.Name, out var w))
             {
                 evidence += w[best] - w[honest];
             }
