@@ -19,7 +19,7 @@ public sealed class ClaimsModel
 
     private const string Resource = "claims-model.json";
 
-    private static readonly Lazy<ClaimsModel> Defaults = new(() => FromJson(EmbeddedData.Read(Resource)));
+    private static readonly Lazy<ClaimsModel> Defaults = new(() => new ClaimsModel(EmbeddedData.ReadJson<ClaimsModelDocument>(Resource, "The claims model")));
 
     private static readonly FrozenDictionary<string, FrozenSet<string>> NegationWords = new Dictionary<string, FrozenSet<string>>
     {
