@@ -1,0 +1,91 @@
+namespace LeadPlatform.Compliance.Tests;
+
+/// <summary>
+/// Issue 19, round 12: honest constructions the rules read as claims, each a class of sentence in English, Spanish and
+/// Portuguese. A '≠' between two phrases says the first is not the second ("FDA-registered ≠ FDA-approved"); the set of
+/// products the FDA has approved, named as something else ("the only ... approved ... are for blood disorders"), says ours is
+/// not among them; a return to sport named as the patient's goal or wish ("is the goal", "las ganas de que vuelva a jugar",
+/// "a vontade de ver ... de volta à quadra") or as what the patient has read about is not promised; FDA approval under a
+/// conditional ("would require large trials") is hypothetical; "casi siempre" / "quase sempre" alone is a frequency, not a
+/// claim that the treatment works for everyone; "le ayudo" is the coordinator's help. Each has its other side: the same
+/// words asserting a claim are still held. The sentences are written for these tests, not taken from any corpus part.
+/// </summary>
+public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
+{
+    private static readonly ClaimsScreen Screen = ClaimsScreen.LoadDefault();
+
+    private static IReadOnlyList<ComplianceViolation> Check(string text, string language) => Screen.Screen(text, "body", language);
+
+    [Theory]
+    [InlineData("Short version: FDA-registered facility ≠ FDA-approved therapy.", "en")]
+    [InlineData("En resumen: centro registrado ante la FDA ≠ terapia aprobada por la FDA.", "es")]
+    [InlineData("Resumindo: centro registrado na FDA ≠ terapia aprovada pela FDA.", "pt")]
+    public void Clears_a_not_equal_sign_between_registration_and_approval(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("Short version: our therapy is FDA-approved.", "en")]
+    [InlineData("En resumen: nuestra terapia está aprobada por la FDA.", "es")]
+    [InlineData("Resumindo: a nossa terapia é aprovada pela FDA.", "pt")]
+    public void Still_holds_the_approval_stated_without_the_sign(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("The only cell products approved by the FDA are for disorders of the blood and immune system.", "en")]
+    [InlineData("Las únicas terapias celulares aprobadas por la FDA son para trastornos de la sangre y del sistema inmune.", "es")]
+    [InlineData("Os únicos produtos celulares aprovados pela FDA são para doenças do sangue e do sistema imune.", "pt")]
+    public void Clears_the_approved_products_named_as_something_else(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("We are the only clinic in the state with an FDA-approved stem cell therapy for the spine.", "en")]
+    [InlineData("Somos la única clínica de la región con una terapia aprobada por la FDA para la columna.", "es")]
+    [InlineData("Somos a única clínica da região com uma terapia aprovada pela FDA para a coluna.", "pt")]
+    public void Still_holds_an_approval_claimed_as_the_only_one(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("Getting back on the field is the goal for most of the teenagers who write to us.", "en")]
+    [InlineData("I can tell how much he is hoping to get back on the field this autumn.", "en")]
+    [InlineData("Comprendo las ganas de que su hijo vuelva a jugar este otoño.", "es")]
+    [InlineData("Volver a jugar es el objetivo de casi todos los chicos que nos escriben.", "es")]
+    [InlineData("Entendo a vontade de ver o seu filho de volta ao campo neste outono.", "pt")]
+    [InlineData("Sei que ele quer voltar a jogar neste outono.", "pt")]
+    public void Clears_a_return_to_sport_named_as_a_goal_or_a_wish(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("After the injection he will be back on the field this autumn.", "en")]
+    [InlineData("Con la inyección su hijo vuelve a jugar este otoño.", "es")]
+    [InlineData("Com a injeção o seu filho volta a jogar neste outono.", "pt")]
+    public void Still_holds_a_return_to_sport_promised(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("FDA approval would take several large controlled trials over many years.", "en")]
+    [InlineData("La aprobación de la FDA exigiría varios ensayos controlados grandes durante años.", "es")]
+    [InlineData("A aprovação da FDA exigiria vários ensaios controlados grandes durante anos.", "pt")]
+    public void Clears_fda_approval_under_a_conditional(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("FDA approval came through for our therapy last spring.", "en")]
+    [InlineData("La aprobación de la FDA llegó para nuestra terapia la primavera pasada.", "es")]
+    [InlineData("A aprovação da FDA saiu para a nossa terapia na primavera passada.", "pt")]
+    public void Still_holds_fda_approval_stated_as_a_fact(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("Casi siempre hay sitio para aparcar delante de la clínica.", "es")]
+    [InlineData("Si quiere, le ayudo a rellenar el formulario del seguro.", "es")]
+    [InlineData("Quase sempre há lugar para estacionar em frente à clínica.", "pt")]
+    public void Clears_a_frequency_or_the_coordinator_s_help(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("El tratamiento funciona casi siempre, incluso en los casos graves.", "es")]
+    [InlineData("Esta terapia le va a ayudar, ya lo verá.", "es")]
+    [InlineData("O tratamento funciona quase sempre, mesmo nos casos graves.", "pt")]
+    public void Still_holds_almost_always_working_or_the_treatment_s_help(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+}
