@@ -7,7 +7,12 @@ namespace LeadPlatform.Compliance.Tests;
 /// not among them; a return to sport named as the patient's goal or wish ("is the goal", "las ganas de que vuelva a jugar",
 /// "a vontade de ver ... de volta à quadra") or as what the patient has read about is not promised; FDA approval under a
 /// conditional ("would require large trials") is hypothetical; "casi siempre" / "quase sempre" alone is a frequency, not a
-/// claim that the treatment works for everyone; "le ayudo" is the coordinator's help. Each has its other side: the same
+/// claim that the treatment works for everyone; "le ayudo" is the coordinator's help. Then: a claim reported as what a
+/// regulator acted against ("took action against clinics that ...", "ha actuado contra", "puniu clínicas") or what a
+/// celebrity posted; what the evidence does not show, said before a colon ("What the trials do not show: that ...", "Lo que no
+/// muestran: que ...", "O que não mostram: que ..."); a negative subject whose verb comes after a long noun phrase ("No bone
+/// marrow injection for lower back pain has ..."); an outcome the patient hopes to hear ("you're hoping this will",
+/// "quiera oír que", "queira ouvir que"). Each has its other side: the same
 /// words asserting a claim are still held. The sentences are written for these tests, not taken from any corpus part.
 /// </summary>
 public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
@@ -87,5 +92,63 @@ public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
     [InlineData("Esta terapia le va a ayudar, ya lo verá.", "es")]
     [InlineData("O tratamento funciona quase sempre, mesmo nos casos graves.", "pt")]
     public void Still_holds_almost_always_working_or_the_treatment_s_help(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+    [Theory]
+    [InlineData("The FTC took action against clinics that sold stem cells as a cure for arthritis.", "en")]
+    [InlineData("La FTC ha actuado contra clínicas que vendían células madre como cura para la artrosis.", "es")]
+    [InlineData("A FTC puniu clínicas que vendiam células-tronco como cura para a artrose.", "pt")]
+    [InlineData("A celebrity saying online that stem cells cured his knee is not evidence.", "en")]
+    [InlineData("Que un famoso diga en televisión que se curó con células madre no es una prueba.", "es")]
+    [InlineData("Um famoso dizer na televisão que se curou com células-tronco não é prova.", "pt")]
+    public void Clears_a_claim_reported_as_a_regulator_s_case_or_a_celebrity_s_post(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("Our stem cells are a cure for arthritis.", "en")]
+    [InlineData("Nuestras células madre son la cura para la artrosis.", "es")]
+    [InlineData("As nossas células-tronco são a cura para a artrose.", "pt")]
+    public void Still_holds_the_cure_claimed_by_the_clinic(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("What the trials do not show: that the cells regenerate the disc.", "en")]
+    [InlineData("Lo que los ensayos no muestran: que las células regeneren el disco.", "es")]
+    [InlineData("O que os ensaios não mostram: que as células regenerem o disco.", "pt")]
+    public void Clears_what_the_evidence_does_not_show_after_a_colon(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("What the trials show: the cells regenerate the disc.", "en")]
+    [InlineData("Lo que muestran los ensayos: las células regeneran el disco.", "es")]
+    [InlineData("O que os ensaios mostram: as células regeneram o disco.", "pt")]
+    public void Still_holds_what_the_evidence_is_said_to_show(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("No bone marrow injection for lower back pain has FDA approval today.", "en")]
+    [InlineData("Ninguna infiltración de médula ósea para el dolor lumbar tiene aprobación de la FDA.", "es")]
+    [InlineData("Nenhuma infiltração de medula óssea para dor lombar tem aprovação da FDA.", "pt")]
+    public void Clears_a_negative_subject_whose_verb_comes_after_a_long_noun_phrase(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("Our bone marrow injection for lower back pain has FDA approval today.", "en")]
+    [InlineData("Nuestra infiltración de médula ósea para el dolor lumbar tiene aprobación de la FDA.", "es")]
+    [InlineData("A nossa infiltração de medula óssea para dor lombar tem aprovação da FDA.", "pt")]
+    public void Still_holds_the_same_subject_without_the_negation(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("I know you're hoping this will heal the fracture.", "en")]
+    [InlineData("Entiendo que quiera oír que esto le va a curar.", "es")]
+    [InlineData("Entendo que queira ouvir que isso vai curar você.", "pt")]
+    public void Clears_an_outcome_the_patient_hopes_to_hear(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("This will heal the fracture.", "en")]
+    [InlineData("Esto le va a curar.", "es")]
+    [InlineData("Isso vai curar você.", "pt")]
+    public void Still_holds_the_outcome_said_outright(string text, string language)
         => Assert.NotEmpty(Check(text, language));
 }
