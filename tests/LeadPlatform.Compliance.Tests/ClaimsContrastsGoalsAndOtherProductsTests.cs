@@ -12,7 +12,8 @@ namespace LeadPlatform.Compliance.Tests;
 /// celebrity posted; what the evidence does not show, said before a colon ("What the trials do not show: that ...", "Lo que no
 /// muestran: que ...", "O que não mostram: que ..."); a negative subject whose verb comes after a long noun phrase ("No bone
 /// marrow injection for lower back pain has ..."); an outcome the patient hopes to hear ("you're hoping this will",
-/// "quiera oír que", "queira ouvir que"). Each has its other side: the same
+/// "quiera oír que", "queira ouvir que"); a claim put first and denied by the verb after it ("Riesgo cero no existe", "Garantia
+/// de resultado não há"). Each has its other side: the same
 /// words asserting a claim are still held. The sentences are written for these tests, not taken from any corpus part.
 /// </summary>
 public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
@@ -150,5 +151,21 @@ public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
     [InlineData("Esto le va a curar.", "es")]
     [InlineData("Isso vai curar você.", "pt")]
     public void Still_holds_the_outcome_said_outright(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+    [Theory]
+    [InlineData("Zero risk does not exist in medicine.", "en")]
+    [InlineData("Riesgo cero no existe en medicina.", "es")]
+    [InlineData("Risco zero não existe na medicina.", "pt")]
+    [InlineData("Garantia de cura não há em medicina.", "pt")]
+    public void Clears_a_claim_fronted_and_denied_by_the_verb_after_it(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("With us the risk is zero.", "en")]
+    [InlineData("Con nosotros el riesgo es cero.", "es")]
+    [InlineData("Le cura la hernia y no existe ningún riesgo.", "es")]
+    [InlineData("Com a gente o risco é zero.", "pt")]
+    [InlineData("Damos garantia de cura.", "pt")]
+    public void Still_holds_the_claim_stated_or_followed_by_a_clause_of_its_own(string text, string language)
         => Assert.NotEmpty(Check(text, language));
 }
