@@ -13,7 +13,9 @@ namespace LeadPlatform.Compliance.Tests;
 /// muestran: que ...", "O que não mostram: que ..."); a negative subject whose verb comes after a long noun phrase ("No bone
 /// marrow injection for lower back pain has ..."); an outcome the patient hopes to hear ("you're hoping this will",
 /// "quiera oír que", "queira ouvir que"); a claim put first and denied by the verb after it ("Riesgo cero no existe", "Garantia
-/// de resultado não há"). Each has its other side: the same
+/// de resultado não há"); a quoted term talked about ("'FDA certified' is a label", "es una etiqueta", "é um selo"); a yes/no
+/// question about the FDA status ("is the injection FDA approved?"); a bare "no" / "não" answered before a comma ("I told him
+/// no, it is not ..."). Each has its other side: the same
 /// words asserting a claim are still held. The sentences are written for these tests, not taken from any corpus part.
 /// </summary>
 public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
@@ -167,5 +169,35 @@ public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
     [InlineData("Com a gente o risco é zero.", "pt")]
     [InlineData("Damos garantia de cura.", "pt")]
     public void Still_holds_the_claim_stated_or_followed_by_a_clause_of_its_own(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+    [Theory]
+    [InlineData("'FDA certified' is a label you will find on plenty of websites.", "en")]
+    [InlineData("«Certificado por la FDA» es una etiqueta que verá en muchas webs.", "es")]
+    [InlineData("«Certificado pela FDA» é um selo que você vai ver em muitos sites.", "pt")]
+    public void Clears_a_quoted_term_that_is_talked_about(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("Our lab is FDA certified.", "en")]
+    [InlineData("Nuestro laboratorio está certificado por la FDA.", "es")]
+    [InlineData("O nosso laboratório é certificado pela FDA.", "pt")]
+    public void Still_holds_the_term_used_of_the_clinic(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+
+    [Theory]
+    [InlineData("Families often ask: is the injection FDA approved for discs?", "en")]
+    [InlineData("I told him no, it is not FDA approved.", "en")]
+    [InlineData("Le dije que no, que no está aprobado por la FDA.", "es")]
+    [InlineData("Eu disse que não, que não é aprovado pela FDA.", "pt")]
+    [InlineData("Nadie puede decirle cuándo, ni si, su hija podrá volver a competir.", "es")]
+    public void Clears_a_status_question_or_a_no_answered_before_a_denial(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("The injection is FDA approved for discs.", "en")]
+    [InlineData("I told him it is FDA approved.", "en")]
+    [InlineData("Le dije que sí, que está aprobado por la FDA.", "es")]
+    [InlineData("Eu disse que sim, que é aprovado pela FDA.", "pt")]
+    public void Still_holds_the_status_stated_or_answered_yes(string text, string language)
         => Assert.NotEmpty(Check(text, language));
 }

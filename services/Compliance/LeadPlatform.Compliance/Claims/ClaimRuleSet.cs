@@ -511,10 +511,16 @@ public sealed partial class ClaimRuleSet
     /// ("No, it isn't FDA-cleared", "to answer directly: no, it isn't a proven cure", "Não, não tem aprovação"): it answers
     /// the question asked and negates nothing after it, so it does not cancel the negation that follows. The same holds for a
     /// "Sí," / "Si," that answers yes: folded, it is spelled as the conditional "si" (if), but a conditional never stands alone.
+    /// The bare answer words ("no", "não", "sí") are one wherever they stand once a comma or stop follows ("Told her no, it is
+    /// not FDA approved", "le dije que no, que no está aprobado", "le dije que sí, que está aprobado"): as a determiner "no"
+    /// would need its noun, and a conditional its clause; only "si" after "ni" / "o" is the "whether" of a list of questions
+    /// ("no podemos decirle cuándo, ni si, volverá a jugar").
     /// </summary>
     private static bool IsAnswerParticle(TokenizedText tokens, PhraseHit cue)
         => cue.End - cue.Start == 1 && cue.End < tokens.Count
-            && (cue.Start == 0 || EndsSentence(tokens, cue.Start - 1) || (tokens.Gap(cue.Start - 1) & TokenizedText.ClauseBreak) != 0)
+            && (cue.Start == 0 || EndsSentence(tokens, cue.Start - 1) || (tokens.Gap(cue.Start - 1) & TokenizedText.ClauseBreak) != 0
+                || tokens.Letters(cue.Start) is "no" or "nao"
+                || (tokens.Letters(cue.Start) is "si" && cue.Start > 0 && tokens.Letters(cue.Start - 1) is not ("ni" or "o" or "u")))
             && (EndsSentence(tokens, cue.Start) || (tokens.Gap(cue.Start) & TokenizedText.ClauseBreak) != 0);
 
     /// <summary>
