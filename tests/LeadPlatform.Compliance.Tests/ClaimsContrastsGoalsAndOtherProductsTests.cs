@@ -15,7 +15,8 @@ namespace LeadPlatform.Compliance.Tests;
 /// "quiera oír que", "queira ouvir que"); a claim put first and denied by the verb after it ("Riesgo cero no existe", "Garantia
 /// de resultado não há"); a quoted term talked about ("'FDA certified' is a label", "es una etiqueta", "é um selo"); a yes/no
 /// question about the FDA status ("is the injection FDA approved?"); a bare "no" / "não" answered before a comma ("I told him
-/// no, it is not ..."). Each has its other side: the same
+/// no, it is not ..."); a claim called a lie ("would be a lie", "sería mentirle", "seria mentir"), an outcome "with or without our
+/// therapy" ("con o sin", "com ou sem"), and "no hay rechazo, pero ... siguen siendo riesgos". Each has its other side: the same
 /// words asserting a claim are still held. The sentences are written for these tests, not taken from any corpus part.
 /// </summary>
 public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
@@ -199,5 +200,26 @@ public sealed class The_claims_screen_reading_contrasts_goals_and_other_products
     [InlineData("Le dije que sí, que está aprobado por la FDA.", "es")]
     [InlineData("Eu disse que sim, que é aprovado pela FDA.", "pt")]
     public void Still_holds_the_status_stated_or_answered_yes(string text, string language)
+        => Assert.NotEmpty(Check(text, language));
+    [Theory]
+    [InlineData("Telling you there are zero side effects would be a lie.", "en")]
+    [InlineData("Decirle que no tiene ningún riesgo sería mentirle.", "es")]
+    [InlineData("Dizer que não tem risco nenhum seria mentir.", "pt")]
+    [InlineData("Most teenagers with a pars defect never need surgery, with or without our therapy.", "en")]
+    [InlineData("La mayoría de los adolescentes con lisis nunca necesita operarse, con o sin nuestra terapia.", "es")]
+    [InlineData("A maioria dos adolescentes com lise nunca precisa de cirurgia, com ou sem a nossa terapia.", "pt")]
+    [InlineData("Con sus propias células no hay rechazo, pero la infección y el sangrado siguen siendo riesgos.", "es")]
+    [InlineData("Com as suas próprias células não há rejeição, mas a infecção e o sangramento continuam sendo riscos.", "pt")]
+    public void Clears_a_claim_called_a_lie_credited_to_nothing_or_weighed_against_real_risks(string text, string language)
+        => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("There are zero side effects.", "en")]
+    [InlineData("No tiene ningún riesgo.", "es")]
+    [InlineData("Não tem risco nenhum.", "pt")]
+    [InlineData("With our therapy you will never need surgery.", "en")]
+    [InlineData("Con nuestra terapia nunca necesitará operarse.", "es")]
+    [InlineData("Com a nossa terapia você nunca vai precisar de cirurgia.", "pt")]
+    public void Still_holds_the_absolute_or_the_outcome_credited_to_the_therapy(string text, string language)
         => Assert.NotEmpty(Check(text, language));
 }
