@@ -15,7 +15,7 @@ internal static class CharFolding
     internal const byte Separator = 1;
     internal const byte Letter = 2;
     internal const byte Digit = 3;
-    /// <summary>'%' and '&amp;': kept as one-character tokens.</summary>
+    /// <summary>'%', '&amp;' and '≠': kept as one-character tokens.</summary>
     internal const byte Symbol = 4;
     /// <summary>Folds to several letters (ß → ss, æ → ae, ﬁ → fi).</summary>
     internal const byte Multi = 5;
@@ -123,6 +123,15 @@ internal static class CharFolding
         folded = null;
         flags = 0;
         var first = text[0];
+        // '≠' says "is not": a token of its own, read by the negation grammar ("FDA-registered ≠ FDA-approved"); its
+        // decomposition ('=' and a combining stroke) would otherwise fold it to an equals sign, which says the opposite.
+        if (first == '\u2260' && text.Length == 1)
+        {
+            kind = Symbol;
+            folded = "\u2260";
+            return;
+        }
+
         var category = CharUnicodeInfo.GetUnicodeCategory(text, 0);
         if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.SpacingCombiningMark

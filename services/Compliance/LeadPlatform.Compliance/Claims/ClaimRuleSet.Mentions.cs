@@ -110,7 +110,7 @@ public sealed partial class ClaimRuleSet
         foreach (var h in hits)
         {
             if (h.Owner >= cueBase && h.Owner != notNegationOwner && h.Start >= answer && h.Start < answer + AnswerOpening
-                && !StartsNotNegation(hits, h.Start))
+                && !StartsNotNegation(hits, h.Start) && !cues[h.Owner - cueBase].Fronted)
             {
                 // "Risks? Practically none." A bare negative quantifier answering the clinic's own question is the claim
                 // itself ("no risks"), not a denial of the patient's question.
@@ -166,8 +166,9 @@ public sealed partial class ClaimRuleSet
     {
         foreach (var h in hits)
         {
+            // A fronted cue is a verb, not a frame of its own (the negation before it is one).
             if (h.Owner >= cueBase && h.Owner != notNegationOwner && h.Start >= left && h.Start <= right && !quoted[h.Start]
-                && !StartsNotNegation(hits, h.Start))
+                && !StartsNotNegation(hits, h.Start) && !cues[h.Owner - cueBase].Fronted)
             {
                 return true;
             }

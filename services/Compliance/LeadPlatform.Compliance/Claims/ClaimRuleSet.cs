@@ -354,7 +354,13 @@ public sealed partial class ClaimRuleSet
                 scope = WithRelativeClause(tokens, hit.End, scope);
             }
 
-            // A claim starting at token p has (p - hit.End) words between it and the cue.
+            // A claim starting at token p has (p - hit.End) words between it and the cue. A fronted cue covers only the phrase
+            // before it.
+            if (distanceCue[cueIndex] && cue.Fronted)
+            {
+                scope = -1;
+            }
+
             for (var p = hit.End; p < tokens.Count && p - hit.End <= scope; p++)
             {
                 // A comma straight after the cue opens a parenthetical, not a new clause ("when, or whether, you'll ..."); but a
@@ -387,11 +393,43 @@ public sealed partial class ClaimRuleSet
                 distanced[p] = true;
             }
 
-            for (var p = hit.Start - 1; distanceCue[cueIndex] && p >= 0 && hit.Start - p <= cue.Before && !(cue.BeforeAcrossCommas ? EndsSentence(tokens, p) : EndsClause(tokens, p + 1)); p--)
+            if (distanceCue[cueIndex] && (!cue.Fronted || OpensFrontedClause(tokens, hit.Start, cue.Before)))
             {
-                distanced[p] = true;
+                // A fronted cue's negation word is not part of the fronted phrase: "no hay nada que pueda salir mal" stays a claim.
+                for (var p = hit.Start - (cue.Fronted ? 2 : 1); p >= 0 && hit.Start - p <= cue.Before && !(cue.BeforeAcrossCommas ? EndsSentence(tokens, p) : EndsClause(tokens, p + 1)); p--)
+                {
+                    distanced[p] = true;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the words before <paramref name="cue"/> (a verb) are a phrase fronted before its negation: a negation word
+    /// stands right before the verb, the clause (or sentence) starts at most <paramref name="reach"/> words back, and no
+    /// coordinating word ("y", "e", "and") joins a clause of its own in between.
+    /// </summary>
+    private bool OpensFrontedClause(TokenizedText tokens, int cue, int reach)
+    {
+        if (cue < 2 || !ClaimsModel.IsNegation(Language, tokens.Letters(cue - 1)) || EndsClause(tokens, cue - 1))
+        {
+            return false;
+        }
+
+        for (var p = cue - 2; p >= 0 && cue - p <= reach; p--)
+        {
+            if (coordinators.Contains(tokens.Letters(p)))
+            {
+                return false;
+            }
+
+            if (p == 0 || EndsClause(tokens, p) || EndsSentence(tokens, p - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -473,10 +511,16 @@ public sealed partial class ClaimRuleSet
     /// ("No, it isn't FDA-cleared", "to answer directly: no, it isn't a proven cure", "Não, não tem aprovação"): it answers
     /// the question asked and negates nothing after it, so it does not cancel the negation that follows. The same holds for a
     /// "Sí," / "Si," that answers yes: folded, it is spelled as the conditional "si" (if), but a conditional never stands alone.
+    /// The bare answer words ("no", "não", "sí") are one wherever they stand once a comma or stop follows ("Told her no, it is
+    /// not FDA approved", "le dije que no, que no está aprobado", "le dije que sí, que está aprobado"): as a determiner "no"
+    /// would need its noun, and a conditional its clause; only "si" after "ni" / "o" is the "whether" of a list of questions
+    /// ("no podemos decirle cuándo, ni si, volverá a jugar").
     /// </summary>
     private static bool IsAnswerParticle(TokenizedText tokens, PhraseHit cue)
         => cue.End - cue.Start == 1 && cue.End < tokens.Count
-            && (cue.Start == 0 || EndsSentence(tokens, cue.Start - 1) || (tokens.Gap(cue.Start - 1) & TokenizedText.ClauseBreak) != 0)
+            && (cue.Start == 0 || EndsSentence(tokens, cue.Start - 1) || (tokens.Gap(cue.Start - 1) & TokenizedText.ClauseBreak) != 0
+                || tokens.Letters(cue.Start) is "no" or "nao"
+                || (tokens.Letters(cue.Start) is "si" && cue.Start > 0 && tokens.Letters(cue.Start - 1) is not ("ni" or "o" or "u")))
             && (EndsSentence(tokens, cue.Start) || (tokens.Gap(cue.Start) & TokenizedText.ClauseBreak) != 0);
 
     /// <summary>

@@ -106,6 +106,13 @@ internal sealed class NegationCueDocument
     /// sentence's start ("the registration is for the facility, not the treatment").
     /// </summary>
     public bool BeforeAcrossCommas { get; set; }
+    /// <summary>
+    /// For a <c>distance</c> cue (a verb): its <see cref="Before"/> reach applies only when a negation word stands right before
+    /// it and the clause starts at most <see cref="Before"/> words back with no coordinating word in between: the object or
+    /// subject put first and denied by the verb after it ("Garantía de resultado no hay", "Milagros aquí no hacemos", "Risco
+    /// zero não existe"), not a claim followed by a second clause ("Cura la hernia y no hay riesgo").
+    /// </summary>
+    public bool Fronted { get; set; }
 }
 
 internal sealed class ClaimRuleDocument
