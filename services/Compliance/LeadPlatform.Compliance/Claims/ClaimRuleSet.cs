@@ -330,6 +330,11 @@ public sealed partial class ClaimRuleSet
             }
 
             var cue = cues[cueIndex];
+            if (cue.NotUnderNegation && negations[hit.Start] > 0)
+            {
+                continue;
+            }
+
             // Negative concord: "sin ninguna molestia", "no hay ni un paciente que", "não há nenhum" are one negation; the
             // n-word carries the negation it is in over its own scope instead of flipping it back.
             var concordLevel = !distanceCue[cueIndex] && negations[hit.Start] > 0 && concord.Contains(tokens.Letters(hit.Start))
@@ -351,7 +356,7 @@ public sealed partial class ClaimRuleSet
 
             if (relativeReach > 0 && !distanceCue[cueIndex])
             {
-                scope = WithRelativeClause(tokens, hit.End, scope);
+                scope = WithRelativeClause(tokens, hit.End, scope, cue.RelativeSearch);
             }
 
             // A claim starting at token p has (p - hit.End) words between it and the cue.
@@ -399,9 +404,10 @@ public sealed partial class ClaimRuleSet
     /// noun phrase (the cue's scope, at least four words) extends the negation over the relative clause and the predicate
     /// after it, so a second negation there makes two.
     /// </summary>
-    private int WithRelativeClause(TokenizedText tokens, int from, int scope)
+    private int WithRelativeClause(TokenizedText tokens, int from, int scope, int search)
     {
-        for (var p = from; p < tokens.Count && p - from <= Math.Max(scope, 4); p++)
+        var reach = search > 0 ? search : Math.Max(scope, 4);
+        for (var p = from; p < tokens.Count && p - from <= reach; p++)
         {
             if (EndsClause(tokens, p))
             {
