@@ -330,6 +330,11 @@ public sealed partial class ClaimRuleSet
             }
 
             var cue = cues[cueIndex];
+            if (!distanceCue[cueIndex] && !concord.Contains(tokens.Letters(hit.Start)) && InsideNotNegationPhrase(hits, hit))
+            {
+                continue;
+            }
+
             if (cue.NotUnderNegation && negations[hit.Start] > 0)
             {
                 continue;
@@ -527,6 +532,24 @@ public sealed partial class ClaimRuleSet
                 yield return w;
             }
         }
+    }
+
+    /// <summary>
+    /// A negation inside a fixed phrase that only looks like one is spent inside it: in "if you don't treat it now you'll
+    /// regret it" the negation is the condition's (not treating), not the consequence's, like "if you don't act". A concord
+    /// n-word is not spent ("no hay ni un paciente que no ..."): it carries the negation it is in.
+    /// </summary>
+    private bool InsideNotNegationPhrase(List<PhraseHit> hits, PhraseHit cue)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Owner == notNegationOwner && h.Start < cue.Start && h.End >= cue.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool StartsNotNegation(List<PhraseHit> hits, int start)
