@@ -330,6 +330,16 @@ public sealed partial class ClaimRuleSet
             }
 
             var cue = cues[cueIndex];
+            if (!distanceCue[cueIndex] && !concord.Contains(tokens.Letters(hit.Start)) && InsideNotNegationPhrase(hits, hit))
+            {
+                continue;
+            }
+
+            if (cue.NotUnderNegation && negations[hit.Start] > 0)
+            {
+                continue;
+            }
+
             // Negative concord: "sin ninguna molestia", "no hay ni un paciente que", "não há nenhum" are one negation; the
             // n-word carries the negation it is in over its own scope instead of flipping it back.
             var concordLevel = !distanceCue[cueIndex] && negations[hit.Start] > 0 && concord.Contains(tokens.Letters(hit.Start))
@@ -351,7 +361,7 @@ public sealed partial class ClaimRuleSet
 
             if (relativeReach > 0 && !distanceCue[cueIndex])
             {
-                scope = WithRelativeClause(tokens, hit.End, scope);
+                scope = WithRelativeClause(tokens, hit.End, scope, cue.RelativeSearch);
             }
 
             // A claim starting at token p has (p - hit.End) words between it and the cue. A fronted cue covers only the phrase
@@ -437,9 +447,10 @@ public sealed partial class ClaimRuleSet
     /// noun phrase (the cue's scope, at least four words) extends the negation over the relative clause and the predicate
     /// after it, so a second negation there makes two.
     /// </summary>
-    private int WithRelativeClause(TokenizedText tokens, int from, int scope)
+    private int WithRelativeClause(TokenizedText tokens, int from, int scope, int search)
     {
-        for (var p = from; p < tokens.Count && p - from <= Math.Max(scope, 4); p++)
+        var reach = search > 0 ? search : Math.Max(scope, 4);
+        for (var p = from; p < tokens.Count && p - from <= reach; p++)
         {
             if (EndsClause(tokens, p))
             {
@@ -565,6 +576,24 @@ public sealed partial class ClaimRuleSet
                 yield return w;
             }
         }
+    }
+
+    /// <summary>
+    /// A negation inside a fixed phrase that only looks like one is spent inside it: in "if you don't treat it now you'll
+    /// regret it" the negation is the condition's (not treating), not the consequence's, like "if you don't act". A concord
+    /// n-word is not spent ("no hay ni un paciente que no ..."): it carries the negation it is in.
+    /// </summary>
+    private bool InsideNotNegationPhrase(List<PhraseHit> hits, PhraseHit cue)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Owner == notNegationOwner && h.Start < cue.Start && h.End >= cue.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool StartsNotNegation(List<PhraseHit> hits, int start)

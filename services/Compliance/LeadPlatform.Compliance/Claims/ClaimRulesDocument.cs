@@ -113,6 +113,19 @@ internal sealed class NegationCueDocument
     /// zero não existe"), not a claim followed by a second clause ("Cura la hernia y no hay riesgo").
     /// </summary>
     public bool Fronted { get; set; }
+    /// <summary>
+    /// For a <c>negation</c> cue: how many words after it a relative word ("who", "que", "que") may come and still head a
+    /// relative clause of the cue's object (default: the cue's scope, at least four). A negated verb of knowing, remembering,
+    /// finding or seeing governs its whole object however long the noun phrase: "I can't think of anyone with your kind
+    /// of fracture who didn't heal", "no recuerdo a nadie con su tipo de fractura que no se haya curado".
+    /// </summary>
+    public int RelativeSearch { get; set; }
+    /// <summary>
+    /// For a <c>distance</c> cue: not a distancing cue where a negation already covers it. "Anyone who ..." is someone
+    /// else's claim or a condition ("anyone who promises a cure"), but under a negation "anyone" is the negated
+    /// object itself ("you won't find anyone who wasn't satisfied" is "everyone was satisfied").
+    /// </summary>
+    public bool NotUnderNegation { get; set; }
 }
 
 internal sealed class ClaimRuleDocument
