@@ -13,7 +13,7 @@ public sealed partial class ClaimRuleSet
 {
     private const string DefaultResource = "claim-rules.json";
 
-    private static readonly Lazy<ClaimRuleSet> Defaults = new(() => FromJson(EmbeddedData.Read(DefaultResource)));
+    private static readonly Lazy<ClaimRuleSet> Defaults = new(() => FromResource(DefaultResource));
 
     [ThreadStatic]
     private static List<PhraseHit>? hitsCache;
@@ -147,6 +147,10 @@ public sealed partial class ClaimRuleSet
     /// <summary>A rule set from JSON in the embedded file's format (for a newer version shipped as data).</summary>
     public static ClaimRuleSet FromJson(string json)
         => new(EmbeddedData.Deserialize<ClaimRulesDocument>(json, "The claim rule set"));
+
+    /// <summary>The rule set embedded in this assembly as <paramref name="name"/> (<c>claim-rules.es.json</c>, ...).</summary>
+    internal static ClaimRuleSet FromResource(string name)
+        => new(EmbeddedData.ReadJson<ClaimRulesDocument>(name, "The claim rule set"));
 
     /// <summary>Title, category, severity and source of every rule (for the compliance officer's view).</summary>
     public IReadOnlyList<ClaimRuleInfo> Rules => [.. rules.Select(r => new ClaimRuleInfo(r.Id, r.Title, r.Category, SeverityOf(r), r.Source, r.Advice, r.Suggestion))

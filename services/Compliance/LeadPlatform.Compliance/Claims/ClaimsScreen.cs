@@ -12,7 +12,7 @@ public sealed class ClaimsScreen
 {
     private static readonly string[] DefaultResources = ["claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json"];
 
-    private static readonly Lazy<ClaimRuleSet[]> DefaultSets = new(() => [.. DefaultResources.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r)))]);
+    private static readonly Lazy<ClaimRuleSet[]> DefaultSets = new(() => [.. DefaultResources.Select(ClaimRuleSet.FromResource)]);
 
     private static readonly Lazy<ClaimsScreen> RulesOnly = new(() => new ClaimsScreen(DefaultSets.Value, null, ClaimsModel.LoadDefault()));
 

@@ -13,10 +13,7 @@ internal static class EmbeddedData
 
     internal static string Read(string name)
     {
-        var resource = "LeadPlatform.Compliance." + name;
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing from the compliance assembly.");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(Open(name));
         return reader.ReadToEnd();
     }
 
@@ -27,10 +24,15 @@ internal static class EmbeddedData
     /// </summary>
     internal static T ReadJson<T>(string name, string what)
     {
-        var resource = "LeadPlatform.Compliance." + name;
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing from the compliance assembly.");
+        using var stream = Open(name);
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new FormatException($"{what} is empty.");
+    }
+
+    private static Stream Open(string name)
+    {
+        var resource = "LeadPlatform.Compliance." + name;
+        return typeof(EmbeddedData).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing from the compliance assembly.");
     }
 
     internal static IEnumerable<string> Names(string prefix)

@@ -18,7 +18,7 @@ public sealed class SemanticSecondOpinion
 
     private const string Resource = "claim-exemplars.en.json";
 
-    private static readonly Lazy<SemanticSecondOpinion> Defaults = new(() => FromJson(EmbeddedData.Read(Resource)));
+    private static readonly Lazy<SemanticSecondOpinion> Defaults = new(() => new SemanticSecondOpinion(EmbeddedData.ReadJson<ExemplarDocument>(Resource, "The exemplar library")));
 
     private readonly ExemplarDocument document;
     private readonly string[] therapyWords;

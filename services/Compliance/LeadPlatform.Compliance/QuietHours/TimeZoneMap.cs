@@ -35,7 +35,7 @@ internal sealed record TimeZoneCandidates(IReadOnlyList<TimeZoneInfo> Zones, str
 internal sealed class TimeZoneMap
 {
     private static readonly Lazy<TimeZoneMap> Defaults = new(() =>
-        new TimeZoneMap(EmbeddedData.Deserialize<TimeZoneMapDocument>(EmbeddedData.Read("timezones.json"), "The time-zone map")));
+        new TimeZoneMap(EmbeddedData.ReadJson<TimeZoneMapDocument>("timezones.json", "The time-zone map")));
 
     private readonly TimeZoneMapDocument document;
 

@@ -15,7 +15,7 @@ public sealed class SmsOptOutClassifier
     private const int Phrase = 2;
 
     private static readonly Lazy<SmsOptOutClassifier> Defaults = new(() =>
-        new SmsOptOutClassifier(EmbeddedData.Deserialize<SmsOptOutDocument>(EmbeddedData.Read("sms-opt-out.json"), "The SMS opt-out data")));
+        new SmsOptOutClassifier(EmbeddedData.ReadJson<SmsOptOutDocument>("sms-opt-out.json", "The SMS opt-out data")));
 
     private readonly PhraseIndex index;
 

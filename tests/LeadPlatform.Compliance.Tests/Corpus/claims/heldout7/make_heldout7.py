@@ -1,20 +1,5 @@
-# Builds heldout7-corpus.json from heldout7_sentences.py with the main generator's wrapping (make_claims_corpus.add:
-# greeting and sign-off, SMS STOP line, one es/pt text in five sent with language "en"). The author disguised the
-# "obfuscation" claims by hand, so the generator adds no disguise. Kept out of claims-corpus.json. Deterministic.
-import json, os, sys
-from collections import Counter
+# Builds heldout7-corpus.json from heldout7_sentences.py: see ../make_heldout_part.py. Usage: make_heldout7.py [claims dir]
+import os, sys
 here = os.path.dirname(os.path.abspath(__file__))
-corpus_dir = sys.argv[1]
-sys.path[:0] = [here, corpus_dir]
-import make_claims_corpus as corpus
-import heldout7_sentences as H7
-
-for lang in ("en", "es", "pt"):
-    n = 0
-    for cat, s in getattr(H7, lang.upper() + "_CLAIMS"):
-        corpus.add("heldout7", lang, "claim", cat, s, n, "hand" if cat == "obfuscation" else None); n += 1
-    for cat, s in getattr(H7, lang.upper() + "_HONEST"):
-        corpus.add("heldout7", lang, "honest", cat, s, n); n += 1
-with open(os.path.join(here, "heldout7-corpus.json"), "w", encoding="utf-8") as f:
-    json.dump({"version": "claims-corpus-heldout7", "items": corpus.items}, f, ensure_ascii=True, indent=1)
-print(len(corpus.items), Counter((i['language'], i['label']) for i in corpus.items))
+sys.path.insert(0, sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(here))
+__import__("make_heldout_part").main(here)
