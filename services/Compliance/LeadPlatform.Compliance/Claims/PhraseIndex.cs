@@ -43,6 +43,7 @@ internal sealed class PhraseIndex
         var numbers = numberWords.Select(CharFolding.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
         this.numberWords = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
         var first = new Dictionary<string, List<Pattern>>(StringComparer.Ordinal);
+        var elementCache = new ElementCache(stemLanguage is not null);
         var numberFirstList = new List<Pattern>();
         var owners = 0;
         foreach (var (text, owner) in patterns)
@@ -58,7 +59,7 @@ internal sealed class PhraseIndex
                 body = body[1..];
             }
 
-            foreach (var elements in Parse(body, stemLanguage, exactSet))
+            foreach (var elements in Parse(body, stemLanguage, exactSet, elementCache))
             {
                 var pattern = new Pattern(elements, owner, text, negative, atEnd);
                 var head = elements[0];
@@ -308,7 +309,7 @@ internal sealed class PhraseIndex
         return best;
     }
 
-    private static IEnumerable<Element[]> Parse(string pattern, string? stemLanguage, FrozenSet<string> exactWords)
+    private static IEnumerable<Element[]> Parse(string pattern, string? stemLanguage, FrozenSet<string> exactWords, ElementCache cache)
     {
         // Slots: each is a list of alternatives (word sequences), a gap, or a number.
         var slots = new List<object>();
@@ -345,7 +346,7 @@ internal sealed class PhraseIndex
             {
                 var close = p.IndexOf('}', i);
                 var range = p[(i + 1)..close].Split(',');
-                slots.Add(new Element(ElementKind.Gap, null, 0, int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture)));
+                slots.Add(cache.Gap(int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture)));
                 i = close + 1;
             }
             else
@@ -359,7 +360,7 @@ internal sealed class PhraseIndex
                 var word = p[i..end];
                 if (word == "#num")
                 {
-                    slots.Add(new Element(ElementKind.Number, null, 0, 0, 0));
+                    slots.Add(cache.Number);
                 }
                 else
                 {
@@ -399,12 +400,12 @@ internal sealed class PhraseIndex
             {
                 if (singles.Length > 0)
                 {
-                    next.Add([.. prefix, Element.ForWords(singles, stemLanguage is not null)]);
+                    next.Add([.. prefix, cache.Words(singles)]);
                 }
 
                 foreach (var multi in multis)
                 {
-                    next.Add([.. prefix, .. multi.Select(w => Element.ForWords([w], stemLanguage is not null))]);
+                    next.Add([.. prefix, .. multi.Select(w => cache.Words([w]))]);
                 }
             }
 
@@ -447,11 +448,41 @@ internal sealed class PhraseIndex
         public int MaxLength { get; }
         public int Min { get; }
         public int Max { get; }
+    }
 
-        public static Element ForWords(IEnumerable<string> words, bool stemmed = false)
+    /// <summary>
+    /// One element per distinct content while an index is built: the same alternatives recur in many patterns (a
+    /// subject, a verb's forms) and again in every expansion of a pattern's multi-word alternatives. Elements are
+    /// immutable, so patterns share them; tens of thousands of patterns otherwise held a set each (the largest part
+    /// of follow-up's live heap).
+    /// </summary>
+    private sealed class ElementCache(bool stemmed)
+    {
+        private readonly Dictionary<string, Element> words = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int Min, int Max), Element> gaps = [];
+
+        public Element Number { get; } = new(ElementKind.Number, null, 0, 0, 0);
+
+        public Element Gap(int min, int max)
         {
-            var set = words.ToFrozenSet(StringComparer.Ordinal);
-            return new Element(ElementKind.Words, set, stemmed ? MaxStemmedWordLength : set.Max(w => w.Length), 0, 0);
+            if (!gaps.TryGetValue((min, max), out var element))
+            {
+                gaps[(min, max)] = element = new Element(ElementKind.Gap, null, 0, min, max);
+            }
+
+            return element;
+        }
+
+        public Element Words(IReadOnlyCollection<string> alternatives)
+        {
+            var key = string.Join('\u0001', alternatives.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            if (!words.TryGetValue(key, out var element))
+            {
+                var set = alternatives.ToFrozenSet(StringComparer.Ordinal);
+                words[key] = element = new Element(ElementKind.Words, set, stemmed ? MaxStemmedWordLength : set.Max(w => w.Length), 0, 0);
+            }
+
+            return element;
         }
     }
 }
