@@ -47,8 +47,10 @@ public sealed class ClaimsModel
             throw new FormatException("Every weight of the claims model needs one value per class.");
         }
 
-        this.document = document;
+        // The weights are held once, frozen; the document kept for the settings has none (a second table of 100,000
+        // entries held for nothing otherwise).
         weights = document.Weights.ToFrozenDictionary(StringComparer.Ordinal);
+        this.document = document.WithWeights([]);
         honest = document.Classes.IndexOf("honest");
         kinds = ClaimsModelFeatures.Kinds.Unigrams;
         foreach (var f in document.Features)
@@ -116,7 +118,8 @@ public sealed class ClaimsModel
 
     internal static ClaimsModel FromDocument(ClaimsModelDocument document) => new(document);
 
-    internal ClaimsModelDocument Document => document;
+    /// <summary>A copy of the document with its weights in ordinal order (as written), for the trainer to adjust and rebuild.</summary>
+    internal ClaimsModelDocument Document => document.WithWeights(weights.OrderBy(w => w.Key, StringComparer.Ordinal).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal));
 
     /// <summary>The rule info of each category, for the compliance officer.</summary>
     public IReadOnlyList<ClaimRuleInfo> Rules => [.. document.Classes.Where(c => c != "honest").Select(c => new ClaimRuleInfo(

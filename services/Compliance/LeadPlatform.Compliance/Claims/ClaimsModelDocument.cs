@@ -46,4 +46,12 @@ internal sealed class ClaimsModelDocument
     public List<double> Bias { get; set; } = [];
 
     public Dictionary<string, float[]> Weights { get; set; } = [];
+
+    /// <summary>A shallow copy of this document carrying <paramref name="weights"/> instead of its own.</summary>
+    internal ClaimsModelDocument WithWeights(Dictionary<string, float[]> weights)
+    {
+        var copy = (ClaimsModelDocument)MemberwiseClone();
+        copy.Weights = weights;
+        return copy;
+    }
 }
