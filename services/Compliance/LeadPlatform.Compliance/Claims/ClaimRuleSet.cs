@@ -239,7 +239,18 @@ public sealed partial class ClaimRuleSet
             // Asserted when an even number of negations cover a positive statement ("never had a patient who wasn't
             // cured") or an odd number a negative one ("no patient has ever failed to heal"); never when distanced.
             var at = hit.JudgedAtEnd || (!hit.Negative && NegatedInside(tokens, hits, hit, negations)) ? hit.End - 1 : hit.Start;
-            var odd = (negations[at] & 1) == 1;
+            var level = negations[at];
+            if (level > 0 && at == hit.Start && ConcordWithNegationBefore(tokens, hits, hit))
+            {
+                level--;
+            }
+
+            if (!hit.Negative && NegationSkippedInside(tokens, hits, hit))
+            {
+                level++;
+            }
+
+            var odd = (level & 1) == 1;
             if (distanced[at] || odd != hit.Negative)
             {
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
@@ -382,6 +393,14 @@ public sealed partial class ClaimRuleSet
                 // ("others don't, and there's no evidence that ...", "otros que no, y no hay pruebas", "outros que não, e não há").
                 if (EndsClause(tokens, p) && !(p == hit.End && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0
                     && !EllipticalNegation(tokens, p)))
+                {
+                    break;
+                }
+
+                // The same negation repeated after a coordinator is a sibling, not a negation inside this one: "sem dor e
+                // sem riscos", "no duele y no tiene riesgos", "not painful and not risky" — each governs its own phrase.
+                if (p > hit.End && !distanceCue[cueIndex] && coordinators.Contains(tokens.Letters(p)) && p + 1 < tokens.Count
+                    && tokens.Letters(p + 1).SequenceEqual(tokens.Letters(hit.Start)))
                 {
                     break;
                 }
@@ -568,6 +587,98 @@ public sealed partial class ClaimRuleSet
 
         return inner;
     }
+
+    /// <summary>
+    /// Negative concord inside a claim: a claim whose own words hold an n-word after which the language needs a negation
+    /// before the verb ("não corre risco nenhum", "no corre ningún riesgo", "não há absolutamente nada que possa correr
+    /// mal") states its absolute with that negation: the "não" / "no" just before it, in the same clause, is the claim's own
+    /// and not a denial of it. Not when the claim carries its own negation before the n-word ("não há nada que …"), nor
+    /// when a relative or a clause break stands between ("não posso dizer que nada …" denies what follows "que").
+    /// </summary>
+    private bool ConcordWithNegationBefore(TokenizedText tokens, List<PhraseHit> hits, PhraseHit claim)
+    {
+        if (claim.Negative)
+        {
+            return false;
+        }
+
+        var ruleWords = ruleNegationWords[claim.Owner].GetAlternateLookup<ReadOnlySpan<char>>();
+        var nWord = -1;
+        for (var p = claim.Start; p < claim.End && nWord < 0; p++)
+        {
+            if (concord.Contains(tokens.Letters(p)) && ruleWords.Contains(tokens.Letters(p)))
+            {
+                nWord = p;
+            }
+        }
+
+        if (nWord < 0)
+        {
+            return false;
+        }
+
+        var before = -1;
+        foreach (var h in hits)
+        {
+            if (h.Owner < cueBase || h.Owner == notNegationOwner || distanceCue[h.Owner - cueBase])
+            {
+                continue;
+            }
+
+            if (h.Start >= claim.Start && h.Start < nWord)
+            {
+                return false;
+            }
+
+            if (h.End <= claim.Start && claim.Start - h.End <= ConcordReach)
+            {
+                before = Math.Max(before, h.End);
+            }
+        }
+
+        if (before < 0)
+        {
+            return false;
+        }
+
+        for (var p = before; p < claim.Start; p++)
+        {
+            if (EndsClause(tokens, p) || relatives.Contains(tokens.Letters(p)) || EndsSentence(tokens, p))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A claim that opens with its own negation and whose words between hold "without" / "sin" / "sem" says the opposite:
+    /// "no hay tratamiento sin riesgos", "não existe tratamento sem riscos" (there is no treatment without risk) matched "no
+    /// hay … riesgos" across the "sin". Only the preposition: a negated relative clause inside is the claim's own double
+    /// negation ("no existe caso que no pueda mejorar"), and concord n-words ("no hay ni un riesgo") are the same negation.
+    /// </summary>
+    private bool NegationSkippedInside(TokenizedText tokens, List<PhraseHit> hits, PhraseHit claim)
+    {
+        var opens = false;
+        var inside = false;
+        foreach (var h in hits)
+        {
+            if (h.Owner < cueBase || h.Owner == notNegationOwner || distanceCue[h.Owner - cueBase])
+            {
+                continue;
+            }
+
+            opens |= h.Start == claim.Start;
+            inside |= h.Start > claim.Start && h.Start < claim.End - 1 && h.End - h.Start == 1 && tokens.Letters(h.Start) is "without" or "sin" or "sem"
+                && !InsideNotNegationPhrase(hits, h);
+        }
+
+        return opens && inside;
+    }
+
+    /// <summary>Words at most between a negation and the claim it agrees with ("não corre … risco nenhum").</summary>
+    private const int ConcordReach = 3;
 
     /// <summary>A pattern's one-word elements: bare words and one-word alternatives ("does not" in an alternative is not "not").</summary>
     private static IEnumerable<string> PatternWords(string pattern)
