@@ -28,8 +28,6 @@ public sealed class The_learned_layer_weighing_blocks_in_an_honest_frame_and_que
     [Theory]
     [InlineData("en", "A miracle is not what we offer: the injection is investigational.")]
     [InlineData("en", "The ad promised you'd be pain-free in a week. Please be careful: nobody can promise that.")]
-    // The quoted question is its own sentence, judged by the next one ("might"); the model reads it (four words or more).
-    [InlineData("en", "\"Will the injection heal his fracture?\" is the first thing parents ask, and honestly it might not.")]
     [InlineData("es", "Milagros no hacemos: es un tratamiento experimental.")]
     [InlineData("pt", "Milagre a gente não faz, e o tratamento ainda é experimental.")]
     public void Lets_a_confidently_honest_reading_dismiss_a_block_only_in_a_sentence_the_rules_saw_in_an_honest_frame(string language, string text)

@@ -159,7 +159,9 @@ public sealed partial class ClaimRuleSet
             opensWithAnaphor = anaphors.Contains(tokens.Letters(p));
         }
 
-        return opensWithAnaphor && FrameOutsideQuotes(hits, topicHits, quoted, next, end);
+        // ... or it opens with a denial, as an answer does ("Esa clínica le dijo que era «100 % seguro». Ningún procedimiento lo
+        // es", "Si le dicen 'está aprobado', pida el documento. No lo van a tener").
+        return FrameOutsideQuotes(hits, topicHits, quoted, next, end) || AnswerOpensWithDenial(tokens, hits, topicHits, next);
     }
 
     private bool FrameOutsideQuotes(List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] quoted, int left, int right)
