@@ -201,6 +201,14 @@ public sealed class ClaimsModel
             }
         }
 
+        // A fragment made only of names, numbers and a label (a place, a signature, "Lugar: Clínica ..., Calle Mayor 100")
+        // asserts nothing: whatever its words weigh, it is no evidence of a claim (the rules still read it, and hold a verbless
+        // claim: "Pain-free in 6 weeks!", "Cura garantizada").
+        if (sentence.Fragment)
+        {
+            evidence = 0;
+        }
+
         return new ModelReading(sentence.Start, sentence.End, 1 - p[honest], document.Classes[best], words, evidence);
     }
 

@@ -13,7 +13,9 @@ internal static class ClaimsModelFeatures
 
     internal readonly record struct Feature(string Name, string Surface);
 
-    internal sealed record Sentence(int Start, int End, List<Feature> Features);
+    /// <summary>A sentence read: its span, its features, and whether it is a fragment that only names something (<see cref="MarkNames"/>:
+    /// a place, a signature, a line's label and a value of names and numbers), which asserts nothing the model could hold.</summary>
+    internal sealed record Sentence(int Start, int End, List<Feature> Features, bool Fragment = false);
 
     /// <summary>Feature kinds beyond the unigrams (the trainer measures which help): bigrams, concept hits, negation counts.</summary>
     [Flags]
@@ -126,6 +128,7 @@ internal static class ClaimsModelFeatures
             stems[t] = (negations[t] & 1) == 1 ? "NOT_" + stem : stem;
         }
 
+        var named = new bool[n];
         Span<char> gramBuffer = stackalloc char[42];
         var h = 0;
         for (var s = 0; s < n;)
@@ -154,6 +157,7 @@ internal static class ClaimsModelFeatures
                 continue;
             }
 
+            var fragment = MarkNames(prepared.Text, tokens, s, e, named, quoted);
             var features = new List<Feature>();
             void Add(string name, string surface)
             {
@@ -306,11 +310,102 @@ internal static class ClaimsModelFeatures
 
             var from = prepared.OriginalStart(tokens.OriginalStart(s));
             var to = prepared.OriginalEnd(tokens.OriginalEnd(e) - 1);
-            result.Add(new Sentence(from, to, features));
+            result.Add(new Sentence(from, to, features, fragment));
             s = e + 1;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whether the sentence <paramref name="s"/>..<paramref name="e"/> only names something, in any language: every word of it is a
+    /// number (or a letter run written straight after one: "4B", "9h"); a capitalised word after the first ("Ocean Avenue", "Calle
+    /// Mayor", "Rua Augusta") that is neither shouted (all capitals, four letters or more: "CURE GUARANTEED" claims) nor quoted (a
+    /// quotation reports words someone wrote: "a seal reading 'FDA Approved Stem Cell Center'"); the first word when it is a line's
+    /// label (a colon straight after it: "Place:", "Lugar:", "Local:") or begins a run of names ("Back &amp; Spine Centre"); or a
+    /// short lowercase joiner between two capitalised words ("Clínica de la Columna", "Hospital das Clínicas", "Back &amp; Spine").
+    /// A place, a signature or a line of names asserts nothing, whatever its words weigh. Linear in the sentence's words.
+    /// </summary>
+    private static bool MarkNames(string prepared, TokenizedText tokens, int s, int e, bool[] named, bool[]? quoted)
+    {
+        for (var t = s; t <= e; t++)
+        {
+            named[t] = tokens.IsDigits(t)
+                || (t > s && tokens.IsDigits(t - 1) && NumberSuffix(prepared, tokens, t))
+                || (t > s && Capitalised(prepared, tokens, t) && quoted?[t] != true);
+        }
+
+        if (Capitalised(prepared, tokens, s) && quoted?[s] != true)
+        {
+            var after = tokens.OriginalEnd(s);
+            var label = after < prepared.Length && prepared[after] == ':';
+            named[s] = label || (s < e && named[s + 1] && !tokens.IsDigits(s + 1) && (tokens.Gap(s) & TokenizedText.ClauseBreak) == 0);
+        }
+
+        for (var t = s + 1; t < e; t++)
+        {
+            if (!named[t] && tokens.Length(t) <= 3 && named[t - 1] && named[t + 1] && Capitalised(prepared, tokens, t - 1) && Capitalised(prepared, tokens, t + 1))
+            {
+                named[t] = true;
+            }
+        }
+
+        for (var t = s; t <= e; t++)
+        {
+            if (!named[t])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether word token <paramref name="t"/> is written onto the number before it: straight after it ("4B", "9th", "10am")
+    /// or, one or two letters, after a point or a dash with no space ("2.º", "3.ª", "12-B").</summary>
+    private static bool NumberSuffix(string prepared, TokenizedText tokens, int t)
+    {
+        var from = tokens.OriginalEnd(t - 1);
+        var to = tokens.OriginalStart(t);
+        if (from == to)
+        {
+            return true;
+        }
+
+        if (tokens.Length(t) > 2 || to - from > 1)
+        {
+            return false;
+        }
+
+        return prepared[from] is '.' or '-' or '/';
+    }
+
+    /// <summary>Whether a word token is written with a capital (and not shouted: all capitals of four letters or more).</summary>
+    private static bool Capitalised(string prepared, TokenizedText tokens, int t)
+    {
+        if (tokens.IsDigits(t))
+        {
+            return false;
+        }
+
+        var from = tokens.OriginalStart(t);
+        var to = tokens.OriginalEnd(t);
+        if (from >= to || !char.IsUpper(prepared[from]))
+        {
+            return false;
+        }
+
+        int upper = 0, letters = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (char.IsLetter(prepared[i]))
+            {
+                letters++;
+                upper += char.IsUpper(prepared[i]) ? 1 : 0;
+            }
+        }
+
+        return !(letters >= 4 && upper == letters);
     }
 
     /// <summary>A negation word (or a negative verb: exclude, rule out, descartar), or the <c>t</c> of <c>n't</c> (tokens "don", "t").</summary>

@@ -11,6 +11,7 @@ sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "hel
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout9"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout10"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout11"))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout13"))
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
@@ -32,6 +33,7 @@ import heldout8_sentences as H8
 import heldout9_sentences as H9
 import heldout10_sentences as H10
 import heldout11_sentences as H11
+import heldout13_sentences as H13
 import train10a_sentences as T10A
 import train10b_sentences as T10B
 
@@ -86,7 +88,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b", "heldout10", "heldout11"):  # heldout3-11, train6, train7, train8a/b and train10a/b disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b", "heldout10", "heldout11", "heldout13"):  # heldout3-13, train6, train7, train8a/b and train10a/b disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -147,6 +149,8 @@ def main():
         build("heldout10", H10, lang)
     for lang in ("en", "es", "pt"):  # round 11: heldout11 (the seventh independent evaluation part, spent as proof after round 10) becomes training and validation data
         build("heldout11", H11, lang)
+    for lang in ("en", "es", "pt"):  # round 13: heldout13 (the eighth independent evaluation part, spent as proof after round 12) becomes training and validation data
+        build("heldout13", H13, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
