@@ -231,7 +231,10 @@ public sealed class ClaimsModel
                 {
                     foreach (var f in covering)
                     {
-                        if (DismissBelow is { } below && Dismissable(f, framed) && reading.Probability < below)
+                        // Only the words may overrule the rules: a sentence read as honest on the prior alone, its words leaning
+                        // to a claim, keeps what the rules found ("Si no lo tratamos antes del verano, puede que no vuelva a
+                        // correr nunca" read 0.06 with its words weighing +0.3 toward urgency).
+                        if (DismissBelow is { } below && Dismissable(f, framed) && reading.Probability < below && reading.Evidence <= 0)
                         {
                             dismiss.Add(f);
                         }

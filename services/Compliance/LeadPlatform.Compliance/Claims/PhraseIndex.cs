@@ -12,7 +12,7 @@ internal readonly record struct PhraseHit(int Owner, int Start, int End, bool Ne
 /// <summary>
 /// A compiled set of phrase patterns over <see cref="TokenizedText"/>. Pattern syntax (space separated):
 /// a word; <c>(a|b c|d)</c> alternatives (an alternative may be several words); <c>{m,n}</c> skip m to n words of the
-/// same sentence; <c>#num</c> a number (digits, possibly split, or a number word); a leading <c>!</c> marks a pattern
+/// same sentence (<c>{m,n,}</c>: of the same clause, not past a comma or other clause break); <c>#num</c> a number (digits, possibly split, or a number word); a leading <c>!</c> marks a pattern
 /// that states an outcome negatively, a leading <c>&gt;</c> one whose negation is judged at its last word (a subject
 /// then its predicate). Words are folded like the text and, when the index has a language, stemmed
 /// (Snowball) on both sides.
@@ -292,7 +292,7 @@ internal sealed class PhraseIndex
                         break;
                     }
 
-                    if (k > 0 && (text.Gap(next - 1) & TokenizedText.PhraseJoin) == 0)
+                    if (k > 0 && ((text.Gap(next - 1) & TokenizedText.PhraseJoin) == 0 || (element.InClause && (text.Gap(next - 1) & TokenizedText.ClauseBreak) != 0)))
                     {
                         break;
                     }
@@ -346,7 +346,7 @@ internal sealed class PhraseIndex
             {
                 var close = p.IndexOf('}', i);
                 var range = p[(i + 1)..close].Split(',');
-                slots.Add(cache.Gap(int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture)));
+                slots.Add(cache.Gap(int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture), inClause: range.Length > 2));
                 i = close + 1;
             }
             else
@@ -448,6 +448,9 @@ internal sealed class PhraseIndex
         public int MaxLength { get; }
         public int Min { get; }
         public int Max { get; }
+
+        /// <summary>A gap that does not cross a clause break (<c>{m,n,}</c>).</summary>
+        public bool InClause { get; init; }
     }
 
     /// <summary>
@@ -459,15 +462,15 @@ internal sealed class PhraseIndex
     private sealed class ElementCache(bool stemmed)
     {
         private readonly Dictionary<string, Element> words = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int Min, int Max), Element> gaps = [];
+        private readonly Dictionary<(int Min, int Max, bool InClause), Element> gaps = [];
 
         public Element Number { get; } = new(ElementKind.Number, null, 0, 0, 0);
 
-        public Element Gap(int min, int max)
+        public Element Gap(int min, int max, bool inClause)
         {
-            if (!gaps.TryGetValue((min, max), out var element))
+            if (!gaps.TryGetValue((min, max, inClause), out var element))
             {
-                gaps[(min, max)] = element = new Element(ElementKind.Gap, null, 0, min, max);
+                gaps[(min, max, inClause)] = element = new Element(ElementKind.Gap, null, 0, min, max) { InClause = inClause };
             }
 
             return element;

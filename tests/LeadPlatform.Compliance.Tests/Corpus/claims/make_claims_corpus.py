@@ -34,6 +34,8 @@ import heldout9_sentences as H9
 import heldout10_sentences as H10
 import heldout11_sentences as H11
 import heldout13_sentences as H13
+import train14a_sentences as T14A
+import train14b_sentences as T14B
 import train10a_sentences as T10A
 import train10b_sentences as T10B
 
@@ -88,7 +90,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b", "heldout10", "heldout11", "heldout13"):  # heldout3-13, train6, train7, train8a/b and train10a/b disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b", "heldout10", "heldout11", "heldout13", "train14a", "train14b"):  # heldout3-13, train6, train7, train8a/b, train10a/b and train14a/b disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -151,6 +153,10 @@ def main():
         build("heldout11", H11, lang)
     for lang in ("en", "es", "pt"):  # round 13: heldout13 (the eighth independent evaluation part, spent as proof after round 12) becomes training and validation data
         build("heldout13", H13, lang)
+    for lang in ("en", "es", "pt"):  # round 13: train14a, a training part by an independent author (marketing copy, regulator texts, varied Portuguese)
+        build("train14a", T14A, lang)
+    for lang in ("en", "es", "pt"):  # round 13: train14b, a training part by another independent author (long e-mails and threads, honest hard cases)
+        build("train14b", T14B, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
