@@ -135,9 +135,10 @@ public sealed partial class ClaimRuleSet
     }
 
     /// <summary>
-    /// The sentence after a quotation opens (or ends) by pointing back at it ("That video says 'no risk, guaranteed healing.' Every one
-    /// of those claims is a warning sign", "Esas tres frases son señales de alarma", "nadie puede garantizar eso") and carries
-    /// a frame: the quotation was quoted to be judged.
+    /// The sentence after a quotation judges it: it carries a negation, a distancing cue or an honest frame outside quotation
+    /// marks ("That video says 'no risk, guaranteed healing.' Every one of those claims is a warning sign", "Esas tres frases son
+    /// señales de alarma", "nadie puede garantizar eso", "Ningún procedimiento lo es"), or opens with a denial as an answer does:
+    /// the quotation was quoted to be judged. (Until round 13 the sentence also had to point back with "that" / "eso" / "isso".)
     /// </summary>
     private bool NextSentenceJudgesIt(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] quoted, int next)
     {
@@ -152,15 +153,8 @@ public sealed partial class ClaimRuleSet
             end++;
         }
 
-        // It opens by pointing back, or ends so ("I'd be wary of any clinic that promises that", "nadie puede garantizar eso").
-        var opensWithAnaphor = end > next && anaphors.Contains(tokens.Letters(end));
-        for (var p = next; p <= Math.Min(end, next + 3) && !opensWithAnaphor; p++)
-        {
-            opensWithAnaphor = anaphors.Contains(tokens.Letters(p));
-        }
-
-        // ... or it opens with a denial, as an answer does ("Esa clínica le dijo que era «100 % seguro». Ningún procedimiento lo
-        // es", "Si le dicen 'está aprobado', pida el documento. No lo van a tener").
+        // "Esa clínica le dijo que era «100 % seguro». Ningún procedimiento lo es"; "Si le dicen 'está aprobado', pida el
+        // documento. No lo van a tener".
         return FrameOutsideQuotes(hits, topicHits, quoted, next, end) || AnswerOpensWithDenial(tokens, hits, topicHits, next);
     }
 

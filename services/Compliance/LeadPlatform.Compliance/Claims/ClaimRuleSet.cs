@@ -41,7 +41,6 @@ public sealed partial class ClaimRuleSet
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> clauseBreakWords;
     private readonly FrozenSet<string> notClauseBreaks;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> subjectQuantifiers;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> anaphors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> coordinators;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> newSubjects;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> relatives;
@@ -127,7 +126,6 @@ public sealed partial class ClaimRuleSet
         relatives = Fold(document.Negation.Relatives).GetAlternateLookup<ReadOnlySpan<char>>();
         relativeReach = document.Negation.RelativeReach;
         concord = Fold(document.Negation.Concord).GetAlternateLookup<ReadOnlySpan<char>>();
-        anaphors = Fold(document.Negation.Anaphors).GetAlternateLookup<ReadOnlySpan<char>>();
         (topicIndex, honestOwner, topics) = CompileTopics(document, grammar);
         conceptNames = document.Topics?.Concepts.Keys.ToArray() ?? [];
         termsOwner = document.Topics is null ? -1 : document.Topics.Concepts.Keys.ToList().IndexOf("terms");

@@ -74,16 +74,12 @@ internal sealed class NegationDocument
     /// </summary>
     public List<string> Relatives { get; set; } = [];
     public int RelativeReach { get; set; }
+
     /// <summary>
     /// Negative concord (Spanish, Portuguese): an n-word ("ninguna", "nadie", "nenhum", "ni") already inside another
     /// negation's scope repeats that negation instead of flipping it back ("sin ninguna molestia" is one negation).
     /// </summary>
     public List<string> Concord { get; set; } = [];
-    /// <summary>
-    /// Words that open a sentence pointing back at what was just said ("That kind of pressure...", "Esas tres frases...",
-    /// "Essas frases..."): a quotation is distanced when the next sentence opens with one and carries a frame.
-    /// </summary>
-    public List<string> Anaphors { get; set; } = [];
 }
 
 internal sealed class NegationCueDocument
