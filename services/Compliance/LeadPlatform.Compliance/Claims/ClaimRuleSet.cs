@@ -571,7 +571,7 @@ public sealed partial class ClaimRuleSet
         var inner = false;
         foreach (var h in hits)
         {
-            if (h.Owner >= cueBase && h.Owner != notNegationOwner && !distanceCue[h.Owner - cueBase])
+            if (IsNegationCue(h))
             {
                 if (h.Start <= claim.Start && h.End > claim.Start)
                 {
@@ -618,7 +618,7 @@ public sealed partial class ClaimRuleSet
         var before = -1;
         foreach (var h in hits)
         {
-            if (h.Owner < cueBase || h.Owner == notNegationOwner || distanceCue[h.Owner - cueBase])
+            if (!IsNegationCue(h))
             {
                 continue;
             }
@@ -662,7 +662,7 @@ public sealed partial class ClaimRuleSet
         var inside = false;
         foreach (var h in hits)
         {
-            if (h.Owner < cueBase || h.Owner == notNegationOwner || distanceCue[h.Owner - cueBase])
+            if (!IsNegationCue(h))
             {
                 continue;
             }
@@ -677,6 +677,9 @@ public sealed partial class ClaimRuleSet
 
     /// <summary>Words at most between a negation and the claim it agrees with ("não corre … risco nenhum").</summary>
     private const int ConcordReach = 3;
+
+    /// <summary>A hit of a negation cue: not a claim, not a phrase that only looks like a negation, not a distancing cue.</summary>
+    private bool IsNegationCue(PhraseHit h) => h.Owner >= cueBase && h.Owner != notNegationOwner && !distanceCue[h.Owner - cueBase];
 
     /// <summary>A pattern's one-word elements: bare words and one-word alternatives ("does not" in an alternative is not "not").</summary>
     private static IEnumerable<string> PatternWords(string pattern)
