@@ -80,7 +80,7 @@ public sealed partial class ClaimRuleSet
                 e++;
             }
 
-            if (e + 1 < tokens.Count && EndsWithQuestionMark(tokens, source, e) && AnswerOpensWithDenial(tokens, hits, topicHits, e + 1))
+            if (e + 1 < tokens.Count && EndsWithQuestionMark(tokens, source, e) && AnswerOpensWithDenial(tokens, hits, topicHits, e + 1, s))
             {
                 for (var p = s; p <= e; p++)
                 {
@@ -99,7 +99,8 @@ public sealed partial class ClaimRuleSet
         return from < to && source.AsSpan(from, to - from).IndexOfAny('?', '\uFF1F') >= 0;
     }
 
-    private bool AnswerOpensWithDenial(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, int answer)
+    /// <param name="question">Where the question answered starts, when the answer follows a question (not a quotation).</param>
+    private bool AnswerOpensWithDenial(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, int answer, int question = -1)
     {
         var end = answer;
         while (end + 1 < tokens.Count && !EndsSentence(tokens, end))
@@ -114,7 +115,8 @@ public sealed partial class ClaimRuleSet
             {
                 // "Risks? Practically none." A bare negative quantifier answering the clinic's own question is the claim
                 // itself ("no risks"), not a denial of the patient's question.
-                if (end - answer < ShortestAnswer && cues[h.Owner - cueBase].Auxiliaries.Count > 0)
+                // But a bare "No." answering a question that asks about a claim wholly its own denies it: "Is it a cure? No."
+                if (end - answer < ShortestAnswer && cues[h.Owner - cueBase].Auxiliaries.Count > 0 && !(end == answer && AsksAboutItsOwnClaim(hits, question, answer - 1)))
                 {
                     return false;
                 }
@@ -132,6 +134,36 @@ public sealed partial class ClaimRuleSet
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the question from <paramref name="start"/> to <paramref name="end"/> holds a positive claim and no claim that
+    /// runs on into the answer ("Any side effects? None." is the clinic's own claim, said in two sentences).
+    /// </summary>
+    private bool AsksAboutItsOwnClaim(List<PhraseHit> hits, int start, int end)
+    {
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var h in hits)
+        {
+            if (h.Owner >= cueBase || h.End <= start || h.Start > end)
+            {
+                continue;
+            }
+
+            if (h.End - 1 > end || h.Negative)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>
@@ -187,9 +219,33 @@ public sealed partial class ClaimRuleSet
         var quoted = quotedCache is { } q && q.Length >= tokens.Count ? q : quotedCache = new bool[Math.Max(tokens.Count, 256)];
         Array.Clear(quoted, 0, tokens.Count);
         any = false;
-        if (source.AsSpan().IndexOfAny("\"'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB") < 0)
+        if (source.AsSpan().IndexOfAny("\"'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB>") < 0)
         {
             return quoted;
+        }
+
+        // An e-mail reply's quoted lines ("> Can you guarantee she will play again?") are the message replied to: quoted, and
+        // judged like any quotation by what this message says around them.
+        for (int line = 0, t = 0; line < source.Length;)
+        {
+            var next = source.IndexOf('\n', line);
+            next = next < 0 ? source.Length : next + 1;
+            var first = line;
+            while (first < next && source[first] is ' ' or '\t')
+            {
+                first++;
+            }
+
+            for (; t < tokens.Count && tokens.OriginalStart(t) < next; t++)
+            {
+                if (first < next && source[first] == '>' && tokens.OriginalStart(t) > first)
+                {
+                    quoted[t] = true;
+                    any = true;
+                }
+            }
+
+            line = next;
         }
 
         var token = 0;

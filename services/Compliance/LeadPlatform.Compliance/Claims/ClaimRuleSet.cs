@@ -227,6 +227,7 @@ public sealed partial class ClaimRuleSet
         var asserted = assertedCache ??= new List<(int, int)>(8);
         asserted.Clear();
         List<ComplianceViolation>? violations = null;
+        List<PhraseHit>? assertedHits = null;
         foreach (var hit in hits)
         {
             if (hit.Owner >= cueBase)
@@ -253,6 +254,19 @@ public sealed partial class ClaimRuleSet
             {
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
                 CarryNegationOverCoordination(tokens, hit.End, distanced);
+                unasserted?.Add((prepared.OriginalStart(tokens.OriginalStart(hit.Start)), prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1)));
+                continue;
+            }
+
+            (assertedHits ??= []).Add(hit);
+        }
+
+        foreach (var hit in assertedHits ?? [])
+        {
+            if (WithdrawnByDenial(tokens, hits, assertedHits!, hit))
+            {
+                // Withdrawn, its words are someone's denied claim for the topics too: no review of the sentence for them.
+                Array.Fill(distanced, true, hit.Start, hit.End - hit.Start);
                 unasserted?.Add((prepared.OriginalStart(tokens.OriginalStart(hit.Start)), prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1)));
                 continue;
             }
@@ -289,6 +303,38 @@ public sealed partial class ClaimRuleSet
         violations.RemoveAll(v => IsFallback(v.Rule)
             && violations.Any(o => o != v && !IsFallback(o.Rule) && o.Start < v.Start + v.Length && v.Start < o.Start + o.Length));
         return violations;
+    }
+
+    /// <summary>
+    /// Whether an implied claim (<see cref="ClaimRuleDocument.WithdrawnBy"/>) is denied after it, in its own sentence or the
+    /// next: a finding of a rule it implies that the text does not assert.
+    /// </summary>
+    private bool WithdrawnByDenial(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> assertedHits, PhraseHit implied)
+    {
+        var withdrawnBy = rules[implied.Owner].WithdrawnBy;
+        if (withdrawnBy.Count == 0)
+        {
+            return false;
+        }
+
+        var end = implied.End - 1;
+        for (var sentences = 0; end + 1 < tokens.Count && sentences < 2; end++)
+        {
+            if (EndsSentence(tokens, end) && ++sentences == 2)
+            {
+                break;
+            }
+        }
+
+        foreach (var h in hits)
+        {
+            if (h.Owner < cueBase && h.Start >= implied.End && h.Start <= end && withdrawnBy.Contains(rules[h.Owner].Id) && !assertedHits.Contains(h))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsFallback(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Fallback ?? false;

@@ -139,6 +139,12 @@ internal sealed class ClaimRuleDocument
     /// that place: "Stem cells can heal your spine" is one healing claim, not two.
     /// </summary>
     public bool Fallback { get; set; }
+    /// <summary>
+    /// Rules whose claim this one only implies (an FDA-registered lab implies an FDA approval): the implication is withdrawn
+    /// when, after it in the same or the next sentence, the text denies that claim ("Our lab is FDA-registered. That does not
+    /// mean the FDA has approved the treatment", "Seguimos as regras da FDA; isso não torna a terapia aprovada").
+    /// </summary>
+    public List<string> WithdrawnBy { get; set; } = [];
     /// <summary>A rewording that says the same thing without overstating the evidence.</summary>
     public string? Suggestion { get; set; }
 }

@@ -49,7 +49,7 @@ internal static class ClaimsModelFeatures
         }
 
         var prepared = PreparedText.From(text);
-        var tokens = TokenizedText.Create(prepared.Text);
+        var tokens = TokenizedText.Create(prepared.Text, joinShortAnswers: false);
         var n = tokens.Count;
         if (n == 0)
         {

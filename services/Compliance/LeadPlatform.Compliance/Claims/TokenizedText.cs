@@ -40,10 +40,12 @@ internal sealed class TokenizedText
         return t;
     }
 
-    public static TokenizedText Create(string text)
+    /// <param name="joinShortAnswers">Whether a short question and its short answer are one phrase (the rules read "Side
+    /// effects? None." as one statement; the learned layer reads its sentences as written).</param>
+    public static TokenizedText Create(string text, bool joinShortAnswers = true)
     {
         var t = new TokenizedText();
-        t.Load(text);
+        t.Load(text, joinShortAnswers);
         return t;
     }
 
@@ -66,7 +68,7 @@ internal sealed class TokenizedText
 
     public ReadOnlySpan<char> Letters(int token) => Letters(token, token);
 
-    private void Load(string text)
+    private void Load(string text, bool joinShortAnswers = true)
     {
         Source = text;
         Count = 0;
@@ -206,6 +208,11 @@ internal sealed class TokenizedText
             gaps[k] = ClassifyGap(k);
         }
 
+        if (joinShortAnswers)
+        {
+            JoinShortAnswers();
+        }
+
         if (Count > 0)
         {
             gaps[Count - 1] = ClauseBreak;
@@ -242,7 +249,9 @@ internal sealed class TokenizedText
         var whitespace = (raw & (CharFolding.Space | CharFolding.Newline)) != 0;
         var paragraph = newlines >= 2;
         // A dot after a single letter is an abbreviation (F.D.A., U.S.), and between digits a decimal point.
-        var dotEndsSentence = (raw & CharFolding.Dot) != 0 && leftLength > 1 && !(digits[k] && digits[k + 1] && !whitespace);
+        // A dot after a title before a name (Mrs. Alvarez, Dr. Patel, Sra. Rivera, Exmo. Sr.) is an abbreviation too.
+        var dotEndsSentence = (raw & CharFolding.Dot) != 0 && leftLength > 1 && !(digits[k] && digits[k + 1] && !whitespace)
+            && !(newlines == 0 && IsTitle(Letters(k)) && k + 1 < Count && char.IsUpper(Source[origStart[k + 1]]));
         var sentenceEnd = paragraph || (raw & CharFolding.Terminator) != 0 || dotEndsSentence;
         var single = leftLength == 1 || rightLength == 1;
 
@@ -265,6 +274,42 @@ internal sealed class TokenizedText
 
         return flags;
     }
+
+    /// <summary>
+    /// A question of a few words answered in a few ("Side effects? None.", "¿Riesgos? Prácticamente ninguno.", "Dor? Acabou.")
+    /// is one statement, "side effects: none": the question mark between them joins the phrase (it still breaks the clause).
+    /// </summary>
+    private void JoinShortAnswers()
+    {
+        var start = 0;
+        for (var k = 0; k + 1 < Count; k++)
+        {
+            if ((gaps[k] & PhraseJoin) != 0)
+            {
+                continue;
+            }
+
+            var answerEnd = k + 1;
+            while (answerEnd + 1 < Count && (gaps[answerEnd] & PhraseJoin) != 0)
+            {
+                answerEnd++;
+            }
+
+            if (k - start < ShortQuestion && answerEnd - k <= ShortAnswer && gapNewlines[k] == 0
+                && Source.AsSpan(origEnd[k], origStart[k + 1] - origEnd[k]).IndexOfAny('?', '\uFF1F') >= 0)
+            {
+                gaps[k] = (byte)(PhraseJoin | ClauseBreak);
+            }
+
+            start = k + 1;
+        }
+    }
+
+    private const int ShortQuestion = 3;
+    private const int ShortAnswer = 3;
+
+    private static bool IsTitle(ReadOnlySpan<char> word)
+        => word is "mr" or "mrs" or "ms" or "dr" or "drs" or "prof" or "sr" or "sra" or "srta" or "sres" or "dra" or "dras" or "profa" or "exmo" or "exma" or "st";
 
     private void EnsureLetters(int needed)
     {

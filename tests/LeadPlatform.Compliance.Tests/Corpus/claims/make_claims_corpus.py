@@ -12,6 +12,7 @@ sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "hel
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout10"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout11"))
 sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout13"))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout14"))
 import heldout_sentences as H
 import dev_sentences as D
 import heldout2_sentences as H2
@@ -36,6 +37,9 @@ import heldout11_sentences as H11
 import heldout13_sentences as H13
 import train14a_sentences as T14A
 import train14b_sentences as T14B
+import heldout14_sentences as H14
+import train15a_sentences as T15A
+import train15b_sentences as T15B
 import train10a_sentences as T10A
 import train10b_sentences as T10B
 
@@ -90,7 +94,7 @@ def build(part, mod, lang):
     n = 0
     for i, (cat, s) in enumerate(claims):
         d = "hand" if cat == "obfuscation" else None
-        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b", "heldout10", "heldout11", "heldout13", "train14a", "train14b"):  # heldout3-13, train6, train7, train8a/b, train10a/b and train14a/b disguise by hand (their "obfuscation" category)
+        if i % 5 == 4 and part not in ("heldout3", "heldout4", "heldout5", "train6", "heldout6", "train7", "heldout7", "train8a", "train8b", "heldout8", "heldout9", "train10a", "train10b", "heldout10", "heldout11", "heldout13", "train14a", "train14b", "heldout14", "train15a", "train15b"):  # heldout3-14, train6, train7, train8a/b, train10a/b, train14a/b and train15a/b disguise by hand (their "obfuscation" category)
             s, d = disguise(s, i // 5)
         add(part, lang, "claim", cat, s, n, d); n += 1
     for cat, s in honest:
@@ -157,6 +161,12 @@ def main():
         build("train14a", T14A, lang)
     for lang in ("en", "es", "pt"):  # round 13: train14b, a training part by another independent author (long e-mails and threads, honest hard cases)
         build("train14b", T14B, lang)
+    for lang in ("en", "es", "pt"):  # round 14: heldout14 (the ninth independent evaluation part, spent as proof after round 13) becomes training and validation data
+        build("heldout14", H14, lang)
+    for lang in ("en", "es", "pt"):  # round 14: train15a, a training part by an independent author (SMS, chat and voicemail, colloquial)
+        build("train15a", T15A, lang)
+    for lang in ("en", "es", "pt"):  # round 14: train15b, a training part by another independent author (long e-mails and threads, warnings that quote)
+        build("train15b", T15B, lang)
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
