@@ -74,8 +74,9 @@ public sealed partial class ClaimRuleSet
 
         for (var s = 0; s < tokens.Count;)
         {
+            // A question ends at its mark even where a short answer joins it into one phrase ("¿Esto cura? No lo sabemos.").
             var e = s;
-            while (e + 1 < tokens.Count && !EndsSentence(tokens, e))
+            while (e + 1 < tokens.Count && !EndsSentence(tokens, e) && !EndsWithQuestionMark(tokens, source, e))
             {
                 e++;
             }
@@ -116,7 +117,9 @@ public sealed partial class ClaimRuleSet
                 // "Risks? Practically none." A bare negative quantifier answering the clinic's own question is the claim
                 // itself ("no risks"), not a denial of the patient's question.
                 // But a bare "No." answering a question that asks about a claim wholly its own denies it: "Is it a cure? No."
-                if (end - answer < ShortestAnswer && cues[h.Owner - cueBase].Auxiliaries.Count > 0 && !(end == answer && AsksAboutItsOwnClaim(hits, question, answer - 1)))
+                // "Is it completely safe? No procedure is." (an answer that ends on the question's own verb) denies it as well.
+                if (end - answer < ShortestAnswer && cues[h.Owner - cueBase].Auxiliaries.Count > 0
+                    && !((end == answer || auxiliaryLookups[h.Owner - cueBase].Contains(tokens.Letters(end))) && AsksAboutItsOwnClaim(hits, question, answer - 1)))
                 {
                     return false;
                 }

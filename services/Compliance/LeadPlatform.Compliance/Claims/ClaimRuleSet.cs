@@ -249,6 +249,13 @@ public sealed partial class ClaimRuleSet
                 level++;
             }
 
+            // "the price is guaranteed, the result isn't", "el precio está garantizado, el resultado no": a negation right after
+            // the claim's last word, closing its clause, is the claim's own (elliptical) predicate.
+            if (!hit.Negative && NegationClosesClause(tokens, hits, hit))
+            {
+                level++;
+            }
+
             var odd = (level & 1) == 1;
             if (distanced[at] || odd != hit.Negative)
             {
@@ -723,6 +730,27 @@ public sealed partial class ClaimRuleSet
 
     /// <summary>Words at most between a negation and the claim it agrees with ("não corre … risco nenhum").</summary>
     private const int ConcordReach = 3;
+
+    private bool NegationClosesClause(TokenizedText tokens, List<PhraseHit> hits, PhraseHit claim)
+    {
+        var p = claim.End;
+        if (p >= tokens.Count || (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0)
+        {
+            return false;
+        }
+
+        foreach (var h in hits)
+        {
+            // Not an n-word: "sem cortar nada", "efeito adverso nenhum", "cirugía nunca" are negative concord, the claim's own.
+            if (h.Start == p && h.End - h.Start <= 2 && IsNegationCue(h) && (h.End == tokens.Count || (tokens.Gap(h.End - 1) & TokenizedText.ClauseBreak) != 0)
+                && cues[h.Owner - cueBase].Auxiliaries.Count == 0 && !concord.Contains(tokens.Letters(h.Start, h.End - 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A hit of a negation cue: not a claim, not a phrase that only looks like a negation, not a distancing cue.</summary>
     private bool IsNegationCue(PhraseHit h) => h.Owner >= cueBase && h.Owner != notNegationOwner && !distanceCue[h.Owner - cueBase];
