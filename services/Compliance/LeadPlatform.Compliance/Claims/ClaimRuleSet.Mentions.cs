@@ -239,9 +239,10 @@ public sealed partial class ClaimRuleSet
                 first++;
             }
 
+            var replyLine = first < next && source[first] == '>';
             for (; t < tokens.Count && tokens.OriginalStart(t) < next; t++)
             {
-                if (first < next && source[first] == '>' && tokens.OriginalStart(t) > first)
+                if (replyLine && tokens.OriginalStart(t) > first)
                 {
                     quoted[t] = true;
                     any = true;

@@ -324,10 +324,11 @@ public sealed partial class ClaimRuleSet
             return false;
         }
 
+        // The end of the next sentence (or of the text).
         var end = implied.End - 1;
-        for (var sentences = 0; end + 1 < tokens.Count && sentences < 2; end++)
+        for (var sentenceEnds = 0; end + 1 < tokens.Count; end++)
         {
-            if (EndsSentence(tokens, end) && ++sentences == 2)
+            if (EndsSentence(tokens, end) && ++sentenceEnds == 2)
             {
                 break;
             }

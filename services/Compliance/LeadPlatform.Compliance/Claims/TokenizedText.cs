@@ -15,6 +15,10 @@ internal sealed class TokenizedText
     /// <summary>A negation does not reach across this gap.</summary>
     internal const byte ClauseBreak = 4;
 
+    // A question of at most this many words answered in at most as many is one statement (JoinShortAnswers).
+    private const int ShortQuestion = 3;
+    private const int ShortAnswer = 3;
+
     [ThreadStatic]
     private static TokenizedText? cached;
 
@@ -304,9 +308,6 @@ internal sealed class TokenizedText
             start = k + 1;
         }
     }
-
-    private const int ShortQuestion = 3;
-    private const int ShortAnswer = 3;
 
     private static bool IsTitle(ReadOnlySpan<char> word)
         => word is "mr" or "mrs" or "ms" or "dr" or "drs" or "prof" or "sr" or "sra" or "srta" or "sres" or "dra" or "dras" or "profa" or "exmo" or "exma" or "st";
