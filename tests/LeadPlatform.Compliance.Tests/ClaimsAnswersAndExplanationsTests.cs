@@ -9,7 +9,7 @@ namespace LeadPlatform.Compliance.Tests;
 /// </summary>
 public sealed class The_claims_screen_reading_answers_and_explanations
 {
-    private static readonly ClaimsScreen Rules = new(new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r))));
+    private static readonly ClaimsScreen Rules = new(ClaimsScreen.DefaultRuleSets);
 
     private static IReadOnlyList<ComplianceViolation> Check(string text, string language) => Rules.Screen(text, "body", language);
 

@@ -9,7 +9,7 @@ namespace LeadPlatform.Compliance.Tests;
 /// </summary>
 public sealed class The_claims_screen_reading_elliptical_negations_and_quotes_judged_after
 {
-    private static readonly ClaimsScreen RulesAlone = new(new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r))));
+    private static readonly ClaimsScreen RulesAlone = new(ClaimsScreen.DefaultRuleSets);
 
     [Theory]
     [InlineData("en", "A few people feel a little better, others don't, and there is no good evidence that the injection rebuilds a worn disc.")]

@@ -12,7 +12,7 @@ namespace LeadPlatform.Compliance.Tests;
 /// </summary>
 public sealed class The_learned_layer_weighing_blocks_in_an_honest_frame_and_questions_the_rules_see_answered
 {
-    private static readonly ClaimRuleSet[] RuleSets = [.. new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r)))];
+    private static readonly ClaimRuleSet[] RuleSets = [.. ClaimsScreen.DefaultRuleSets];
 
     private static ClaimsScreen WithModel(int honestBias, string scope, bool readQuestions)
         => new(RuleSets, null, ClaimsModel.FromJson($$"""

@@ -8,7 +8,7 @@ namespace LeadPlatform.Compliance.Tests;
 /// </summary>
 public sealed class The_claims_screen_reading_double_negations_of_memory_and_rarity
 {
-    private static readonly ClaimsScreen RulesAlone = new(new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r))));
+    private static readonly ClaimsScreen RulesAlone = new(ClaimsScreen.DefaultRuleSets);
 
     [Theory]
     [InlineData("en", "You'd struggle to find anyone here who didn't get back to running.")]

@@ -18,7 +18,7 @@ public sealed class The_claims_model
     [InlineData("pt", "Daqui a uns meses já nem se lembra de que teve dor nas costas.")]
     public void Holds_for_review_a_paraphrased_claim_no_rule_names_naming_the_words_that_weighed_most(string language, string sentence)
     {
-        var rulesAlone = new ClaimsScreen(new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r))));
+        var rulesAlone = new ClaimsScreen(ClaimsScreen.DefaultRuleSets);
         Assert.Empty(rulesAlone.Screen(sentence, "body", language));
 
         var finding = Assert.Single(Screen.Screen("Hi Jordan,\n\n" + sentence + "\n\nMaria", "body", language));

@@ -15,7 +15,7 @@ namespace LeadPlatform.Compliance.Tests;
 public sealed class The_claims_screen_in_round_13
 {
     private static readonly ClaimsScreen Screen = ClaimsScreen.LoadDefault();
-    private static readonly ClaimRuleSet[] RuleSets = [.. new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r)))];
+    private static readonly ClaimRuleSet[] RuleSets = [.. ClaimsScreen.DefaultRuleSets];
 
     private static IReadOnlyList<ComplianceViolation> Check(string text, string language) => Screen.Screen(text, "body", language);
 

@@ -19,7 +19,7 @@ namespace LeadPlatform.Compliance.Tests;
 public sealed class The_claims_screen_in_round_14_second_step
 {
     private static readonly ClaimsScreen Screen = ClaimsScreen.LoadDefault();
-    private static readonly ClaimsScreen Rules = new([.. new[] { "claim-rules.json", "claim-rules.es.json", "claim-rules.pt.json" }.Select(r => ClaimRuleSet.FromJson(EmbeddedData.Read(r)))]);
+    private static readonly ClaimsScreen Rules = new(ClaimsScreen.DefaultRuleSets);
 
     private static IReadOnlyList<ComplianceViolation> Check(string text, string language) => Screen.Screen(text, "body", language);
 

@@ -18,6 +18,9 @@ public sealed class ClaimsScreen
 
     private static readonly Lazy<ClaimsScreen> WithSemantic = new(() => new ClaimsScreen(DefaultSets.Value, SemanticSecondOpinion.LoadDefault(), ClaimsModel.LoadDefault()));
 
+    /// <summary>The embedded rule sets (en, es, pt), shared: a screen of the rules alone is <c>new ClaimsScreen(DefaultRuleSets)</c>.</summary>
+    internal static IReadOnlyList<ClaimRuleSet> DefaultRuleSets => DefaultSets.Value;
+
     private static readonly FrozenDictionary<string, string[]> Markers = new Dictionary<string, string[]>
     {
         ["en"] = ["the", "and", "you", "your", "with", "this", "we", "our", "will", "is", "are", "it", "of", "to", "have", "for", "that", "not", "can"],
