@@ -15,6 +15,11 @@ namespace LeadPlatform.Compliance.Tests;
 /// therapy with standard care.</item>
 /// <item>A fracture seen closing ("la fractura cerrándose", "a fratura fechando") is a healing claim, and a return to the
 /// mat, the pool or the stage a return to sport; many fractures that mend "this way" with rest are natural history.</item>
+/// <item>A claim quoted or reported as someone's words (a regulator's excerpt, a complaint, a script for coordinators) goes to
+/// review when nothing in the text corrects it; a warning that says what is wrong with it clears.</item>
+/// <item>Second step (principles found in the spent heldout17 and heldout18): "last 4 places", "now or never", a fracture
+/// "for life" when untreated; zero patients without improvement, nobody left without playing, surprise at a failure; approval
+/// "in the US"; standard care dismissed as a waste of time; letters in negative squares ("🅲🆄🆁🅴").</item>
 /// <item>A quoted claim is disowned by "that was a mistake", "fue un error", "foi um erro", and by "whoever said ... was
 /// wrong".</item>
 /// </list>
@@ -122,6 +127,7 @@ public sealed class The_claims_screen_in_round_15
         => Assert.Empty(Rules.Screen(text, "body", language));
 
     [Theory]
+    [InlineData("On the control scan you can see the fracture closing.", "en")]
     [InlineData("En la resonancia de control ya se ve la fractura cerrándose.", "es")]
     [InlineData("No exame de controle já dá para ver a fratura fechando.", "pt")]
     [InlineData("Lucía was back on the beam six weeks after her injection.", "en")]
@@ -135,4 +141,78 @@ public sealed class The_claims_screen_in_round_15
     [InlineData("Muitas lises em adolescentes dessa idade consolidam assim, só com repouso.", "pt")]
     public void Clears_the_natural_history_of_fractures_that_mend_with_rest(string text, string language)
         => Assert.Empty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Extract from the warning letter: your website stated that the injections 'regenerate the damaged vertebra in weeks.'", "en")]
+    [InlineData("According to the complaint, a staff member told the family the procedure was 'completely risk-free'.", "en")]
+    [InlineData("Script for the follow-up call: tell them the cells 'rebuild the bone from inside'.", "en")]
+    [InlineData("Según la denuncia, el folleto aseguraba que la terapia «regenera el disco en pocas semanas».", "es")]
+    [InlineData("Extracto de la carta de advertencia: su web afirmaba que el tratamiento «cura la espondilólisis».", "es")]
+    [InlineData("Segundo a reclamação, o site afirmava que a terapia «regenera o disco em poucas semanas».", "pt")]
+    [InlineData("Roteiro para a ligação: dizer que as células «reconstroem o osso por dentro».", "pt")]
+    public void Holds_a_claim_quoted_by_a_regulator_a_complaint_or_a_script(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
+
+    [Fact]
+    public void Names_the_reported_claim_and_its_category_for_the_compliance_officer()
+    {
+        var found = Rules.Screen("Warning letter excerpt: the website stated the product was 'FDA approved for spondylolysis.'", "body", "en");
+        var finding = Assert.Single(found);
+        Assert.Equal("claims.reported", finding.Rule);
+        Assert.Equal(FindingSeverity.Review, finding.Severity);
+        Assert.Equal("fda-status", finding.Category);
+        Assert.Equal("FDA approved", finding.Match);
+    }
+
+    [Theory]
+    [InlineData("Some websites stated that these injections 'regenerate the vertebra in weeks'. That is not true, and no study shows it.", "en")]
+    [InlineData("A flyer you may have seen said the procedure was 'completely risk-free'. Please be wary: every injection carries risks.", "en")]
+    [InlineData("Algunas webs afirmaban que la terapia «regenera el disco en pocas semanas». No es cierto.", "es")]
+    [InlineData("Alguns sites afirmavam que a terapia «regenera o disco em poucas semanas». Isso é enganoso.", "pt")]
+    public void Clears_a_quoted_claim_the_text_corrects(string text, string language)
+        => Assert.Empty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Last 4 spots this month!", "en")]
+    [InlineData("It's now or never: after 18 the bone stops responding.", "en")]
+    [InlineData("Left untreated, a pars fracture like this stays with you for life.", "en")]
+    [InlineData("¡Últimas 4 plazas este mes!", "es")]
+    [InlineData("Es ahora o nunca: después de los 18 el hueso deja de responder.", "es")]
+    [InlineData("Una lisis que no se trata a tiempo queda para toda la vida.", "es")]
+    [InlineData("Últimas 4 vagas deste mês!", "pt")]
+    [InlineData("É agora ou nunca: depois dos 18 o osso deixa de responder.", "pt")]
+    [InlineData("Uma lise que não se trata a tempo fica para a vida toda.", "pt")]
+    public void Holds_last_places_now_or_never_and_a_lifetime_untreated_for_review(string text, string language) => AssertUrgency(text, language);
+
+    [Theory]
+    [InlineData("Zero patients without improvement last year.", "en")]
+    [InlineData("Not one of the kids we treated was left unable to play.", "en")]
+    [InlineData("Me sorprendería que no funcionara con su hijo.", "es")]
+    [InlineData("Cero pacientes sin mejoría el año pasado.", "es")]
+    [InlineData("Ningún chico que tratamos se quedó sin jugar.", "es")]
+    [InlineData("Zero pacientes sem melhora no ano passado.", "pt")]
+    [InlineData("Nenhum menino que a gente tratou ficou sem jogar.", "pt")]
+    [InlineData("Ficaria surpresa se não funcionasse com o seu filho.", "pt")]
+    public void Holds_zero_failures_and_surprise_at_a_failure(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Technology approved in the US, now in Miami.", "en")]
+    [InlineData("Tecnología aprobada en Estados Unidos, ahora en Monterrey.", "es")]
+    [InlineData("Tecnologia aprovada nos EUA, agora em Lisboa.", "pt")]
+    [InlineData("Physio in a case like this is a waste of time; the injection solves it.", "en")]
+    [InlineData("La fisioterapia en un caso así es una pérdida de tiempo.", "es")]
+    [InlineData("Fisioterapia nesse caso é perda de tempo, a aplicação resolve.", "pt")]
+    [InlineData("🅲🆄🆁🅴 for your back in one session", "en")]
+    public void Holds_approval_in_the_us_standard_care_dismissed_and_letters_in_squares(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Physiotherapy is not a waste of time: it is the treatment with the most evidence.", "en")]
+    [InlineData("La fisioterapia no es una pérdida de tiempo: es el tratamiento con más pruebas.", "es")]
+    [InlineData("A fisioterapia não é perda de tempo: é o tratamento com mais evidência.", "pt")]
+    [InlineData("This treatment is not approved in the US.", "en")]
+    [InlineData("Este tratamiento no está aprobado en Estados Unidos.", "es")]
+    public void Clears_standard_care_defended_and_approval_denied(string text, string language)
+        => Assert.Empty(Check(text, language));
 }

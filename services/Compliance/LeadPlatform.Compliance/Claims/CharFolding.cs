@@ -132,6 +132,15 @@ internal static class CharFolding
             return;
         }
 
+        // Negative circled and negative squared capitals ("🅲🆄🆁🅰", "🅒🅤🅡🅐") have no decomposition: each is its letter.
+        if (text.Length == 2 && char.IsSurrogatePair(text[0], text[1])
+            && char.ConvertToUtf32(text[0], text[1]) is var code and (>= 0x1F150 and <= 0x1F169 or >= 0x1F170 and <= 0x1F189))
+        {
+            kind = Letter;
+            folded = ((char)('a' + ((code - 0x1F150) % 0x20))).ToString();
+            return;
+        }
+
         var category = CharUnicodeInfo.GetUnicodeCategory(text, 0);
         if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.SpacingCombiningMark

@@ -30,6 +30,12 @@ public sealed partial class ClaimRuleSet
     [ThreadStatic]
     private static List<(int Start, int End)>? assertedCache;
 
+    [ThreadStatic]
+    private static List<PhraseHit>? reportedCache;
+
+    [ThreadStatic]
+    private static List<PhraseHit>? reportHitsCache;
+
     private readonly ClaimRuleDocument[] rules;
     private readonly FrozenSet<string>[] ruleNegationWords;
     private readonly NegationCueDocument[] cues;
@@ -50,6 +56,9 @@ public sealed partial class ClaimRuleSet
     private readonly PhraseIndex? topicIndex;
     private readonly int honestOwner;
     private readonly CompiledTopic[] topics;
+    private readonly ReportedClaimsDocument? reported;
+    /// <summary>Owners: 0 a reporting frame, 1 a verdict.</summary>
+    private readonly PhraseIndex? reportedIndex;
 
     private ClaimRuleSet(ClaimRulesDocument document)
     {
@@ -129,7 +138,20 @@ public sealed partial class ClaimRuleSet
         (topicIndex, honestOwner, topics) = CompileTopics(document, grammar);
         conceptNames = document.Topics?.Concepts.Keys.ToArray() ?? [];
         termsOwner = document.Topics is null ? -1 : document.Topics.Concepts.Keys.ToList().IndexOf("terms");
-        RuleIds = [.. rules.Select(r => r.Id).Concat(topics.Select(t => t.Document.Id))];
+        if (document.Reported is { Frames.Count: > 0 } report)
+        {
+            if (string.IsNullOrWhiteSpace(report.Id) || string.IsNullOrWhiteSpace(report.Advice))
+            {
+                throw new FormatException("The reported-claims section needs an id and advice.");
+            }
+
+            reported = report;
+            reportedIndex = new PhraseIndex(
+                report.Frames.Select(p => (Expand(p, lexicon), 0)).Concat(report.Verdicts.Select(p => (Expand(p, lexicon), 1))),
+                document.NumberWords, document.Stem ? document.Language : null, grammar);
+        }
+
+        RuleIds = [.. rules.Select(r => r.Id).Concat(topics.Select(t => t.Document.Id)).Concat(reported is null ? [] : [reported.Id])];
     }
 
     /// <summary>The rule set's version (recorded in every evidence record).</summary>
@@ -152,10 +174,12 @@ public sealed partial class ClaimRuleSet
 
     /// <summary>Title, category, severity and source of every rule (for the compliance officer's view).</summary>
     public IReadOnlyList<ClaimRuleInfo> Rules => [.. rules.Select(r => new ClaimRuleInfo(r.Id, r.Title, r.Category, SeverityOf(r), r.Source, r.Advice, r.Suggestion))
-        .Concat(topics.Select(t => new ClaimRuleInfo(t.Document.Id, t.Document.Title, t.Document.Category, FindingSeverity.Review, t.Document.Source, t.Document.Advice, t.Document.Suggestion)))];
+        .Concat(topics.Select(t => new ClaimRuleInfo(t.Document.Id, t.Document.Title, t.Document.Category, FindingSeverity.Review, t.Document.Source, t.Document.Advice, t.Document.Suggestion)))
+        .Concat(reported is null ? [] : [new ClaimRuleInfo(reported.Id, reported.Title, reported.Category, FindingSeverity.Review, reported.Source, reported.Advice, reported.Suggestion)])];
 
     /// <summary>Advice for a rule id, or null if the id is not in this set.</summary>
-    public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice ?? topics.FirstOrDefault(t => t.Document.Id == ruleId)?.Document.Advice;
+    public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice ?? topics.FirstOrDefault(t => t.Document.Id == ruleId)?.Document.Advice
+        ?? (reported is not null && reported.Id == ruleId ? reported.Advice : null);
 
     /// <summary>
     /// Screens one text. Each violation gives the rule, the matched text as it appears in <paramref name="text"/>
@@ -228,6 +252,8 @@ public sealed partial class ClaimRuleSet
         asserted.Clear();
         List<ComplianceViolation>? violations = null;
         List<PhraseHit>? assertedHits = null;
+        var distancedOnly = reportedCache ??= new List<PhraseHit>(4);
+        distancedOnly.Clear();
         foreach (var hit in hits)
         {
             if (hit.Owner >= cueBase)
@@ -262,10 +288,20 @@ public sealed partial class ClaimRuleSet
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
                 CarryNegationOverCoordination(tokens, hit.End, distanced);
                 unasserted?.Add((prepared.OriginalStart(tokens.OriginalStart(hit.Start)), prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1)));
+                if (reportedIndex is not null && distanced[at] && odd == hit.Negative)
+                {
+                    distancedOnly.Add(hit);
+                }
+
                 continue;
             }
 
             (assertedHits ??= []).Add(hit);
+        }
+
+        if (distancedOnly.Count > 0)
+        {
+            ReviewReportedClaims(text, field, prepared, tokens, distancedOnly, ref violations);
         }
 
         foreach (var hit in assertedHits ?? [])
@@ -310,6 +346,67 @@ public sealed partial class ClaimRuleSet
         violations.RemoveAll(v => IsFallback(v.Rule)
             && violations.Any(o => o != v && !IsFallback(o.Rule) && o.Start < v.Start + v.Length && v.Start < o.Start + o.Length));
         return violations;
+    }
+
+    /// <summary>
+    /// Claims the rules read as someone else's words (quoted, reported) that go to review all the same: each in a sentence
+    /// with a reporting frame before it, or right after a sentence with one ("Warning letter excerpt: the website stated the
+    /// product was 'FDA approved'", "La publicidad afirmaba que «ningún paciente ha dejado de mejorar»", "Roteiro: responder
+    /// «...»"), when nothing in the text corrects them. A regulator's or a complaint's quotation of a claim, sent to a patient,
+    /// still tells the patient the claim; a warning that says what is wrong with it ("that is not true", "é enganoso") does not.
+    /// </summary>
+    private void ReviewReportedClaims(string text, string field, PreparedText prepared, TokenizedText tokens, List<PhraseHit> candidates, ref List<ComplianceViolation>? violations)
+    {
+        var found = reportHitsCache ??= new List<PhraseHit>(8);
+        found.Clear();
+        reportedIndex!.Scan(tokens, found);
+        if (found.Count == 0 || found.Exists(h => h.Owner == 1))
+        {
+            return;
+        }
+
+        var reportedUntil = -1;
+        foreach (var hit in candidates)
+        {
+            if (hit.Start <= reportedUntil)
+            {
+                continue;
+            }
+
+            var sentence = SentenceStart(tokens, hit.Start);
+            var from = sentence > 0 ? SentenceStart(tokens, sentence - 1) : 0;
+            if (!found.Exists(f => f.Owner == 0 && f.Start >= from && f.Start < hit.Start))
+            {
+                continue;
+            }
+
+            reportedUntil = hit.End - 1;
+            var start = prepared.OriginalStart(tokens.OriginalStart(hit.Start));
+            var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
+            (violations ??= []).Add(new ComplianceViolation
+            {
+                Rule = reported!.Id,
+                Advice = reported.Advice,
+                Severity = FindingSeverity.Review,
+                Category = rules[hit.Owner].Category,
+                Source = reported.Source,
+                Suggestion = reported.Suggestion,
+                Field = field,
+                Match = text[start..end],
+                Start = start,
+                Length = end - start,
+            });
+        }
+    }
+
+    private static int SentenceStart(TokenizedText tokens, int p)
+    {
+        while (p > 0 && !EndsSentence(tokens, p - 1))
+        {
+            p--;
+        }
+
+        return p;
     }
 
     /// <summary>

@@ -17,6 +17,30 @@ internal sealed class ClaimRulesDocument
     /// honest frame goes to review even when no rule recognised a claim in it.
     /// </summary>
     public TopicsDocument? Topics { get; set; }
+    /// <summary>
+    /// Round 15: a claim reported as someone's words (a regulator quoting an advert, a complaint quoting a representative, a
+    /// script telling coordinators what to answer) and left uncorrected still carries the claim to the patient.
+    /// </summary>
+    public ReportedClaimsDocument? Reported { get; set; }
+}
+
+/// <summary>
+/// A claim the rules read as distanced (quoted or reported) in a sentence with a reporting frame (or right after one) goes to
+/// review when nothing in the text corrects it: no verdict ("that is not true", "misleading", "desconfíe", "não é aprovado").
+/// </summary>
+internal sealed class ReportedClaimsDocument
+{
+    public string Id { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public string Advice { get; set; } = string.Empty;
+    /// <summary>The category shown for the rule itself; each finding carries the category of the claim it reports.</summary>
+    public string Category { get; set; } = "reported";
+    public string? Source { get; set; }
+    public string? Suggestion { get; set; }
+    /// <summary>Reporting frames: "the website stated", "according to the complaint", "la publicidad afirmaba", "roteiro".</summary>
+    public List<string> Frames { get; set; } = [];
+    /// <summary>Corrections anywhere in the text: "not true", "misleading", "no es cierto", "enganoso", "not approved".</summary>
+    public List<string> Verdicts { get; set; } = [];
 }
 
 internal sealed class TopicsDocument
