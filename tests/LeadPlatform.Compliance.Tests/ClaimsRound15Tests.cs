@@ -20,6 +20,11 @@ namespace LeadPlatform.Compliance.Tests;
 /// <item>Second step (principles found in the spent heldout17 and heldout18): "last 4 places", "now or never", a fracture
 /// "for life" when untreated; zero patients without improvement, nobody left without playing, surprise at a failure; approval
 /// "in the US"; standard care dismissed as a waste of time; letters in negative squares ("🅲🆄🆁🅴").</item>
+/// <item>Third step (principles found in the spent heldout19 and heldout20): a season lost unless treated, a weekend offer, a
+/// slot released after a deadline; risks called a formality; "a better way" than surgery, "months of physio or one session";
+/// "with the cells, neither brace nor surgery"; challenges ("name one patient who didn't…"), "no spine is a lost cause"; "like
+/// an approved drug"; percentages of improvement; a conservative-care word inside a negation ("no brace needed") no longer
+/// distances the claim as conservative care.</item>
 /// <item>A quoted claim is disowned by "that was a mistake", "fue un error", "foi um erro", and by "whoever said ... was
 /// wrong".</item>
 /// </list>
@@ -215,4 +220,47 @@ public sealed class The_claims_screen_in_round_15
     [InlineData("Este tratamiento no está aprobado en Estados Unidos.", "es")]
     public void Clears_standard_care_defended_and_approval_denied(string text, string language)
         => Assert.Empty(Check(text, language));
+
+    [Theory]
+    [InlineData("If he doesn't get it done before the trials, he'll miss the season.", "en")]
+    [InlineData("Only this weekend: 30% off the injection.", "en")]
+    [InlineData("I'm holding the slot until noon; after that I have to release it.", "en")]
+    [InlineData("Si no se trata antes del torneo, se queda fuera de la selección.", "es")]
+    [InlineData("Me queda un turno el viernes con descuento.", "es")]
+    [InlineData("Cupo limitado a 5 pacientes.", "es")]
+    [InlineData("Se ele não fizer antes da peneira, fica de fora do time.", "pt")]
+    [InlineData("72 horas para garantir o valor de 2025.", "pt")]
+    public void Holds_a_lost_season_a_weekend_offer_and_a_slot_released_for_review(string text, string language) => AssertUrgency(text, language);
+
+    [Theory]
+    [InlineData("The consent form lists risks, but that's just a formality.", "en")]
+    [InlineData("Honestly it's completely harmless.", "en")]
+    [InlineData("Los riesgos del consentimiento son puro trámite.", "es")]
+    [InlineData("There's a better way than fusion.", "en")]
+    [InlineData("Hay una forma mejor que la cirugía.", "es")]
+    [InlineData("Tres meses de kine o una sola sesión.", "es")]
+    [InlineData("Tem um jeito bem mais rápido de resolver isso.", "pt")]
+    [InlineData("Con las células ya no hace falta ni corsé ni cirugía.", "es")]
+    [InlineData("Com as células não precisa nem de colete.", "pt")]
+    [InlineData("Name one patient who didn't walk out feeling better.", "en")]
+    [InlineData("Encuéntreme un paciente que no haya mejorado.", "es")]
+    [InlineData("Não vejo nenhuma razão para isso não dar certo.", "pt")]
+    [InlineData("No spine is a lost cause for us.", "en")]
+    [InlineData("Nenhuma coluna é caso perdido para nós.", "pt")]
+    [InlineData("It's basically an approved drug.", "en")]
+    [InlineData("É como se fosse um remédio aprovado.", "pt")]
+    [InlineData("It improves back function by up to 80%.", "en")]
+    [InlineData("Reducimos tu dolor lumbar un 75 % o más.", "es")]
+    [InlineData("Apurou-se que as atendentes diziam que «a terapia regenera o disco».", "pt")]
+    public void Holds_formalities_better_ways_challenges_and_like_approved(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Resting for a few months may mean he misses part of the season; that is normal and the fracture usually heals.", "en")]
+    [InlineData("Si no mejora con la fisioterapia, hablaremos de otras opciones.", "es")]
+    [InlineData("Se não melhorar com o colete em três meses, o médico avalia outras opções.", "pt")]
+    [InlineData("There is no better way to know than a second opinion from your own surgeon.", "en")]
+    [InlineData("Reducimos el precio un 10 % si paga por adelantado.", "es")]
+    public void Clears_a_season_missed_to_rest_and_a_price_reduced(string text, string language)
+        => Assert.Empty(Rules.Screen(text, "body", language));
 }

@@ -20,7 +20,7 @@ namespace LeadPlatform.Benchmarks.Compliance;
 /// </summary>
 public static class ClaimsTraining
 {
-    private const string ModelVersion = "claims-model-2026.12.18";
+    private const string ModelVersion = "claims-model-2026.12.19";
     private const int Seed = 20261201;
     private const int Epochs = 30;
     private const double LearningRate = 0.3;
