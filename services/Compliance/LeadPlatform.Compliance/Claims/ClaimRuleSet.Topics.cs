@@ -247,19 +247,7 @@ public sealed partial class ClaimRuleSet
                     var start = prepared.OriginalStart(tokens.OriginalStart(first));
                     var end = prepared.OriginalEnd(tokens.OriginalEnd(last - 1) - 1);
                     var d = topic.Document;
-                    (violations ??= []).Add(new ComplianceViolation
-                    {
-                        Rule = d.Id,
-                        Advice = d.Advice,
-                        Severity = FindingSeverity.Review,
-                        Category = d.Category,
-                        Source = d.Source,
-                        Suggestion = d.Suggestion,
-                        Field = field,
-                        Match = text[start..end],
-                        Start = start,
-                        Length = end - start,
-                    });
+                    (violations ??= []).Add(Finding(text, field, start, end, d.Id, d.Advice, FindingSeverity.Review, d.Category, d.Source, d.Suggestion));
                     break;
                 }
 

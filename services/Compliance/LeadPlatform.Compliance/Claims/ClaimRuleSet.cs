@@ -318,19 +318,7 @@ public sealed partial class ClaimRuleSet
             var start = prepared.OriginalStart(tokens.OriginalStart(hit.Start));
             var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
             var rule = rules[hit.Owner];
-            (violations ??= []).Add(new ComplianceViolation
-            {
-                Rule = rule.Id,
-                Advice = rule.Advice,
-                Severity = SeverityOf(rule),
-                Category = rule.Category,
-                Source = rule.Source,
-                Suggestion = rule.Suggestion,
-                Field = field,
-                Match = text[start..end],
-                Start = start,
-                Length = end - start,
-            });
+            (violations ??= []).Add(Finding(text, field, start, end, rule.Id, rule.Advice, SeverityOf(rule), rule.Category, rule.Source, rule.Suggestion));
         }
 
         if (anyTopic)
@@ -383,21 +371,25 @@ public sealed partial class ClaimRuleSet
             reportedUntil = hit.End - 1;
             var start = prepared.OriginalStart(tokens.OriginalStart(hit.Start));
             var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
-            (violations ??= []).Add(new ComplianceViolation
-            {
-                Rule = reported!.Id,
-                Advice = reported.Advice,
-                Severity = FindingSeverity.Review,
-                Category = rules[hit.Owner].Category,
-                Source = reported.Source,
-                Suggestion = reported.Suggestion,
-                Field = field,
-                Match = text[start..end],
-                Start = start,
-                Length = end - start,
-            });
+            (violations ??= []).Add(Finding(text, field, start, end, reported!.Id, reported.Advice, FindingSeverity.Review, rules[hit.Owner].Category, reported.Source, reported.Suggestion));
         }
     }
+
+    /// <summary>A finding of a rule, a topic or a reported claim over the original text's [start, end).</summary>
+    private static ComplianceViolation Finding(string text, string field, int start, int end, string rule, string advice, FindingSeverity severity, string? category, string? source, string? suggestion)
+        => new()
+        {
+            Rule = rule,
+            Advice = advice,
+            Severity = severity,
+            Category = category,
+            Source = source,
+            Suggestion = suggestion,
+            Field = field,
+            Match = text[start..end],
+            Start = start,
+            Length = end - start,
+        };
 
     private static int SentenceStart(TokenizedText tokens, int p)
     {
