@@ -30,10 +30,19 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    private async Task<Guid> QualifiedLeadAsync(Func<Contracts.QuoteRequestSubmitted, Contracts.QuoteRequestSubmitted>? change = null)
+    /// <param name="longAgo">Qualified three days before the host's clock (tomorrow), so that tier B's SLA of four business
+    /// hours has run out whatever day the test runs: qualified now, a Friday evening's or a weekend's task is still inside it
+    /// tomorrow.</param>
+    private async Task<Guid> QualifiedLeadAsync(Func<Contracts.QuoteRequestSubmitted, Contracts.QuoteRequestSubmitted>? change = null, bool longAgo = false)
     {
         var submitted = await _host.SubmittedAsync(change);
-        await _host.Host.App.Services.GetRequiredService<IMediator>().Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B"));
+        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
+        if (longAgo)
+        {
+            qualified = qualified with { OccurredAt = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-3) };
+        }
+
+        await _host.Host.App.Services.GetRequiredService<IMediator>().Publish(qualified);
         await Eventually.GetAsync(() => _host.Leads.GetAsync(submitted.LeadId), l => l?.Tasks.Count == 1, what: "the follow-up task");
         return submitted.LeadId;
     }
@@ -97,7 +106,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
     [Fact]
     public async Task The_queue_searches_by_name_email_and_phone_filters_by_tier_and_marks_overdue_tasks()
     {
-        var leadId = await QualifiedLeadAsync(m => m with { Person = m.Person with { FirstName = "Zelda", Email = "zelda.q@fastmail.com", Phone = "+14155550177" } });
+        var leadId = await QualifiedLeadAsync(m => m with { Person = m.Person with { FirstName = "Zelda", Email = "zelda.q@fastmail.com", Phone = "+14155550177" } }, longAgo: true);
         var other = await QualifiedLeadAsync();
 
         foreach (var search in new[] { "zelda", "ZELDA.Q@fastmail", "555-0177" })
@@ -108,7 +117,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
         }
         Assert.DoesNotContain($"/dashboard/leads/{leadId}", await _ana.Http.GetStringAsync("/dashboard/queue/rows?tier=A"), StringComparison.Ordinal);
         Assert.Contains($"/dashboard/leads/{leadId}", await _ana.Http.GetStringAsync("/dashboard/queue/rows?tier=B"), StringComparison.Ordinal);
-        // The fixed clock is tomorrow; the tasks were due from their qualification (now) plus tier B's SLA: overdue.
+        // Zelda was qualified three days before the fixed clock; tier B's SLA has run out: overdue.
         Assert.Contains("class=\"overdue\"", await _ana.Http.GetStringAsync("/dashboard/queue/rows"), StringComparison.Ordinal);
         // Ana is the coordinator account on duty: the round-robin gave her the new tasks, so they are in "my tasks" too.
         Assert.Contains($"/dashboard/leads/{leadId}", await _ana.Http.GetStringAsync("/dashboard/queue/rows?scope=mine"), StringComparison.Ordinal);

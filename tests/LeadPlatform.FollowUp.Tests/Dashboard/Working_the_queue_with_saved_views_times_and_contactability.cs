@@ -33,10 +33,19 @@ public sealed partial class Working_the_queue_with_saved_views_times_and_contact
         await _host.DisposeAsync();
     }
 
-    private async Task<Guid> QualifiedLeadAsync(Func<Contracts.QuoteRequestSubmitted, Contracts.QuoteRequestSubmitted>? change = null)
+    /// <param name="longAgo">Qualified three days before the host's clock (tomorrow), so that tier B's SLA of four business
+    /// hours has run out whatever day the test runs: qualified now, a Friday evening's or a weekend's task is still inside it
+    /// tomorrow.</param>
+    private async Task<Guid> QualifiedLeadAsync(Func<Contracts.QuoteRequestSubmitted, Contracts.QuoteRequestSubmitted>? change = null, bool longAgo = false)
     {
         var submitted = await _host.SubmittedAsync(change);
-        await _host.Host.App.Services.GetRequiredService<IMediator>().Publish(SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B"));
+        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
+        if (longAgo)
+        {
+            qualified = qualified with { OccurredAt = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-3) };
+        }
+
+        await _host.Host.App.Services.GetRequiredService<IMediator>().Publish(qualified);
         await Eventually.GetAsync(() => _host.Leads.GetAsync(submitted.LeadId), l => l?.Tasks.Count == 1, what: "the follow-up task");
         return submitted.LeadId;
     }
@@ -94,7 +103,7 @@ public sealed partial class Working_the_queue_with_saved_views_times_and_contact
     public async Task Queue_rows_show_relative_due_times_both_clocks_and_per_channel_contactability_with_the_reason()
     {
         // Email consent only (the sample's): calls and texts are not allowed, and say why; email is a link to compose.
-        var leadId = await QualifiedLeadAsync();
+        var leadId = await QualifiedLeadAsync(longAgo: true);
         var rows = WebUtility.HtmlDecode(await _ana.Http.GetStringAsync("/dashboard/queue/rows?scope=all"));
         var row = RowOf(rows, leadId);
         Assert.DoesNotContain("UTC", row, StringComparison.Ordinal);
