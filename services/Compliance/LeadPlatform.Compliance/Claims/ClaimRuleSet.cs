@@ -25,6 +25,9 @@ public sealed partial class ClaimRuleSet
     private static bool[]? distancedCache;
 
     [ThreadStatic]
+    private static int[]? distancerCache;
+
+    [ThreadStatic]
     private static List<PhraseHit>? topicHitsCache;
 
     [ThreadStatic]
@@ -246,7 +249,7 @@ public sealed partial class ClaimRuleSet
             return [];
         }
 
-        MarkNegatedTokens(tokens, hits, out var negations, out var distanced);
+        MarkNegatedTokens(tokens, hits, out var negations, out var distanced, out var distancer);
         MarkMentions(tokens, hits, topicHits, distanced);
         var asserted = assertedCache ??= new List<(int, int)>(8);
         asserted.Clear();
@@ -283,7 +286,7 @@ public sealed partial class ClaimRuleSet
             }
 
             var odd = (level & 1) == 1;
-            if (distanced[at] || odd != hit.Negative)
+            if ((distanced[at] && !DistancedByItsOwnWords(hits, distancer, hit, at)) || odd != hit.Negative)
             {
                 // A negation carries over a coordinated list of claims: "not a miracle or a breakthrough".
                 CarryNegationOverCoordination(tokens, hit.End, distanced);
@@ -465,15 +468,32 @@ public sealed partial class ClaimRuleSet
         return string.Join(' ', words);
     }
 
-    private void MarkNegatedTokens(TokenizedText tokens, List<PhraseHit> hits, out byte[] negations, out bool[] distanced)
+    /// <summary>
+    /// Whether the one cue that distances a claim's word is made of the claim's own words and is one that a claim may contain
+    /// (<see cref="NegationCueDocument.NotInsideClaim"/>): "our procedure makes bracing unnecessary" compares with conservative
+    /// care, it is not a sentence about it; "rest heals most of these fractures" is. "Relief isn't guaranteed" stays disowned.
+    /// </summary>
+    private bool DistancedByItsOwnWords(List<PhraseHit> hits, int[] distancer, PhraseHit claim, int at)
     {
+        var by = distancer[at] - 1;
+        return by >= 0 && hits[by].Start >= claim.Start && hits[by].End <= claim.End && cues[hits[by].Owner - cueBase].NotInsideClaim;
+    }
+
+    private void MarkNegatedTokens(TokenizedText tokens, List<PhraseHit> hits, out byte[] negations, out bool[] distanced, out int[] distancer)
+    {
+        distancer = distancerCache is { } r && r.Length >= tokens.Count ? r : distancerCache = new int[Math.Max(tokens.Count, 256)];
+        Array.Clear(distancer, 0, tokens.Count);
+        var by = distancer;
+        var current = 0;
         negations = negationCache is { } n && n.Length >= tokens.Count ? n : negationCache = new byte[Math.Max(tokens.Count, 256)];
         distanced = distancedCache is { } d && d.Length >= tokens.Count ? d : distancedCache = new bool[Math.Max(tokens.Count, 256)];
         Array.Clear(negations, 0, tokens.Count);
         Array.Clear(distanced, 0, tokens.Count);
+        var dist = distanced;
 
         foreach (var hit in hits)
         {
+            current++;
             if (hit.Owner < cueBase || hit.Owner == notNegationOwner || StartsNotNegation(hits, hit.Start) || InsideLongerCue(hits, hit) || InsideNotNegation(hits, hit))
             {
                 continue;
@@ -532,23 +552,25 @@ public sealed partial class ClaimRuleSet
                 // A comma straight after the cue opens a parenthetical, not a new clause ("when, or whether, you'll ..."); but a
                 // bare negation word ending its clause before a conjunction is elliptical and governs nothing after the comma
                 // ("others don't, and there's no evidence that ...", "otros que no, y no hay pruebas", "outros que não, e não há").
-                if (EndsClause(tokens, p) && !(p == hit.End && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0
+                // An n-word closing its clause as an object ("no duele nada, no hay ningún riesgo") opens no parenthetical.
+                if (EndsClause(tokens, p) && !(p == hit.End && concordLevel == 0 && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0
                     && !EllipticalNegation(tokens, p)))
                 {
                     break;
                 }
 
-                // The same negation repeated after a coordinator is a sibling, not a negation inside this one: "sem dor e
-                // sem riscos", "no duele y no tiene riesgos", "not painful and not risky" — each governs its own phrase.
-                if (p > hit.End && !distanceCue[cueIndex] && coordinators.Contains(tokens.Letters(p)) && p + 1 < tokens.Count
-                    && tokens.Letters(p + 1).SequenceEqual(tokens.Letters(hit.Start)))
+                // A negation after a coordinator is a sibling, not a negation inside this one: "sem dor e sem riscos", "no
+                // duele y no tiene riesgos", "não dói nada e não há nenhum risco", "not painful and not risky" — each governs
+                // its own phrase.
+                if (p >= hit.End && !distanceCue[cueIndex] && coordinators.Contains(tokens.Letters(p)) && p + 1 < tokens.Count
+                    && (tokens.Letters(p + 1).SequenceEqual(tokens.Letters(hit.Start)) || ClaimsModel.IsNegation(Language, tokens.Letters(p + 1))))
                 {
                     break;
                 }
 
                 if (distanceCue[cueIndex])
                 {
-                    distanced[p] = true;
+                    Distance(p);
                 }
                 else if (concordLevel > 0)
                 {
@@ -564,7 +586,7 @@ public sealed partial class ClaimRuleSet
             // approved"); its first word may open a claim of its own ("evite la operación").
             for (var p = hit.Start + 1; distanceCue[cueIndex] && p < hit.End; p++)
             {
-                distanced[p] = true;
+                Distance(p);
             }
 
             if (distanceCue[cueIndex] && (!cue.Fronted || OpensFrontedClause(tokens, hit.Start, cue.Before)))
@@ -572,9 +594,16 @@ public sealed partial class ClaimRuleSet
                 // A fronted cue's negation word is not part of the fronted phrase: "no hay nada que pueda salir mal" stays a claim.
                 for (var p = hit.Start - (cue.Fronted ? 2 : 1); p >= 0 && hit.Start - p <= cue.Before && !(cue.BeforeAcrossCommas ? EndsSentence(tokens, p) : EndsClause(tokens, p + 1)); p--)
                 {
-                    distanced[p] = true;
+                    Distance(p);
                 }
             }
+        }
+
+        // Which cue distanced each word: its hit's number, or -1 when more than one did.
+        void Distance(int p)
+        {
+            dist[p] = true;
+            by[p] = by[p] == 0 || by[p] == current ? current : -1;
         }
     }
 

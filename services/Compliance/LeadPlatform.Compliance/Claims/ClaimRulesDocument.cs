@@ -146,6 +146,13 @@ internal sealed class NegationCueDocument
     /// object itself ("you won't find anyone who wasn't satisfied" is "everyone was satisfied").
     /// </summary>
     public bool NotUnderNegation { get; set; }
+
+    /// <summary>
+    /// Whether a claim phrase that contains this distancing cue's words is left to be judged as a claim: conservative care
+    /// named inside a comparison ("our procedure makes bracing unnecessary", "con las células no hace falta la
+    /// fisioterapia") is the claim's own subject, not a sentence about conservative care.
+    /// </summary>
+    public bool NotInsideClaim { get; set; }
 }
 
 internal sealed class ClaimRuleDocument

@@ -170,6 +170,9 @@ def main():
     for part in ("heldout15", "heldout16"):  # round 15: heldout15 and heldout16 (independent evaluation parts, spent as proof in round 14) become training data, text for text as measured
         with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), part, part + "-corpus.json"), encoding="utf-8") as measured:
             items.extend(json.load(measured)["items"])
+    for part in ("heldout17", "heldout18", "heldout19", "heldout20", "heldout21"):  # round 16: heldout17-21 (independent evaluation parts, spent as proof in round 15) become training data, text for text as measured
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), part, part + "-corpus.json"), encoding="utf-8") as measured:
+            items.extend(json.load(measured)["items"])
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "claims-corpus.json"), "w", encoding="utf-8") as f:
