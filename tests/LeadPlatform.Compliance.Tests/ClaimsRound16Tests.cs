@@ -16,6 +16,12 @@ namespace LeadPlatform.Compliance.Tests;
 /// <item>Safety absolutes, standard care made unnecessary, lost places and chances, approval "in the United States" and the
 /// FDA's "visto bueno", cases "without improvement" denied, bone formation stimulated, a slip stopped, a fracture closed, in
 /// Spanish and Portuguese as their coordinators and marketing write them.</item>
+/// <item>Second step (from the spent heldout22-heldout24): a letter's closing before a signature ("Warmly,", "Un cordial
+/// saludo,", "Com os melhores cumprimentos,") is no statement, so a signature of names and titles (a clinic called "...
+/// Regenerative Healing Center") is not read by the learned layer as a claim; a newsletter's or a colleague's words are
+/// reported words (held for review unless the text says what is wrong with them: "that isn't something we can promise").
+/// The four English signatures below were each held by the twenty-six-part model (claims-model-2026.12.20) as an efficacy or
+/// safety claim from the clinic's name.</item>
 /// </list>
 /// </summary>
 public sealed class The_claims_screen_in_round_16
@@ -89,4 +95,23 @@ public sealed class The_claims_screen_in_round_16
     [InlineData("Não cura a fratura e não regenera o osso.", "pt")]
     public void Clears_prices_disowned_absolutes_and_sibling_negations(string text, string language)
         => Assert.Empty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Dr. Varga is glad to talk the evidence through with you, with no obligation.\n\nWarmly,\nDana Whitfield\nPatient Coordinator, Cedar Hollow Spine & Regenerative Clinic\n(208) 555-0147", "en")]
+    [InlineData("Dr. Varga is glad to talk the evidence through with you, with no obligation.\n\nWarmly,\nDana Whitfield\nPatient Coordinator, Cedar Hollow Spine & Regenerative Clinic\n(208) 555-0147\n\nKind regards,\nMaria, patient coordinator", "en")]
+    [InlineData("Please bring your MRI on a disc.\n\nSincerely,\nPriya Natarajan\nCedar Hollow Spine & Regenerative Clinic", "en")]
+    [InlineData("Please bring your MRI on a disc.\n\nRespectfully,\nLuis Arevalo\nInternational Desk, Bayline Regenerative Spine Clinic", "en")]
+    [InlineData("Le recomiendo leer la página de la FDA antes de decidir.\n\nCon respeto,\nLucía Barrera\n\nAtentamente,\nEl equipo de pacientes", "es")]
+    [InlineData("Recomendo ler a página da FDA antes de decidir.\n\nCom os melhores cumprimentos,\nJoana Reis\nCoordenadora, Clínica Regenerativa Cedar Hollow", "pt")]
+    public void Reads_a_closing_and_signature_as_no_statement(string text, string language)
+        => Assert.Empty(ClaimsScreen.LoadDefault().Screen(text, "body", language));
+
+    [Fact]
+    public void Holds_a_newsletter_s_claim_for_review_and_clears_it_when_the_text_says_what_is_wrong_with_it()
+    {
+        var reported = Rules.Screen("Our last newsletter said the treatment has no side effects.", "body", "en");
+        Assert.Contains(reported, v => v.Rule == "claims.reported");
+        Assert.Empty(Rules.Screen("My colleague told you the cells heal the fracture. That isn't something we can promise.", "body", "en"));
+        Assert.Empty(Rules.Screen("Our last newsletter said the treatment has no side effects. That was wrong and we've corrected it online.", "body", "en"));
+    }
 }

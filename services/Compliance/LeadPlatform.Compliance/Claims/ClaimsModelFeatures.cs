@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace LeadPlatform.Compliance;
 
 /// <summary>
@@ -317,6 +318,19 @@ internal static class ClaimsModelFeatures
         return result;
     }
 
+    /// <summary>The words of a letter's closing, folded, in the three languages.</summary>
+    private static readonly FrozenSet<string> Closings = new[]
+    {
+        "warmly", "warm", "warmest", "sincerely", "regards", "best", "kind", "kindest", "thanks", "thank", "you", "cheers",
+        "respectfully", "yours", "truly", "cordially", "all", "the", "with", "gratitude", "love", "take", "care",
+        "saludos", "saludo", "un", "cordial", "cordiales", "atentamente", "cordialmente", "abrazos", "abrazo", "fuerte",
+        "besos", "gracias", "muchas", "afectuosamente", "reciba", "quedo", "atenta", "atento",
+        "atenciosamente", "cumprimentos", "com", "os", "melhores", "beijos", "abracos", "abraco", "obrigado", "obrigada",
+        "muito", "grato", "grata", "cordiais", "saudacoes", "um",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosingWords = Closings.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Whether the sentence <paramref name="s"/>..<paramref name="e"/> only names something, in any language: every word of it is a
     /// number (or a letter run written straight after one: "4B", "9h"); a capitalised word after the first ("Ocean Avenue", "Calle
@@ -340,6 +354,21 @@ internal static class ClaimsModelFeatures
             var after = tokens.OriginalEnd(s);
             var label = after < prepared.Length && prepared[after] == ':';
             named[s] = label || (s < e && named[s + 1] && !tokens.IsDigits(s + 1) && (tokens.Gap(s) & TokenizedText.ClauseBreak) == 0);
+        }
+
+        // A closing before a signature ("Warmly,", "Best regards,", "Un cordial saludo,", "Com os melhores cumprimentos,"):
+        // its words name nothing but are no statement either; what follows it decides (a name, a title, a clinic's name).
+        for (var t = s; t <= e && t - s < 5 && ClosingWords.Contains(tokens.Letters(t)); t++)
+        {
+            if ((tokens.Gap(t) & TokenizedText.ClauseBreak) != 0 && t < e)
+            {
+                for (var c = s; c <= t; c++)
+                {
+                    named[c] = true;
+                }
+
+                break;
+            }
         }
 
         for (var t = s + 1; t < e; t++)
