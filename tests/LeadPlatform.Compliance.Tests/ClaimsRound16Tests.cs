@@ -22,6 +22,8 @@ namespace LeadPlatform.Compliance.Tests;
 /// reported words (held for review unless the text says what is wrong with them: "that isn't something we can promise").
 /// The four English signatures below were each held by the twenty-six-part model (claims-model-2026.12.20) as an efficacy or
 /// safety claim from the clinic's name.</item>
+/// <item>Third step (from the spent heldout25 and heldout26): "With respect," and "With apologies," close a letter too; in
+/// Portuguese "curativos" are dressings, not a cure ("terapia curativa", "tratamento curativo" still are).</item>
 /// </list>
 /// </summary>
 public sealed class The_claims_screen_in_round_16
@@ -114,4 +116,17 @@ public sealed class The_claims_screen_in_round_16
         Assert.Empty(Rules.Screen("My colleague told you the cells heal the fracture. That isn't something we can promise.", "body", "en"));
         Assert.Empty(Rules.Screen("Our last newsletter said the treatment has no side effects. That was wrong and we've corrected it online.", "body", "en"));
     }
+
+    [Theory]
+    [InlineData("Please bring your MRI on a disc.\n\nWith respect,\nDaniel Ostrowski\nPatient Liaison, Cedar Ridge Spine & Regenerative Institute", "en")]
+    [InlineData("I am sorry for the confusion my last e-mail caused.\n\nWith apologies,\nMegan Holt\nCedar Ridge Spine & Regenerative Institute", "en")]
+    [InlineData("Troque os curativos uma vez por dia e mantenha o local seco.", "pt")]
+    public void Clears_more_closings_and_dressings(string text, string language)
+        => Assert.Empty(ClaimsScreen.LoadDefault().Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("O tratamento curativo da sua coluna começa com uma aplicação.", "pt")]
+    [InlineData("É uma terapia curativa para a espondilólise.", "pt")]
+    public void Still_holds_a_curative_treatment(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
 }

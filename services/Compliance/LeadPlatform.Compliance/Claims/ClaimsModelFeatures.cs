@@ -322,7 +322,8 @@ internal static class ClaimsModelFeatures
     private static readonly FrozenSet<string> Closings = new[]
     {
         "warmly", "warm", "warmest", "sincerely", "regards", "best", "kind", "kindest", "thanks", "thank", "you", "cheers",
-        "respectfully", "yours", "truly", "cordially", "all", "the", "with", "gratitude", "love", "take", "care",
+        "respectfully", "yours", "truly", "cordially", "all", "the", "with", "gratitude", "love", "take", "care", "respect",
+        "apologies", "appreciation", "wishes", "many", "again",
         "saludos", "saludo", "un", "cordial", "cordiales", "atentamente", "cordialmente", "abrazos", "abrazo", "fuerte",
         "besos", "gracias", "muchas", "afectuosamente", "reciba", "quedo", "atenta", "atento",
         "atenciosamente", "cumprimentos", "com", "os", "melhores", "beijos", "abracos", "abraco", "obrigado", "obrigada",
