@@ -90,6 +90,23 @@ public sealed class OutreachHost : IAsyncDisposable
         return submitted;
     }
 
+    /// <summary>A submitted lead qualified in tier B, once its follow-up task exists; its id.</summary>
+    /// <param name="longAgo">Qualified three days before the host's clock, so that tier B's SLA of four business hours has run
+    /// out whatever day the test runs: qualified now, a Friday evening's or a weekend's task is still inside it tomorrow.</param>
+    public async Task<Guid> QualifiedLeadAsync(Func<QuoteRequestSubmitted, QuoteRequestSubmitted>? change = null, bool longAgo = false)
+    {
+        var submitted = await SubmittedAsync(change);
+        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
+        if (longAgo)
+        {
+            qualified = qualified with { OccurredAt = Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-3) };
+        }
+
+        await Host.App.Services.GetRequiredService<IMediator>().Publish(qualified);
+        await Eventually.GetAsync(() => Leads.GetAsync(submitted.LeadId), l => l?.Tasks.Count == 1, what: "the follow-up task");
+        return submitted.LeadId;
+    }
+
     /// <summary>Consent to texts and calls as intake records it (written consent text and version).</summary>
     public static QuoteRequestSubmitted WithSmsAndPhoneConsent(QuoteRequestSubmitted submitted) => submitted with
     {

@@ -30,27 +30,10 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    /// <param name="longAgo">Qualified three days before the host's clock (tomorrow), so that tier B's SLA of four business
-    /// hours has run out whatever day the test runs: qualified now, a Friday evening's or a weekend's task is still inside it
-    /// tomorrow.</param>
-    private async Task<Guid> QualifiedLeadAsync(Func<Contracts.QuoteRequestSubmitted, Contracts.QuoteRequestSubmitted>? change = null, bool longAgo = false)
-    {
-        var submitted = await _host.SubmittedAsync(change);
-        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
-        if (longAgo)
-        {
-            qualified = qualified with { OccurredAt = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-3) };
-        }
-
-        await _host.Host.App.Services.GetRequiredService<IMediator>().Publish(qualified);
-        await Eventually.GetAsync(() => _host.Leads.GetAsync(submitted.LeadId), l => l?.Tasks.Count == 1, what: "the follow-up task");
-        return submitted.LeadId;
-    }
-
     [Fact]
     public async Task Status_changes_and_notes_go_on_the_timeline_with_who_and_when_and_the_funnel_counts_them()
     {
-        var leadId = await QualifiedLeadAsync();
+        var leadId = await _host.QualifiedLeadAsync();
 
         foreach (var status in new[] { LeadStatus.Contacted, LeadStatus.QuoteSent, LeadStatus.ConsultationBooked })
         {
@@ -106,8 +89,8 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
     [Fact]
     public async Task The_queue_searches_by_name_email_and_phone_filters_by_tier_and_marks_overdue_tasks()
     {
-        var leadId = await QualifiedLeadAsync(m => m with { Person = m.Person with { FirstName = "Zelda", Email = "zelda.q@fastmail.com", Phone = "+14155550177" } }, longAgo: true);
-        var other = await QualifiedLeadAsync();
+        var leadId = await _host.QualifiedLeadAsync(m => m with { Person = m.Person with { FirstName = "Zelda", Email = "zelda.q@fastmail.com", Phone = "+14155550177" } }, longAgo: true);
+        var other = await _host.QualifiedLeadAsync();
 
         foreach (var search in new[] { "zelda", "ZELDA.Q@fastmail", "555-0177" })
         {
@@ -126,7 +109,7 @@ public sealed class Working_a_lead_on_the_dashboard : IAsyncLifetime
     [Fact]
     public async Task Logging_a_call_shows_the_script_with_its_read_aloud_disclaimer_and_the_confirmation_makes_it_sent()
     {
-        var leadId = await QualifiedLeadAsync(OutreachHost.WithSmsAndPhoneConsent);
+        var leadId = await _host.QualifiedLeadAsync(OutreachHost.WithSmsAndPhoneConsent);
 
         using var script = await _ana.PostFormAsync($"/dashboard/leads/{leadId}/call",
             new() { ["body"] = "Ask how the pain has been since the last physical therapy session." }, $"/dashboard/leads/{leadId}/call");

@@ -33,23 +33,6 @@ public sealed partial class Working_the_queue_with_saved_views_times_and_contact
         await _host.DisposeAsync();
     }
 
-    /// <param name="longAgo">Qualified three days before the host's clock (tomorrow), so that tier B's SLA of four business
-    /// hours has run out whatever day the test runs: qualified now, a Friday evening's or a weekend's task is still inside it
-    /// tomorrow.</param>
-    private async Task<Guid> QualifiedLeadAsync(Func<Contracts.QuoteRequestSubmitted, Contracts.QuoteRequestSubmitted>? change = null, bool longAgo = false)
-    {
-        var submitted = await _host.SubmittedAsync(change);
-        var qualified = SampleMessages.LeadQualified(submitted.LeadId, submitted.QuoteRequestId, "B");
-        if (longAgo)
-        {
-            qualified = qualified with { OccurredAt = _host.Host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-3) };
-        }
-
-        await _host.Host.App.Services.GetRequiredService<IMediator>().Publish(qualified);
-        await Eventually.GetAsync(() => _host.Leads.GetAsync(submitted.LeadId), l => l?.Tasks.Count == 1, what: "the follow-up task");
-        return submitted.LeadId;
-    }
-
     [Fact]
     public async Task A_coordinator_saves_a_view_sees_it_as_a_tab_and_removes_it_through_the_api()
     {
@@ -103,7 +86,7 @@ public sealed partial class Working_the_queue_with_saved_views_times_and_contact
     public async Task Queue_rows_show_relative_due_times_both_clocks_and_per_channel_contactability_with_the_reason()
     {
         // Email consent only (the sample's): calls and texts are not allowed, and say why; email is a link to compose.
-        var leadId = await QualifiedLeadAsync(longAgo: true);
+        var leadId = await _host.QualifiedLeadAsync(longAgo: true);
         var rows = WebUtility.HtmlDecode(await _ana.Http.GetStringAsync("/dashboard/queue/rows?scope=all"));
         var row = RowOf(rows, leadId);
         Assert.DoesNotContain("UTC", row, StringComparison.Ordinal);
@@ -126,7 +109,7 @@ public sealed partial class Working_the_queue_with_saved_views_times_and_contact
     [Fact]
     public async Task A_coordinator_reads_the_lead_page_without_ids_hashes_keys_or_utc()
     {
-        var leadId = await QualifiedLeadAsync(s => s with { Source = s.Source with { UtmCampaign = "spring-spine" } });
+        var leadId = await _host.QualifiedLeadAsync(s => s with { Source = s.Source with { UtmCampaign = "spring-spine" } });
         using var sent = await _host.SendAsync(leadId, "email", "Thank you for your request. A coordinator will call you to talk it through.", "Your request");
         Assert.True(sent.IsSuccessStatusCode, $"outreach answered {(int)sent.StatusCode}");
         var lead = (await _host.Leads.GetAsync(leadId))!;

@@ -319,7 +319,7 @@ internal static class ClaimsModelFeatures
     }
 
     /// <summary>The words of a letter's closing, folded, in the three languages.</summary>
-    private static readonly FrozenSet<string> Closings = new[]
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosingWords = new[]
     {
         "warmly", "warm", "warmest", "sincerely", "regards", "best", "kind", "kindest", "thanks", "thank", "you", "cheers",
         "respectfully", "yours", "truly", "cordially", "all", "the", "with", "gratitude", "love", "take", "care", "respect",
@@ -328,9 +328,7 @@ internal static class ClaimsModelFeatures
         "besos", "gracias", "muchas", "afectuosamente", "reciba", "quedo", "atenta", "atento",
         "atenciosamente", "cumprimentos", "com", "os", "melhores", "beijos", "abracos", "abraco", "obrigado", "obrigada",
         "muito", "grato", "grata", "cordiais", "saudacoes", "um",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosingWords = Closings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether the sentence <paramref name="s"/>..<paramref name="e"/> only names something, in any language: every word of it is a
