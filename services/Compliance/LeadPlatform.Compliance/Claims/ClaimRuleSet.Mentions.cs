@@ -24,11 +24,44 @@ public sealed partial class ClaimRuleSet
     [ThreadStatic]
     private static bool[]? quotedCache;
 
+    [ThreadStatic]
+    private static List<PhraseHit>? selfReportCache;
+
     private void MarkMentions(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] distanced)
     {
         var source = tokens.Source;
         var quoted = QuotedTokens(tokens, source, out var anyQuote);
-        if (anyQuote)
+        if (CorrectsItself(tokens, out var selfReports))
+        {
+            // Round 17: a text that corrects itself ("Correction: my last text said 'zero risk'. I was wrong", "Preciso corrigir
+            // o que disse: '9 em cada 10'") quotes the words it takes back: every quotation in it is distanced, and so is what
+            // follows the sender's own report of their earlier words to the end of its sentence ("I said that 9 out of 10 of
+            // our athletes got back to their sport", "te dije que ...").
+            for (var p = 0; p < tokens.Count; p++)
+            {
+                distanced[p] |= quoted[p];
+            }
+
+            foreach (var report in selfReports)
+            {
+                if (report.Owner == CorrectionOwner)
+                {
+                    // The correction's own words are a speech act, not an outcome ("preciso corrigir", "to correct").
+                    Array.Fill(distanced, true, report.Start, report.End - report.Start);
+                    continue;
+                }
+
+                for (var p = report.End; p < tokens.Count; p++)
+                {
+                    distanced[p] = true;
+                    if (EndsSentence(tokens, p))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        else if (anyQuote)
         {
             for (var t = 0; t < tokens.Count;)
             {
@@ -91,6 +124,38 @@ public sealed partial class ClaimRuleSet
 
             s = e + 1;
         }
+    }
+
+    /// <summary>
+    /// Whether the text says it corrects something said before (the reported-claims section's corrections); with it, where the
+    /// sender reports their own earlier words ("I said", "te dije", "eu disse"), and the corrections themselves.
+    /// </summary>
+    private bool CorrectsItself(TokenizedText tokens, out List<PhraseHit> selfReports)
+    {
+        selfReports = selfReportCache ??= new List<PhraseHit>(4);
+        selfReports.Clear();
+        if (reportedIndex is null || reported!.Corrections.Count == 0)
+        {
+            return false;
+        }
+
+        var found = reportHitsCache ??= new List<PhraseHit>(8);
+        found.Clear();
+        reportedIndex.Scan(tokens, found);
+        if (!found.Exists(h => h.Owner == CorrectionOwner))
+        {
+            return false;
+        }
+
+        foreach (var hit in found)
+        {
+            if (hit.Owner is SelfReportOwner or CorrectionOwner)
+            {
+                selfReports.Add(hit);
+            }
+        }
+
+        return true;
     }
 
     private static bool EndsWithQuestionMark(TokenizedText tokens, string source, int e)

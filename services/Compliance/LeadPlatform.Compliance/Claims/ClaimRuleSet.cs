@@ -38,6 +38,7 @@ public sealed partial class ClaimRuleSet
 
     [ThreadStatic]
     private static List<PhraseHit>? reportHitsCache;
+    private const int FrameOwner = 0, VerdictOwner = 1, OfficialOwner = 2, CounselOwner = 3, CorrectionOwner = 4, SelfReportOwner = 5;
 
     private readonly ClaimRuleDocument[] rules;
     private readonly FrozenSet<string>[] ruleNegationWords;
@@ -148,13 +149,23 @@ public sealed partial class ClaimRuleSet
                 throw new FormatException("The reported-claims section needs an id and advice.");
             }
 
+            if (report.Official is { } official && (string.IsNullOrWhiteSpace(official.Id) || string.IsNullOrWhiteSpace(official.Advice) || official.Phrases.Count == 0))
+            {
+                throw new FormatException("The reported-claims section's official documents need an id, advice and phrases.");
+            }
+
             reported = report;
             reportedIndex = new PhraseIndex(
-                report.Frames.Select(p => (Expand(p, lexicon), 0)).Concat(report.Verdicts.Select(p => (Expand(p, lexicon), 1))),
+                report.Frames.Select(p => (Expand(p, lexicon), FrameOwner))
+                    .Concat(report.Verdicts.Select(p => (Expand(p, lexicon), VerdictOwner)))
+                    .Concat((report.Official?.Phrases ?? []).Select(p => (Expand(p, lexicon), OfficialOwner)))
+                    .Concat(report.Counsel.Select(p => (Expand(p, lexicon), CounselOwner)))
+                    .Concat(report.Corrections.Select(p => (Expand(p, lexicon), CorrectionOwner)))
+                    .Concat(report.SelfReports.Select(p => (Expand(p, lexicon), SelfReportOwner))),
                 document.NumberWords, document.Stem ? document.Language : null, grammar);
         }
 
-        RuleIds = [.. rules.Select(r => r.Id).Concat(topics.Select(t => t.Document.Id)).Concat(reported is null ? [] : [reported.Id])];
+        RuleIds = [.. rules.Select(r => r.Id).Concat(topics.Select(t => t.Document.Id)).Concat(reported is null ? [] : [reported.Id]).Concat(reported?.Official is { } o ? [o.Id] : [])];
     }
 
     /// <summary>The rule set's version (recorded in every evidence record).</summary>
@@ -178,11 +189,16 @@ public sealed partial class ClaimRuleSet
     /// <summary>Title, category, severity and source of every rule (for the compliance officer's view).</summary>
     public IReadOnlyList<ClaimRuleInfo> Rules => [.. rules.Select(r => new ClaimRuleInfo(r.Id, r.Title, r.Category, SeverityOf(r), r.Source, r.Advice, r.Suggestion))
         .Concat(topics.Select(t => new ClaimRuleInfo(t.Document.Id, t.Document.Title, t.Document.Category, FindingSeverity.Review, t.Document.Source, t.Document.Advice, t.Document.Suggestion)))
-        .Concat(reported is null ? [] : [new ClaimRuleInfo(reported.Id, reported.Title, reported.Category, FindingSeverity.Review, reported.Source, reported.Advice, reported.Suggestion)])];
+        .Concat(reported is null ? [] : [new ClaimRuleInfo(reported.Id, reported.Title, reported.Category, FindingSeverity.Review, reported.Source, reported.Advice, reported.Suggestion)])
+        .Concat(reported?.Official is not { } o ? [] : [new ClaimRuleInfo(o.Id, o.Title, reported.Category, FindingSeverity.Review, o.Source, o.Advice, o.Suggestion)])];
 
     /// <summary>Advice for a rule id, or null if the id is not in this set.</summary>
     public string? AdviceFor(string ruleId) => rules.FirstOrDefault(r => r.Id == ruleId)?.Advice ?? topics.FirstOrDefault(t => t.Document.Id == ruleId)?.Document.Advice
-        ?? (reported is not null && reported.Id == ruleId ? reported.Advice : null);
+        ?? (reported is not null && reported.Id == ruleId ? reported.Advice : null)
+        ?? (reported?.Official is { } o && o.Id == ruleId ? o.Advice : null);
+
+    /// <summary>Whether <paramref name="ruleId"/> is a rule for claims quoted from an enforcement document (which the learned layer may not dismiss).</summary>
+    internal static bool IsOfficialReport(string ruleId) => ruleId.EndsWith(".reported.official", StringComparison.Ordinal);
 
     /// <summary>
     /// Screens one text. Each violation gives the rule, the matched text as it appears in <paramref name="text"/>
@@ -351,10 +367,18 @@ public sealed partial class ClaimRuleSet
         var found = reportHitsCache ??= new List<PhraseHit>(8);
         found.Clear();
         reportedIndex!.Scan(tokens, found);
-        if (found.Count == 0 || found.Exists(h => h.Owner == 1))
+        // Counsel clears always; a verdict clears unless it is an official excerpt's own (the excerpt still quotes the claim).
+        var official = reported!.Official is not null && found.Exists(h => h.Owner == OfficialOwner);
+        if (found.Count == 0
+            || found.Exists(h => h.Owner is CounselOwner or CorrectionOwner)
+            || (found.Exists(h => h.Owner == VerdictOwner) && !official))
         {
             return;
         }
+
+        var (id, advice, source, suggestion) = official
+            ? (reported.Official!.Id, reported.Official.Advice, reported.Official.Source, reported.Official.Suggestion)
+            : (reported.Id, reported.Advice, reported.Source, reported.Suggestion);
 
         var reportedUntil = -1;
         foreach (var hit in candidates)
@@ -366,7 +390,7 @@ public sealed partial class ClaimRuleSet
 
             var sentence = SentenceStart(tokens, hit.Start);
             var from = sentence > 0 ? SentenceStart(tokens, sentence - 1) : 0;
-            if (!found.Exists(f => f.Owner == 0 && f.Start >= from && f.Start < hit.Start))
+            if (!found.Exists(f => (f.Owner is FrameOwner or OfficialOwner) && f.Start >= from && f.Start < hit.Start))
             {
                 continue;
             }
@@ -374,7 +398,7 @@ public sealed partial class ClaimRuleSet
             reportedUntil = hit.End - 1;
             var start = prepared.OriginalStart(tokens.OriginalStart(hit.Start));
             var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
-            (violations ??= []).Add(Finding(text, field, start, end, reported!.Id, reported.Advice, FindingSeverity.Review, rules[hit.Owner].Category, reported.Source, reported.Suggestion));
+            (violations ??= []).Add(Finding(text, field, start, end, id, advice, FindingSeverity.Review, rules[hit.Owner].Category, source, suggestion));
         }
     }
 

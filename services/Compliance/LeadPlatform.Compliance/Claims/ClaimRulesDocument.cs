@@ -41,6 +41,42 @@ internal sealed class ReportedClaimsDocument
     public List<string> Frames { get; set; } = [];
     /// <summary>Corrections anywhere in the text: "not true", "misleading", "no es cierto", "enganoso", "not approved".</summary>
     public List<string> Verdicts { get; set; } = [];
+    /// <summary>
+    /// Round 17: claims quoted from a regulator's or a court's document ("warning letter excerpt", "extracto de la demanda",
+    /// "a requerida"). The document's own verdict ("false and misleading", "sin evidencia", "não conseguiu comprovar") does not
+    /// clear them: sent to a patient, an enforcement excerpt still tells the claim word for word.
+    /// </summary>
+    public OfficialReportsDocument? Official { get; set; }
+    /// <summary>
+    /// Advice to the reader and the sender's own disowning ("be wary", "desconfíe", "we don't say that", "retiramos a frase",
+    /// "correction"): these clear a reported claim even inside an official excerpt, as the verdicts clear any other report.
+    /// </summary>
+    public List<string> Counsel { get; set; } = [];
+    /// <summary>
+    /// Round 17: the text corrects something said before ("a correction", "I was wrong", "me equivoqué", "preciso corrigir",
+    /// "that wasn't accurate"). Every quotation in such a text is the words it takes back (distanced), and they clear a report
+    /// as counsel does.
+    /// </summary>
+    public List<string> Corrections { get; set; } = [];
+    /// <summary>The sender reporting their own earlier words ("I said that", "we described it as", "te dije que", "eu disse que"): in a
+    /// text with a correction, the rest of the sentence is the words taken back.</summary>
+    public List<string> SelfReports { get; set; } = [];
+}
+
+/// <summary>
+/// The rule for claims quoted from an enforcement document: its own id, advice and source (shown to the compliance officer),
+/// and the phrases that mark such a document. Each phrase also frames a report, as the reporting frames do. Its findings go to
+/// review and the learned layer may not dismiss them: the model learnt from excerpts that authors labelled either way.
+/// </summary>
+internal sealed class OfficialReportsDocument
+{
+    public string Id { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public string Advice { get; set; } = string.Empty;
+    public string? Source { get; set; }
+    public string? Suggestion { get; set; }
+    /// <summary>"warning letter excerpt", "excerpt, consent order", "respondent", "extracto de la demanda", "trecho do acordo", "réu".</summary>
+    public List<string> Phrases { get; set; } = [];
 }
 
 internal sealed class TopicsDocument

@@ -280,7 +280,7 @@ public sealed class ClaimsModel
 
     /// <summary>A finding the model may dismiss: the topic layer's; with scope <c>review</c>, any rule finding that only holds for review; with
     /// <c>framed</c>, those and a block finding inside a sentence the rules saw in an honest frame (<paramref name="framed"/>); with <c>all</c>, any rule finding.</summary>
-    internal bool Dismissable(ComplianceViolation f, IReadOnlyList<(int Start, int End)>? framed = null) => DismissScope switch
+    internal bool Dismissable(ComplianceViolation f, IReadOnlyList<(int Start, int End)>? framed = null) => !ClaimRuleSet.IsOfficialReport(f.Rule) && DismissScope switch
     {
         "all" => !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal),
         "framed" => !f.Rule.StartsWith(RulePrefix, StringComparison.Ordinal) && (f.Severity == FindingSeverity.Review || InFrame(f, framed)),
