@@ -15,6 +15,11 @@ namespace LeadPlatform.Compliance.Tests;
 /// as an adjective is no correction.</item>
 /// <item>Scarcity said with "only N ... and M already booked", and with "muy pocas", "poquitas", "pouquíssimas"; a therapy
 /// that "goes straight to the cause", set against standard care.</item>
+/// <item>Second step (from the spent heldout32): a transcript's speaker label ("DR. WHITCOMBE:", "A:") is not the opening of
+/// the answer, so "Q: Will it cure...? A: No." denies the question; "no one has shown" says what is wrong with a reported
+/// claim; "we have yet to meet a patient who didn't benefit" is a double negation; a price held only if the deposit is paid
+/// today is pressure ("hold this price for 30 days; no need to decide today" is not); "From an FDA warning letter:" opens an
+/// enforcement excerpt.</item>
 /// </list>
 /// </summary>
 public sealed class The_claims_screen_in_round_17
@@ -65,5 +70,24 @@ public sealed class The_claims_screen_in_round_17
     [InlineData("A doutora só atende 5 casos novos por mês e 4 já estão fechados.", "pt")]
     [InlineData("A injeção vai direto na causa, ao contrário do colete.", "pt")]
     public void Still_holds_testimonials_outside_a_correction_scarcity_and_going_to_the_cause(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Q: Will it cure my spondylolysis? A: No. Nobody can promise that.", "en")]
+    [InlineData("CALLER: My husband asks, can your shot regrow his discs? DR. LEE: No one has shown that these injections regrow discs.", "en")]
+    [InlineData("APRESENTADOR: Doutora, essa injeção cura espondilólise? DRA. REZENDE (fisioterapeuta): Não existe milagre, e ninguém pode prometer isso.", "pt")]
+    [InlineData("We can hold this price for 30 days; there is no need to decide today.", "en")]
+    [InlineData("Podemos mantener este precio hasta el día 30; no tiene que decidir hoy.", "es")]
+    public void Clears_an_answer_after_a_speaker_label_and_a_price_held_without_pressure(string text, string language)
+        => Assert.Empty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Q: Will it cure my spondylolysis? A: Yes, in most cases it does.", "en")]
+    [InlineData("APRESENTADOR: Doutora, essa injeção cura espondilólise? DRA. REZENDE: Cura sim, em quase todos os casos.", "pt")]
+    [InlineData("We have yet to meet a patient with a disc problem who didn't benefit from treatment.", "en")]
+    [InlineData("I can hold this price if you pay the deposit today.", "en")]
+    [InlineData("Este precio se lo puedo sostener solo si deja hoy el anticipo.", "es")]
+    [InlineData("From an FDA warning letter: \"Your website describes the product as 'FDA-cleared'.\" Your product has not been approved.", "en")]
+    public void Still_holds_a_claim_after_a_speaker_label_a_double_negation_with_yet_and_a_price_held_for_today(string text, string language)
         => Assert.NotEmpty(Rules.Screen(text, "body", language));
 }

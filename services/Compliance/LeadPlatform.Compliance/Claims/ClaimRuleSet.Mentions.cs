@@ -174,6 +174,9 @@ public sealed partial class ClaimRuleSet
             end++;
         }
 
+        // Round 17: a transcript's speaker label is not the answer's opening ("DR. WHITCOMBE: No one has shown...", "A: No.").
+        answer = AfterSpeakerLabel(tokens, answer, end);
+
         foreach (var h in hits)
         {
             if (h.Owner >= cueBase && h.Owner != notNegationOwner && h.Start >= answer && h.Start < answer + AnswerOpening
@@ -202,6 +205,62 @@ public sealed partial class ClaimRuleSet
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The first token after a speaker label that opens the sentence at <paramref name="start"/>: capitals (a name, a role, "A",
+    /// "DRA. PALOMA ITURBE", "INVITADO (kinesiólogo)") up to a colon, on one line, within a few words. Otherwise
+    /// <paramref name="start"/>.
+    /// </summary>
+    private static int AfterSpeakerLabel(TokenizedText tokens, int start, int end)
+    {
+        const int LongestLabel = 60;
+        var source = tokens.Source;
+        var from = tokens.OriginalStart(start);
+        var depth = 0;
+        var letters = 0;
+        for (var i = from; i < source.Length && i - from < LongestLabel; i++)
+        {
+            var c = source[i];
+            if (c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c is '\n' or '\r')
+            {
+                return start;
+            }
+            else if (c == ':' && depth == 0)
+            {
+                if (letters == 0)
+                {
+                    return start;
+                }
+
+                var next = start;
+                while (next <= end && tokens.OriginalStart(next) < i)
+                {
+                    next++;
+                }
+
+                return next <= end ? next : start;
+            }
+            else if (depth == 0 && char.IsLetter(c))
+            {
+                if (char.IsLower(c))
+                {
+                    return start;
+                }
+
+                letters++;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>
