@@ -127,9 +127,9 @@ public sealed class The_claims_screen_reading_what_is_mentioned_not_asserted
     [Fact]
     public void Records_the_round_twelve_rule_sets_and_model_in_evidence()
     {
-        Assert.Contains("claims-en-2026.12.22", Screen.Version, StringComparison.Ordinal);
-        Assert.Contains("claims-es-2026.12.22", Screen.Version, StringComparison.Ordinal);
-        Assert.Contains("claims-pt-2026.12.22", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-en-2026.12.23", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-es-2026.12.23", Screen.Version, StringComparison.Ordinal);
+        Assert.Contains("claims-pt-2026.12.23", Screen.Version, StringComparison.Ordinal);
         Assert.Contains("claims-model-2026.12.20", Screen.Version, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,10 @@ namespace LeadPlatform.Compliance.Tests;
 /// claim; "we have yet to meet a patient who didn't benefit" is a double negation; a price held only if the deposit is paid
 /// today is pressure ("hold this price for 30 days; no need to decide today" is not); "From an FDA warning letter:" opens an
 /// enforcement excerpt.</item>
+/// <item>Third step (from the spent heldout29-heldout31): a list introduced by "words we no longer use:", "palabras que ya no
+/// usamos:", "palavras que não usamos mais:" is mentioned, not asserted, over its commas to the end of the sentence; after
+/// the comma that follows a cue, "and" with a new subject opens a new clause ("We no longer use a brace, and the injection
+/// heals the fracture" was cleared: the conservative-care cue reached over the comma).</item>
 /// </list>
 /// </summary>
 public sealed class The_claims_screen_in_round_17
@@ -89,5 +93,19 @@ public sealed class The_claims_screen_in_round_17
     [InlineData("Este precio se lo puedo sostener solo si deja hoy el anticipo.", "es")]
     [InlineData("From an FDA warning letter: \"Your website describes the product as 'FDA-cleared'.\" Your product has not been approved.", "en")]
     public void Still_holds_a_claim_after_a_speaker_label_a_double_negation_with_yet_and_a_price_held_for_today(string text, string language)
+        => Assert.NotEmpty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Memo to the team - words we no longer use: heals, repairs, regrows, cures, success rate, risk-free, completely safe, FDA approved.", "en")]
+    [InlineData("Circular para el equipo - palabras que ya no usamos: cura, sana, regenera, repara, porcentaje de éxito, sin riesgo, cien por ciento seguro.", "es")]
+    [InlineData("Circular para a equipe - palavras que não usamos mais: cura, regenera, reconstrói, taxa de sucesso, sem risco, 100% seguro.", "pt")]
+    public void Clears_a_list_of_words_the_clinic_no_longer_uses(string text, string language)
+        => Assert.Empty(Rules.Screen(text, "body", language));
+
+    [Theory]
+    [InlineData("Words can't describe it: the injection heals the fracture in weeks.", "en")]
+    [InlineData("We no longer use a brace, and the injection heals the fracture in weeks.", "en")]
+    [InlineData("Ya no usamos corsé: la inyección cura la fractura en semanas.", "es")]
+    public void Still_holds_a_claim_after_words_about_words(string text, string language)
         => Assert.NotEmpty(Rules.Screen(text, "body", language));
 }

@@ -577,8 +577,8 @@ public sealed partial class ClaimRuleSet
                 // bare negation word ending its clause before a conjunction is elliptical and governs nothing after the comma
                 // ("others don't, and there's no evidence that ...", "otros que no, y no hay pruebas", "outros que não, e não há").
                 // An n-word closing its clause as an object ("no duele nada, no hay ningún riesgo") opens no parenthetical.
-                if (EndsClause(tokens, p) && !(p == hit.End && concordLevel == 0 && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0
-                    && !EllipticalNegation(tokens, p)))
+                if (EndsClause(tokens, p) && !(distanceCue[cueIndex] && cue.AcrossCommas && !EndsSentence(tokens, p)) && !(p == hit.End && concordLevel == 0 && p > 0 && !EndsSentence(tokens, p - 1) && (tokens.Gap(p - 1) & TokenizedText.ClauseBreak) != 0
+                    && !EllipticalNegation(tokens, p) && !NewClauseAfterComma(tokens, p)))
                 {
                     break;
                 }
@@ -941,6 +941,13 @@ public sealed partial class ClaimRuleSet
 
         return false;
     }
+
+    /// <summary>
+    /// Round 17: after the comma that follows a cue, a coordinator with a new subject opens a new clause, not a parenthetical:
+    /// "We no longer use a brace, and the injection heals the fracture" (the conservative-care cue reaches no further).
+    /// </summary>
+    private bool NewClauseAfterComma(TokenizedText tokens, int p)
+        => coordinators.Contains(tokens.Letters(p)) && p + 1 < tokens.Count && newSubjects.Contains(tokens.Letters(p + 1));
 
     /// <summary>A bare negation word (or the t of n't) before the comma at <paramref name="p"/>, with a conjunction after it.</summary>
     private bool EllipticalNegation(TokenizedText tokens, int p)
