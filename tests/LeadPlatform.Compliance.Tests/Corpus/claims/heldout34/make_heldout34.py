@@ -1,0 +1,5 @@
+# Builds heldout34-corpus.json from heldout34_sentences.py: see ../make_heldout_part.py. Usage: make_heldout34.py [claims dir]
+import os, sys
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(here))
+__import__("make_heldout_part").main(here)
