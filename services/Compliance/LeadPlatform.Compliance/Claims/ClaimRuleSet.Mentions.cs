@@ -24,14 +24,11 @@ public sealed partial class ClaimRuleSet
     [ThreadStatic]
     private static bool[]? quotedCache;
 
-    [ThreadStatic]
-    private static List<PhraseHit>? selfReportCache;
-
-    private void MarkMentions(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] distanced)
+    private void MarkMentions(TokenizedText tokens, List<PhraseHit> hits, List<PhraseHit> topicHits, bool[] distanced, List<PhraseHit> reports)
     {
         var source = tokens.Source;
         var quoted = QuotedTokens(tokens, source, out var anyQuote);
-        if (CorrectsItself(tokens, out var selfReports))
+        if (reports.Exists(h => h.Owner == CorrectionOwner))
         {
             // Round 17: a text that corrects itself ("Correction: my last text said 'zero risk'. I was wrong", "Preciso corrigir
             // o que disse: '9 em cada 10'") quotes the words it takes back: every quotation in it is distanced, and so is what
@@ -42,8 +39,13 @@ public sealed partial class ClaimRuleSet
                 distanced[p] |= quoted[p];
             }
 
-            foreach (var report in selfReports)
+            foreach (var report in reports)
             {
+                if (report.Owner is not (CorrectionOwner or SelfReportOwner))
+                {
+                    continue;
+                }
+
                 if (report.Owner == CorrectionOwner)
                 {
                     // The correction's own words are a speech act, not an outcome ("preciso corrigir", "to correct").
@@ -124,38 +126,6 @@ public sealed partial class ClaimRuleSet
 
             s = e + 1;
         }
-    }
-
-    /// <summary>
-    /// Whether the text says it corrects something said before (the reported-claims section's corrections); with it, where the
-    /// sender reports their own earlier words ("I said", "te dije", "eu disse"), and the corrections themselves.
-    /// </summary>
-    private bool CorrectsItself(TokenizedText tokens, out List<PhraseHit> selfReports)
-    {
-        selfReports = selfReportCache ??= new List<PhraseHit>(4);
-        selfReports.Clear();
-        if (reportedIndex is null || reported!.Corrections.Count == 0)
-        {
-            return false;
-        }
-
-        var found = reportHitsCache ??= new List<PhraseHit>(8);
-        found.Clear();
-        reportedIndex.Scan(tokens, found);
-        if (!found.Exists(h => h.Owner == CorrectionOwner))
-        {
-            return false;
-        }
-
-        foreach (var hit in found)
-        {
-            if (hit.Owner is SelfReportOwner or CorrectionOwner)
-            {
-                selfReports.Add(hit);
-            }
-        }
-
-        return true;
     }
 
     private static bool EndsWithQuestionMark(TokenizedText tokens, string source, int e)

@@ -266,7 +266,8 @@ public sealed partial class ClaimRuleSet
         }
 
         MarkNegatedTokens(tokens, hits, out var negations, out var distanced, out var distancer);
-        MarkMentions(tokens, hits, topicHits, distanced);
+        var reports = ScanReports(tokens);
+        MarkMentions(tokens, hits, topicHits, distanced, reports);
         var asserted = assertedCache ??= new List<(int, int)>(8);
         asserted.Clear();
         List<ComplianceViolation>? violations = null;
@@ -320,7 +321,7 @@ public sealed partial class ClaimRuleSet
 
         if (distancedOnly.Count > 0)
         {
-            ReviewReportedClaims(text, field, prepared, tokens, distancedOnly, ref violations);
+            ReviewReportedClaims(text, field, prepared, tokens, distancedOnly, reports, ref violations);
         }
 
         foreach (var hit in assertedHits ?? [])
@@ -362,11 +363,8 @@ public sealed partial class ClaimRuleSet
     /// «...»"), when nothing in the text corrects them. A regulator's or a complaint's quotation of a claim, sent to a patient,
     /// still tells the patient the claim; a warning that says what is wrong with it ("that is not true", "é enganoso") does not.
     /// </summary>
-    private void ReviewReportedClaims(string text, string field, PreparedText prepared, TokenizedText tokens, List<PhraseHit> candidates, ref List<ComplianceViolation>? violations)
+    private void ReviewReportedClaims(string text, string field, PreparedText prepared, TokenizedText tokens, List<PhraseHit> candidates, List<PhraseHit> found, ref List<ComplianceViolation>? violations)
     {
-        var found = reportHitsCache ??= new List<PhraseHit>(8);
-        found.Clear();
-        reportedIndex!.Scan(tokens, found);
         // Counsel clears always; a verdict clears unless it is an official excerpt's own (the excerpt still quotes the claim).
         var official = reported!.Official is not null && found.Exists(h => h.Owner == OfficialOwner);
         if (found.Count == 0
@@ -400,6 +398,18 @@ public sealed partial class ClaimRuleSet
             var end = prepared.OriginalEnd(tokens.OriginalEnd(hit.End - 1) - 1);
             (violations ??= []).Add(Finding(text, field, start, end, id, advice, FindingSeverity.Review, rules[hit.Owner].Category, source, suggestion));
         }
+    }
+
+    /// <summary>
+    /// The reported-claims section's phrases found in the text (frames, verdicts, official documents, counsel, corrections,
+    /// self-reports), scanned once for both the mentions and the review of reported claims; empty without that section.
+    /// </summary>
+    private List<PhraseHit> ScanReports(TokenizedText tokens)
+    {
+        var found = reportHitsCache ??= new List<PhraseHit>(8);
+        found.Clear();
+        reportedIndex?.Scan(tokens, found);
+        return found;
     }
 
     /// <summary>A finding of a rule, a topic or a reported claim over the original text's [start, end).</summary>

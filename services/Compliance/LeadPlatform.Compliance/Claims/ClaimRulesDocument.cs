@@ -158,14 +158,14 @@ internal sealed class NegationCueDocument
     /// <summary>For a <c>distance</c> cue: how many words before it (same clause) it also covers ("fractures heal with rest").</summary>
     public int Before { get; set; }
     /// <summary>
-    /// For a <c>distance</c> cue: its <see cref="Before"/> reach crosses commas and other clause punctuation up to the
-    /// sentence's start ("the registration is for the facility, not the treatment").
-    /// </summary>
-    /// <summary>
     /// Round 17: for a <c>distance</c> cue, its scope runs on over commas to the end of the sentence: a list it introduces
     /// ("words we no longer use: heals, repairs, cures, risk-free", "palabras que ya no usamos: cura, sana, ...").
     /// </summary>
     public bool AcrossCommas { get; set; }
+    /// <summary>
+    /// For a <c>distance</c> cue: its <see cref="Before"/> reach crosses commas and other clause punctuation up to the
+    /// sentence's start ("the registration is for the facility, not the treatment").
+    /// </summary>
     public bool BeforeAcrossCommas { get; set; }
     /// <summary>
     /// For a <c>distance</c> cue (a verb): its <see cref="Before"/> reach applies only when a negation word stands right before
